@@ -1,0 +1,15 @@
+// Test support: makes sure the esbuild bundles exist before a test spawns them.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+export const cliPath = path.join(repoRoot, 'server/out/cli.js');
+export const serverPath = path.join(repoRoot, 'server/out/server.js');
+
+/** Builds the bundles once if they are missing (a plain `npm test` builds them first anyway). */
+export function ensureBuilt(): void {
+  if (existsSync(cliPath) && existsSync(serverPath)) return;
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
+}
