@@ -1,0 +1,254 @@
+// Incremental inverted index over weighted features (content words, canonical entities) with smoothed
+// IDF and cosine similarity. wink-bm25-text-search is not used: it cannot add documents after
+// consolidate() nor remove any, so every edit would rebuild the whole corpus.
+
+/** Words that carry no topic in news prose: function words and reporting verbs. */
+const STOPWORDS = new Set(
+  (
+    'a about above after again against all almost also although am among an and another any are around as at ' +
+    'be because been before being below between both but by can cannot could did do does doing done down ' +
+    'during each either else even ever every few for from further get gets got had has have having he her ' +
+    'here hers herself him himself his how however i if in into is it its itself just least less like made ' +
+    'make many may me might more most much must my myself neither no nor not now of off on once one only or ' +
+    'other others our ours ourselves out over own per perhaps rather same say says said saying she should ' +
+    'since so some such than that the their theirs them themselves then there these they this those though ' +
+    'through thus to too toward towards under until up upon us very via was we were what whatever when where ' +
+    'whether which while who whom whose why will with within without would yet you your yours yourself ' +
+    'according added adding told tell tells stated statement news report reported reports reporting reuters ' +
+    'mr mrs ms dr st monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week ' +
+    'weeks year years month months day days time times two three four five six seven eight nine ten first ' +
+    'second last new also still well back going include including includes included amp http https www com'
+  ).split(' '),
+);
+
+/**
+ * Harman's S-stemmer: folds plurals ("talks" → "talk", "policies" → "policy") without the over-merging of
+ * a full stemmer, so that outlets writing singular and plural forms still share the term.
+ */
+function stem(word: string): string {
+  const n = word.length;
+  if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
+  if (word.endsWith('ies') && !word.endsWith('eies') && !word.endsWith('aies'))
+    return `${word.slice(0, -3)}y`;
+  if (word.endsWith('es') && !/[aeo]es$/.test(word)) return word.slice(0, -1);
+  if (/[us]s$/.test(word)) return word;
+  return word.slice(0, -1);
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const HAS_LETTER = /\p{L}/u;
+
+/**
+ * Content-word counts of a text: lowercased, plural-folded, without stopwords, pure numbers or one-letter
+ * tokens. Apostrophes split words, so a possessive "'s" falls away as a one-letter token.
+ */
+export function contentTerms(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    const raw = match[0];
+    if (raw.length < 2 || STOPWORDS.has(raw) || !HAS_LETTER.test(raw)) continue;
+    const term = stem(raw);
+    if (STOPWORDS.has(term)) continue;
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** One document's features, sorted by feature id so two vectors meet in a linear merge. */
+interface FeatureVector {
+  ids: Int32Array;
+  counts: Float64Array;
+}
+
+interface Postings {
+  docs: number[];
+  counts: number[];
+  /** Entries whose document was removed; skipped on read, dropped when they outnumber the live ones. */
+  dead: number;
+}
+
+/** A feature of a query document with its TF-IDF weight. */
+export interface WeightedFeature {
+  id: number;
+  weight: number;
+}
+
+/**
+ * IDF is smoothed with pseudo-documents: the corpus is treated as if it held `PRIOR_DOCS` more files in
+ * which a feature occurs with probability `PRIOR_RATE`. In a 5-file corpus a word found in every file then
+ * still weighs about half as much as a word found in one (not zero), while in a 10,000-file corpus the prior
+ * is negligible and a feature in most files weighs close to nothing.
+ */
+const PRIOR_DOCS = 20;
+const PRIOR_RATE = 0.05;
+
+export class FeatureIndex {
+  private readonly featureIds = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly postings: Postings[] = [];
+  /** Live document frequency per feature id. */
+  private readonly df: number[] = [];
+  private readonly vectors = new Map<number, FeatureVector>();
+  /** Norms depend on every IDF, so they are cached per corpus generation and recomputed lazily. */
+  private readonly norms = new Map<number, { generation: number; norm: number }>();
+  private generation = 0;
+
+  /** Number of live documents. */
+  get size(): number {
+    return this.vectors.size;
+  }
+
+  has(doc: number): boolean {
+    return this.vectors.has(doc);
+  }
+
+  name(id: number): string {
+    return this.names[id];
+  }
+
+  /** Adds a document under a fresh id (callers never reuse ids, so stale postings cannot revive). */
+  add(doc: number, counts: ReadonlyMap<string, number>): void {
+    if (this.vectors.has(doc)) this.remove(doc);
+    const entries: [number, number][] = [];
+    for (const [name, count] of counts) {
+      if (count <= 0) continue;
+      let id = this.featureIds.get(name);
+      if (id === undefined) {
+        id = this.names.length;
+        this.featureIds.set(name, id);
+        this.names.push(name);
+        this.postings.push({ docs: [], counts: [], dead: 0 });
+        this.df.push(0);
+      }
+      entries.push([id, count]);
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    const vector: FeatureVector = {
+      ids: Int32Array.from(entries, (e) => e[0]),
+      counts: Float64Array.from(entries, (e) => e[1]),
+    };
+    for (const [id, count] of entries) {
+      const p = this.postings[id];
+      p.docs.push(doc);
+      p.counts.push(count);
+      this.df[id]++;
+    }
+    this.vectors.set(doc, vector);
+    this.generation++;
+  }
+
+  remove(doc: number): void {
+    const vector = this.vectors.get(doc);
+    if (!vector) return;
+    this.vectors.delete(doc);
+    this.norms.delete(doc);
+    for (const id of vector.ids) {
+      this.df[id]--;
+      const p = this.postings[id];
+      p.dead++;
+      if (p.dead * 2 > p.docs.length) this.compact(p);
+    }
+    this.generation++;
+  }
+
+  private compact(p: Postings): void {
+    let w = 0;
+    for (let r = 0; r < p.docs.length; r++) {
+      if (!this.vectors.has(p.docs[r])) continue;
+      p.docs[w] = p.docs[r];
+      p.counts[w] = p.counts[r];
+      w++;
+    }
+    p.docs.length = w;
+    p.counts.length = w;
+    p.dead = 0;
+  }
+
+  docFrequency(id: number): number {
+    return this.df[id];
+  }
+
+  idf(id: number): number {
+    const n = this.vectors.size;
+    return Math.log((n + PRIOR_DOCS + 1) / (this.df[id] + PRIOR_DOCS * PRIOR_RATE + 1));
+  }
+
+  /** Sublinear term frequency: a word repeated ten times is not ten times as telling. */
+  private static tf(count: number): number {
+    return 1 + Math.log(count);
+  }
+
+  /** The document's features with their TF-IDF weights, heaviest first. */
+  weighted(doc: number): WeightedFeature[] {
+    const vector = this.vectors.get(doc);
+    if (!vector) return [];
+    const out: WeightedFeature[] = [];
+    for (let i = 0; i < vector.ids.length; i++) {
+      const id = vector.ids[i];
+      out.push({ id, weight: FeatureIndex.tf(vector.counts[i]) * this.idf(id) });
+    }
+    return out.sort((a, b) => b.weight - a.weight);
+  }
+
+  norm(doc: number): number {
+    const cached = this.norms.get(doc);
+    if (cached && cached.generation === this.generation) return cached.norm;
+    const vector = this.vectors.get(doc);
+    let sum = 0;
+    if (vector) {
+      for (let i = 0; i < vector.ids.length; i++) {
+        const w = FeatureIndex.tf(vector.counts[i]) * this.idf(vector.ids[i]);
+        sum += w * w;
+      }
+    }
+    const norm = Math.sqrt(sum);
+    this.norms.set(doc, { generation: this.generation, norm });
+    return norm;
+  }
+
+  /**
+   * Adds `weight × w(doc, feature) / |doc|` into `scores` for every live document that has one of the given
+   * features, skipping `self`. Only the postings of the features passed are read, so callers choose the most
+   * distinctive ones and the cost stays bounded however large the corpus grows.
+   */
+  accumulate(features: readonly WeightedFeature[], self: number, scores: Map<number, number>): void {
+    for (const { id, weight } of features) {
+      const p = this.postings[id];
+      const idf = this.idf(id);
+      for (let i = 0; i < p.docs.length; i++) {
+        const doc = p.docs[i];
+        if (doc === self || (p.dead > 0 && !this.vectors.has(doc))) continue;
+        const contribution = (weight * FeatureIndex.tf(p.counts[i]) * idf) / (this.norm(doc) || 1);
+        scores.set(doc, (scores.get(doc) ?? 0) + contribution);
+      }
+    }
+  }
+
+  /** Cosine of the TF-IDF vectors of two documents, in [0, 1]; the shared features with their weight. */
+  cosine(a: number, b: number): { similarity: number; shared: WeightedFeature[] } {
+    const va = this.vectors.get(a);
+    const vb = this.vectors.get(b);
+    const shared: WeightedFeature[] = [];
+    if (!va || !vb) return { similarity: 0, shared };
+    let dot = 0;
+    let i = 0;
+    let j = 0;
+    while (i < va.ids.length && j < vb.ids.length) {
+      const ia = va.ids[i];
+      const ib = vb.ids[j];
+      if (ia < ib) i++;
+      else if (ia > ib) j++;
+      else {
+        const idf = this.idf(ia);
+        const product = FeatureIndex.tf(va.counts[i]) * FeatureIndex.tf(vb.counts[j]) * idf * idf;
+        dot += product;
+        shared.push({ id: ia, weight: product });
+        i++;
+        j++;
+      }
+    }
+    const denominator = this.norm(a) * this.norm(b);
+    const similarity = denominator > 0 ? Math.min(1, dot / denominator) : 0;
+    return { similarity, shared };
+  }
+}
