@@ -15,13 +15,13 @@ const NAMED = new Set<string>(NAMED_ENTITY_TYPES);
 
 /**
  * How many of the query's heaviest words and entities open their postings. Same-story articles share
- * the rare words (names, places, figures); the 48 heaviest reach them, while the bulk of a 5 KB article's
+ * the rare words (names, places, figures); the 32 heaviest reach them, while the bulk of a 5 KB article's
  * vocabulary is common and would cost postings reads without changing the top of the ranking.
  */
-const QUERY_TERMS = 48;
+const QUERY_TERMS = 32;
 const QUERY_ENTITIES = 16;
 /** Postings read per query at most; the heaviest features come first, so a cut drops only weak ones. */
-const POSTINGS_BUDGET = 60_000;
+const POSTINGS_BUDGET = 20_000;
 /** Candidates scored exactly (full cosine) after the postings pass. */
 const CANDIDATES = 64;
 
@@ -72,6 +72,8 @@ export class RelatedIndex {
   private readonly uriOf = new Map<number, string>();
   /** Ids are never reused, so postings of a replaced version cannot be mistaken for the new one. */
   private nextDoc = 0;
+  /** Per-document accumulator of one query, reset after use; indexed by document id. */
+  private scratch = new Float64Array(1024);
 
   get size(): number {
     return this.docOf.size;
@@ -130,11 +132,20 @@ export class RelatedIndex {
 
   /** Documents worth an exact score: the best by a partial dot product over distinctive features. */
   private candidates(doc: number, passages: ReadonlyMap<number, PassageEvidence>): number[] {
-    const scores = new Map<number, number>();
-    this.entities.accumulate(this.distinctive(this.entities, doc, QUERY_ENTITIES), doc, scores);
-    this.terms.accumulate(this.distinctive(this.terms, doc, QUERY_TERMS), doc, scores);
-    const ranked = [...scores].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
-    const out = new Set(ranked.map(([d]) => d));
+    if (this.scratch.length < this.nextDoc) this.scratch = new Float64Array(this.nextDoc * 2);
+    const scores = this.scratch;
+    const touched: number[] = [];
+    this.entities.accumulate(this.distinctive(this.entities, doc, QUERY_ENTITIES), doc, scores, touched);
+    this.terms.accumulate(this.distinctive(this.terms, doc, QUERY_TERMS), doc, scores, touched);
+    let ranked = touched;
+    if (touched.length > CANDIDATES) {
+      // Selection, not a full sort: only the best CANDIDATES matter.
+      const sorted = Float64Array.from(touched, (d) => scores[d]).sort();
+      const cut = sorted[sorted.length - CANDIDATES];
+      ranked = touched.filter((d) => scores[d] >= cut).slice(0, CANDIDATES * 2);
+    }
+    const out = new Set(ranked);
+    for (const d of touched) scores[d] = 0;
     for (const d of passages.keys()) out.add(d);
     return [...out];
   }

@@ -35,7 +35,7 @@ function stem(word: string): string {
   return word.slice(0, -1);
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const NON_WORD = /[^\p{L}\p{M}\p{N}]+/u;
 const HAS_LETTER = /\p{L}/u;
 
 /**
@@ -44,11 +44,13 @@ const HAS_LETTER = /\p{L}/u;
  */
 export function contentTerms(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const raw = match[0];
-    if (raw.length < 2 || STOPWORDS.has(raw) || !HAS_LETTER.test(raw)) continue;
+  for (const raw of text.toLowerCase().split(NON_WORD)) {
+    if (raw.length < 2 || STOPWORDS.has(raw)) continue;
+    const first = raw.charCodeAt(0);
+    // Only a token that starts with a digit can lack a letter ("2026", "1,200" split into numbers).
+    if (first >= 48 && first <= 57 && !HAS_LETTER.test(raw)) continue;
     const term = stem(raw);
-    if (STOPWORDS.has(term)) continue;
+    if (term !== raw && STOPWORDS.has(term)) continue;
     counts.set(term, (counts.get(term) ?? 0) + 1);
   }
   return counts;
@@ -89,9 +91,15 @@ export class FeatureIndex {
   /** Live document frequency per feature id. */
   private readonly df: number[] = [];
   private readonly vectors = new Map<number, FeatureVector>();
-  /** Norms depend on every IDF, so they are cached per corpus generation and recomputed lazily. */
-  private readonly norms = new Map<number, { generation: number; norm: number }>();
-  private generation = 0;
+  /**
+   * Norms depend on every IDF, so a change to the corpus makes them all slightly stale. Recomputing
+   * thousands after each keystroke would not fit the ranking budget: candidate generation reads the
+   * cached (possibly stale) norm, which only orders candidates, and exact scoring refreshes the few it
+   * compares. Norms are indexed by document id; NaN marks none cached.
+   */
+  private norms = new Float64Array(1024).fill(Number.NaN);
+  private normEpochs = new Int32Array(1024);
+  private epoch = 0;
 
   /** Number of live documents. */
   get size(): number {
@@ -109,46 +117,65 @@ export class FeatureIndex {
   /** Adds a document under a fresh id (callers never reuse ids, so stale postings cannot revive). */
   add(doc: number, counts: ReadonlyMap<string, number>): void {
     if (this.vectors.has(doc)) this.remove(doc);
-    const entries: [number, number][] = [];
+    const n = counts.size;
+    const ids = new Int32Array(n);
+    const raw = new Float64Array(n);
+    let k = 0;
     for (const [name, count] of counts) {
       if (count <= 0) continue;
       let id = this.featureIds.get(name);
       if (id === undefined) {
         id = this.names.length;
-        this.featureIds.set(name, id);
-        this.names.push(name);
+        // A copy, not a slice: V8 keeps long substrings as views that would pin the whole source text.
+        const key = name.length >= 13 ? [...name].join('') : name;
+        this.featureIds.set(key, id);
+        this.names.push(key);
         this.postings.push({ docs: [], counts: [], dead: 0 });
         this.df.push(0);
       }
-      entries.push([id, count]);
+      ids[k] = id;
+      raw[k] = count;
+      k++;
     }
-    entries.sort((a, b) => a[0] - b[0]);
-    const vector: FeatureVector = {
-      ids: Int32Array.from(entries, (e) => e[0]),
-      counts: Float64Array.from(entries, (e) => e[1]),
-    };
-    for (const [id, count] of entries) {
+    // Sort by id through one packed numeric key (id × 2^20 + position): a typed-array sort without a
+    // comparator is several times faster, and a document has far fewer than 2^20 distinct features.
+    const keys = new Float64Array(k);
+    for (let i = 0; i < k; i++) keys[i] = ids[i] * 1048576 + i;
+    keys.sort();
+    const order = new Int32Array(k);
+    for (let i = 0; i < k; i++) order[i] = keys[i] % 1048576;
+    const vector: FeatureVector = { ids: new Int32Array(k), counts: new Float64Array(k) };
+    for (let i = 0; i < k; i++) {
+      const id = ids[order[i]];
+      const count = raw[order[i]];
+      vector.ids[i] = id;
+      vector.counts[i] = count;
       const p = this.postings[id];
       p.docs.push(doc);
       p.counts.push(count);
       this.df[id]++;
     }
     this.vectors.set(doc, vector);
-    this.generation++;
+    this.changed();
+    this.computeNorm(doc);
   }
 
   remove(doc: number): void {
     const vector = this.vectors.get(doc);
     if (!vector) return;
     this.vectors.delete(doc);
-    this.norms.delete(doc);
+    if (doc < this.norms.length) this.norms[doc] = Number.NaN;
     for (const id of vector.ids) {
       this.df[id]--;
       const p = this.postings[id];
       p.dead++;
       if (p.dead * 2 > p.docs.length) this.compact(p);
     }
-    this.generation++;
+    this.changed();
+  }
+
+  private changed(): void {
+    this.epoch++;
   }
 
   private compact(p: Postings): void {
@@ -190,9 +217,20 @@ export class FeatureIndex {
     return out.sort((a, b) => b.weight - a.weight);
   }
 
+  /** The norm of the document's TF-IDF vector under the current IDFs. */
   norm(doc: number): number {
-    const cached = this.norms.get(doc);
-    if (cached && cached.generation === this.generation) return cached.norm;
+    if (doc < this.norms.length && this.normEpochs[doc] === this.epoch && !Number.isNaN(this.norms[doc]))
+      return this.norms[doc];
+    return this.computeNorm(doc);
+  }
+
+  /** The last norm computed for the document, however stale; good enough to order candidates. */
+  cachedNorm(doc: number): number {
+    const norm = doc < this.norms.length ? this.norms[doc] : Number.NaN;
+    return Number.isNaN(norm) ? this.computeNorm(doc) : norm;
+  }
+
+  private computeNorm(doc: number): number {
     const vector = this.vectors.get(doc);
     let sum = 0;
     if (vector) {
@@ -202,24 +240,40 @@ export class FeatureIndex {
       }
     }
     const norm = Math.sqrt(sum);
-    this.norms.set(doc, { generation: this.generation, norm });
+    if (doc >= this.norms.length) {
+      const size = Math.max(doc + 1, this.norms.length * 2);
+      const norms = new Float64Array(size).fill(Number.NaN);
+      norms.set(this.norms);
+      const epochs = new Int32Array(size);
+      epochs.set(this.normEpochs);
+      this.norms = norms;
+      this.normEpochs = epochs;
+    }
+    this.norms[doc] = norm;
+    this.normEpochs[doc] = this.epoch;
     return norm;
   }
 
   /**
-   * Adds `weight × w(doc, feature) / |doc|` into `scores` for every live document that has one of the given
-   * features, skipping `self`. Only the postings of the features passed are read, so callers choose the most
-   * distinctive ones and the cost stays bounded however large the corpus grows.
+   * Adds `weight × w(doc, feature) / |doc|` into `scores` (indexed by document id; ids first reached are
+   * appended to `touched`) for every live document that has one of the given features, skipping `self`.
+   * Only the postings of the features passed are read, so callers choose the most distinctive ones and
+   * the cost stays bounded however large the corpus grows.
    */
-  accumulate(features: readonly WeightedFeature[], self: number, scores: Map<number, number>): void {
+  accumulate(
+    features: readonly WeightedFeature[],
+    self: number,
+    scores: Float64Array,
+    touched: number[],
+  ): void {
     for (const { id, weight } of features) {
       const p = this.postings[id];
       const idf = this.idf(id);
       for (let i = 0; i < p.docs.length; i++) {
         const doc = p.docs[i];
         if (doc === self || (p.dead > 0 && !this.vectors.has(doc))) continue;
-        const contribution = (weight * FeatureIndex.tf(p.counts[i]) * idf) / (this.norm(doc) || 1);
-        scores.set(doc, (scores.get(doc) ?? 0) + contribution);
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] += (weight * FeatureIndex.tf(p.counts[i]) * idf) / (this.cachedNorm(doc) || 1);
       }
     }
   }
