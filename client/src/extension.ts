@@ -1,6 +1,221 @@
-// Extension entry point. Placeholder until the client lands.
-import type * as vscode from 'vscode';
+// Extension entry point: starts and stops the LanguageClient (id `articleLens`, server over IPC), and wires the
+// commands, the status bar and the "is this an article" context key to it. No analysis happens here.
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  ClientCommands,
+  RelatedArticlesRequest,
+  StatusNotification,
+  type RelatedArticlesResult,
+} from '../../server/src/protocol';
+import { registerCommands, type CommandContext } from './commands';
+import {
+  codeDocumentSelector,
+  includeGlobs,
+  lspDocumentSelector,
+  needsRestart,
+  readSettings,
+  SECTION,
+} from './config';
+import { RelatedArticles } from './relatedArticles';
+import { StatusBar } from './statusBar';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+const CLIENT_ID = 'articleLens';
+const CLIENT_NAME = 'Article Lens';
+/** Article files the server indexes from disk; edits of open files come through document sync instead. */
+const WATCH_GLOB = '**/*.{article,txt}';
 
-export function deactivate(): void {}
+class ArticleLensExtension implements CommandContext, vscode.Disposable {
+  readonly log: vscode.LogOutputChannel;
+  readonly related: RelatedArticles;
+  private readonly status: StatusBar;
+  private readonly disposables: vscode.Disposable[] = [];
+  private client: LanguageClient | undefined;
+  private selector: vscode.DocumentFilter[] = [];
+  /** Bumped per active-editor change so a slow related-count answer for an old editor is dropped. */
+  private countGeneration = 0;
+  /** Last `articleLens/status` state, to refresh the related count when indexing finishes. */
+  private lastState: string | undefined;
+  /** Set while we stop the client ourselves, so the stop is not reported as a crash. */
+  private stopping = false;
+  private clientDisposables: vscode.Disposable[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.log = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+    this.status = new StatusBar(ClientCommands.showLog);
+    this.related = new RelatedArticles((uri, token) => this.fetchRelated(uri, token), this.status);
+    this.disposables.push(
+      this.log,
+      this.status,
+      ...registerCommands(this),
+      vscode.window.onDidChangeActiveTextEditor(() => this.onActiveEditor()),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (doc === vscode.window.activeTextEditor?.document) this.refreshRelatedCount();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => this.onConfigurationChanged(e)),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.related.forget(uri))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => this.related.forget(f.oldUri))),
+    );
+  }
+
+  isServerReady(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  isArticle(document: vscode.TextDocument): boolean {
+    return vscode.languages.match(this.selector, document) > 0;
+  }
+
+  async start(): Promise<void> {
+    const globs = includeGlobs();
+    this.selector = codeDocumentSelector(globs);
+    const module = this.context.asAbsolutePath('server/out/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const watcher = vscode.workspace.createFileSystemWatcher(WATCH_GLOB);
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: lspDocumentSelector(globs),
+      synchronize: { configurationSection: SECTION, fileEvents: watcher },
+      outputChannel: this.log,
+      // Diagnostics are the product; the log is for when something is wrong, and the status bar says so.
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      initializationOptions: () => ({ settings: readSettings() }),
+    };
+    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    this.client = client;
+    const clientDisposables: vscode.Disposable[] = [
+      watcher,
+      client.onNotification(StatusNotification.type, (params) => {
+        const wasReady = this.lastState === 'ready';
+        this.lastState = params.state;
+        this.status.setServerStatus(params);
+        if (params.state === 'ready' && !wasReady) this.refreshRelatedCount();
+      }),
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Stopped && this.client === client && !this.stopping) {
+          this.status.setClientFailure('The Article Lens server stopped. See the log for details.');
+        }
+        void vscode.commands.executeCommand(
+          'setContext',
+          'articleLens.clientStarted',
+          e.newState === State.Running,
+        );
+      }),
+    ];
+    this.clientDisposables = clientDisposables;
+    try {
+      await client.start();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.error('The language server could not start', error);
+      this.status.setClientFailure(`The language server could not start: ${message}`);
+      void vscode.window
+        .showErrorMessage(`Article Lens: the language server could not start (${message}).`, 'Show Log')
+        .then((choice) => {
+          if (choice) this.log.show(true);
+        });
+      return;
+    }
+    this.onActiveEditor();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.stopping = true;
+    try {
+      // Give a server stuck in a long analysis two seconds before the process is killed.
+      if (client.isRunning()) await client.stop(2000);
+    } catch (error) {
+      this.log.warn('The language server did not stop cleanly', error);
+    } finally {
+      this.clientDisposables.forEach((d) => d.dispose());
+      this.clientDisposables = [];
+      this.client = undefined;
+      this.lastState = undefined;
+      this.stopping = false;
+    }
+  }
+
+  private async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  private fetchRelated(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<RelatedArticlesResult> {
+    const client = this.client;
+    if (!client || !this.isServerReady()) {
+      return Promise.reject(new Error('the language server is not running'));
+    }
+    const limit = vscode.workspace.getConfiguration(SECTION, uri).get<number>('related.limit');
+    return client.sendRequest(
+      RelatedArticlesRequest.type,
+      { textDocument: { uri: uri.toString() }, limit },
+      token,
+    );
+  }
+
+  private onActiveEditor(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const isArticle = document !== undefined && this.isArticle(document);
+    void vscode.commands.executeCommand('setContext', 'articleLens.isArticle', isArticle);
+    this.status.setActiveArticle(isArticle);
+    this.related.onActiveDocument(document?.uri);
+    this.refreshRelatedCount();
+  }
+
+  /** Asks for the active article's related count; answers for an editor no longer active are dropped. */
+  private refreshRelatedCount(): void {
+    const generation = ++this.countGeneration;
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !this.isArticle(document) || !this.isServerReady() || this.lastState !== 'ready') return;
+    this.fetchRelated(document.uri).then(
+      (result) => {
+        if (generation !== this.countGeneration) return;
+        this.status.setRelated({ related: result.items.length, sharedPassages: result.sharedPassages });
+      },
+      (error: unknown) => this.log.debug('Related count unavailable', error),
+    );
+  }
+
+  private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
+    if (needsRestart(event)) {
+      void vscode.window
+        .showInformationMessage(
+          'Article Lens: the include globs changed. Restart the language server to apply them?',
+          'Restart',
+        )
+        .then((choice) => {
+          if (choice === 'Restart') void this.restart();
+        });
+    } else if (event.affectsConfiguration(`${SECTION}.related`)) {
+      this.refreshRelatedCount();
+    }
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+let extension: ArticleLensExtension | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extension = new ArticleLensExtension(context);
+  context.subscriptions.push(extension);
+  await extension.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await extension?.stop();
+  extension = undefined;
+}

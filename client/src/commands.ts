@@ -1,0 +1,111 @@
+// Client commands as `(ctx) => handler` factories, one per ClientCommands id, and the wrapper that turns
+// failures of user-started commands into clear messages. The server does the analysis; these only navigate.
+import * as vscode from 'vscode';
+import { ClientCommands } from '../../server/src/protocol';
+import { showLocations } from './navigation';
+import type { RelatedArticles } from './relatedArticles';
+
+/** What the commands need from the running extension. */
+export interface CommandContext {
+  readonly log: vscode.LogOutputChannel;
+  readonly related: RelatedArticles;
+  /** True once the language client is running and can answer requests. */
+  isServerReady(): boolean;
+  /** Whether a document is one the server analyses (language `article` or an included plaintext file). */
+  isArticle(document: vscode.TextDocument): boolean;
+}
+
+/** A failure the user can fix (no article open, server not started); shown as a warning, not logged as a bug. */
+export class UserError extends Error {}
+
+type Handler = (...args: unknown[]) => Promise<void>;
+type Factory = (ctx: CommandContext) => Handler;
+
+/** The active editor, if it holds an article and the server is up; otherwise a UserError saying which. */
+function activeArticle(ctx: CommandContext): vscode.TextEditor {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) throw new UserError('Open an article first: there is no active editor.');
+  if (!ctx.isArticle(editor.document)) {
+    throw new UserError(
+      'The active file is not an article: use the language "article" or add it to the "articleLens.include" setting.',
+    );
+  }
+  if (!ctx.isServerReady())
+    throw new UserError('The Article Lens server is not ready yet; try again in a moment.');
+  return editor;
+}
+
+const factories: Record<keyof typeof ClientCommands, Factory> = {
+  nextRelatedArticle: (ctx) => async () => {
+    await ctx.related.next(activeArticle(ctx).document);
+  },
+  previousRelatedArticle: (ctx) => async () => {
+    await ctx.related.previous(activeArticle(ctx).document);
+  },
+  showRelatedArticles: (ctx) => async () => {
+    await ctx.related.show(activeArticle(ctx).document);
+  },
+  goToEntityMentions: (ctx) => async () => {
+    const editor = activeArticle(ctx);
+    const uri = editor.document.uri;
+    const position = editor.selection.active;
+    const locations =
+      (await vscode.commands.executeCommand<vscode.Location[] | undefined>(
+        'vscode.executeReferenceProvider',
+        uri,
+        position,
+      )) ?? [];
+    await showLocations({ uri, position }, locations, 'Article Lens: no entity mention at the cursor.');
+  },
+  findEntityInCorpus: (ctx) => async () => {
+    if (!ctx.isServerReady())
+      throw new UserError('The Article Lens server is not ready yet; try again in a moment.');
+    // A selected name pre-fills the symbol search ("#" is the workspace-symbol prefix of Quick Open).
+    const editor = vscode.window.activeTextEditor;
+    const selected =
+      editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+    if (selected !== '' && !selected.includes('\n')) {
+      await vscode.commands.executeCommand('workbench.action.quickOpen', `#${selected}`);
+    } else {
+      await vscode.commands.executeCommand('workbench.action.showAllSymbols');
+    }
+  },
+  showLog: (ctx) => async () => {
+    ctx.log.show(true);
+  },
+};
+
+/** LSP cancellation (a closed quick pick, an edit) is not an error worth a pop-up. */
+function isCancellation(error: unknown): boolean {
+  if (error instanceof vscode.CancellationError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === -32800 || code === -32801;
+}
+
+/** Runs a handler, reporting failures: UserError as a warning, anything else as an error plus the log. */
+function guarded(ctx: CommandContext, id: string, handler: Handler): Handler {
+  return async (...args) => {
+    try {
+      await handler(...args);
+    } catch (error) {
+      if (isCancellation(error)) return;
+      if (error instanceof UserError) {
+        void vscode.window.showWarningMessage(`Article Lens: ${error.message}`);
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      ctx.log.error(`${id} failed`, error);
+      void vscode.window.showErrorMessage(`Article Lens: ${message}`, 'Show Log').then((choice) => {
+        if (choice) ctx.log.show(true);
+      });
+    }
+  };
+}
+
+/** Registers every client command; the returned disposables unregister them. */
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return (Object.keys(factories) as (keyof typeof ClientCommands)[]).map((name) => {
+    const id = ClientCommands[name];
+    return vscode.commands.registerCommand(id, guarded(ctx, id, factories[name](ctx)));
+  });
+}
