@@ -3,15 +3,13 @@
 // Candidates come from the postings of the query's most distinctive words and entities, never a full scan.
 import { contentTerms, FeatureIndex, type WeightedFeature } from './termIndex';
 import {
-  NAMED_ENTITY_TYPES,
   type AnalysisOptions,
   type EntityMention,
+  type EntityType,
   type RelatedArticle,
   type RelatedReason,
   type SharedPassage,
 } from './types';
-
-const NAMED = new Set<string>(NAMED_ENTITY_TYPES);
 
 /**
  * How many of the query's heaviest words and entities open their postings. Same-story articles share
@@ -28,41 +26,67 @@ const CANDIDATES = 64;
 /**
  * Calibration of the text channel. Same story from different outlets scores a TF-IDF cosine of
  * roughly 0.2–0.6 on content words; articles on the same broad topic (same country, same conflict)
- * stay around 0.05–0.12. Below TEXT_FLOOR the text says nothing; at TEXT_FULL it is full evidence.
+ * stay around 0.05–0.14. Below TEXT_FLOOR the text says nothing; above it evidence grows as
+ * 1 - exp(-(cosine - floor) / scale), which keeps ordering the best matches instead of saturating.
+ * TEXT_SCALE puts the default threshold of 0.2 at a cosine of 0.15, between the two populations.
  */
 const TEXT_FLOOR = 0.1;
-const TEXT_FULL = 0.3;
+const TEXT_SCALE = 0.224;
 /**
  * Entity overlap alone is weaker evidence than text: two stories about one country share its leaders.
- * Its cosine is mapped the same way but its channel can reach at most ENTITY_CAP.
+ * Its cosine is mapped the same way but the channel can reach at most ENTITY_CAP, so it mostly
+ * reinforces the text; only a strong overlap of rare names relates two articles by itself.
  */
-const ENTITY_FLOOR = 0.15;
-const ENTITY_FULL = 0.6;
-const ENTITY_CAP = 0.6;
-/** A copied passage is strong evidence: one full-similarity passage gives 1 - PASSAGE_MISS. */
-const PASSAGE_MISS = 0.35;
+const ENTITY_FLOOR = 0.25;
+const ENTITY_SCALE = 0.3;
+const ENTITY_CAP = 0.5;
+/**
+ * How much one mention of each entity type says about the story, before rarity: people, organisations,
+ * places and events are specific to a story, while countries and nationalities mark a broad topic.
+ */
+const TYPE_WEIGHT: Partial<Record<EntityType, number>> = {
+  PERSON: 1,
+  ORG: 0.8,
+  FAC: 1,
+  EVENT: 1,
+  LOC: 0.6,
+  GPE: 0.4,
+  NORP: 0.3,
+};
+/**
+ * Shared passages: evidence grows with the share of this article they cover (similarity-weighted) and is
+ * full at PASSAGE_FULL_COVER. A short passage (a shared footer of one site that the boilerplate rule did
+ * not catch) stays below the threshold; a copied wire paragraph or more does not.
+ */
+const PASSAGE_FULL_COVER = 0.2;
+const PASSAGE_CAP = 0.6;
 /** Entities named in a reason, heaviest first. */
 const REASON_NAMES = 8;
 
-function ramp(value: number, floor: number, full: number): number {
-  if (value <= floor) return 0;
-  if (value >= full) return 1;
-  return (value - floor) / (full - floor);
+/** 0 up to `floor`, then rising towards 1 with `scale` as the e-folding distance. */
+function saturate(value: number, floor: number, scale: number): number {
+  return value <= floor ? 0 : 1 - Math.exp(-(value - floor) / scale);
 }
 
-/** Canonical-name counts of the named entities (value types such as DATE say nothing about the story). */
+/**
+ * Type-weighted mention counts per canonical name of the named entities (value types such as DATE say
+ * nothing about the story). The count feeds a sublinear TF, so a weight below 1 lowers the entity's
+ * share of the vector without dropping it.
+ */
 function entityCounts(entities: readonly EntityMention[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const e of entities) {
-    if (!NAMED.has(e.type) || !e.canonical) continue;
-    counts.set(e.canonical, (counts.get(e.canonical) ?? 0) + 1);
+    const weight = TYPE_WEIGHT[e.type];
+    if (!weight || !e.canonical) continue;
+    counts.set(e.canonical, (counts.get(e.canonical) ?? 0) + weight);
   }
   return counts;
 }
 
 interface PassageEvidence {
   count: number;
-  similarity: number;
+  /** Share of this article's text covered by the passages, each weighted by its similarity. */
+  cover: number;
 }
 
 export class RelatedIndex {
@@ -70,6 +94,8 @@ export class RelatedIndex {
   private readonly entities = new FeatureIndex();
   private readonly docOf = new Map<string, number>();
   private readonly uriOf = new Map<number, string>();
+  /** Text length per URI, in UTF-16 code units: the base of a shared passage's cover. */
+  private readonly lengths = new Map<string, number>();
   /** Ids are never reused, so postings of a replaced version cannot be mistaken for the new one. */
   private nextDoc = 0;
   /** Per-document accumulator of one query, reset after use; indexed by document id. */
@@ -85,6 +111,7 @@ export class RelatedIndex {
     const doc = this.nextDoc++;
     this.docOf.set(uri, doc);
     this.uriOf.set(doc, uri);
+    this.lengths.set(uri, text.length);
     this.terms.add(doc, contentTerms(text));
     this.entities.add(doc, entityCounts(entities));
   }
@@ -94,6 +121,7 @@ export class RelatedIndex {
     if (doc === undefined) return;
     this.docOf.delete(uri);
     this.uriOf.delete(doc);
+    this.lengths.delete(uri);
     this.terms.remove(doc);
     this.entities.remove(doc);
   }
@@ -109,29 +137,45 @@ export class RelatedIndex {
     const out: RelatedArticle[] = [];
     for (const other of this.candidates(doc, passages)) {
       const related = this.score(doc, other, passages);
-      if (related && related.score >= options.relatedThreshold) out.push(related);
+      if (related && related.score > 0 && related.score >= options.relatedThreshold) out.push(related);
     }
     out.sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     return out.slice(0, options.relatedLimit);
   }
 
-  /** Per other file: how many non-boilerplate passages this article shares with it, summed similarity. */
+  /** Per other file: how many non-boilerplate passages this article shares with it, and their cover. */
   private passageEvidence(uri: string, shared: readonly SharedPassage[]): Map<number, PassageEvidence> {
-    const byDoc = new Map<number, PassageEvidence>();
+    const spansByDoc = new Map<number, SharedPassage[]>();
     for (const p of shared) {
       if (p.boilerplate || p.otherUri === uri) continue;
       const other = this.docOf.get(p.otherUri);
       if (other === undefined) continue;
-      const e = byDoc.get(other) ?? { count: 0, similarity: 0 };
-      e.count++;
-      e.similarity += Math.max(0, Math.min(1, p.similarity));
-      byDoc.set(other, e);
+      const list = spansByDoc.get(other) ?? [];
+      list.push(p);
+      spansByDoc.set(other, list);
+    }
+    const length = Math.max(1, this.lengths.get(uri) ?? 1);
+    const byDoc = new Map<number, PassageEvidence>();
+    for (const [other, list] of spansByDoc) {
+      // Union of the spans, so overlapping passages are not counted twice.
+      list.sort((x, y) => x.span.start - y.span.start);
+      let covered = 0;
+      let reach = 0;
+      for (const p of list) {
+        const start = Math.max(p.span.start, reach);
+        const end = Math.max(start, p.span.end);
+        covered += (end - start) * Math.max(0, Math.min(1, p.similarity));
+        reach = Math.max(reach, end);
+      }
+      byDoc.set(other, { count: list.length, cover: Math.min(1, covered / length) });
     }
     return byDoc;
   }
 
   /** Documents worth an exact score: the best by a partial dot product over distinctive features. */
   private candidates(doc: number, passages: ReadonlyMap<number, PassageEvidence>): number[] {
+    // A corpus this small is scored whole: exact, and cheaper than the postings pass.
+    if (this.uriOf.size <= CANDIDATES) return [...this.uriOf.keys()].filter((d) => d !== doc);
     if (this.scratch.length < this.nextDoc) this.scratch = new Float64Array(this.nextDoc * 2);
     const scores = this.scratch;
     const touched: number[] = [];
@@ -177,11 +221,11 @@ export class RelatedIndex {
     if (uri === undefined) return undefined;
     const reasons: RelatedReason[] = [];
     const text = this.terms.cosine(doc, other).similarity;
-    const textEvidence = ramp(text, TEXT_FLOOR, TEXT_FULL);
+    const textEvidence = saturate(text, TEXT_FLOOR, TEXT_SCALE);
     if (textEvidence > 0) reasons.push({ kind: 'text', similarity: text, weight: textEvidence });
 
     const entities = this.entities.cosine(doc, other);
-    const entityEvidence = ENTITY_CAP * ramp(entities.similarity, ENTITY_FLOOR, ENTITY_FULL);
+    const entityEvidence = ENTITY_CAP * saturate(entities.similarity, ENTITY_FLOOR, ENTITY_SCALE);
     if (entityEvidence > 0) {
       const names = entities.shared
         .sort((a, b) => b.weight - a.weight)
@@ -191,7 +235,7 @@ export class RelatedIndex {
     }
 
     const passage = passages.get(other);
-    const passageEvidence = passage ? 1 - Math.pow(PASSAGE_MISS, passage.similarity) : 0;
+    const passageEvidence = passage ? PASSAGE_CAP * Math.min(1, passage.cover / PASSAGE_FULL_COVER) : 0;
     if (passage && passageEvidence > 0)
       reasons.push({ kind: 'passages', count: passage.count, weight: passageEvidence });
 

@@ -200,9 +200,12 @@ export class FeatureIndex {
     return Math.log((n + PRIOR_DOCS + 1) / (this.df[id] + PRIOR_DOCS * PRIOR_RATE + 1));
   }
 
-  /** Sublinear term frequency: a word repeated ten times is not ten times as telling. */
+  /**
+   * Sublinear term frequency: a word repeated ten times is not ten times as telling. log(1 + c) rather
+   * than 1 + log(c) because counts may be fractional weights below 1, and must stay positive.
+   */
   private static tf(count: number): number {
-    return 1 + Math.log(count);
+    return Math.log1p(count);
   }
 
   /** The document's features with their TF-IDF weights, heaviest first. */
