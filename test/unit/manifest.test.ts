@@ -1,0 +1,157 @@
+// Keeps package.json honest against the code: contributed commands are the client's registered commands,
+// contributed settings are exactly ArticleLensSettings with the same defaults, and every semantic token
+// type of the server's legend is contributed with a colour scope. Also checks the files the manifest names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { ClientCommands, defaultSettings, SEMANTIC_TOKEN_TYPES } from '../../server/src/protocol';
+
+const root = path.resolve(__dirname, '../..');
+
+interface SettingSchema {
+  type?: string;
+  default?: unknown;
+  description?: string;
+  markdownDescription?: string;
+  scope?: string;
+  enum?: string[];
+  enumDescriptions?: string[];
+}
+
+interface Manifest {
+  main: string;
+  icon: string;
+  engines: { vscode: string };
+  activationEvents: string[];
+  devDependencies: Record<string, string>;
+  contributes: {
+    languages: { id: string; extensions: string[]; configuration: string }[];
+    grammars: { language: string; scopeName: string; path: string }[];
+    configuration: { properties: Record<string, SettingSchema> };
+    commands: { command: string; title: string; category: string }[];
+    menus: { commandPalette: { command: string; when?: string }[] };
+    semanticTokenTypes: { id: string; description: string }[];
+    semanticTokenScopes: { language?: string; scopes: Record<string, string[]> }[];
+  };
+}
+
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+const clientSources = readdirSync(path.join(root, 'client/src'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => readFileSync(path.join(root, 'client/src', f), 'utf8'))
+  .join('\n');
+
+/** `{a: {b: 1}, c: [..]}` → `{'articleLens.a.b': 1, 'articleLens.c': [..]}`; arrays are values, not sections. */
+function flatten(value: object, prefix: string, out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [key, v] of Object.entries(value) as [string, unknown][]) {
+    const name = `${prefix}.${key}`;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) flatten(v, name, out);
+    else out[name] = v;
+  }
+  return out;
+}
+
+test('every contributed command is a client command, and every client command is contributed', () => {
+  const contributed = manifest.contributes.commands.map((c) => c.command).sort();
+  assert.deepEqual(contributed, Object.values(ClientCommands).sort());
+  for (const c of manifest.contributes.commands) {
+    assert.equal(c.category, 'Article Lens', `${c.command} category`);
+    assert.ok(c.title.length > 0, `${c.command} title`);
+  }
+});
+
+test('the client registers a handler for every client command', () => {
+  assert.match(clientSources, /vscode\.commands\.registerCommand\(/);
+  for (const [key, id] of Object.entries(ClientCommands)) {
+    // Handlers are factories keyed by the ClientCommands property name, registered under ClientCommands[name].
+    const keyed = new RegExp(`\\b${key}: \\(ctx\\) =>`).test(clientSources);
+    const literal = clientSources.includes(`'${id}'`);
+    assert.ok(keyed || literal, `no handler for ${id} in client/src`);
+  }
+});
+
+test('command palette entries name contributed commands and say when they apply', () => {
+  const ids = new Set(manifest.contributes.commands.map((c) => c.command));
+  for (const entry of manifest.contributes.menus.commandPalette) {
+    assert.ok(ids.has(entry.command), `${entry.command} is not contributed`);
+    assert.ok(entry.when, `${entry.command} has no when clause`);
+  }
+});
+
+test('contributed settings are exactly ArticleLensSettings, with the same defaults', () => {
+  const expected = flatten(defaultSettings, 'articleLens');
+  const properties = manifest.contributes.configuration.properties;
+  const contributed = Object.keys(properties).filter((k) => k !== 'articleLens.trace.server');
+  assert.deepEqual(contributed.sort(), Object.keys(expected).sort());
+  for (const [key, def] of Object.entries(expected)) {
+    assert.deepEqual(properties[key].default, def, `default of ${key}`);
+  }
+});
+
+test('every setting has a description, a scope and a type; enums have enumDescriptions', () => {
+  for (const [key, schema] of Object.entries(manifest.contributes.configuration.properties)) {
+    assert.ok(schema.description ?? schema.markdownDescription, `${key} description`);
+    assert.ok(schema.scope, `${key} scope`);
+    assert.ok(schema.type, `${key} type`);
+    assert.ok('default' in schema, `${key} default`);
+    if (schema.enum) {
+      assert.equal(schema.enumDescriptions?.length, schema.enum.length, `${key} enumDescriptions`);
+      assert.ok(schema.enum.includes(String(schema.default)), `${key} default is not in its enum`);
+    }
+  }
+  const severities = Object.keys(defaultSettings.severity).map((k) => `articleLens.severity.${k}`);
+  for (const key of severities) {
+    assert.deepEqual(manifest.contributes.configuration.properties[key].enum, [
+      'error',
+      'warning',
+      'information',
+      'hint',
+      'off',
+    ]);
+  }
+  assert.deepEqual(manifest.contributes.configuration.properties['articleLens.trace.server'].enum, [
+    'off',
+    'messages',
+    'verbose',
+  ]);
+});
+
+test('the client id matches the trace setting that vscode-languageclient reads', () => {
+  assert.match(clientSources, /new LanguageClient\(CLIENT_ID,/);
+  assert.match(clientSources, /const CLIENT_ID = 'articleLens';/);
+});
+
+test('every semantic token type is contributed and mapped to a colour scope for articles', () => {
+  const ids = manifest.contributes.semanticTokenTypes.map((t) => t.id);
+  assert.deepEqual([...ids].sort(), [...SEMANTIC_TOKEN_TYPES].sort());
+  const articleScopes = manifest.contributes.semanticTokenScopes.find((s) => s.language === 'article');
+  assert.ok(articleScopes, 'no semanticTokenScopes for language article');
+  for (const type of SEMANTIC_TOKEN_TYPES) {
+    assert.ok((articleScopes.scopes[type] ?? []).length > 0, `${type} has no scope`);
+  }
+});
+
+test('language, grammar, icon and activation are wired to files that exist', () => {
+  const language = manifest.contributes.languages.find((l) => l.id === 'article');
+  assert.ok(language, 'no language article');
+  assert.ok(language.extensions.includes('.article'));
+  assert.ok(existsSync(path.join(root, language.configuration)), 'language configuration file');
+  JSON.parse(readFileSync(path.join(root, language.configuration), 'utf8'));
+  const grammar = manifest.contributes.grammars.find((g) => g.language === 'article');
+  assert.ok(grammar, 'no grammar for article');
+  assert.equal(grammar.scopeName, 'text.article');
+  const grammarJson = JSON.parse(readFileSync(path.join(root, grammar.path), 'utf8')) as {
+    scopeName: string;
+  };
+  assert.equal(grammarJson.scopeName, 'text.article');
+  assert.ok(manifest.activationEvents.includes('onLanguage:article'));
+  assert.equal(manifest.main, './client/out/extension.js');
+  assert.equal(manifest.engines.vscode, '^1.100.0');
+  assert.match(manifest.devDependencies['@types/vscode'], /^~1\.100\./);
+
+  const png = readFileSync(path.join(root, manifest.icon));
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.equal(png.readUInt32BE(16), 128, 'icon width');
+  assert.equal(png.readUInt32BE(20), 128, 'icon height');
+});
