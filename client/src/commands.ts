@@ -21,6 +21,11 @@ export class UserError extends Error {}
 type Handler = (...args: unknown[]) => Promise<void>;
 type Factory = (ctx: CommandContext) => Handler;
 
+function requireServer(ctx: CommandContext): void {
+  if (!ctx.isServerReady())
+    throw new UserError('The Article Lens server is not ready yet; try again in a moment.');
+}
+
 /** The active editor, if it holds an article and the server is up; otherwise a UserError saying which. */
 function activeArticle(ctx: CommandContext): vscode.TextEditor {
   const editor = vscode.window.activeTextEditor;
@@ -30,21 +35,45 @@ function activeArticle(ctx: CommandContext): vscode.TextEditor {
       'The active file is not an article: use the language "article" or add it to the "articleLens.include" setting.',
     );
   }
-  if (!ctx.isServerReady())
-    throw new UserError('The Article Lens server is not ready yet; try again in a moment.');
+  requireServer(ctx);
   return editor;
 }
 
+/**
+ * The article a command works on: the URI argument when one is given (the server's code lens passes its
+ * document's URI as a string), else the active editor's document.
+ */
+async function targetArticle(ctx: CommandContext, args: unknown[]): Promise<vscode.TextDocument> {
+  const arg = args[0];
+  const uri =
+    arg instanceof vscode.Uri
+      ? arg
+      : typeof arg === 'string' && arg !== ''
+        ? vscode.Uri.parse(arg)
+        : undefined;
+  if (!uri) return activeArticle(ctx).document;
+  requireServer(ctx);
+  const active = vscode.window.activeTextEditor?.document;
+  if (active?.uri.toString() === uri.toString()) return active;
+  return vscode.workspace.openTextDocument(uri);
+}
+
 const factories: Record<keyof typeof ClientCommands, Factory> = {
-  nextRelatedArticle: (ctx) => async () => {
-    await ctx.related.next(activeArticle(ctx).document);
-  },
-  previousRelatedArticle: (ctx) => async () => {
-    await ctx.related.previous(activeArticle(ctx).document);
-  },
-  showRelatedArticles: (ctx) => async () => {
-    await ctx.related.show(activeArticle(ctx).document);
-  },
+  nextRelatedArticle:
+    (ctx) =>
+    async (...args) => {
+      await ctx.related.next(await targetArticle(ctx, args));
+    },
+  previousRelatedArticle:
+    (ctx) =>
+    async (...args) => {
+      await ctx.related.previous(await targetArticle(ctx, args));
+    },
+  showRelatedArticles:
+    (ctx) =>
+    async (...args) => {
+      await ctx.related.show(await targetArticle(ctx, args));
+    },
   goToEntityMentions: (ctx) => async () => {
     const editor = activeArticle(ctx);
     const uri = editor.document.uri;

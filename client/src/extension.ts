@@ -32,6 +32,22 @@ const CLIENT_NAME = 'Article Lens';
 /** Article files the server indexes from disk; edits of open files come through document sync instead. */
 const WATCH_GLOB = '**/*.{article,txt}';
 
+/** The server logs at the level the user picked for the "Article Lens" output ("Set Log Level…"). */
+function serverLogLevel(level: vscode.LogLevel): 'error' | 'warn' | 'info' | 'debug' | 'trace' {
+  switch (level) {
+    case vscode.LogLevel.Trace:
+      return 'trace';
+    case vscode.LogLevel.Debug:
+      return 'debug';
+    case vscode.LogLevel.Info:
+      return 'info';
+    case vscode.LogLevel.Warning:
+      return 'warn';
+    default:
+      return 'error';
+  }
+}
+
 class ArticleLensExtension implements CommandContext, vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   readonly related: RelatedArticles;
@@ -88,7 +104,10 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
       outputChannel: this.log,
       // Diagnostics are the product; the log is for when something is wrong, and the status bar says so.
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      initializationOptions: () => ({ settings: readSettings() }),
+      initializationOptions: () => ({
+        settings: readSettings(),
+        logLevel: serverLogLevel(this.log.logLevel),
+      }),
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     this.client = client;
