@@ -65,7 +65,7 @@ test('the client registers a handler for every client command', () => {
   assert.match(clientSources, /vscode\.commands\.registerCommand\(/);
   for (const [key, id] of Object.entries(ClientCommands)) {
     // Handlers are factories keyed by the ClientCommands property name, registered under ClientCommands[name].
-    const keyed = new RegExp(`\\b${key}: \\(ctx\\) =>`).test(clientSources);
+    const keyed = new RegExp(`\\b${key}:\\s*\\(ctx\\)\\s*=>`).test(clientSources);
     const literal = clientSources.includes(`'${id}'`);
     assert.ok(keyed || literal, `no handler for ${id} in client/src`);
   }
