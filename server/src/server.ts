@@ -1,6 +1,265 @@
-// Language server entry point: wires the connection to the features. Placeholder until the server lands.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+// Language server entry point: the connection (--stdio, or node-ipc when the client launches it), open
+// documents, capabilities and handler registration. Wiring only: behaviour lives in features/, the
+// scheduler, the configuration store and the LSP corpus.
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SettingsStore } from './config';
+import { DocumentAnalysis } from './documentAnalysis';
+import { provideCodeActions, REMOVE_ALL_REPEATS_KIND } from './features/codeActions';
+import { provideCodeLenses } from './features/codeLens';
+import type { FeatureContext } from './features/context';
+import { provideHover } from './features/hover';
+import { provideReferences } from './features/references';
+import { executeServerCommand, provideRelatedArticles, SERVER_COMMANDS } from './features/related';
+import { provideSemanticTokens, semanticTokensLegend } from './features/semanticTokens';
+import { provideWorkspaceSymbols } from './features/workspaceSymbols';
+import {
+  RelatedArticlesRequest,
+  StatusNotification,
+  type RelatedArticlesParams,
+  type RelatedArticlesResult,
+  type StatusParams,
+} from './protocol';
+import { Scheduler } from './scheduler';
+import { createHandlerGuard } from './util/handler';
+import { createLogger, isLogLevel, type LogLevel } from './util/logger';
+import { ARTICLE_EXTENSION, LspCorpus } from './workspace/lspCorpus';
 
 const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
+const documents = new TextDocuments(TextDocument);
+
+const envLevel = process.env.ARTICLE_LENS_LOG_LEVEL;
+let logLevel: LogLevel = isLogLevel(envLevel) ? envLevel : 'info';
+let logger = createLogger(connection.console, logLevel);
+
+let caps: ClientCapabilities = {};
+let settings = new SettingsStore(undefined, undefined, logger);
+const shutdownToken = { isCancellationRequested: false };
+
+const corpus = new LspCorpus({
+  get logger() {
+    return logger;
+  },
+  openDocument: (uri) => documents.get(uri),
+  settings: (uri) => settings.get(uri),
+  sendStatus: (status: StatusParams) => void connection.sendNotification(StatusNotification.method, status),
+});
+
+let refreshPending = false;
+const analysis: DocumentAnalysis = new DocumentAnalysis({
+  get logger() {
+    return logger;
+  },
+  corpus,
+  get settings() {
+    return settings;
+  },
+  openDocument: (uri) => documents.get(uri),
+  isArticleDocument: (doc) =>
+    doc.languageId === 'article' || corpus.isArticle(doc.uri, settings.peek(doc.uri)),
+  publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+  schedule: (uri, priority) => scheduler.schedule(uri, priority),
+  refreshViews: () => {
+    // One refresh per burst of cross-file updates.
+    if (refreshPending) return;
+    refreshPending = true;
+    setImmediate(() => {
+      refreshPending = false;
+      if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+      if (caps.workspace?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh();
+    });
+  },
+});
+const scheduler = new Scheduler(analysis.run, {
+  get level() {
+    return logger.level;
+  },
+  log: (...args) => logger.log(...args),
+});
+
+const guard = createHandlerGuard(
+  {
+    get level() {
+      return logger.level;
+    },
+    log: (...args) => logger.log(...args),
+  },
+  (message) => corpus.reportError(message),
+);
+
+const ctx: FeatureContext = {
+  index: corpus.index,
+  get logger() {
+    return logger;
+  },
+  textOf: (uri) => corpus.textOf(uri),
+  analysisOf: (uri) => analysis.analysisOf(uri),
+  settingsOf: (uri) => settings.peek(uri),
+};
+
+const workspaceFolders = (params: InitializeParams): string[] => {
+  if (params.workspaceFolders && params.workspaceFolders.length > 0)
+    return params.workspaceFolders.map((f) => f.uri);
+  return params.rootUri ? [params.rootUri] : [];
+};
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  caps = params.capabilities;
+  const init = (params.initializationOptions ?? {}) as { settings?: unknown; logLevel?: unknown };
+  if (isLogLevel(init.logLevel)) {
+    logLevel = init.logLevel;
+    logger = createLogger(connection.console, logLevel);
+  }
+  const fetch = caps.workspace?.configuration
+    ? (scopeUri: string | undefined) =>
+        connection.workspace.getConfiguration({ scopeUri, section: 'articleLens' })
+    : undefined;
+  settings = new SettingsStore(fetch, init.settings, logger);
+  corpus.setFolders(workspaceFolders(params));
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      referencesProvider: true,
+      workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, REMOVE_ALL_REPEATS_KIND] },
+      codeLensProvider: { resolveProvider: false },
+      semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+      executeCommandProvider: { commands: SERVER_COMMANDS },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'Article Lens' },
+  };
+});
+
+connection.onInitialized(
+  guard.notification('initialized', async () => {
+    corpus.status('starting');
+    if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'articleLens' });
+    }
+    if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      const include = (await settings.get('')).include;
+      const globs = [`**/*${ARTICLE_EXTENSION}`, ...include];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: globs.map((globPattern) => ({ globPattern })),
+      });
+    }
+    if (caps.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guard.notification('didChangeWorkspaceFolders', async () => {
+          const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+          corpus.setFolders(folders.map((f) => f.uri));
+          await indexAndAnalyse();
+        }),
+      );
+    }
+    await indexAndAnalyse();
+  }),
+);
+
+async function indexAndAnalyse(): Promise<void> {
+  const progress = caps.window?.workDoneProgress
+    ? await connection.window.createWorkDoneProgress()
+    : undefined;
+  try {
+    await corpus.indexWorkspace(progress, shutdownToken);
+  } catch (e) {
+    progress?.done();
+    logger.log('error', `indexing failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    corpus.status('error', `indexing failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  for (const doc of documents.all()) scheduler.schedule(doc.uri, 'high');
+}
+
+documents.onDidChangeContent(
+  guard.notification('didChange', (e) => scheduler.schedule(e.document.uri, 'high')),
+);
+
+documents.onDidClose(
+  guard.notification('didClose', async (e) => {
+    const uri = e.document.uri;
+    scheduler.cancel(uri);
+    analysis.close(uri);
+    settings.delete(uri);
+    // The buffer no longer wins: the index goes back to the file on disk (or forgets an unsaved one).
+    analysis.requeue(await corpus.refreshFromDisk(uri));
+  }),
+);
+
+connection.onDidChangeConfiguration(
+  guard.notification('didChangeConfiguration', (params) => {
+    const pushed = (params.settings as { articleLens?: unknown } | null | undefined)?.articleLens;
+    settings.clear(pushed);
+    analysis.clear();
+    for (const doc of documents.all()) scheduler.schedule(doc.uri, 'high');
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  guard.notification('didChangeWatchedFiles', async (params) => {
+    analysis.requeue(await corpus.applyFileEvents(params.changes));
+  }),
+);
+
+connection.onHover(guard.request('hover', null, (params) => provideHover(ctx, params)));
+connection.onReferences(
+  guard.request('references', [], (params) =>
+    provideReferences(ctx, params.textDocument.uri, params.position, params.context.includeDeclaration),
+  ),
+);
+connection.onWorkspaceSymbol(
+  guard.request('workspaceSymbol', [], (params) => provideWorkspaceSymbols(ctx, params.query)),
+);
+connection.onCodeAction(
+  guard.request('codeAction', [], (params) =>
+    provideCodeActions(ctx, params, documents.get(params.textDocument.uri)?.version),
+  ),
+);
+connection.onCodeLens(
+  guard.request('codeLens', [], (params) => provideCodeLenses(ctx, params.textDocument.uri)),
+);
+connection.languages.semanticTokens.on(
+  guard.request('semanticTokens', { data: [] }, (params) =>
+    provideSemanticTokens(ctx.analysisOf(params.textDocument.uri), ctx.textOf(params.textDocument.uri)),
+  ),
+);
+connection.onRequest(
+  RelatedArticlesRequest.method,
+  guard.request<[RelatedArticlesParams], RelatedArticlesResult>(
+    'relatedArticles',
+    { items: [], sharedPassages: 0 },
+    (params) => provideRelatedArticles(ctx, params),
+  ),
+);
+connection.onExecuteCommand(
+  guard.request('executeCommand', null, (params) =>
+    executeServerCommand(
+      ctx,
+      params.command,
+      params.arguments ?? [],
+      (edit) => connection.workspace.applyEdit(edit),
+      (uri) => documents.get(uri)?.version,
+    ),
+  ),
+);
+
+connection.onShutdown(() => {
+  shutdownToken.isCancellationRequested = true;
+  scheduler.dispose();
+});
+
+documents.listen(connection);
 connection.listen();

@@ -1,0 +1,223 @@
+// Settings on the server: pulls `articleLens` from the client per resource, caches it per URI, sanitises
+// every value (a bad value falls back to its default and is logged once), and maps it to AnalysisOptions.
+import type { AnalysisOptions } from './analysis/types';
+import { defaultSettings, type ArticleLensSettings, type SeverityName } from './protocol';
+import type { Logger } from './util/logger';
+
+const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+type Path = string;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Turns whatever the client sent into complete settings. Missing values take their defaults silently;
+ * present but invalid ones take their defaults and are listed in `ignored` (dotted path and reason).
+ */
+export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSettings {
+  const root = isRecord(raw) ? raw : {};
+  if (raw !== undefined && raw !== null && !isRecord(raw)) ignored.push(`articleLens: not an object`);
+  const section = (name: string): Record<string, unknown> => {
+    const v = root[name];
+    if (v === undefined || v === null) return {};
+    if (isRecord(v)) return v;
+    ignored.push(`${name}: not an object`);
+    return {};
+  };
+  const num = (
+    obj: Record<string, unknown>,
+    path: Path,
+    key: string,
+    def: number,
+    min: number,
+    max: number,
+  ) => {
+    const v = obj[key];
+    if (v === undefined || v === null) return def;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
+      ignored.push(`${path}: ${JSON.stringify(v)} is not a number in [${min}, ${max}]`);
+      return def;
+    }
+    return v;
+  };
+  const int = (
+    obj: Record<string, unknown>,
+    path: Path,
+    key: string,
+    def: number,
+    min: number,
+    max: number,
+  ) => {
+    const v = num(obj, path, key, def, min, max);
+    if (Number.isInteger(v)) return v;
+    ignored.push(`${path}: ${v} is not an integer`);
+    return def;
+  };
+  const severity = (
+    obj: Record<string, unknown>,
+    key: keyof ArticleLensSettings['severity'],
+  ): SeverityName => {
+    const v = obj[key];
+    const def = defaultSettings.severity[key];
+    if (v === undefined || v === null) return def;
+    if (typeof v === 'string' && (SEVERITY_NAMES as readonly string[]).includes(v)) return v as SeverityName;
+    ignored.push(`severity.${key}: ${JSON.stringify(v)} is not one of ${SEVERITY_NAMES.join(', ')}`);
+    return def;
+  };
+
+  let include = defaultSettings.include;
+  if (root.include !== undefined && root.include !== null) {
+    if (Array.isArray(root.include)) {
+      const globs = root.include.filter((g): g is string => typeof g === 'string' && g.trim() !== '');
+      if (globs.length !== root.include.length) ignored.push('include: entries that are not glob strings');
+      include = globs;
+    } else ignored.push('include: not a list of globs');
+  }
+  const sev = section('severity');
+  const dup = section('duplicates');
+  const rel = section('related');
+  const diag = section('diagnostics');
+  const d = defaultSettings;
+  return {
+    include,
+    // 100 MB is far beyond any article; larger values are typos.
+    maxFileSizeKB: num(root, 'maxFileSizeKB', 'maxFileSizeKB', d.maxFileSizeKB, 1, 100_000),
+    severity: {
+      entity: severity(sev, 'entity'),
+      quote: severity(sev, 'quote'),
+      quoteUnbalanced: severity(sev, 'quoteUnbalanced'),
+      repeat: severity(sev, 'repeat'),
+      shared: severity(sev, 'shared'),
+      boilerplate: severity(sev, 'boilerplate'),
+    },
+    duplicates: {
+      minRepeatWords: int(
+        dup,
+        'duplicates.minRepeatWords',
+        'minRepeatWords',
+        d.duplicates.minRepeatWords,
+        2,
+        1000,
+      ),
+      minSharedWords: int(
+        dup,
+        'duplicates.minSharedWords',
+        'minSharedWords',
+        d.duplicates.minSharedWords,
+        2,
+        1000,
+      ),
+      boilerplateMinFiles: int(
+        dup,
+        'duplicates.boilerplateMinFiles',
+        'boilerplateMinFiles',
+        d.duplicates.boilerplateMinFiles,
+        2,
+        1_000_000,
+      ),
+    },
+    related: {
+      threshold: num(rel, 'related.threshold', 'threshold', d.related.threshold, 0, 1),
+      limit: int(rel, 'related.limit', 'limit', d.related.limit, 1, 1000),
+    },
+    diagnostics: {
+      maxNumberOfProblems: int(
+        diag,
+        'diagnostics.maxNumberOfProblems',
+        'maxNumberOfProblems',
+        d.diagnostics.maxNumberOfProblems,
+        0,
+        1_000_000,
+      ),
+    },
+  };
+}
+
+export function toAnalysisOptions(settings: ArticleLensSettings): AnalysisOptions {
+  return {
+    minRepeatWords: settings.duplicates.minRepeatWords,
+    minSharedWords: settings.duplicates.minSharedWords,
+    boilerplateMinFiles: settings.duplicates.boilerplateMinFiles,
+    relatedThreshold: settings.related.threshold,
+    relatedLimit: settings.related.limit,
+  };
+}
+
+/** Asks the client for the `articleLens` section of one resource (`undefined` scope: the global value). */
+export type ConfigurationFetch = (scopeUri: string | undefined) => Promise<unknown>;
+
+/**
+ * Per-resource settings cache. Without client support for `workspace/configuration`, every resource gets
+ * the sanitised `initializationOptions` (or the defaults).
+ */
+export class SettingsStore {
+  private readonly pending = new Map<string, Promise<ArticleLensSettings>>();
+  private readonly resolved = new Map<string, ArticleLensSettings>();
+  private readonly reported = new Set<string>();
+  private fallback: ArticleLensSettings;
+
+  constructor(
+    private readonly fetch: ConfigurationFetch | undefined,
+    initial: unknown,
+    private readonly logger: Logger,
+  ) {
+    this.fallback = this.clean(initial, 'initializationOptions');
+  }
+
+  /** Settings of a resource; concurrent callers share one request. */
+  get(uri: string): Promise<ArticleLensSettings> {
+    const known = this.pending.get(uri);
+    if (known) return known;
+    const p = this.load(uri);
+    this.pending.set(uri, p);
+    return p;
+  }
+
+  /** The settings already fetched for `uri`, or the fallback: for handlers that must answer synchronously. */
+  peek(uri: string): ArticleLensSettings {
+    return this.resolved.get(uri) ?? this.fallback;
+  }
+
+  /** Drops every cached value (on `didChangeConfiguration`); `settings` is the pushed value, if any. */
+  clear(settings?: unknown): void {
+    this.pending.clear();
+    this.resolved.clear();
+    this.reported.clear();
+    if (!this.fetch && settings !== undefined) this.fallback = this.clean(settings, 'didChangeConfiguration');
+  }
+
+  /** Forgets one resource (on close). */
+  delete(uri: string): void {
+    this.pending.delete(uri);
+    this.resolved.delete(uri);
+  }
+
+  private async load(uri: string): Promise<ArticleLensSettings> {
+    let settings = this.fallback;
+    if (this.fetch) {
+      try {
+        settings = this.clean(await this.fetch(uri), uri);
+      } catch (e) {
+        this.logger.log('warn', 'workspace/configuration failed; using defaults', { uri, error: String(e) });
+      }
+    }
+    // A clear() while the request was in flight makes this value stale: do not cache it.
+    if (this.pending.has(uri)) this.resolved.set(uri, settings);
+    return settings;
+  }
+
+  private clean(raw: unknown, scope: string): ArticleLensSettings {
+    const ignored: string[] = [];
+    const settings = sanitize(raw, ignored);
+    const key = ignored.join('\n');
+    if (ignored.length > 0 && !this.reported.has(key)) {
+      this.reported.add(key);
+      this.logger.log('warn', `ignored invalid settings, using defaults for: ${ignored.join('; ')}`, {
+        scope,
+      });
+    }
+    return settings;
+  }
+}

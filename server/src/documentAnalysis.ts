@@ -1,0 +1,169 @@
+// Open documents' analysis: runs a scheduled analysis on the latest buffer, guards size and binary
+// content, drops results of stale versions, caches the analysis per URI + version for the features,
+// publishes diagnostics with their version and re-queues open files the index update affected.
+import type { Diagnostic } from 'vscode-languageserver';
+import { analyzeLocal, corpusFindings } from './analysis/analyzeArticle';
+import type { ArticleAnalysis, ArticleSnapshot, Token } from './analysis/types';
+import { toAnalysisOptions, type SettingsStore } from './config';
+import { toDiagnostics } from './features/diagnostics';
+import type { ArticleLensSettings } from './protocol';
+import type { Priority } from './scheduler';
+import type { Logger } from './util/logger';
+import { rejectReason, type LspCorpus, type OpenDocument } from './workspace/lspCorpus';
+
+interface CacheEntry {
+  version: number;
+  text: string;
+  settings: ArticleLensSettings;
+  analysis: ArticleAnalysis;
+}
+
+export interface DocumentAnalysisHost {
+  logger: Logger;
+  corpus: LspCorpus;
+  settings: SettingsStore;
+  openDocument(uri: string): OpenDocument | undefined;
+  /** Whether an open document is an article (language `article`, `.article` or an include glob). */
+  isArticleDocument(doc: OpenDocument): boolean;
+  publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
+  schedule(uri: string, priority: Priority): void;
+  /** Asks the client to re-request code lenses and semantic tokens (cross-file changes). */
+  refreshViews(): void;
+}
+
+const notCancelled: Token = { isCancellationRequested: false };
+
+function emptyAnalysis(snapshot: ArticleSnapshot, limits: string[]): ArticleAnalysis {
+  const { uri, version } = snapshot;
+  return {
+    uri,
+    version,
+    entities: [],
+    quotes: [],
+    unbalanced: [],
+    repeats: [],
+    shared: [],
+    related: [],
+    limits,
+  };
+}
+
+export class DocumentAnalysis {
+  private readonly cache = new Map<string, CacheEntry>();
+
+  constructor(private readonly host: DocumentAnalysisHost) {}
+
+  /** The scheduler's run function: analyse the latest buffer of `uri` and publish. */
+  readonly run = async (uri: string, token: Token): Promise<void> => {
+    if (!this.host.openDocument(uri)) return;
+    const settings = await this.host.settings.get(uri);
+    if (token.isCancellationRequested) return;
+    const doc = this.host.openDocument(uri);
+    if (!doc || !this.host.isArticleDocument(doc)) return;
+    const entry = this.compute(doc, settings, token);
+    // A newer edit or a cancellation makes this result stale: the scheduler runs again on the new version.
+    if (!entry || token.isCancellationRequested || this.host.openDocument(uri)?.version !== entry.version)
+      return;
+    this.host.publish(uri, entry.version, this.diagnosticsOf(uri, entry));
+  };
+
+  /** Analysis of an open document at its current version; computed now when the scheduler is behind. */
+  analysisOf(uri: string): ArticleAnalysis | undefined {
+    const doc = this.host.openDocument(uri);
+    if (!doc) return undefined;
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === doc.version) return cached.analysis;
+    if (!this.host.isArticleDocument(doc)) return undefined;
+    const entry = this.compute(doc, this.host.settings.peek(uri), notCancelled);
+    return entry?.analysis;
+  }
+
+  /** Forgets a closed document and clears its diagnostics. */
+  close(uri: string): void {
+    this.cache.delete(uri);
+    this.host.publish(uri, undefined, []);
+  }
+
+  /** Forgets every cached analysis (settings changed). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private diagnosticsOf(uri: string, entry: CacheEntry): Diagnostic[] {
+    return toDiagnostics({
+      analysis: entry.analysis,
+      text: entry.text,
+      uri,
+      settings: entry.settings,
+      textOf: (u) => this.host.corpus.textOf(u),
+    });
+  }
+
+  /**
+   * Brings the cache up to date for `doc`. The same version with the same settings only refreshes the
+   * corpus findings (another file changed); anything else re-runs the local analysis and updates the index.
+   */
+  private compute(doc: OpenDocument, settings: ArticleLensSettings, token: Token): CacheEntry | undefined {
+    const { corpus, logger } = this.host;
+    const snapshot: ArticleSnapshot = { uri: doc.uri, version: doc.version, text: doc.getText() };
+    const options = toAnalysisOptions(settings);
+    const cached = this.cache.get(doc.uri);
+    const started = performance.now();
+
+    const rejected = rejectReason(snapshot.text, settings.maxFileSizeKB);
+    if (rejected) {
+      corpus.reject(doc.uri, rejected);
+      const affected = new Set<string>();
+      corpus.forget(doc.uri, affected);
+      this.requeue(affected);
+      const entry = {
+        version: doc.version,
+        text: snapshot.text,
+        settings,
+        analysis: emptyAnalysis(snapshot, [rejected]),
+      };
+      this.cache.set(doc.uri, entry);
+      return entry;
+    }
+    corpus.accept(doc.uri);
+
+    let analysis: ArticleAnalysis;
+    if (
+      cached &&
+      cached.version === doc.version &&
+      cached.settings === settings &&
+      cached.text === snapshot.text
+    ) {
+      const indexed = corpus.index.get(doc.uri)?.snapshot ?? snapshot;
+      analysis = { ...cached.analysis, ...corpusFindings(indexed, corpus.index, options) };
+    } else {
+      const local = analyzeLocal(snapshot.text, options, corpus.index.entities.hints(), token);
+      if (token.isCancellationRequested) return undefined;
+      const affected = corpus.index.update(snapshot, local);
+      analysis = {
+        uri: doc.uri,
+        version: doc.version,
+        ...local,
+        ...corpusFindings(snapshot, corpus.index, options),
+      };
+      this.requeue(affected);
+    }
+    const ms = performance.now() - started;
+    corpus.reportAnalysis(ms);
+    logger.log('debug', 'analysed', { uri: doc.uri, version: doc.version, ms: Math.round(ms * 10) / 10 });
+    const entry = { version: doc.version, text: snapshot.text, settings, analysis };
+    this.cache.set(doc.uri, entry);
+    return entry;
+  }
+
+  /** Open files whose corpus findings changed get a low-priority refresh; views are asked to refresh. */
+  requeue(affected: ReadonlySet<string>): void {
+    let any = false;
+    for (const uri of affected) {
+      if (!this.host.openDocument(uri)) continue;
+      this.host.schedule(uri, 'low');
+      any = true;
+    }
+    if (affected.size > 0 || any) this.host.refreshViews();
+  }
+}

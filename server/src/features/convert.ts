@@ -1,0 +1,48 @@
+// Span ↔ Range: the only position maths of the server. Spans and LSP positions both count UTF-16 code
+// units, so conversion is line splitting; line indexes are cached per text so repeated lookups stay cheap.
+import type { Position, Range } from 'vscode-languageserver';
+import { lineIndex, type LineIndex } from '../analysis/text';
+import type { Span } from '../analysis/types';
+
+const cache = new Map<string, LineIndex>();
+// Line indexes of the most recent texts: the open documents and the files their diagnostics link to.
+const CACHE_SIZE = 64;
+
+/** The line index of a text, memoised for the texts seen most recently. */
+export function linesOf(text: string): LineIndex {
+  let lines = cache.get(text);
+  if (lines) {
+    cache.delete(text);
+    cache.set(text, lines);
+    return lines;
+  }
+  lines = lineIndex(text);
+  cache.set(text, lines);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return lines;
+}
+
+export function offsetToPosition(text: string, offset: number): Position {
+  return linesOf(text).positionAt(offset);
+}
+
+export function positionToOffset(text: string, position: Position): number {
+  return linesOf(text).offsetAt(position);
+}
+
+/** The LSP range of a span; offsets outside the text are clamped to it. */
+export function spanToRange(text: string, span: Span): Range {
+  const lines = linesOf(text);
+  return { start: lines.positionAt(span.start), end: lines.positionAt(Math.max(span.start, span.end)) };
+}
+
+export function rangeToSpan(text: string, range: Range): Span {
+  const lines = linesOf(text);
+  const start = lines.offsetAt(range.start);
+  return { start, end: Math.max(start, lines.offsetAt(range.end)) };
+}
+
+/** Whether `offset` lies in the span; the end counts too, so a cursor just after a word still hits it. */
+export function spanContains(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}

@@ -1,0 +1,133 @@
+// Hover: what Article Lens knows at a position — the entity (type, canonical name, aliases, mentions here
+// and in the corpus, other articles), the quote (speaker, the same quote elsewhere) and shared passages.
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { EntityMention, Quote, SharedPassage, Span } from '../analysis/types';
+import type { FeatureContext } from './context';
+import { offsetToPosition, positionToOffset, spanContains, spanToRange } from './convert';
+import { articleLink, escapeMarkdown, excerpt } from './markdown';
+
+/** How many other articles a hover lists before "and N more". */
+const MAX_LINKS = 8;
+
+export function provideHover(ctx: FeatureContext, params: HoverParams): Hover | null {
+  const uri = params.textDocument.uri;
+  const analysis = ctx.analysisOf(uri);
+  const text = ctx.textOf(uri);
+  if (!analysis || text === undefined) return null;
+  const offset = positionToOffset(text, params.position);
+  const sections: string[] = [];
+  const spans: Span[] = [];
+
+  const entity = smallest(analysis.entities.filter((m) => spanContains(m.span, offset)));
+  if (entity) {
+    sections.push(entitySection(ctx, uri, entity));
+    spans.push(entity.span);
+  }
+  const quote = smallest(analysis.quotes.filter((q) => spanContains(q.span, offset)));
+  if (quote) {
+    sections.push(quoteSection(ctx, uri, quote));
+    spans.push(quote.contentSpan);
+  }
+  const shared = analysis.shared.filter((s) => spanContains(s.span, offset));
+  if (shared.length > 0) {
+    sections.push(sharedSection(ctx, text, shared));
+    spans.push(shared[0].span);
+  }
+  if (sections.length === 0) return null;
+  // The smallest span under the cursor is what the hover is about.
+  const range = spanToRange(text, smallestSpan(spans));
+  return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, range };
+}
+
+function smallest<T extends { span: Span }>(items: T[]): T | undefined {
+  return items.sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
+}
+
+function smallestSpan(spans: Span[]): Span {
+  return spans.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function entitySection(ctx: FeatureContext, uri: string, m: EntityMention): string {
+  const mentions = ctx.index.entities.mentionsOf(m.canonical);
+  const here = mentions.filter((o) => o.uri === uri).length;
+  const byFile = new Map<string, Span>();
+  for (const o of mentions) if (o.uri !== uri && !byFile.has(o.uri)) byFile.set(o.uri, o.span);
+  const aliases = [...new Set([m.canonical, ...mentions.map((o) => o.text)])];
+  const lines = [
+    `**${m.type}** · ${escapeMarkdown(m.canonical)}`,
+    '',
+    `Aliases seen: ${aliases.map(escapeMarkdown).join(', ')}`,
+    '',
+    `Mentions: ${Math.max(here, 1)} in this article · ${mentions.length} in the corpus (${plural(
+      new Set(mentions.map((o) => o.uri)).size,
+      'article',
+    )})`,
+  ];
+  if (byFile.size > 0) {
+    lines.push('', 'Also in:');
+    lines.push(
+      ...linkList(
+        ctx,
+        [...byFile].map(([u, span]) => ({ uri: u, span })),
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
+function quoteSection(ctx: FeatureContext, uri: string, q: Quote): string {
+  const lines: string[] = [];
+  if (q.kind === 'scare') lines.push('**Scare quote** (not reported as speech)');
+  else if (q.speaker) {
+    const how = q.speaker.attribution ? ` — “${escapeMarkdown(q.speaker.attribution)}”` : '';
+    lines.push(`**Quote** · ${escapeMarkdown(q.speaker.name)}${how}`);
+  } else lines.push('**Quote** · speaker not found');
+  if (!q.balanced) lines.push('', 'One of its quote marks is missing.');
+  const same = ctx.index.quotes.sameQuotes(uri, q).filter((s) => s.uri !== uri);
+  if (same.length > 0) {
+    lines.push('', `Same quote in ${plural(same.length, 'other article')}:`);
+    for (const s of same.slice(0, MAX_LINKS)) {
+      const other = ctx.textOf(s.uri);
+      const line = other === undefined ? 0 : offsetToPosition(other, s.contentSpan.start).line;
+      const sim = s.similarity < 1 ? ` — ${Math.round(s.similarity * 100)}% same words` : '';
+      lines.push(`- ${articleLink(s.uri, line, other)}${sim}`);
+      if (s.similarity < 1) lines.push(`  > ${escapeMarkdown(excerpt(s.text))}`);
+    }
+    if (same.length > MAX_LINKS) lines.push(`- and ${same.length - MAX_LINKS} more`);
+  }
+  return lines.join('\n');
+}
+
+function sharedSection(ctx: FeatureContext, text: string, shared: SharedPassage[]): string {
+  const head = shared[0];
+  if (head.boilerplate) {
+    return `**Boilerplate** · this passage appears in ${plural(head.fileCount, 'file')} of the corpus`;
+  }
+  const lines = [`**Shared passage** · also in ${plural(shared.length, 'other article')}`];
+  const mine = excerpt(text.slice(head.span.start, head.span.end));
+  for (const s of shared.slice(0, MAX_LINKS)) {
+    const other = ctx.textOf(s.otherUri);
+    const line = other === undefined ? 0 : offsetToPosition(other, s.otherSpan.start).line;
+    lines.push(`- ${articleLink(s.otherUri, line, other)} — ${Math.round(s.similarity * 100)}% similar`);
+    if (other !== undefined && s.similarity < 1) {
+      const theirs = excerpt(other.slice(s.otherSpan.start, s.otherSpan.end));
+      if (theirs !== mine) lines.push(`  > ${escapeMarkdown(theirs)}`);
+    }
+  }
+  if (shared.length > MAX_LINKS) lines.push(`- and ${shared.length - MAX_LINKS} more`);
+  return lines.join('\n');
+}
+
+function linkList(ctx: FeatureContext, items: { uri: string; span: Span }[]): string[] {
+  const out = items.slice(0, MAX_LINKS).map(({ uri, span }) => {
+    const other = ctx.textOf(uri);
+    const line = other === undefined ? 0 : offsetToPosition(other, span.start).line;
+    return `- ${articleLink(uri, line, other)}`;
+  });
+  if (items.length > MAX_LINKS) out.push(`- and ${items.length - MAX_LINKS} more`);
+  return out;
+}
