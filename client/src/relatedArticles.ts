@@ -168,8 +168,8 @@ export class RelatedArticles {
       this.walks.set(source, { items: result.items, index: -1 });
       pick.items = result.items.map((item) => ({
         label: displayTitle(item),
-        description: `score ${formatScore(item.score)} · ${vscode.workspace.asRelativePath(vscode.Uri.parse(item.uri))}`,
-        detail: item.reasons.join(' · '),
+        description: `score ${formatScore(item.score)}`,
+        detail: [vscode.workspace.asRelativePath(vscode.Uri.parse(item.uri)), ...item.reasons].join(' · '),
         item,
       }));
       pick.placeholder =

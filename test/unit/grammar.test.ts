@@ -108,20 +108,20 @@ test('a quote in the headline is both headline and string', async () => {
 
 test('datelines with agency and em dash, with a date and a hyphen, and without agency', async () => {
   const a = await one('KESTOWN, Valdoria (AP) — Rescue crews reached the village on Tuesday.');
-  hasScope(a, 'KESTOWN', 'entity.name.section.dateline.place');
-  hasScope(a, ', Valdoria', 'entity.name.section.dateline.region');
-  hasScope(a, 'AP', 'entity.name.tag.agency');
+  hasScope(a, 'KESTOWN', 'variable.other.constant.dateline.place');
+  hasScope(a, ', Valdoria', 'variable.other.constant.dateline.region');
+  hasScope(a, 'AP', 'entity.name.type.agency');
   hasScope(a, '—', 'punctuation.separator.dateline');
   lacksScope(a, 'Rescue crews', 'meta.dateline');
 
   const b = await one('PORT ALDER, Jan 13 (Reuters) - Shares of Norvane Shipping fell 4%.');
-  hasScope(b, 'PORT ALDER', 'entity.name.section.dateline.place');
-  hasScope(b, 'Jan 13', 'constant.other.date.dateline');
-  hasScope(b, 'Reuters', 'entity.name.tag.agency');
+  hasScope(b, 'PORT ALDER', 'variable.other.constant.dateline.place');
+  hasScope(b, 'Jan 13', 'constant.numeric.date.dateline');
+  hasScope(b, 'Reuters', 'entity.name.type.agency');
   hasScope(b, '-', 'punctuation.separator.dateline');
 
   const c = await one('BRENMOOR — The strike entered its third week.');
-  hasScope(c, 'BRENMOOR', 'entity.name.section.dateline.place');
+  hasScope(c, 'BRENMOOR', 'variable.other.constant.dateline.place');
 });
 
 test('ordinary sentences that start in capitals or contain dashes are not datelines', async () => {
@@ -138,11 +138,11 @@ test('bylines: plain, capitals with affiliation, two authors', async () => {
 
   const b = await one('By TOMAS OKAFOR-REIN, Associated Press');
   hasScope(b, 'TOMAS OKAFOR-REIN', 'entity.name.function.author');
-  hasScope(b, 'Associated Press', 'entity.other.attribute-name.affiliation');
+  hasScope(b, 'Associated Press', 'entity.name.type.affiliation');
 
   const c = await one('By Ana de Vries and Kenji Harada, Harbour Times');
   hasScope(c, 'Ana de Vries and Kenji Harada', 'entity.name.function.author');
-  hasScope(c, 'Harbour Times', 'entity.other.attribute-name.affiliation');
+  hasScope(c, 'Harbour Times', 'entity.name.type.affiliation');
 });
 
 test('sentences starting with "By" are not bylines', async () => {
