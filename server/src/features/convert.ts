@@ -26,8 +26,20 @@ export function offsetToPosition(text: string, offset: number): Position {
   return linesOf(text).positionAt(offset);
 }
 
+/**
+ * The offset of a position. A character past the end of its line means the line end (LSP's rule), never
+ * the line break or the next line.
+ */
 export function positionToOffset(text: string, position: Position): number {
-  return linesOf(text).offsetAt(position);
+  const lines = linesOf(text);
+  const lineStart = lines.offsetAt({ line: position.line, character: 0 });
+  let lineEnd = lines.offsetAt({ line: position.line + 1, character: 0 });
+  // A line followed by another ends before its break (`\n`, `\r\n` or `\r`).
+  if (lines.positionAt(lineEnd).line > position.line) {
+    if (text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
+    if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  }
+  return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), lineEnd));
 }
 
 /** The LSP range of a span; offsets outside the text are clamped to it. */
@@ -37,9 +49,8 @@ export function spanToRange(text: string, span: Span): Range {
 }
 
 export function rangeToSpan(text: string, range: Range): Span {
-  const lines = linesOf(text);
-  const start = lines.offsetAt(range.start);
-  return { start, end: Math.max(start, lines.offsetAt(range.end)) };
+  const start = positionToOffset(text, range.start);
+  return { start, end: Math.max(start, positionToOffset(text, range.end)) };
 }
 
 /** Whether `offset` lies in the span; the end counts too, so a cursor just after a word still hits it. */
