@@ -72,6 +72,10 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
       this.status,
       ...registerCommands(this),
       vscode.window.onDidChangeActiveTextEditor(() => this.onActiveEditor()),
+      // Changing a file's language mode reopens the document without changing the active editor.
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (doc === vscode.window.activeTextEditor?.document) this.onActiveEditor();
+      }),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (doc === vscode.window.activeTextEditor?.document) this.refreshRelatedCount();
       }),
