@@ -70,12 +70,29 @@ export class DocumentAnalysis {
   /** Analysis of an open document at its current version; computed now when the scheduler is behind. */
   analysisOf(uri: string): ArticleAnalysis | undefined {
     const doc = this.host.openDocument(uri);
-    if (!doc) return undefined;
+    if (!doc) return this.indexedAnalysis(uri);
     const cached = this.cache.get(uri);
     if (cached && cached.version === doc.version) return cached.analysis;
     if (!this.host.isArticleDocument(doc)) return undefined;
     const entry = this.compute(doc, this.host.settings.peek(uri), notCancelled);
     return entry?.analysis;
+  }
+
+  /**
+   * A file that is not open answers from the index (its last local analysis plus fresh corpus findings), so
+   * commands sent by editors for files they have not opened still work.
+   */
+  private indexedAnalysis(uri: string): ArticleAnalysis | undefined {
+    const indexed = this.host.corpus.index.get(uri);
+    if (!indexed) return undefined;
+    const options = toAnalysisOptions(this.host.settings.peek(uri));
+    const { snapshot, local } = indexed;
+    return {
+      uri,
+      version: snapshot.version,
+      ...local,
+      ...corpusFindings(snapshot, this.host.corpus.index, options),
+    };
   }
 
   /** Forgets a closed document and clears its diagnostics. */

@@ -18,6 +18,7 @@ import {
   FileChangeType,
   HoverRequest,
   ReferencesRequest,
+  SemanticTokensRequest,
   WorkspaceSymbolRequest,
   type Diagnostic,
   type Location,
@@ -318,6 +319,26 @@ describe('language server on a workspace of articles', () => {
         result.items.some((i) => i.uri === copyUri),
         'the copy is related',
       );
+    // A file the editor has not opened answers from the index.
+    const fromClosed = (await session.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: ServerCommands.relatedArticles,
+      arguments: [copyUri],
+    })) as Location[];
+    assert.ok(Array.isArray(fromClosed));
+    if (hasShared)
+      assert.ok(
+        fromClosed.some((l) => l.uri === harbourUri),
+        'the original is related to the copy',
+      );
+  });
+
+  test('semantic tokens are five integers per token, one per entity or quote piece', async () => {
+    const tokens = await session.connection.sendRequest(SemanticTokensRequest.type, {
+      textDocument: { uri: harbourUri },
+    });
+    assert.ok(tokens);
+    assert.equal(tokens.data.length % 5, 0);
+    if (hasEntities) assert.ok(tokens.data.length > 0);
   });
 
   test('a code lens on the first line counts related articles and shared passages', async () => {
