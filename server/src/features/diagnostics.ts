@@ -9,7 +9,7 @@ import {
 import type { ArticleAnalysis, SharedPassage } from '../analysis/types';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes, type ArticleLensSettings, type SeverityName } from '../protocol';
 import { fileName } from './context';
-import { offsetToPosition, spanToRange } from './convert';
+import { spanToRange } from './convert';
 
 export function toSeverity(name: SeverityName): DiagnosticSeverity | undefined {
   switch (name) {
@@ -165,9 +165,4 @@ export function capped(diagnostics: Diagnostic[], max: number): Diagnostic[] {
     diagnostics = diagnostics.slice(0, Math.max(0, max));
   }
   return diagnostics.sort(byPosition);
-}
-
-/** Position helper for messages that name a line in another text. */
-export function lineOf(text: string, offset: number): number {
-  return offsetToPosition(text, offset).line + 1;
 }

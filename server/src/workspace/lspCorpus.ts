@@ -75,6 +75,7 @@ export class LspCorpus {
   private total = 0;
   private lastAnalysisMs: number | undefined;
   private readonly rejected = new Map<string, string>();
+  private readonly matchers = new WeakMap<readonly string[], (file: string) => boolean>();
 
   constructor(private readonly host: LspCorpusHost) {}
 
@@ -93,9 +94,19 @@ export class LspCorpus {
     if (!file) return uri.toLowerCase().endsWith(ARTICLE_EXTENSION);
     if (path.extname(file).toLowerCase() === ARTICLE_EXTENSION) return true;
     if (settings.include.length === 0) return false;
-    const match = picomatch(settings.include, { dot: true, windows: false });
+    const match = this.matcher(settings.include);
     const rel = this.relative(file);
     return match(rel) || match(file.split(path.sep).join('/'));
+  }
+
+  /** Compiled include globs, per settings value: listing a large folder must not recompile them per file. */
+  private matcher(include: readonly string[]): (file: string) => boolean {
+    let match = this.matchers.get(include);
+    if (!match) {
+      match = picomatch([...include], { dot: true, windows: false });
+      this.matchers.set(include, match);
+    }
+    return match;
   }
 
   /** Text of a URI: the open buffer, else the indexed snapshot. */
