@@ -15,3 +15,10 @@ test('lineIndex maps offsets with LF, CRLF and CR line ends both ways', () => {
     assert.equal(idx.offsetAt(idx.positionAt(o)), o);
   }
 });
+
+test('lineIndex clamps a character past the line end to the end of that line', () => {
+  const idx = lineIndex('ab\r\ncd\nef');
+  assert.equal(idx.offsetAt({ line: 0, character: 99 }), 2);
+  assert.equal(idx.offsetAt({ line: 1, character: 99 }), 6);
+  assert.equal(idx.offsetAt({ line: 2, character: 99 }), 9);
+});

@@ -36,8 +36,11 @@ export function lineIndex(text: string): LineIndex {
     offsetAt(position: LinePosition): number {
       if (position.line >= starts.length) return text.length;
       const lineStart = starts[Math.max(0, position.line)];
-      const next = position.line + 1 < starts.length ? starts[position.line + 1] : text.length;
-      return Math.min(lineStart + Math.max(0, position.character), next);
+      let lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : text.length;
+      // A character past the end of a line means the line end (before its \r\n), as LSP specifies.
+      if (lineEnd > lineStart && text[lineEnd - 1] === '\n') lineEnd--;
+      if (lineEnd > lineStart && text[lineEnd - 1] === '\r') lineEnd--;
+      return Math.min(lineStart + Math.max(0, position.character), lineEnd);
     },
   };
 }
