@@ -1,0 +1,181 @@
+// @ts-check
+// UI check: what a user sees in the real workbench (code-server + Debian chromium). Opens a sample
+// article, reads an entity hover from the DOM, lists problems in the Problems panel, runs "Article
+// Lens: Show Related Articles" from the command palette and picks an entry; screenshots each step
+// into test-results/.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { provision } from '../../scripts/e2e/provision.mjs';
+import {
+  build,
+  lap,
+  launchChromium,
+  makeRunDir,
+  removeRunDir,
+  repoRoot,
+  resultsDir,
+  startCodeServer,
+  workbenchUrl,
+} from './codeServer.mjs';
+
+const ARTICLE = 'dailycoast-kestown-floods.txt';
+const RELATED = 'harborwire-kestown-floods.txt';
+const PERSON = 'Orsolya Brandt';
+
+provision();
+if (!process.argv.includes('--no-build')) await build();
+mkdirSync(resultsDir, { recursive: true });
+const shot = (/** @type {string} */ name) => path.join(resultsDir, `ui-${name}.png`);
+
+const { dir: runDir, workspace } = makeRunDir('ui', { copyCorpus: true });
+const cs = await startCodeServer({ runDir, folder: workspace });
+lap(`code-server on ${cs.origin}`);
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+/** @type {string[]} */
+const failures = [];
+
+/**
+ * Runs one user-visible step; a failed step is screenshotted and recorded, and the next step
+ * starts from a clean state, so one run reports every broken step.
+ * @param {string} name
+ * @param {() => Promise<string>} action  returns what was read from the page
+ */
+async function step(name, action) {
+  try {
+    const seen = await action();
+    lap(`✔ ${name}: ${seen}`);
+  } catch (error) {
+    failures.push(name);
+    lap(`✘ ${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    await page.screenshot({ path: shot(`failed-${name.replace(/\W+/g, '-')}`) }).catch(() => undefined);
+    await page.keyboard.press('Escape').catch(() => undefined);
+  }
+}
+
+/**
+ * Screen centre of the first occurrence of `text` in the editor, found with a DOM Range. Monaco
+ * renders spaces as no-break spaces and splits a line into one span per token, so the line's text
+ * nodes are joined and normalised before searching.
+ */
+async function centreOf(/** @type {string} */ text) {
+  const box = await page.evaluate((needle) => {
+    for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      /** @type {{ node: Node, start: number }[]} */
+      const nodes = [];
+      let joined = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push({ node, start: joined.length });
+        joined += (node.textContent ?? '').replace(/\u00a0/g, ' ');
+      }
+      const i = joined.indexOf(needle);
+      if (i < 0) continue;
+      const locate = (/** @type {number} */ offset) => {
+        const hit = [...nodes].reverse().find((n) => n.start <= offset) ?? nodes[0];
+        return { node: hit.node, offset: offset - hit.start };
+      };
+      const from = locate(i);
+      const to = locate(i + needle.length - 1);
+      const range = document.createRange();
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset + 1);
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`"${text}" is not on screen`);
+  return box;
+}
+
+const oneLine = (/** @type {string} */ s) => s.replace(/\s+/g, ' ').trim();
+
+try {
+  await page.goto(workbenchUrl(cs, { folder: workspace, developmentPath: repoRoot }));
+  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+  lap('workbench ready');
+
+  await step('open the article with Quick Open', async () => {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(ARTICLE);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${ARTICLE}")`, {
+      state: 'visible',
+    });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.monaco-editor .view-line:has-text("${PERSON}")`);
+    await page.waitForSelector('.statusbar-item:has-text("News Article")', { timeout: 30_000 });
+    return 'editor shows the article, language "News Article"';
+  });
+
+  await step('squiggles from the language server', async () => {
+    // The repeated headline is a warning; entities and quotes are hints (dotted).
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60_000 });
+    await page.waitForSelector('.monaco-editor .squiggly-hint', { timeout: 30_000 });
+    await page.screenshot({ path: shot('squiggles') });
+    const counts = await page.evaluate(() =>
+      ['warning', 'info', 'hint'].map((k) => `${k} ${document.querySelectorAll(`.squiggly-${k}`).length}`),
+    );
+    return counts.join(', ');
+  });
+
+  await step('hover the mayor', async () => {
+    const { x, y } = await centreOf(PERSON);
+    await page.mouse.move(x - 60, y);
+    await page.mouse.move(x, y, { steps: 5 });
+    const hover = page.locator('.monaco-hover:has-text("PERSON")');
+    await hover.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = oneLine(await hover.innerText());
+    if (!text.includes(PERSON)) throw new Error(`hover lacks the name: ${text}`);
+    await page.screenshot({ path: shot('hover') });
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    return JSON.stringify(text.slice(0, 160));
+  });
+
+  await step('Problems panel lists the repeat', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row:has-text("duplicate.repeat")');
+    await row.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const rows = await page.locator('.markers-panel .monaco-list-row').count();
+    await page.screenshot({ path: shot('problems') });
+    return `${rows} rows; ${JSON.stringify(oneLine(await row.first().innerText()).slice(0, 120))}`;
+  });
+
+  await step('Show Related Articles from the command palette', async () => {
+    // Focus the article again: the command works on the active editor.
+    await page.locator(`.tabs-container .tab:has-text("${ARTICLE}")`).click();
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('Article Lens: Show Related Articles');
+    const command = page.locator('.quick-input-list .monaco-list-row:has-text("Show Related Articles")');
+    await command.first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    const entry = page.locator(`.quick-input-list .monaco-list-row:has-text("${RELATED}")`);
+    await entry.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const entries = await page.locator('.quick-input-list .monaco-list-row').count();
+    await page.screenshot({ path: shot('related-pick') });
+    await entry.first().click();
+    await page.waitForSelector(`.tabs-container .tab.active:has-text("${RELATED}")`, { timeout: 30_000 });
+    await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
+    await page.waitForTimeout(600); // let the reveal scroll settle before the screenshot
+    await page.screenshot({ path: shot('related-opened') });
+    return `${entries} entries; picked ${RELATED}, now the active tab`;
+  });
+} catch (error) {
+  failures.push(`workbench: ${error instanceof Error ? error.message : String(error)}`);
+  await page.screenshot({ path: shot('failed-workbench') }).catch(() => undefined);
+} finally {
+  await browser.close();
+  await cs.stop();
+}
+
+if (failures.length === 0) {
+  lap(`UI check passed; screenshots in ${path.relative(repoRoot, resultsDir)}/ui-*.png`);
+  removeRunDir(runDir);
+} else {
+  console.error(`UI check FAILED (${failures.join('; ')}); logs in ${path.relative(repoRoot, runDir)}`);
+  process.exitCode = 1;
+}
