@@ -13,7 +13,15 @@ interface Summary {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // ARTICLE_LENS_E2E_GREP runs a subset while debugging (the runners pass the environment through).
+  const grep = process.env.ARTICLE_LENS_E2E_GREP;
+  const mocha = new Mocha({
+    ui: 'tdd',
+    color: false,
+    timeout: 60_000,
+    reporter: 'spec',
+    ...(grep ? { grep } : {}),
+  });
   // The suites are bundled with this file rather than loaded by path, so mocha's TDD globals are
   // installed by hand before they register.
   mocha.suite.emit('pre-require', globalThis, 'article-lens-e2e', mocha);
