@@ -1,0 +1,118 @@
+// Name variants → canonical names: spelling keys that make "Lee Jae-myung" and "Lee Jae Myung" one
+// entity, family-name-first order, single-name references and one-letter misspellings of known names.
+
+/** Spelling-insensitive key of a name: lower case, letters and digits only ("Lee Jae-myung" = "Lee Jae Myung"). */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Name words of a full name, hyphenated parts kept together ("Hardy-Chartrand"). */
+export function nameWords(name: string): string[] {
+  return name.split(/\s+/).filter(Boolean);
+}
+
+/** Key of the words in any order, so "Takaichi Sanae" meets "Sanae Takaichi". */
+function orderFreeKey(name: string): string {
+  return nameWords(name).map(nameKey).sort().join(' ');
+}
+
+/** Title case of an all-capitals name ("SERGEY KOZLOV" → "Sergey Kozlov"). */
+export function titleCase(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+/** True when `a` and `b` differ by one inserted, deleted or substituted letter. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Minimum length of a single name that may be matched with one letter wrong ("Takachi" for "Takaichi"). */
+const FUZZY_MIN = 6;
+
+interface Known {
+  canonical: string;
+  type: string;
+}
+
+/**
+ * Canonical names of one article (plus the corpus hints): full names resolve by spelling key and word set,
+ * single words by being the first or last word of exactly one known full name.
+ */
+export class AliasTable {
+  private readonly byKey = new Map<string, Known>();
+  private readonly byOrderFree = new Map<string, Known>();
+  /** Single-word key → canonical; `null` when two different names claim the word. */
+  private readonly byWord = new Map<string, Known | null>();
+  /** Single-word keys long enough for fuzzy matching, grouped by length for a cheap scan. */
+  private readonly fuzzy = new Map<number, string[]>();
+
+  /** Records a full name. The first name recorded for a key wins, so corpus hints can be added first. */
+  add(name: string, type: string, canonical = name): Known {
+    const key = nameKey(name);
+    const existing = this.byKey.get(key) ?? this.byOrderFree.get(orderFreeKey(name));
+    const known = existing ?? { canonical, type };
+    if (!this.byKey.has(key)) this.byKey.set(key, known);
+    const of = orderFreeKey(name);
+    if (!this.byOrderFree.has(of)) this.byOrderFree.set(of, known);
+    const ws = nameWords(name);
+    if (type === 'PERSON' && ws.length >= 2) {
+      // Either end may be the family name: "Takaichi" of "Sanae Takaichi", "Lee" of "Lee Jae Myung".
+      const first = ws[0];
+      const last = ws[ws.length - 1];
+      for (const w of [first, last]) if (w) this.addWord(nameKey(w), known);
+    }
+    return known;
+  }
+
+  private addWord(key: string, known: Known): void {
+    if (key.length < 2) return;
+    const prev = this.byWord.get(key);
+    if (prev === undefined) {
+      this.byWord.set(key, known);
+      if (key.length >= FUZZY_MIN) {
+        const list = this.fuzzy.get(key.length) ?? [];
+        list.push(key);
+        this.fuzzy.set(key.length, list);
+      }
+    } else if (prev !== null && prev.canonical !== known.canonical) {
+      this.byWord.set(key, null);
+    }
+  }
+
+  /** The known entity of a full name or its word-order variant. */
+  lookup(name: string): Known | undefined {
+    return this.byKey.get(nameKey(name)) ?? this.byOrderFree.get(orderFreeKey(name));
+  }
+
+  /** The known person a single word refers to, exactly or with one letter wrong. */
+  lookupWord(word: string, allowFuzzy: boolean): Known | undefined {
+    const key = nameKey(word);
+    const exact = this.byWord.get(key);
+    if (exact !== undefined) return exact ?? undefined;
+    if (!allowFuzzy || key.length < FUZZY_MIN) return undefined;
+    let found: Known | undefined;
+    for (const len of [key.length - 1, key.length, key.length + 1]) {
+      for (const cand of this.fuzzy.get(len) ?? []) {
+        if (!withinOneEdit(key, cand)) continue;
+        const k = this.byWord.get(cand);
+        if (!k) continue;
+        if (found && found.canonical !== k.canonical) return undefined;
+        found = k;
+      }
+    }
+    return found;
+  }
+}

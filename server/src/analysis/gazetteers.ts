@@ -1,0 +1,349 @@
+// Lookup tables of the entity recogniser: places and demonyms generated from packages (data/places.json),
+// plus short generic word lists (titles, organisation and facility heads, regions, faiths) that no package
+// keeps in a usable form. Nothing here names a particular article's people or organisations.
+import places from './data/places.json';
+import type { NamedEntityType } from './types';
+
+export interface GazetteerEntry {
+  type: NamedEntityType;
+  canonical: string;
+  /** Weak entries (city names) yield to document evidence such as a person of that name. */
+  weak: boolean;
+}
+
+/** Lookup key of a phrase: words joined by one space, apostrophes and periods dropped ("Sana'a" = "Sanaa"). */
+export function placeKey(phrase: string): string {
+  return phrase.replace(/['’.]/g, '').replace(/\s+/g, ' ');
+}
+
+/** Short forms that news copy uses but the country package does not list as alternative spellings. */
+const EXTRA_GPE: [string, string][] = [
+  ['US', 'United States'],
+  ['USA', 'United States'],
+  ['America', 'United States'],
+  ['UK', 'United Kingdom'],
+  ['Britain', 'United Kingdom'],
+  ['Great Britain', 'United Kingdom'],
+  ['England', 'England'],
+  ['Scotland', 'Scotland'],
+  ['Wales', 'Wales'],
+  ['UAE', 'United Arab Emirates'],
+  ['ROK', 'South Korea'],
+  ['DPRK', 'North Korea'],
+  ['PRC', 'China'],
+  ['Korea', 'Korea'],
+  ['Holland', 'Netherlands'],
+  ['Burma', 'Myanmar'],
+  ['Turkey', 'Türkiye'],
+  ['Czech Republic', 'Czechia'],
+  ['Gaza', 'Gaza'],
+  ['Gaza Strip', 'Gaza'],
+  ['West Bank', 'West Bank'],
+  ['Crimea', 'Crimea'],
+  ['Donbas', 'Donbas'],
+  ['Kyiv', 'Kyiv'],
+  ['Odesa', 'Odesa'],
+  ['Washington', 'Washington'],
+  ['New York', 'New York'],
+];
+
+/** US states: a fixed list of fifty, not worth a package. */
+const US_STATES =
+  'Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois ' +
+  'Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi ' +
+  'Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont ' +
+  'Virginia Wisconsin Wyoming';
+const US_STATES_2 = [
+  'New Hampshire',
+  'New Jersey',
+  'New Mexico',
+  'North Carolina',
+  'North Dakota',
+  'Rhode Island',
+  'South Carolina',
+  'South Dakota',
+  'West Virginia',
+];
+
+/** Continents, seas and regions that are not polities (LOC). */
+const REGIONS = [
+  'Asia',
+  'Europe',
+  'Africa',
+  'Oceania',
+  'Antarctica',
+  'Arctic',
+  'North America',
+  'South America',
+  'Latin America',
+  'Central America',
+  'Middle East',
+  'Near East',
+  'Far East',
+  'East Asia',
+  'Northeast Asia',
+  'Southeast Asia',
+  'South Asia',
+  'Central Asia',
+  'West Asia',
+  'Western Europe',
+  'Eastern Europe',
+  'Central Europe',
+  'Northern Europe',
+  'Southern Europe',
+  'North Africa',
+  'West Africa',
+  'East Africa',
+  'Southern Africa',
+  'Sub-Saharan Africa',
+  'Horn of Africa',
+  'Sahel',
+  'Sahara',
+  'Balkans',
+  'Caucasus',
+  'Scandinavia',
+  'Himalayas',
+  'Pacific',
+  'Atlantic',
+  'Indian Ocean',
+  'Pacific Ocean',
+  'Atlantic Ocean',
+  'Mediterranean',
+  'Red Sea',
+  'Black Sea',
+  'Baltic',
+  'Persian Gulf',
+  'South China Sea',
+  'East China Sea',
+  'Indo-Pacific',
+  'Asia-Pacific',
+];
+
+/** Groups that are not nationalities: faiths, regional and political groups (NORP). */
+const GROUPS = [
+  'Asian',
+  'East Asian',
+  'Southeast Asian',
+  'South Asian',
+  'European',
+  'African',
+  'Arab',
+  'Latin American',
+  'Western',
+  'Buddhist',
+  'Buddhism',
+  'Christian',
+  'Christianity',
+  'Catholic',
+  'Protestant',
+  'Orthodox',
+  'Muslim',
+  'Islam',
+  'Islamic',
+  'Hindu',
+  'Hinduism',
+  'Sikh',
+  'Jewish',
+  'Jew',
+  'Judaism',
+  'Sunni',
+  'Shia',
+  'Shiite',
+  'Kurd',
+  'Kurdish',
+  'Palestinian',
+  'Democrat',
+  'Republican',
+  'Communist',
+  'Socialist',
+  'Korean',
+];
+
+function buildTable(): Map<string, GazetteerEntry> {
+  const table = new Map<string, GazetteerEntry>();
+  const put = (name: string, type: NamedEntityType, canonical: string, weak = false): void => {
+    const key = placeKey(name);
+    if (!table.has(key)) table.set(key, { type, canonical, weak });
+  };
+  for (const [alias, canonical] of places.gpe as [string, string][]) put(alias, 'GPE', canonical);
+  for (const [alias, canonical] of EXTRA_GPE) put(alias, 'GPE', canonical);
+  for (const s of [...US_STATES.split(' '), ...US_STATES_2]) put(s, 'GPE', s);
+  for (const r of REGIONS) put(r, 'LOC', r);
+  for (const [demonym] of places.norp as [string, string][]) {
+    put(demonym, 'NORP', demonym);
+    // Plural of a demonym names the people ("Iranians"); "-ese", "-ss" and "-sh" forms take no -s.
+    if (!/(ese|ss|sh|ch|s)$/.test(demonym)) put(`${demonym}s`, 'NORP', demonym);
+  }
+  for (const g of GROUPS) {
+    put(g, 'NORP', g);
+    if (!/(ism|ity|ish|am|ic|s)$/.test(g)) put(`${g}s`, 'NORP', g);
+  }
+  for (const c of places.cities as string[]) put(c, 'GPE', c, true);
+  return table;
+}
+
+export const GAZETTEER: ReadonlyMap<string, GazetteerEntry> = buildTable();
+/** Longest gazetteer phrase in words, bounding the lookup window. */
+export const GAZETTEER_MAX_WORDS = 5;
+
+function words(s: string): Set<string> {
+  return new Set(s.split(/\s+/).filter(Boolean));
+}
+
+/** Words that precede a person's name as a title or office; not part of the PERSON span. */
+export const TITLES = words(`
+  President Vice Prime Minister Premier Chancellor King Queen Prince Princess Emperor Empress Pope Sheikh
+  Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Professor Sir Dame Lord Lady Rev Rev. Father Sister Saint
+  Gen Gen. General Lt Lt. Lieutenant Col Col. Colonel Maj Maj. Major Capt Capt. Captain Sgt Sgt. Sergeant
+  Brig Brig. Brigadier Adm Adm. Admiral Cmdr Marshal Commander Chief Officer Governor Gov Gov. Mayor
+  Senator Sen Sen. Rep Rep. Representative Congressman Congresswoman Ambassador Secretary Spokesman
+  Spokeswoman Spokesperson Minister Director Chairman Chairwoman Chair CEO Judge Justice Attorney
+  Commissioner High Deputy Foreign Defense Defence Finance Interior Justice Trade Health Education
+  Leader Speaker Lawmaker MP PM Supreme Envoy Special Acting Former Ex Crown Head Coach Detective
+  Inspector Superintendent Constable Army Navy Air Force Military Police Senior Junior Assistant Editor
+  Reporter Correspondent Analyst Researcher Economist Mullah Ayatollah Imam Bishop Archbishop Cardinal
+`);
+
+/** Lower-case role nouns that introduce a name ("spokesperson Jeremy Laurence", "leader Xi Jinping"). */
+export const ROLE_NOUNS = words(`
+  president minister leader spokesperson spokesman spokeswoman official governor mayor chief director
+  professor researcher analyst expert economist envoy ambassador secretary chairman chairwoman ceo founder
+  commander general colonel lawmaker senator judge lawyer activist photographer journalist correspondent
+  editor reporter author predecessor successor counterpart deputy head coach captain player singer actor
+  premier chancellor king queen prince
+`);
+
+/** Lower-case nouns that introduce an organisation's name ("postal company Nova Poshta"). */
+export const ORG_INTRODUCERS = words(`
+  company firm group agency broadcaster operator provider newspaper outlet bank carrier airline maker
+  manufacturer retailer startup conglomerate network channel daily publisher broadcaster giant insurer
+  lender party organisation organization charity union
+`);
+
+/** Last words that make a proper-noun run an organisation. */
+export const ORG_HEADS = words(`
+  Ministry Party Agency University College Institute Institution Office Center Centre Club Council
+  Committee Commission Bank Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC PLC Co Co. Company Group
+  Association Foundation Society Organisation Organization Union Federation Alliance Front Movement
+  Network Press News Times Post Today Daily Herald Mail Tribune Journal Gazette Telegraph Guardian
+  Express Chronicle Observer Review Broadcasting Television Radio TV Court Parliament Assembly Congress
+  Senate Department Bureau Service Services Authority Cooperation Fund Board League Army Navy Forces
+  Command Police Guard Guards Academy School Laboratory Laboratories Labs Holdings Industries Motors
+  Airlines Airways Group Studios Records Federation Cabinet Secretariat Administration Coalition Council
+  Brigade Battalion Regiment Corps Ministry Trust Partners Capital Ventures Systems Technologies Energy
+`);
+
+/** First words that make "X of Y" an organisation ("University of Tokyo", "Bank of Japan"). */
+export const ORG_PREFIXES = words(`
+  University Institute Bank Ministry Department Office Council Committee Commission Board Academy College
+  Association Federation Union Group Organisation Organization League Court House Church Order Society
+  Friends Party School Center Centre Club Foreign Federal National Royal State People's
+`);
+
+/** Last words that make a run a facility. */
+export const FAC_HEADS = words(`
+  Temple Shrine Church Cathedral Mosque Synagogue Monastery Palace Castle Tower Towers Bridge Airport
+  Station Stadium Arena Square Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Highway Expressway
+  Motorway Tunnel Dam Canal Port Harbour Harbor Mine Plant Prison Jail Hall Memorial Monument Gate Wall
+  Building Plaza Mall Park Hospital Base House Embassy Consulate Pier Terminal Reactor Dome Gardens
+`);
+
+/** Lower-case tails that turn a name into a facility ("Chosei coal mine"). Longest first. */
+export const FAC_TAILS = [
+  'nuclear power plant',
+  'power plant',
+  'nuclear plant',
+  'power station',
+  'coal mine',
+  'gold mine',
+  'mine',
+  'airport',
+  'air base',
+  'naval base',
+  'military base',
+  'temple',
+  'shrine',
+  'dam',
+  'bridge',
+  'prison',
+  'stadium',
+].map((t) => t.split(' '));
+
+/** Lower-case tails that turn a name into an event ("… nuclear disaster"). */
+export const EVENT_TAILS = [
+  'nuclear disaster',
+  'disaster',
+  'earthquake',
+  'massacre',
+  'bombing',
+  'uprising',
+  'riots',
+].map((t) => t.split(' '));
+
+/** Last words that make a run an event. */
+export const EVENT_HEADS = words(`
+  War Wars Games Olympics Olympiad Cup Championship Championships Festival Fest Mela Expo Revolution
+  Uprising Massacre Summit Marathon Open Grand Prix Tournament Crisis Conference Forum Week Biennale
+  Carnival Jubilee Election Elections Offensive Intifada Spring
+`);
+
+/** First words that make a run an event ("Operation Sindoor"). */
+export const EVENT_PREFIXES = words('Operation Battle Siege');
+
+/** Capitalised suffixes that keep a place name a polity ("Nara Prefecture"). */
+export const GPE_SUFFIXES = words(`
+  Province Prefecture State County District Oblast Region Governorate Municipality City Territory
+  Emirate Republic Kingdom Canton Department
+`);
+
+/** Suffixes that make a geographic feature (LOC), written capitalised or not ("Korean peninsula"). */
+export const LOC_SUFFIXES = words(`
+  Peninsula Strait Straits Sea Ocean River Mountains Mountain Mount Mt Valley Desert Island Islands Islets
+  Islet Gulf Bay Lake Basin Plateau Coast Delta Canal Channel Archipelago Range Hills Plain Plains Forest
+  peninsula strait straits sea ocean river mountains valley desert island islands islets islet gulf bay
+  lake basin plateau coast delta archipelago
+`);
+
+/** Joining words allowed inside an organisation, facility or event name. */
+export const CONNECTORS = words('of for on and the de du des la le al el von van der den bin ibn da di y &');
+
+/** Words that stay out of names: capitalised at sentence start, in headings, or as interjections. */
+export const NOT_NAMES = words(`
+  The A An This That These Those It Its He She They We You I His Her Their Our My Your There Here
+  But And Or If When While After Before As At By For From In Into Of On To With Without Under Over
+  Also However Meanwhile Yet Still Then Now Today Tomorrow Yesterday Monday Tuesday Wednesday Thursday
+  Friday Saturday Sunday January February March April May June July August September October November
+  December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Photo Photos Video File Update Updated
+  Read More Source Advertisement Advertisements Hello Welcome Please Click Share Subscribe Author
+  Information Comments Related Similar Latest Breaking News Home Menu Search Login Sign Copyright
+  Reported Translated According Asked Speaking During Despite Although Because Since Until Unless
+  Some Many Most All Both Each Every Several Such No Not Yes Who What Where Why How Which Whose
+  Mr Mrs Ms Dr Sir Madam PREV NEXT ALSO READ TT UGC GMT UTC AM PM TV DNA CEO GDP AI OK ID PDF FAQ
+  Stringer Staff Editor Editorial Opinion Analysis Explainer Live Watch Listen Pic Pics Image Images
+`);
+
+/** News agencies and wire services, which captions credit in lower case or as bare acronyms. */
+export const NEWS_AGENCIES: ReadonlyMap<string, GazetteerEntry> = new Map(
+  [
+    'AP',
+    'AFP',
+    'Reuters',
+    'dpa',
+    'DPA',
+    'Xinhua',
+    'Yonhap',
+    'Kyodo',
+    'UPI',
+    'EFE',
+    'ANSA',
+    'TASS',
+    'PTI',
+    'IANS',
+    'ANI',
+    'Bloomberg',
+    'IRNA',
+    'Anadolu',
+    'Bernama',
+    'Interfax',
+  ].map((n): [string, GazetteerEntry] => [n, { type: 'ORG', canonical: n, weak: false }]),
+);

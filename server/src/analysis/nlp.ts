@@ -1,0 +1,80 @@
+// The only wink-nlp user: one readDoc per text, giving tokens with exact UTF-16 offsets, POS tags and
+// wink's own value entities (DATE, TIME, MONEY, PERCENT, CARDINAL) as spans of the original text.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Span } from './types';
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export interface NlpToken {
+  start: number;
+  end: number;
+  /** The token as written (`text.slice(start, end)`). */
+  value: string;
+  /** Universal POS tag from wink (PROPN, NOUN, VERB, PUNCT…). */
+  pos: string;
+  /** wink's token type: word, number, punctuation, emoji, url, email, symbol… */
+  kind: string;
+}
+
+export interface ValueEntity {
+  span: Span;
+  type: 'DATE' | 'TIME' | 'MONEY' | 'PERCENT' | 'CARDINAL';
+}
+
+export interface NlpDoc {
+  tokens: NlpToken[];
+  values: ValueEntity[];
+}
+
+const VALUE_TYPES = new Set<string>(['DATE', 'TIME', 'MONEY', 'PERCENT', 'CARDINAL']);
+
+/** wink's bare pass, for benchmarks that compare against it. */
+export function winkReadDoc(text: string): number {
+  return nlp.readDoc(text).tokens().length();
+}
+
+/**
+ * Tokenises and tags `text`. wink reports tokens by value, not offset, so each token is located by
+ * scanning forward from the end of the previous one; a token wink rewrote (it never should, but a
+ * model update might) is dropped rather than given a wrong span.
+ */
+export function analyzeText(text: string): NlpDoc {
+  if (text.length === 0) return { tokens: [], values: [] };
+  const doc = nlp.readDoc(text);
+  const all = doc.tokens();
+  const values = all.out(its.value);
+  const pos = all.out(its.pos);
+  const kinds = all.out(its.type);
+  const tokens: NlpToken[] = [];
+  /** wink token index → index in `tokens`, or -1 when the token could not be located. */
+  const located = new Int32Array(values.length).fill(-1);
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!v) continue;
+    let at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
+    // Only whitespace may lie between two tokens; anything else means the value was rewritten.
+    if (at < 0 || (at > cursor && text.slice(cursor, at).trim() !== '')) at = -1;
+    if (at < 0) continue;
+    located[i] = tokens.length;
+    tokens.push({ start: at, end: at + v.length, value: v, pos: pos[i] ?? 'X', kind: kinds[i] ?? 'word' });
+    cursor = at + v.length;
+  }
+  const out: ValueEntity[] = [];
+  const details = doc.entities().out(its.detail) as unknown as { type: string }[];
+  const spans = doc.entities().out(its.span) as unknown as [number, number][];
+  for (let e = 0; e < details.length; e++) {
+    const type = details[e]?.type;
+    const sp = spans[e];
+    if (!type || !sp || !VALUE_TYPES.has(type)) continue;
+    const first = located[sp[0]] ?? -1;
+    const last = located[sp[1]] ?? -1;
+    const a = tokens[first];
+    const b = tokens[last];
+    if (!a || !b || first < 0 || last < 0) continue;
+    out.push({ span: { start: a.start, end: b.end }, type: type as ValueEntity['type'] });
+  }
+  return { tokens, values: out };
+}
