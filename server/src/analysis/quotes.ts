@@ -1,4 +1,8 @@
-// Direct quotations, their speakers and unbalanced quote marks. Placeholder until quote detection lands.
+// Direct quotations of an article: pairs the marks (quoteMarks), finds speakers (speakers) and tells speech
+// from scare quotes and titles. A quote split by its attribution ("We will," she said, "keep going.") is two
+// Quote spans that share one speaker, as the words between are not quoted.
+import { findParagraphs, pairQuoteMarks } from './quoteMarks';
+import { attributeQuotes } from './speakers';
 import type { EntityMention, Quote, UnbalancedMark } from './types';
 
 export interface QuoteFindings {
@@ -6,6 +10,48 @@ export interface QuoteFindings {
   unbalanced: UnbalancedMark[];
 }
 
-export function findQuotes(_text: string, _entities: readonly EntityMention[]): QuoteFindings {
-  return { quotes: [], unbalanced: [] };
+/** Small words a title keeps in lower case ("Lord of the Rings"). */
+const TITLE_SMALL_WORDS = new Set('a an the and or of in on at to for by with from as vs nor but'.split(' '));
+
+/**
+ * A scare quote or a title rather than speech: one or two words with no reporting verb in reach, or a
+ * capitalised phrase (a title, a slogan) not followed by an attribution.
+ */
+function isScare(content: string, after: boolean, before: boolean): boolean {
+  if (after) return false;
+  const words = content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0) return true;
+  const endsSentence = /[.?!,]$/.test(content);
+  const title =
+    words.length <= 6 &&
+    !endsSentence &&
+    words.every((w) => TITLE_SMALL_WORDS.has(w.toLowerCase()) || /^[^\p{L}]*[\p{Lu}\p{N}]/u.test(w)) &&
+    words.some((w) => /^[^\p{L}]*\p{Lu}/u.test(w));
+  if (title) return true;
+  return words.length <= 2 && !before;
+}
+
+export function findQuotes(text: string, entities: readonly EntityMention[]): QuoteFindings {
+  const paragraphs = findParagraphs(text);
+  const marked = pairQuoteMarks(text, paragraphs);
+  const attributions = attributeQuotes(text, paragraphs, marked.quotes, entities);
+  const quotes: Quote[] = marked.quotes.map((q, i) => {
+    const a = attributions[i];
+    const content = text.slice(q.contentSpan.start, q.contentSpan.end);
+    const scare = isScare(content, a.after, a.before);
+    return {
+      span: q.span,
+      contentSpan: q.contentSpan,
+      balanced: q.balanced,
+      kind: scare ? 'scare' : 'speech',
+      speaker: scare ? null : a.speaker,
+    };
+  });
+  const unbalanced: UnbalancedMark[] = marked.lone.map((m) => ({
+    span: m.span,
+    missing: m.missing,
+    insertAt: m.insertAt,
+    insertText: m.insertText,
+  }));
+  return { quotes, unbalanced };
 }

@@ -1,0 +1,558 @@
+// Who said a quotation: attribution patterns around the marks (`X said`, `said X`, `X told reporters`,
+// `according to X`, `X: "…"`), then names through the entity mentions (canonical names), pronouns and
+// descriptions ("the UN rights chief") through the other speakers of the article, quotes sharing a paragraph.
+import type { MarkedQuote } from './quoteMarks';
+import type { EntityMention, Span, Speaker } from './types';
+
+/** How a quote was attributed, which also tells a scare quote from a short citation. */
+export interface Attribution {
+  speaker: Speaker | null;
+  /** An attribution directly follows the closing mark (`," she said`). */
+  after: boolean;
+  /** A reporting verb precedes the quote in its sentence (`she said it was "horrible"`). */
+  before: boolean;
+}
+
+interface Tok {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+const VERBS = new Set(
+  (
+    'said says told tells added adds wrote writes posted tweeted stated states declared explained explains noted ' +
+    'notes insisted insists argued argues warned warns asked asks replied responded answered continued remarked ' +
+    'stressed emphasised emphasized acknowledged admitted announced confirmed recalled suggested urged called ' +
+    'described predicted concluded observed commented agreed mentioned quipped joked conceded contended asserted ' +
+    'claimed claims cautioned pledged vowed promised recounted reiterated maintained lamented complained boasted ' +
+    'shouted testified wondered saying telling adding writing'
+  ).split(' '),
+);
+/** Verbs after which a name is the listener, not the speaker (`told AFP`). */
+const LISTENER_VERBS = new Set(['told', 'tells', 'asked', 'asks', 'telling', 'urged', 'called']);
+const PARTICIPLES = new Set(['saying', 'telling', 'adding', 'writing']);
+const SKIPPED_BEFORE_VERB = new Set(
+  'also has have had would will further again earlier later then previously recently once reportedly has later simply only just repeatedly'.split(
+    ' ',
+  ),
+);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const RELATIVES = new Set(['which', 'who']);
+/** Capitalised words that start sentences or clauses but are not names. */
+const CAPITAL_STOPWORDS = new Set(
+  (
+    'the a an but and or however in on at for with after before as when while meanwhile also this that these those ' +
+    'it he she they we i asked according speaking earlier later still yet so then now last next his her their its our ' +
+    'monday tuesday wednesday thursday friday saturday sunday if though although despite since during from to by ' +
+    'there here what why how where one two'
+  ).split(' '),
+);
+const TITLES = new Set(
+  (
+    'mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president vice prime minister premier chancellor ' +
+    'king queen prince princess pope sen sen. senator rep rep. representative gov gov. governor mayor secretary ' +
+    'general gen gen. brig brig. lt lt. col col. maj maj. capt capt. sgt sgt. adm adm. cmdr cmdr. gen. admiral ' +
+    'colonel major captain sergeant lieutenant commander judge justice chief ambassador envoy spokesperson ' +
+    'spokesman spokeswoman commissioner director chairman chairwoman chair ceo head deputy foreign defence defense ' +
+    'finance interior economy trade high supreme acting former opposition leader'
+  ).split(' '),
+);
+/** Lowercase nouns that head a description of a person. */
+const ROLE_NOUNS = new Set(
+  (
+    'chief spokesperson spokesman spokeswoman minister president official officials head director leader expert ' +
+    'analyst analysts professor researcher commissioner ambassador envoy secretary chairman chairwoman ceo founder ' +
+    'adviser advisor aide lawyer attorney prosecutor judge economist scientist diplomat source sources witness ' +
+    'resident residents activist activists lawmaker lawmakers senator governor mayor general commander officer ' +
+    'representative negotiator strategist author'
+  ).split(' '),
+);
+/** Lowercase nouns that head the name of an organisation speaking as one. */
+const ORG_NOUNS = new Set(
+  (
+    'military army government ministry police office agency company firm council committee court department ' +
+    'embassy party union administration authorities authority regulator bank commission cabinet presidency ' +
+    'navy forces group board team campaign statement'
+  ).split(' '),
+);
+/** Capitalised words that belong to the name of an office, not of the person holding it. */
+const OFFICE_WORDS = new Set(
+  (
+    'rights affairs office ministry council commission department agency bank nations union committee court ' +
+    'security foreign defence defense state states human national international united'
+  ).split(' '),
+);
+const CONNECTORS = new Set([
+  'of',
+  'for',
+  'the',
+  'de',
+  'del',
+  'al',
+  'bin',
+  'van',
+  'von',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
+const ABBREVIATION = /^(?:[A-Z]\.|[A-Z][a-z]{0,3}\.|(?:[A-Za-z]\.){2,})$/;
+
+const isCap = (t: Tok): boolean => /^\p{Lu}/u.test(t.text) && !CAPITAL_STOPWORDS.has(t.lower);
+const isNameish = (t: Tok): boolean =>
+  isCap(t) || TITLES.has(t.lower) || ROLE_NOUNS.has(t.lower) || ORG_NOUNS.has(t.lower);
+
+/** Word tokens of `[lo, hi)`; a trailing period stays only on abbreviations ("Gen.", "U.S."). */
+function tokenize(text: string, lo: number, hi: number): Tok[] {
+  const out: Tok[] = [];
+  const re = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*\.?/gu;
+  re.lastIndex = lo;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < hi) {
+    let word = m[0];
+    if (m.index + word.length > hi) word = word.slice(0, hi - m.index);
+    if (word.endsWith('.') && !ABBREVIATION.test(word) && !TITLES.has(word.toLowerCase()))
+      word = word.slice(0, -1);
+    if (word.length === 0) continue;
+    out.push({
+      text: word,
+      lower: word.toLowerCase().replace(/’/g, "'"),
+      start: m.index,
+      end: m.index + word.length,
+    });
+  }
+  return out;
+}
+
+const gapOf = (text: string, a: Tok, b: Tok): string => text.slice(a.end, b.start);
+const plainGap = (g: string): boolean => /^[\s]*$/.test(g) || /^\s*[-–]\s*$/.test(g);
+
+/** Start of the sentence containing `at`, not before `lo`: after the last `. ` that ends a sentence. */
+function sentenceStart(text: string, lo: number, at: number): number {
+  const re = /[.?!]["”’']?\s+(?=["“‘'(]?[\p{Lu}\d])/gu;
+  re.lastIndex = lo;
+  let start = lo;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < at) {
+    const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(lo, m.index - 12), m.index + 1))?.[0] ?? '';
+    if (ABBREVIATION.test(word) || TITLES.has(word.toLowerCase())) continue;
+    start = m.index + m[0].length;
+  }
+  return start;
+}
+
+/** End of the sentence containing `at`, not after `hi`. */
+function sentenceEnd(text: string, at: number, hi: number): number {
+  const re = /[.?!]["”’']?(?=\s+["“‘'(]?[\p{Lu}\d]|\s*$)/gu;
+  re.lastIndex = at;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < hi) {
+    const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, m.index - 12), m.index + 1))?.[0] ?? '';
+    if (ABBREVIATION.test(word) || TITLES.has(word.toLowerCase())) continue;
+    return Math.min(hi, m.index + m[0].length);
+  }
+  return hi;
+}
+
+interface NounPhrase {
+  toks: Tok[];
+  pronoun: boolean;
+  /** Headed by a role ("the UN human rights chief") with no name after it. */
+  descriptor: boolean;
+}
+
+/** The noun phrase ending at `toks[j]`, read leftwards. */
+function phraseLeft(text: string, toks: Tok[], j: number): NounPhrase | null {
+  const last = toks[j];
+  if (!last) return null;
+  if (PRONOUNS.has(last.lower)) return { toks: [last], pronoun: true, descriptor: false };
+  if (!isNameish(last)) return null;
+  let i = j;
+  while (i > 0 && j - i < 9) {
+    const prev = toks[i - 1];
+    if (!plainGap(gapOf(text, prev, toks[i]))) break;
+    if (isNameish(prev)) i--;
+    else if (
+      CONNECTORS.has(prev.lower) &&
+      !DETERMINERS.has(prev.lower) &&
+      i - 2 >= 0 &&
+      isCap(toks[i - 2]) &&
+      isCap(toks[i])
+    )
+      i--;
+    else break;
+  }
+  let phrase = toks.slice(i, j + 1);
+  const descriptor = ROLE_NOUNS.has(last.lower) && last.text === last.lower;
+  if (descriptor) {
+    // Extend over the words describing the role, up to a determiner: "the UN human rights chief".
+    let k = i;
+    while (k > 0 && j - k < 7) {
+      const prev = toks[k - 1];
+      if (!plainGap(gapOf(text, prev, toks[k])) || DETERMINERS.has(prev.lower) || VERBS.has(prev.lower))
+        break;
+      k--;
+    }
+    phrase = toks.slice(k, j + 1);
+  }
+  while (phrase.length > 1 && (CONNECTORS.has(phrase[0].lower) || DETERMINERS.has(phrase[0].lower)))
+    phrase.shift();
+  return { toks: phrase, pronoun: false, descriptor };
+}
+
+/** The noun phrase starting at `toks[j]`, read rightwards. */
+function phraseRight(text: string, toks: Tok[], j: number): NounPhrase | null {
+  let i = j;
+  while (toks[i] && DETERMINERS.has(toks[i].lower)) i++;
+  const first = toks[i];
+  if (!first) return null;
+  if (PRONOUNS.has(first.lower)) return { toks: [first], pronoun: true, descriptor: false };
+  if (!isNameish(first)) return null;
+  let k = i;
+  while (k + 1 < toks.length && k - i < 9) {
+    const next = toks[k + 1];
+    if (!plainGap(gapOf(text, toks[k], next))) break;
+    if (isNameish(next)) k++;
+    else if (CONNECTORS.has(next.lower) && !DETERMINERS.has(next.lower) && toks[k + 2] && isCap(toks[k + 2]))
+      k++;
+    else break;
+  }
+  const phrase = toks.slice(i, k + 1);
+  while (phrase.length > 1 && CONNECTORS.has(phrase[phrase.length - 1].lower)) phrase.pop();
+  const last = phrase[phrase.length - 1];
+  return { toks: phrase, pronoun: false, descriptor: ROLE_NOUNS.has(last.lower) && last.text === last.lower };
+}
+
+/** The subject of the sentence starting at `toks[0]`, for coordinated verbs ("Lee arrived and said"). */
+function sentenceSubject(text: string, toks: Tok[]): NounPhrase | null {
+  let i = 0;
+  while (
+    toks[i] &&
+    (DETERMINERS.has(toks[i].lower) || (CAPITAL_STOPWORDS.has(toks[i].lower) && !PRONOUNS.has(toks[i].lower)))
+  )
+    i++;
+  return phraseRight(text, toks, i);
+}
+
+/** The speaker phrase for a reporting verb at `toks[v]`, read from the words before it. */
+function subjectBeforeVerb(text: string, toks: Tok[], v: number): NounPhrase | null {
+  let j = v - 1;
+  while (j >= 0 && SKIPPED_BEFORE_VERB.has(toks[j].lower) && plainGap(gapOf(text, toks[j], toks[j + 1]))) j--;
+  if (j < 0) return null;
+  const w = toks[j];
+  const gap = gapOf(text, w, toks[j + 1]);
+  if (PARTICIPLES.has(toks[v].lower)) return sentenceSubject(text, toks);
+  if (w.lower === 'and' || w.lower === 'but') return sentenceSubject(text, toks);
+  if (RELATIVES.has(w.lower)) {
+    if (j > 0 && /,/.test(gapOf(text, toks[j - 1], w))) return phraseLeft(text, toks, j - 1);
+    return j > 0 ? phraseLeft(text, toks, j - 1) : null;
+  }
+  if (/,/.test(gap)) {
+    // An aside between the speaker and the verb: "Woo, head of the office, told reporters".
+    for (let k = j - 1; k >= 0 && j - k < 16; k--) {
+      if (/,/.test(gapOf(text, toks[k], toks[k + 1]))) {
+        const np = phraseLeft(text, toks, k);
+        if (np) return np;
+        break;
+      }
+    }
+    return phraseLeft(text, toks, j);
+  }
+  return phraseLeft(text, toks, j);
+}
+
+interface Found {
+  np: NounPhrase;
+  /** The attribution phrase as written. */
+  attribution: Span;
+}
+
+/** `," Lee said`, `," said Takaichi`, `," according to the ministry` right after the closing mark. */
+function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | null {
+  if (q.closeEnd < 0) return null;
+  const lead = /^[\s,—–-]*/.exec(text.slice(q.closeEnd, hi))?.[0] ?? '';
+  const from = q.closeEnd + lead.length;
+  const end = sentenceEnd(text, from, Math.min(hi, from + 200));
+  const toks = tokenize(text, from, end);
+  if (toks.length === 0) return null;
+  if (toks[0].lower === 'according' && toks[1]?.lower === 'to') {
+    const np = phraseRight(text, toks, 2);
+    return np ? { np, attribution: { start: toks[0].start, end: np.toks[np.toks.length - 1].end } } : null;
+  }
+  let v = 0;
+  if (toks[0].lower === 'also') v = 1;
+  if (toks[v] && VERBS.has(toks[v].lower) && !LISTENER_VERBS.has(toks[v].lower)) {
+    const np = phraseRight(text, toks, v + 1);
+    if (np) return { np, attribution: { start: toks[0].start, end: np.toks[np.toks.length - 1].end } };
+    return null;
+  }
+  for (let i = 0; i < Math.min(toks.length, 14); i++) {
+    const t = toks[i];
+    if (VERBS.has(t.lower) && i > 0) {
+      const np = subjectBeforeVerb(text, toks.slice(0, i + 1), i);
+      if (np && np.toks[0] === toks[0]) return { np, attribution: { start: toks[0].start, end: t.end } };
+      if (np && toks.slice(0, i).every((x) => SKIPPED_BEFORE_VERB.has(x.lower) || np.toks.includes(x))) {
+        return { np, attribution: { start: toks[0].start, end: t.end } };
+      }
+      return null;
+    }
+    if (i > 0 && !plainGap(gapOf(text, toks[i - 1], t))) return null;
+    if (
+      !isNameish(t) &&
+      !PRONOUNS.has(t.lower) &&
+      !CONNECTORS.has(t.lower) &&
+      !SKIPPED_BEFORE_VERB.has(t.lower)
+    )
+      return null;
+  }
+  return null;
+}
+
+/** `Lee said "…"`, `Woo told reporters that … "…"`, `according to X, "…"`, `X: "…"` before the opening mark. */
+function attributionBefore(text: string, q: MarkedQuote, lo: number): Found | null {
+  const open = q.openAt >= 0 ? q.openAt : q.contentSpan.start;
+  const start = sentenceStart(text, lo, open);
+  const toks = tokenize(text, start, open);
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const t = toks[i];
+    if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
+      const np = phraseRight(text, toks, i + 2);
+      if (np) return { np, attribution: { start: t.start, end: np.toks[np.toks.length - 1].end } };
+    }
+    if (!VERBS.has(t.lower)) continue;
+    const np = subjectBeforeVerb(text, toks, i);
+    if (np) return { np, attribution: { start: np.toks[0].start, end: t.end } };
+    if (!LISTENER_VERBS.has(t.lower)) {
+      const right = phraseRight(text, toks, i + 1);
+      if (right && /^\s*[:,]\s*$/.test(text.slice(right.toks[right.toks.length - 1].end, open)))
+        return { np: right, attribution: { start: t.start, end: right.toks[right.toks.length - 1].end } };
+    }
+    return {
+      np: { toks: [], pronoun: false, descriptor: false },
+      attribution: { start: t.start, end: t.end },
+    };
+  }
+  // `Lee: "…"`
+  const tail = /:\s*$/.exec(text.slice(start, open));
+  if (tail && toks.length > 0) {
+    const np = phraseLeft(text, toks, toks.length - 1);
+    if (np) return { np, attribution: { start: np.toks[0].start, end: start + tail.index + 1 } };
+  }
+  return null;
+}
+
+const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+
+interface Named {
+  speaker: Speaker;
+  /** The whole attribution noun phrase, lowercased words: matched against descriptions. */
+  words: string[];
+}
+
+/** Finds speakers for the quotes (in document order). `speech[i]` false skips quote i. */
+export function attributeQuotes(
+  text: string,
+  paragraphs: Span[],
+  quotes: readonly MarkedQuote[],
+  entities: readonly EntityMention[],
+): Attribution[] {
+  const people = entities
+    .filter((e) => SPEAKER_TYPES.has(e.type))
+    .slice()
+    .sort((a, b) => a.span.start - b.span.start);
+  // The entity naming a phrase: the one on its head word, else a person inside it ("Israeli military" is not
+  // the NORP "Israeli"; "UN High Commissioner … Volker Turk" is the PERSON, not the ORG "UN").
+  const entityIn = (s: Span, headStart: number): EntityMention | undefined => {
+    let person: EntityMention | undefined;
+    for (const e of people) {
+      if (e.span.start >= s.end) break;
+      if (e.span.end <= s.start) continue;
+      if (e.span.start <= headStart && e.span.end >= s.end) return e;
+      if (e.type === 'PERSON') person = e;
+    }
+    return person;
+  };
+
+  const found: (Found | null)[] = [];
+  const out: Attribution[] = quotes.map((q, i) => {
+    const para = paragraphs[q.paragraph];
+    const lastPara = paragraphs.find((p) => q.span.end <= p.end && q.span.end >= p.start) ?? para;
+    const prev = quotes[i - 1];
+    const next = quotes[i + 1];
+    const lo = Math.max(para.start, prev && prev.paragraph === q.paragraph ? prev.span.end : para.start);
+    const hi = Math.min(lastPara.end, next && next.span.start > q.span.end ? next.span.start : lastPara.end);
+    const after = attributionAfter(text, q, hi);
+    const before = after ? null : attributionBefore(text, q, lo);
+    const f = after ?? before;
+    found.push(f && f.np.toks.length > 0 ? f : null);
+    return { speaker: null, after: after !== null, before: before !== null };
+  });
+
+  const named: (Named | null)[] = quotes.map(() => null);
+  // First pass: speakers named in the attribution itself.
+  quotes.forEach((_, i) => {
+    const f = found[i];
+    if (!f || f.np.pronoun || f.np.descriptor) return;
+    const s = { start: f.np.toks[0].start, end: f.np.toks[f.np.toks.length - 1].end };
+    const attribution = text.slice(f.attribution.start, f.attribution.end);
+    const words = f.np.toks.map((t) => t.lower);
+    const e = entityIn(s, f.np.toks[f.np.toks.length - 1].start);
+    if (e) {
+      named[i] = { speaker: { name: e.canonical, span: e.span, attribution }, words };
+      return;
+    }
+    const name = nameFromPhrase(text, f.np.toks);
+    named[i] = { speaker: { name, span: s, attribution }, words };
+  });
+
+  // Second pass: pronouns and descriptions, then quotes with no attribution of their own.
+  quotes.forEach((q, i) => {
+    const f = found[i];
+    if (named[i] || !f) return;
+    const attribution = text.slice(f.attribution.start, f.attribution.end);
+    if (f.np.pronoun) {
+      const r = resolvePronoun(quotes, named, people, paragraphs, i, f.np.toks[0].lower);
+      if (r)
+        named[i] = {
+          speaker: {
+            ...r,
+            span: f.np.toks[0] && { start: f.np.toks[0].start, end: f.np.toks[0].end },
+            attribution,
+          },
+          words: [],
+        };
+    } else if (f.np.descriptor) {
+      const r = resolveDescription(named, f.np.toks, i);
+      const s = { start: f.np.toks[0].start, end: f.np.toks[f.np.toks.length - 1].end };
+      named[i] = {
+        speaker: { name: r?.name ?? f.np.toks.map((t) => t.text).join(' '), span: s, attribution },
+        words: f.np.toks.map((t) => t.lower),
+      };
+    }
+    void q;
+  });
+  quotes.forEach((q, i) => {
+    if (named[i] || found[i]) return;
+    // A quote sharing a paragraph with an attributed one ("…," Woo said. "…").
+    for (const j of [i - 1, i + 1, i - 2, i + 2]) {
+      const o = quotes[j];
+      const n = named[j];
+      if (o && o.paragraph === q.paragraph && n && found[j]) {
+        named[i] = { speaker: n.speaker, words: [] };
+        return;
+      }
+    }
+    // A paragraph opening with a quote and no attribution continues the previous paragraph's speaker.
+    if (q.openAt === paragraphs[q.paragraph].start) {
+      for (let j = i - 1; j >= 0; j--) {
+        const o = quotes[j];
+        if (o.paragraph === q.paragraph) continue;
+        if (o.paragraph < q.paragraph - 1) break;
+        const n = named[j];
+        if (n) {
+          named[i] = { speaker: n.speaker, words: [] };
+          return;
+        }
+      }
+    }
+  });
+  return out.map((a, i) => ({ ...a, speaker: named[i]?.speaker ?? null }));
+}
+
+/** A display name from a phrase without an entity: titles and office words dropped. */
+function nameFromPhrase(text: string, toks: Tok[]): string {
+  let k = toks.length;
+  while (k > 0) {
+    const t = toks[k - 1];
+    if (!isCap(t) || TITLES.has(t.lower) || OFFICE_WORDS.has(t.lower)) break;
+    k--;
+  }
+  const tail = toks.slice(Math.max(k, toks.length - 3));
+  if (tail.length === 0) return toks.map((t) => t.text).join(' ');
+  if (tail.length === 1) return expandShortName(text, tail[0]);
+  return tail.map((t) => t.text).join(' ');
+}
+
+/** A lone surname ("Laurence") as the fuller name written elsewhere in the article ("Jeremy Laurence"). */
+function expandShortName(text: string, t: Tok): string {
+  const escaped = t.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`((?:\\p{Lu}[\\p{L}’'-]+ ){1,2})${escaped}(?![\\p{L}])`, 'gu');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const words = m[1].trim().split(' ');
+    const kept: string[] = [];
+    for (let i = words.length - 1; i >= 0; i--) {
+      const w = words[i].toLowerCase();
+      if (TITLES.has(w) || CAPITAL_STOPWORDS.has(w) || OFFICE_WORDS.has(w)) break;
+      kept.unshift(words[i]);
+    }
+    if (kept.length > 0) return `${kept.join(' ')} ${t.text}`;
+  }
+  return t.text;
+}
+
+/** A pronoun's speaker: the latest speaker of the last few paragraphs, else the nearest fitting entity. */
+function resolvePronoun(
+  quotes: readonly MarkedQuote[],
+  named: (Named | null)[],
+  people: readonly EntityMention[],
+  paragraphs: Span[],
+  i: number,
+  pronoun: string,
+): Speaker | null {
+  const q = quotes[i];
+  for (let j = i - 1; j >= 0; j--) {
+    if (quotes[j].paragraph < q.paragraph - 3) break;
+    const n = named[j];
+    if (n) return { name: n.speaker.name };
+  }
+  for (let j = i + 1; j < quotes.length && quotes[j].paragraph === q.paragraph; j++) {
+    const n = named[j];
+    if (n) return { name: n.speaker.name };
+  }
+  const wanted =
+    pronoun === 'it'
+      ? ['ORG', 'GPE']
+      : pronoun === 'they' || pronoun === 'we'
+        ? ['ORG', 'PERSON', 'GPE', 'NORP']
+        : ['PERSON'];
+  const floor = paragraphs[Math.max(0, q.paragraph - 2)].start;
+  let best: EntityMention | undefined;
+  for (const e of people) {
+    if (e.span.start >= q.span.start) break;
+    if (e.span.start >= floor && wanted.includes(e.type)) best = e;
+  }
+  return best ? { name: best.canonical } : null;
+}
+
+const DESCRIPTION_STOPWORDS = new Set([
+  ...ROLE_NOUNS,
+  ...DETERMINERS,
+  ...CONNECTORS,
+  'and',
+  'top',
+  'senior',
+  'new',
+]);
+
+/** "The UN human rights chief" → the speaker of the article whose attribution shares the most words. */
+function resolveDescription(named: (Named | null)[], toks: Tok[], i: number): Speaker | null {
+  const words = toks.map((t) => t.lower).filter((w) => !DESCRIPTION_STOPWORDS.has(w));
+  if (words.length === 0) return null;
+  let best: Speaker | null = null;
+  let bestScore = 0;
+  named.forEach((n, j) => {
+    if (!n || j === i) return;
+    const score = words.filter((w) => n.words.includes(w)).length - Math.abs(j - i) * 1e-3;
+    if (score > bestScore && score >= 1 - 0.5) {
+      bestScore = score;
+      best = n.speaker;
+    }
+  });
+  return best;
+}
