@@ -1,6 +1,6 @@
 // Named-entity recognition over one article text: proper-noun runs built from wink tokens, typed by
 // gazetteers, titles, heads and context ("X said"), then resolved against document and corpus evidence.
-import { AliasTable, nameKey, titleCase } from './aliases';
+import { AliasTable, titleCase } from './aliases';
 import {
   CONNECTORS,
   EVENT_HEADS,
@@ -18,6 +18,7 @@ import {
   ORG_INTRODUCERS,
   ORG_PREFIXES,
   ROLE_NOUNS,
+  RUN_BREAKERS,
   TITLES,
   placeKey,
   type GazetteerEntry,
@@ -90,18 +91,21 @@ function headingTokens(text: string, tokens: NlpToken[]): Uint8Array {
     let j = i;
     let words = 0;
     let caps = 0;
+    let lower = 0;
     let endsSentence = false;
     while (j < tokens.length && (j === i || (tokens[j]?.start ?? stop) < stop)) {
       const t = tokens[j] as NlpToken;
       if (isWord(t) && !FUNCTION_WORDS.has(t.value)) {
         words++;
         if (isCap(t.value)) caps++;
+        else lower++;
       }
       endsSentence =
         t.value === '.' || t.value === '!' || t.value === '?' || t.value === '”' || t.value === '"';
       j++;
     }
-    const heading = (words >= 3 && caps / words >= 0.75) || (words <= 3 && !endsSentence);
+    // Title case leaves at most one lower-case content word; prose has many.
+    const heading = (words >= 3 && caps / words >= 0.75 && lower <= 1) || (words <= 3 && !endsSentence);
     if (heading) out.fill(1, i, j);
     i = j;
   }
@@ -132,8 +136,11 @@ function buildUnits(text: string, tokens: NlpToken[]): { units: Unit[]; unitOfTo
         // "Jae-myung", "Hardy-Chartrand" are one word; "Korea-Japan" and "anti-Japan" are two.
         if (!isCap(left)) break;
         const joined = `${left}-${next.value}`;
+        const leftPlace = GAZETTEER.has(placeKey(left));
+        // "US-made": a place with a lower-case suffix stays a place.
+        if (leftPlace && !isCap(next.value)) break;
         if (isCap(next.value) && !GAZETTEER.has(placeKey(joined))) {
-          if (GAZETTEER.has(placeKey(left)) || startsGazetteer(tokens, last + 2)) break;
+          if (leftPlace && startsGazetteer(tokens, last + 2)) break;
         }
       } else if (sep.value === '.') {
         // Domain names ("Example.NET").
@@ -198,7 +205,12 @@ function gazetteer(phrase: string, allCaps: boolean): GazetteerEntry | undefined
   return undefined;
 }
 
+/** How far a run may be guessed: headings only by lookup, connector pieces not by shape. */
+type Mode = 'heading' | 'noGuess' | 'full';
+
 class Recogniser {
+  /** Lower-case words of the article, to tell common nouns from names. */
+  readonly lowerWords = new Set<string>();
   readonly drafts: Draft[] = [];
   readonly claimed: Uint8Array;
   /** Units of runs that yielded nothing, for the evidence pass. */
@@ -211,6 +223,7 @@ class Recogniser {
     private readonly unitOfTok: Int32Array,
   ) {
     this.claimed = new Uint8Array(units.length);
+    for (const u of units) if (!u.cap) this.lowerWords.add(u.text);
   }
 
   private u(i: number): Unit {
@@ -285,7 +298,7 @@ class Recogniser {
         const cur = this.u(j);
         const next = units[j + 1];
         if (!next || !this.adjacent(cur, next)) break;
-        if (next.cap && !NOT_NAMES.has(next.text)) {
+        if (next.cap && !RUN_BREAKERS.has(next.text)) {
           j++;
           continue;
         }
@@ -296,7 +309,7 @@ class Recogniser {
           after &&
           this.adjacent(next, after) &&
           after.cap &&
-          !NOT_NAMES.has(after.text)
+          !RUN_BREAKERS.has(after.text)
         ) {
           j += 2;
           continue;
@@ -377,27 +390,13 @@ class Recogniser {
       this.emit(a, b, g.type, 'gazetteer', g.canonical);
       return;
     }
+    // In a heading only short runs, bounded by lower-case words, can be trusted to their head word.
+    if (heading && n <= 3 && this.byHead(a, b)) return;
     if (heading) {
-      this.scanPieces(a, b, true);
+      this.scanPieces(a, b, 'heading');
       return;
     }
-    if (n >= 2) {
-      if (EVENT_PREFIXES.has(first.text) && !this.isConnector(a + 1))
-        return this.emit(a, b, 'EVENT', 'pattern');
-      if (ORG_HEADS.has(last.text)) return this.emit(a, b, 'ORG', 'pattern');
-      if (EVENT_HEADS.has(last.text)) return this.emit(a, b, 'EVENT', 'pattern');
-      if (FAC_HEADS.has(last.text)) return this.emit(a, b, 'FAC', 'pattern');
-      if (LOC_SUFFIXES.has(last.text)) return this.emit(a, b, 'LOC', 'pattern');
-      if (GPE_SUFFIXES.has(last.text) && !hasConnector()) return this.emit(a, b, 'GPE', 'pattern');
-      if (hasConnector()) {
-        // "University of Tokyo", "Foreign Correspondents’ Club of Japan", "Institute of … Studies".
-        for (let k = a; k <= b; k++) {
-          if (this.isConnector(k)) break;
-          const w = this.u(k).text;
-          if (ORG_HEADS.has(w) || ORG_PREFIXES.has(w)) return this.emit(a, b, 'ORG', 'pattern');
-        }
-      }
-    }
+    if (this.byHead(a, b)) return;
     // A title splits the run: what follows is a person ("Prime Minister Sanae Takaichi").
     let t = -1;
     for (let k = b - 1; k >= a; k--) {
@@ -413,21 +412,62 @@ class Recogniser {
       if (b - p + 1 > 3) p = b - 1;
       if (p <= b && !this.allTitles(p, b)) {
         const prefixEnd = this.titleBlockStart(t, a) - 1;
-        if (prefixEnd >= a) this.scanPieces(a, prefixEnd, false);
+        if (prefixEnd >= a) this.scanPieces(a, prefixEnd, 'full');
         this.classifyPerson(p, b, true);
         return;
       }
       if (p > b || this.allTitles(p, b)) {
         const prefixEnd = this.titleBlockStart(t, a) - 1;
-        if (prefixEnd >= a) this.scanPieces(a, prefixEnd, false);
+        if (prefixEnd >= a) this.scanPieces(a, prefixEnd, 'full');
         return;
       }
     }
     if (hasConnector()) {
-      this.scanPieces(a, b, true);
+      // "the Korean Peninsula and Japan": each side of the connector on its own, without shape guesses.
+      let s0 = a;
+      for (let k = a; k <= b + 1; k++) {
+        if (k <= b && !this.isConnector(k)) continue;
+        if (s0 <= k - 1 && !this.byHead(s0, k - 1)) this.scanPieces(s0, k - 1, 'noGuess');
+        s0 = k + 1;
+      }
       return;
     }
-    this.scanPieces(a, b, false);
+    this.scanPieces(a, b, 'full');
+  }
+
+  /** Types a run by its first or last word ("Operation …", "… Ministry", "… Temple", "University of …"). */
+  private byHead(a: number, b: number): boolean {
+    if (b <= a) return false;
+    const first = this.u(a);
+    const last = this.u(b);
+    let connector = false;
+    for (let k = a; k <= b; k++) if (this.isConnector(k)) connector = true;
+    let type: EntityType | undefined;
+    if (EVENT_PREFIXES.has(first.text) && !this.isConnector(a + 1)) type = 'EVENT';
+    else if (ORG_HEADS.has(last.text)) type = 'ORG';
+    else if (EVENT_HEADS.has(last.text)) type = 'EVENT';
+    else if (FAC_HEADS.has(last.text)) type = 'FAC';
+    else if (LOC_SUFFIXES.has(last.text)) type = 'LOC';
+    else if (GPE_SUFFIXES.has(last.text) && !connector) type = 'GPE';
+    else if (connector && this.andTailIsShort(a, b)) {
+      // "University of Tokyo", "Foreign Correspondents’ Club of Japan", "Institute of … Studies".
+      for (let k = a; k <= b && !this.isConnector(k); k++) {
+        const w = this.u(k).text;
+        if (ORG_HEADS.has(w) || ORG_PREFIXES.has(w)) type = 'ORG';
+      }
+    }
+    if (!type) return false;
+    this.emit(a, b, type, 'pattern');
+    return true;
+  }
+
+  /** After an "and", only one word may follow in an organisation name ("Ministry of Trade and Industry"). */
+  private andTailIsShort(a: number, b: number): boolean {
+    for (let k = b; k >= a; k--) {
+      const w = this.u(k).text;
+      if (w === 'and' || w === '&') return b - k <= 1;
+    }
+    return true;
   }
 
   private properNoun(u: Unit): boolean {
@@ -464,7 +504,7 @@ class Recogniser {
   }
 
   /** Splits a run by gazetteer matches; what remains is classified by shape and context. */
-  private scanPieces(a: number, b: number, cautious: boolean): void {
+  private scanPieces(a: number, b: number, mode: Mode): void {
     let k = a;
     let pieceStart = a;
     while (k <= b) {
@@ -481,34 +521,17 @@ class Recogniser {
         }
       }
       if (matched >= 0 && entry) {
-        if (pieceStart < k) this.classifyRest(pieceStart, k - 1, cautious, k);
-        // A place followed by unknown capitalised words names an organisation ("Asia Today").
-        const tailEnd = this.orgTail(matched, b);
-        if (!cautious && tailEnd > matched && entry.type !== 'NORP') {
-          this.emit(k, tailEnd, 'ORG', 'pattern');
-          k = tailEnd + 1;
-        } else {
-          this.emit(k, matched, entry.type, 'gazetteer', entry.canonical);
-          k = matched + 1;
-        }
+        if (pieceStart < k) this.classifyRest(pieceStart, k - 1, mode);
+        this.emit(k, matched, entry.type, 'gazetteer', entry.canonical);
+        k = matched + 1;
         pieceStart = k;
       } else k++;
     }
-    if (pieceStart <= b) this.classifyRest(pieceStart, b, cautious, -1);
-  }
-
-  private orgTail(matched: number, b: number): number {
-    let e = matched;
-    while (e + 1 <= b && e + 1 <= matched + 2) {
-      const u = this.u(e + 1);
-      if (this.isConnector(e + 1) || gazetteer(u.text, u.allCaps) || TITLES.has(u.text) || u.allCaps) break;
-      e++;
-    }
-    return e === matched || e < b ? matched : e;
+    if (pieceStart <= b) this.classifyRest(pieceStart, b, mode);
   }
 
   /** Units a..b with no gazetteer match: acronyms, names by shape and context. */
-  private classifyRest(a: number, b: number, cautious: boolean, _followedBy: number): void {
+  private classifyRest(a: number, b: number, mode: Mode): void {
     for (let k = a; k <= b; k++) if (this.isConnector(k)) return this.leftover(a, b);
     const first = this.u(a);
     const last = this.u(b);
@@ -516,6 +539,11 @@ class Recogniser {
     if (first.allCaps) {
       if (n === 1) {
         if (NOT_NAMES.has(first.text)) return;
+        // "Hampton, SC 29924": a state code before a ZIP code.
+        const zip = this.nextToken(first);
+        if (/^[A-Z]{2}$/.test(first.text) && zip && /^\d{5}$/.test(zip.value))
+          return this.emit(a, a, 'GPE', 'pattern');
+        if (first.text.length >= 4 && this.tokens[first.tok]?.pos !== 'PROPN') return;
         if (DOMAIN_RE.test(first.text) || /^[\p{Lu}&]{2,8}$/u.test(first.text.replace(/\./g, '')))
           return this.emit(a, a, 'ORG', 'pattern');
         return;
@@ -524,18 +552,22 @@ class Recogniser {
       const before = this.prevWord(first);
       if (n <= 3 && before && (before.value === '/' || before.value === 'by'))
         return this.classifyPerson(a, b, true);
-      for (let k = a; k <= b; k++) this.scanPieces(k, k, cautious);
+      for (let k = a; k <= b; k++) this.scanPieces(k, k, mode);
       return;
     }
     if (DOMAIN_RE.test(last.text) && n === 1) return this.emit(a, b, 'ORG', 'pattern');
-    if (cautious) return this.leftover(a, b);
+    if (mode === 'heading') return this.leftover(a, b);
+    if (mode === 'full' && this.byHead(a, b)) return;
     const before = this.prevWord(first);
     if (before && ORG_INTRODUCERS.has(before.value))
       return this.emit(a, b, 'ORG', 'pattern', undefined, true);
     const roleBefore = !!before && ROLE_NOUNS.has(before.value);
     if (this.speechContext(first, last) || roleBefore) return this.classifyPerson(a, b, true);
-    if (n >= 2 && n <= 4) {
+    if (n >= 2 && n <= 4 && mode === 'full') {
       if (before && (before.value === 'the' || before.value === 'The')) return this.leftover(a, b);
+      // Words the article also writes in lower case are common nouns, not a name ("Stock Market").
+      for (let k = a; k <= b; k++)
+        if (this.lowerWords.has(this.u(k).text.toLowerCase())) return this.leftover(a, b);
       return this.classifyPerson(a, b, false);
     }
     this.leftover(a, b);
@@ -591,6 +623,27 @@ class Recogniser {
   }
 }
 
+/** Splits words wink kept whole at their hyphens ("anti-Japan"), so each part can be a name. */
+function splitHyphens(tokens: NlpToken[]): NlpToken[] {
+  const out: NlpToken[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'word' || !/\p{L}-\p{L}/u.test(t.value)) {
+      out.push(t);
+      continue;
+    }
+    let at = t.start;
+    for (const [k, part] of t.value.split('-').entries()) {
+      if (k > 0) {
+        out.push({ start: at, end: at + 1, value: '-', pos: 'PUNCT', kind: 'punctuation' });
+        at++;
+      }
+      if (part) out.push({ start: at, end: at + part.length, value: part, pos: t.pos, kind: 'word' });
+      at += part.length;
+    }
+  }
+  return out;
+}
+
 /** Drops overlapping drafts, keeping the longer (then the earlier) one, and sorts by start. */
 function resolveOverlaps(drafts: Draft[]): Draft[] {
   const sorted = [...drafts].sort((x, y) => x.start - y.start || y.end - x.end);
@@ -626,8 +679,9 @@ function tableFromHints(hints: EntityHints): AliasTable {
 export function findEntities(text: string, hints: EntityHints): EntityMention[] {
   if (text.length === 0) return [];
   const doc = analyzeText(text);
-  const { units, unitOfTok } = buildUnits(text, doc.tokens);
-  const rec = new Recogniser(text, doc.tokens, units, unitOfTok);
+  const tokens = splitHyphens(doc.tokens);
+  const { units, unitOfTok } = buildUnits(text, tokens);
+  const rec = new Recogniser(text, tokens, units, unitOfTok);
   rec.run();
 
   // Document evidence: full names found here (and corpus hints) name the same entity everywhere.
@@ -667,7 +721,7 @@ export function findEntities(text: string, hints: EntityHints): EntityMention[] 
     const u = units[i] as Unit;
     if (!u.cap && !rec.claimed[i] && NEWS_AGENCIES.has(u.text)) {
       // A lower-case agency credit ("(dpa)").
-      const before = doc.tokens[u.tok - 1];
+      const before = tokens[u.tok - 1];
       if (before && (before.value === '(' || before.value === '/')) {
         rec.emitSpan(u.start, u.end, 'ORG', 'gazetteer', u.text);
         rec.claimed[i] = 1;
@@ -703,7 +757,7 @@ export function findEntities(text: string, hints: EntityHints): EntityMention[] 
       rec.claimed[i] = 1;
     } else if (u.text === 'X' || u.text === 'X.') {
       // The social network, as in "posted on X".
-      const before = doc.tokens[u.tok - 1];
+      const before = tokens[u.tok - 1];
       if (before && before.value === 'on') {
         rec.emitSpan(u.start, u.start + 1, 'ORG', 'pattern', 'X');
         rec.claimed[i] = 1;

@@ -129,7 +129,6 @@ const GROUPS = [
   'African',
   'Arab',
   'Latin American',
-  'Western',
   'Buddhist',
   'Buddhism',
   'Christian',
@@ -319,10 +318,11 @@ export const NOT_NAMES = words(`
   Reported Translated According Asked Speaking During Despite Although Because Since Until Unless
   Some Many Most All Both Each Every Several Such No Not Yes Who What Where Why How Which Whose
   Mr Mrs Ms Dr Sir Madam PREV NEXT ALSO READ TT UGC GMT UTC AM PM TV DNA CEO GDP AI OK ID PDF FAQ
+  FREE NEW SALE HOT LIVE EXCLUSIVE WATCH BREAKING UPDATE
   Stringer Staff Editor Editorial Opinion Analysis Explainer Live Watch Listen Pic Pics Image Images
 `);
 
-/** News agencies and wire services, which captions credit in lower case or as bare acronyms. */
+/** News agencies, wire services and international bodies, which copy names bare or in lower case. */
 export const NEWS_AGENCIES: ReadonlyMap<string, GazetteerEntry> = new Map(
   [
     'AP',
@@ -345,5 +345,22 @@ export const NEWS_AGENCIES: ReadonlyMap<string, GazetteerEntry> = new Map(
     'Anadolu',
     'Bernama',
     'Interfax',
+    'United Nations',
+    'European Union',
+    'NATO',
+    'World Bank',
+    'World Health Organization',
+    'International Monetary Fund',
+    'IMF',
+    'WHO',
+    'ASEAN',
+    'OPEC',
   ].map((n): [string, GazetteerEntry] => [n, { type: 'ORG', canonical: n, weak: false }]),
 );
+
+/** Words that end a run of capitalised words: days, months, pronouns and determiners. */
+export const RUN_BREAKERS = words(`
+  The A An This That These Those It He She They We You I His Her Their Our My Your But And Or If When
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+  August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+`);
