@@ -1,5 +1,7 @@
-// The same quotation across articles of the corpus. Placeholder until quote matching lands.
+// The same quotation across articles of the corpus, tolerant of small wording changes: postings from hashed
+// word trigrams to quotes find the candidates, a word diff confirms them. No pairwise scan of the corpus.
 import type { Quote, Span } from './types';
+import { diffSimilarity, wordDiff } from './wordDiff';
 
 export interface QuoteMatch {
   uri: string;
@@ -9,10 +11,132 @@ export interface QuoteMatch {
   similarity: number;
 }
 
+interface Entry {
+  uri: string;
+  contentSpan: Span;
+  text: string;
+  /** Whitespace-separated words, as the diff counts them. */
+  words: number;
+  keys: number[];
+}
+
+/** Words of a shingle: three survive one changed word in a ten-word quote on both sides of it. */
+const SHINGLE = 3;
+/** A shingle carried by more quotes than this is a stock phrase and does not nominate candidates. */
+const MAX_POSTING = 2000;
+/** Lowest word similarity for two quotes to count as the same. */
+const MIN_SIMILARITY = 0.6;
+/** A shorter quote whose words nearly all appear in a longer one is the same quote, cut. */
+const MIN_CONTAINMENT = 0.9;
+const MIN_CONTAINED_WORDS = 6;
+
+/** Words compared loosely: case, apostrophe style and punctuation do not matter. */
+function normalisedWords(s: string): string[] {
+  return s
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((w) => w.replace(/^'+|'+$/g, ''))
+    .filter((w) => w.length > 0);
+}
+
+/** 32-bit FNV-1a of a string. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Posting keys of a quote: its word trigrams, or the whole quote when it is shorter than one. */
+function keysOf(words: string[]): number[] {
+  if (words.length < SHINGLE) return [hash(`=${words.join(' ')}`)];
+  const keys = new Set<number>();
+  for (let i = 0; i + SHINGLE <= words.length; i++) keys.add(hash(words.slice(i, i + SHINGLE).join(' ')));
+  return [...keys];
+}
+
 export class QuoteIndex {
-  add(_uri: string, _text: string, _quotes: readonly Quote[]): void {}
-  remove(_uri: string): void {}
-  sameQuotes(_uri: string, _quote: Quote): QuoteMatch[] {
-    return [];
+  private readonly entries = new Map<number, Entry>();
+  private readonly byUri = new Map<string, number[]>();
+  private readonly postings = new Map<number, number[]>();
+  private nextId = 0;
+
+  /** Adds (or replaces) the speech quotes of an article. */
+  add(uri: string, text: string, quotes: readonly Quote[]): void {
+    this.remove(uri);
+    const ids: number[] = [];
+    for (const q of quotes) {
+      if (q.kind !== 'speech') continue;
+      const content = text.slice(q.contentSpan.start, q.contentSpan.end);
+      const words = normalisedWords(content);
+      if (words.length === 0) continue;
+      const id = this.nextId++;
+      const keys = keysOf(words);
+      const count = content.split(/\s+/).filter((w) => w.length > 0).length;
+      this.entries.set(id, { uri, contentSpan: { ...q.contentSpan }, text: content, words: count, keys });
+      for (const k of keys) {
+        const list = this.postings.get(k);
+        if (list) list.push(id);
+        else this.postings.set(k, [id]);
+      }
+      ids.push(id);
+    }
+    if (ids.length > 0) this.byUri.set(uri, ids);
+  }
+
+  remove(uri: string): void {
+    const ids = this.byUri.get(uri);
+    if (!ids) return;
+    this.byUri.delete(uri);
+    const gone = new Set(ids);
+    for (const id of ids) {
+      const e = this.entries.get(id);
+      this.entries.delete(id);
+      if (!e) continue;
+      for (const k of e.keys) {
+        const list = this.postings.get(k);
+        if (!list) continue;
+        const kept = list.filter((x) => !gone.has(x));
+        if (kept.length > 0) this.postings.set(k, kept);
+        else this.postings.delete(k);
+      }
+    }
+  }
+
+  /** The same quote in other articles, most similar first. */
+  sameQuotes(uri: string, quote: Quote): QuoteMatch[] {
+    const ids = this.byUri.get(uri) ?? [];
+    const self = ids
+      .map((id) => this.entries.get(id))
+      .find(
+        (e) =>
+          e && e.contentSpan.start === quote.contentSpan.start && e.contentSpan.end === quote.contentSpan.end,
+      );
+    if (!self) return [];
+    const counts = new Map<number, number>();
+    for (const k of self.keys) {
+      const list = this.postings.get(k);
+      if (!list || list.length > MAX_POSTING) continue;
+      for (const id of list) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    // A candidate must share a fair part of the shorter quote's trigrams before it is diffed.
+    const out: QuoteMatch[] = [];
+    for (const [id, shared] of counts) {
+      const e = this.entries.get(id);
+      if (!e || e.uri === uri) continue;
+      const fewer = Math.min(self.keys.length, e.keys.length);
+      if (shared < Math.max(1, Math.ceil(fewer * 0.25))) continue;
+      const parts = wordDiff(self.text, e.text);
+      const similarity = diffSimilarity(parts);
+      const same = parts.filter((p) => p.kind === 'same').reduce((n, p) => n + p.text.split(' ').length, 0);
+      const shorter = Math.min(self.words, e.words);
+      const contained = shorter >= MIN_CONTAINED_WORDS && same / shorter >= MIN_CONTAINMENT;
+      if (similarity < MIN_SIMILARITY && !contained) continue;
+      out.push({ uri: e.uri, contentSpan: { ...e.contentSpan }, text: e.text, similarity });
+    }
+    return out.sort((a, b) => b.similarity - a.similarity || a.uri.localeCompare(b.uri));
   }
 }

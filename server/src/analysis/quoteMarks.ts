@@ -286,7 +286,8 @@ export function pairQuoteMarks(text: string, paragraphs: Span[] = findParagraphs
         next &&
         pi + 1 < paragraphs.length &&
         next.at === paragraphs[pi + 1].start &&
-        next.role !== 'close'
+        next.role !== 'close' &&
+        opensLongQuote(text, open.mark, paragraphs[open.paragraph])
       ) {
         carried = open;
       } else {
@@ -331,6 +332,16 @@ export function pairQuoteMarks(text: string, paragraphs: Span[] = findParagraphs
   quotes.sort((a, b) => a.span.start - b.span.start);
   lone.sort((a, b) => a.span.start - b.span.start);
   return { paragraphs, quotes: quotes.filter((q) => q.contentSpan.end > q.contentSpan.start), lone };
+}
+
+/**
+ * A quotation that may run on into the next paragraph opens like one: a mark that clearly opens, at the
+ * paragraph start or after a colon, comma or sentence end. A stray mark mid-sentence never carries over.
+ */
+function opensLongQuote(text: string, mark: Mark, para: Span): boolean {
+  if (mark.role !== 'open') return false;
+  const before = text.slice(para.start, mark.at).trimEnd();
+  return before.length === 0 || /[:,.?!]$/.test(before);
 }
 
 function loneOpen(text: string, mark: Mark, region: Span): LoneMark {

@@ -26,7 +26,7 @@ const VERBS = new Set(
     'notes insisted insists argued argues warned warns asked asks replied responded answered continued remarked ' +
     'stressed emphasised emphasized acknowledged admitted announced confirmed recalled suggested urged called ' +
     'described predicted concluded observed commented agreed mentioned quipped joked conceded contended asserted ' +
-    'claimed claims cautioned pledged vowed promised recounted reiterated maintained lamented complained boasted ' +
+    'claimed claims cautioned recounted reiterated maintained lamented complained boasted ' +
     'shouted testified wondered saying telling adding writing'
   ).split(' '),
 );
@@ -101,7 +101,8 @@ const CONNECTORS = new Set([
   'di',
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
-const ABBREVIATION = /^(?:[A-Z]\.|[A-Z][a-z]{0,3}\.|(?:[A-Za-z]\.){2,})$/;
+/** Initials and dotted abbreviations ("J.", "U.S."); titles ("Gen.") are in TITLES. */
+const ABBREVIATION = /^(?:[A-Z]\.|(?:[A-Za-z]\.){2,}|(?:Jr|Sr|St|No|Mt|Ft)\.)$/;
 
 const isCap = (t: Tok): boolean => /^\p{Lu}/u.test(t.text) && !CAPITAL_STOPWORDS.has(t.lower);
 const isNameish = (t: Tok): boolean =>
@@ -212,7 +213,16 @@ function phraseRight(text: string, toks: Tok[], j: number): NounPhrase | null {
   const first = toks[i];
   if (!first) return null;
   if (PRONOUNS.has(first.lower)) return { toks: [first], pronoun: true, descriptor: false };
-  if (!isNameish(first)) return null;
+  if (!isNameish(first)) {
+    // A described speaker: "the regional health agency", "a senior defence official".
+    for (let h = i; h < toks.length && h - i < 4; h++) {
+      if (h > i && !plainGap(gapOf(text, toks[h - 1], toks[h]))) return null;
+      if (ROLE_NOUNS.has(toks[h].lower) || ORG_NOUNS.has(toks[h].lower)) {
+        return { toks: toks.slice(i, h + 1), pronoun: false, descriptor: ROLE_NOUNS.has(toks[h].lower) };
+      }
+    }
+    return null;
+  }
   let k = i;
   while (k + 1 < toks.length && k - i < 9) {
     const next = toks[k + 1];
@@ -274,9 +284,10 @@ interface Found {
 
 /** `," Lee said`, `," said Takaichi`, `," according to the ministry` right after the closing mark. */
 function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | null {
-  if (q.closeEnd < 0) return null;
-  const lead = /^[\s,—–-]*/.exec(text.slice(q.closeEnd, hi))?.[0] ?? '';
-  const from = q.closeEnd + lead.length;
+  // An unclosed quote ends where its closing mark most likely belongs, before any attribution.
+  const close = q.closeEnd >= 0 ? q.closeEnd : q.span.end;
+  const lead = /^[\s,—–-]*/.exec(text.slice(close, hi))?.[0] ?? '';
+  const from = close + lead.length;
   const end = sentenceEnd(text, from, Math.min(hi, from + 200));
   const toks = tokenize(text, from, end);
   if (toks.length === 0) return null;
@@ -291,24 +302,14 @@ function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | nul
     if (np) return { np, attribution: { start: toks[0].start, end: np.toks[np.toks.length - 1].end } };
     return null;
   }
-  for (let i = 0; i < Math.min(toks.length, 14); i++) {
+  // `," engineer Priya Nair told the council`: plain words up to the verb, no clause break between.
+  for (let i = 0; i < Math.min(toks.length, 12); i++) {
     const t = toks[i];
+    if (i > 0 && !plainGap(gapOf(text, toks[i - 1], t))) return null;
     if (VERBS.has(t.lower) && i > 0) {
       const np = subjectBeforeVerb(text, toks.slice(0, i + 1), i);
-      if (np && np.toks[0] === toks[0]) return { np, attribution: { start: toks[0].start, end: t.end } };
-      if (np && toks.slice(0, i).every((x) => SKIPPED_BEFORE_VERB.has(x.lower) || np.toks.includes(x))) {
-        return { np, attribution: { start: toks[0].start, end: t.end } };
-      }
-      return null;
+      return np ? { np, attribution: { start: np.toks[0].start, end: t.end } } : null;
     }
-    if (i > 0 && !plainGap(gapOf(text, toks[i - 1], t))) return null;
-    if (
-      !isNameish(t) &&
-      !PRONOUNS.has(t.lower) &&
-      !CONNECTORS.has(t.lower) &&
-      !SKIPPED_BEFORE_VERB.has(t.lower)
-    )
-      return null;
   }
   return null;
 }
