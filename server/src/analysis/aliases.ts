@@ -3,12 +3,15 @@
 
 /** Spelling-insensitive key of a name: lower case, letters and digits only ("Lee Jae-myung" = "Lee Jae Myung"). */
 export function nameKey(name: string): string {
+  if (PLAIN.test(name)) return name.toLowerCase();
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
+
+const PLAIN = /^[A-Za-z0-9]*$/;
 
 /** Name words of a full name, hyphenated parts kept together ("Hardy-Chartrand"). */
 export function nameWords(name: string): string[] {
@@ -54,6 +57,8 @@ interface Known {
 export class AliasTable {
   private readonly byKey = new Map<string, Known>();
   private readonly byOrderFree = new Map<string, Known>();
+  /** Keys of the first words of multi-word names, so most words skip the full-name lookups. */
+  private readonly firstWords = new Set<string>();
   /** Single-word key → canonical; `null` when two different names claim the word. */
   private readonly byWord = new Map<string, Known | null>();
   /** Single-word keys long enough for fuzzy matching, grouped by length for a cheap scan. */
@@ -68,6 +73,7 @@ export class AliasTable {
     const of = orderFreeKey(name);
     if (!this.byOrderFree.has(of)) this.byOrderFree.set(of, known);
     const ws = nameWords(name);
+    for (const w of ws) this.firstWords.add(nameKey(w));
     if (type === 'PERSON' && ws.length >= 2) {
       // Either end may be the family name: "Takaichi" of "Sanae Takaichi", "Lee" of "Lee Jae Myung".
       const first = ws[0];
@@ -90,6 +96,11 @@ export class AliasTable {
     } else if (prev !== null && prev.canonical !== known.canonical) {
       this.byWord.set(key, null);
     }
+  }
+
+  /** Whether some known multi-word name contains this word (any order), cheaply ruling out lookups. */
+  mayStartName(word: string): boolean {
+    return this.firstWords.has(nameKey(word));
   }
 
   /** The known entity of a full name or its word-order variant. */

@@ -70,9 +70,24 @@ function isCap(s: string): boolean {
   return CAP_RE.test(s);
 }
 function isAllCaps(s: string): boolean {
-  let letters = 0;
-  for (const c of s) if (LETTER_RE.test(c)) letters++;
-  return letters >= 2 && ALLCAPS_RE.test(s);
+  return ALLCAPS_RE.test(s) && TWO_CAPS_RE.test(s);
+}
+const TWO_CAPS_RE = /\p{Lu}[^]*\p{Lu}/u;
+
+/** True when text[from, to) is only spaces or tabs (1–2 of them): words of one name. */
+function nameGap(text: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n < 1 || n > 2) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0x202f && c !== 0x2009) return false;
+  }
+  return true;
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) return true;
+  return false;
 }
 function isWord(t: NlpToken): boolean {
   return t.kind === 'word' && LETTER_RE.test(t.value);
@@ -165,7 +180,7 @@ function buildUnits(text: string, tokens: NlpToken[]): { units: Unit[]; unitOfTo
     const end = (tokens[last] as NlpToken).end;
     const value = text.slice(t.start, end);
     const prev = tokens[i - 1];
-    const lineBreak = !prev || text.slice(prev.end, t.start).includes('\n');
+    const lineBreak = !prev || hasNewline(text, prev.end, t.start);
     const sentenceStart = lineBreak || (prev !== undefined && SENTENCE_BREAKS.has(prev.value));
     const u: Unit = {
       start: t.start,
@@ -174,7 +189,7 @@ function buildUnits(text: string, tokens: NlpToken[]): { units: Unit[]; unitOfTo
       tok: i,
       lastTok: last,
       cap: isCap(value),
-      allCaps: isAllCaps(value),
+      allCaps: isCap(value) && isAllCaps(value),
       sentenceStart,
       titleLine: heading[i] === 1,
     };
@@ -232,9 +247,7 @@ class Recogniser {
 
   /** Two units are neighbours in a name: one plain space apart, nothing else between. */
   private adjacent(a: Unit, b: Unit): boolean {
-    if (b.tok !== a.lastTok + 1) return false;
-    const gap = this.text.slice(a.end, b.start);
-    return gap.length >= 1 && gap.length <= 2 && gap.trim() === '' && !gap.includes('\n');
+    return b.tok === a.lastTok + 1 && nameGap(this.text, a.end, b.start);
   }
 
   private emit(
@@ -706,7 +719,7 @@ export function findEntities(text: string, hints: EntityHints): EntityMention[] 
   }
   for (const d of rec.drafts) {
     if (d.type === 'PERSON' && !/\s/.test(d.canonical)) {
-      const known = table.lookupWord(d.canonical, false);
+      const known = table.lookupWord(d.canonical, !GAZETTEER.has(placeKey(d.canonical)));
       if (known) {
         d.canonical = known.canonical;
         d.source = 'alias';
@@ -732,7 +745,8 @@ export function findEntities(text: string, hints: EntityHints): EntityMention[] 
     // A known full name written out ("Lee Jae Myung" in a heading).
     let matchedEnd = -1;
     let phrase = u.text;
-    for (let e = i + 1; e < units.length && e < i + 5; e++) {
+    const tryFull = table.mayStartName(u.text);
+    for (let e = i + 1; tryFull && e < units.length && e < i + 5; e++) {
       const v = units[e] as Unit;
       const prev = units[e - 1] as Unit;
       if (!v.cap || rec.claimed[e] || text.slice(prev.end, v.start) !== ' ') break;
@@ -749,7 +763,8 @@ export function findEntities(text: string, hints: EntityHints): EntityMention[] 
       continue;
     }
     const word = u.allCaps ? titleCase(u.text) : u.text;
-    const fuzzy = !u.sentenceStart && !GAZETTEER.has(placeKey(word));
+    const pos = tokens[u.tok]?.pos;
+    const fuzzy = (!u.sentenceStart || pos === 'PROPN') && !GAZETTEER.has(placeKey(word));
     const known = table.lookupWord(word, fuzzy);
     if (known && known.type === 'PERSON') {
       const source: EntitySource = hints.known.has(known.canonical) ? 'corpus' : 'alias';

@@ -13,8 +13,11 @@ export interface GazetteerEntry {
 
 /** Lookup key of a phrase: words joined by one space, apostrophes and periods dropped ("Sana'a" = "Sanaa"). */
 export function placeKey(phrase: string): string {
+  // Most phrases need no rewriting; skip the regular expressions for them (this runs per word).
+  if (!NEEDS_KEYING.test(phrase)) return phrase;
   return phrase.replace(/['’.]/g, '').replace(/\s+/g, ' ');
 }
+const NEEDS_KEYING = /['’.]|\s\s|[^\S ]/;
 
 /** Short forms that news copy uses but the country package does not list as alternative spellings. */
 const EXTRA_GPE: [string, string][] = [

@@ -1,0 +1,41 @@
+// Entity recognition cost against wink's bare readDoc on one ~7 KB article (the test fixture, repeated):
+// warm runs, medians of many. Prints figures; it is not a test. The CPU may be shared, so the ratio counts.
+import { performance } from 'node:perf_hooks';
+import { findEntities } from '../../server/src/analysis/entities';
+import { winkReadDoc } from '../../server/src/analysis/nlp';
+import { noEntityHints } from '../../server/src/analysis/types';
+import { FIXTURE_ARTICLE } from '../unit/entities.fixture';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+let article = '';
+while (article.length < 7000) article += `${FIXTURE_ARTICLE}\n\n`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+// Warm both paths (JIT, model tables), then interleave so that load on the machine hits both alike.
+for (let i = 0; i < 30; i++) {
+  winkReadDoc(article);
+  findEntities(article, noEntityHints);
+}
+const bare: number[] = [];
+const ours: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  bare.push(time(() => winkReadDoc(article)));
+  ours.push(time(() => findEntities(article, noEntityHints)));
+}
+const b = median(bare);
+const o = median(ours);
+const mentions = findEntities(article, noEntityHints).length;
+console.log(`article: ${article.length} UTF-16 code units, ${mentions} mentions, ${RUNS} runs each`);
+console.log(`wink readDoc (bare)   median ${b.toFixed(2)} ms`);
+console.log(`findEntities          median ${o.toFixed(2)} ms`);
+console.log(`ratio findEntities / readDoc: ${(o / b).toFixed(2)} (budget 3.00)`);
