@@ -47,21 +47,29 @@ function hash(s: string): number {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  // Signed, so keys stay small integers in the engine rather than boxed numbers.
+  return h | 0;
 }
 
 /** Posting keys of a quote: its word trigrams, or the whole quote when it is shorter than one. */
 function keysOf(words: string[]): number[] {
   if (words.length < SHINGLE) return [hash(`=${words.join(' ')}`)];
+  // Word hashes mixed in order, so a trigram key costs no string building.
+  const wh = words.map(hash);
   const keys = new Set<number>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) keys.add(hash(words.slice(i, i + SHINGLE).join(' ')));
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    let h = wh[i];
+    for (let k = 1; k < SHINGLE; k++) h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ wh[i + k];
+    keys.add(h | 0);
+  }
   return [...keys];
 }
 
 export class QuoteIndex {
   private readonly entries = new Map<number, Entry>();
   private readonly byUri = new Map<string, number[]>();
-  private readonly postings = new Map<number, number[]>();
+  /** Trigram key → quote ids; a lone id is stored bare, as most trigrams occur in one quote only. */
+  private readonly postings = new Map<number, number | number[]>();
   private nextId = 0;
 
   /** Adds (or replaces) the speech quotes of an article. */
@@ -79,8 +87,9 @@ export class QuoteIndex {
       this.entries.set(id, { uri, contentSpan: { ...q.contentSpan }, text: content, words: count, keys });
       for (const k of keys) {
         const list = this.postings.get(k);
-        if (list) list.push(id);
-        else this.postings.set(k, [id]);
+        if (list === undefined) this.postings.set(k, id);
+        else if (typeof list === 'number') this.postings.set(k, [list, id]);
+        else list.push(id);
       }
       ids.push(id);
     }
@@ -98,10 +107,11 @@ export class QuoteIndex {
       if (!e) continue;
       for (const k of e.keys) {
         const list = this.postings.get(k);
-        if (!list) continue;
-        const kept = list.filter((x) => !gone.has(x));
-        if (kept.length > 0) this.postings.set(k, kept);
-        else this.postings.delete(k);
+        if (list === undefined) continue;
+        const kept =
+          typeof list === 'number' ? (gone.has(list) ? [] : [list]) : list.filter((x) => !gone.has(x));
+        if (kept.length === 0) this.postings.delete(k);
+        else this.postings.set(k, kept.length === 1 ? kept[0] : kept);
       }
     }
   }
@@ -119,8 +129,9 @@ export class QuoteIndex {
     const counts = new Map<number, number>();
     for (const k of self.keys) {
       const list = this.postings.get(k);
-      if (!list || list.length > MAX_POSTING) continue;
-      for (const id of list) counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (list === undefined) continue;
+      if (typeof list === 'number') counts.set(list, (counts.get(list) ?? 0) + 1);
+      else if (list.length <= MAX_POSTING) for (const id of list) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     // A candidate must share a fair part of the shorter quote's trigrams before it is diffed.
     const out: QuoteMatch[] = [];
