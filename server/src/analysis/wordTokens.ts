@@ -44,6 +44,24 @@ export function caseShape(word: string): number {
   return word.slice(1) === lower.slice(1) ? 1 : 3;
 }
 
+/** `caseShape` without allocating, for ASCII words; undefined for any other word. */
+function asciiCaseShape(text: string, start: number, end: number): number | undefined {
+  let uppers = 0;
+  let lowers = 0;
+  let firstUpper = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return undefined;
+    if (c >= 65 && c <= 90) {
+      uppers++;
+      if (i === start) firstUpper = true;
+    } else if (c >= 97 && c <= 122) lowers++;
+  }
+  if (uppers === 0) return 0;
+  if (lowers === 0 && end - start > 1) return 2;
+  return firstUpper && uppers === 1 ? 1 : 3;
+}
+
 /** Apostrophes that may join two halves of one word ("Japan’s", "don't"). */
 function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 0x2018 || c === 0x02bc;
@@ -133,7 +151,7 @@ export function wordTokens(text: string): WordTokens {
     hashes[count] = hashWord(text, start, i);
     starts[count] = start;
     ends[count] = i;
-    shapes[count] = caseShape(text.slice(start, i));
+    shapes[count] = asciiCaseShape(text, start, i) ?? caseShape(text.slice(start, i));
     count++;
   }
   return {
