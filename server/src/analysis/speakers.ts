@@ -56,7 +56,8 @@ const TITLES = new Set(
     'general gen gen. brig brig. lt lt. col col. maj maj. capt capt. sgt sgt. adm adm. cmdr cmdr. gen. admiral ' +
     'colonel major captain sergeant lieutenant commander judge justice chief ambassador envoy spokesperson ' +
     'spokesman spokeswoman commissioner director chairman chairwoman chair ceo head deputy foreign defence defense ' +
-    'finance interior economy trade high supreme acting former opposition leader'
+    'finance interior economy trade high supreme acting former opposition leader rector dean bishop archbishop ' +
+    'rabbi imam father coach inspector superintendent detective constable sheriff marshal doctor professor'
   ).split(' '),
 );
 /** Lowercase nouns that head a description of a person. */
@@ -379,6 +380,13 @@ export function attributeQuotes(
     return person;
   };
 
+  /** The speaker a name phrase stands for: its entity's canonical name, else the name read from the phrase. */
+  const speakerOf = (toks: Tok[]): Speaker => {
+    const s = { start: toks[0].start, end: toks[toks.length - 1].end };
+    const e = entityIn(s, toks[toks.length - 1].start);
+    return e ? { name: e.canonical, span: e.span } : { name: nameFromPhrase(text, toks), span: s };
+  };
+
   const found: (Found | null)[] = [];
   const out: Attribution[] = quotes.map((q, i) => {
     const para = paragraphs[q.paragraph];
@@ -402,13 +410,7 @@ export function attributeQuotes(
     const s = { start: f.np.toks[0].start, end: f.np.toks[f.np.toks.length - 1].end };
     const attribution = text.slice(f.attribution.start, f.attribution.end);
     const words = f.np.toks.map((t) => t.lower);
-    const e = entityIn(s, f.np.toks[f.np.toks.length - 1].start);
-    if (e) {
-      named[i] = { speaker: { name: e.canonical, span: e.span, attribution }, words };
-      return;
-    }
-    const name = nameFromPhrase(text, f.np.toks);
-    named[i] = { speaker: { name, span: s, attribution }, words };
+    named[i] = { speaker: { ...speakerOf(f.np.toks), attribution }, words };
   });
 
   // Second pass: pronouns and descriptions, then quotes with no attribution of their own.
@@ -417,7 +419,7 @@ export function attributeQuotes(
     if (named[i] || !f) return;
     const attribution = text.slice(f.attribution.start, f.attribution.end);
     if (f.np.pronoun) {
-      const r = resolvePronoun(quotes, named, people, paragraphs, i, f.np.toks[0].lower);
+      const r = resolvePronoun(text, quotes, named, people, paragraphs, i, f.np.toks[0].lower, speakerOf);
       if (r)
         named[i] = {
           speaker: {
@@ -428,7 +430,7 @@ export function attributeQuotes(
           words: [],
         };
     } else if (f.np.descriptor) {
-      const r = resolveDescription(named, f.np.toks, i);
+      const r = resolveDescription(text, named, f.np.toks, i, quotes[i].span.start, speakerOf);
       const s = { start: f.np.toks[0].start, end: f.np.toks[f.np.toks.length - 1].end };
       named[i] = {
         speaker: { name: r?.name ?? f.np.toks.map((t) => t.text).join(' '), span: s, attribution },
@@ -467,14 +469,19 @@ export function attributeQuotes(
 
 /** A display name from a phrase without an entity: titles and office words dropped. */
 function nameFromPhrase(text: string, toks: Tok[]): string {
-  let k = toks.length;
+  const words = toks.filter((t) => !DETERMINERS.has(t.lower));
+  // No title or role in it: the phrase is the name ("Gray Strait Fishermen's Association", "Israeli military").
+  if (!words.some((t) => TITLES.has(t.lower) || ROLE_NOUNS.has(t.lower))) {
+    return words.length === 1 ? expandShortName(text, words[0]) : words.map((t) => t.text).join(' ');
+  }
+  let k = words.length;
   while (k > 0) {
-    const t = toks[k - 1];
+    const t = words[k - 1];
     if (!isCap(t) || TITLES.has(t.lower) || OFFICE_WORDS.has(t.lower)) break;
     k--;
   }
-  const tail = toks.slice(Math.max(k, toks.length - 3));
-  if (tail.length === 0) return toks.map((t) => t.text).join(' ');
+  const tail = words.slice(k);
+  if (tail.length === 0) return words.map((t) => t.text).join(' ');
   if (tail.length === 1) return expandShortName(text, tail[0]);
   return tail.map((t) => t.text).join(' ');
 }
@@ -494,19 +501,45 @@ function expandShortName(text: string, t: Tok): string {
     }
     if (kept.length > 0) return `${kept.join(' ')} ${t.text}`;
   }
+  // Family name first ("Lee" for "Lee Jae Myung"): the fuller name starting with it.
+  const after = new RegExp(`(?<![\\p{L}])${escaped}((?: \\p{Lu}[\\p{L}’'-]+){1,2})`, 'gu');
+  while ((m = after.exec(text)) !== null) {
+    const kept: string[] = [];
+    for (const w of m[1].trim().split(' ')) {
+      const lw = w.toLowerCase();
+      if (TITLES.has(lw) || CAPITAL_STOPWORDS.has(lw) || OFFICE_WORDS.has(lw) || VERBS.has(lw)) break;
+      kept.push(w);
+    }
+    if (kept.length > 0) return `${t.text} ${kept.join(' ')}`;
+  }
   return t.text;
 }
 
 /** A pronoun's speaker: the latest speaker of the last few paragraphs, else the nearest fitting entity. */
 function resolvePronoun(
+  text: string,
   quotes: readonly MarkedQuote[],
   named: (Named | null)[],
   people: readonly EntityMention[],
   paragraphs: Span[],
   i: number,
   pronoun: string,
+  speakerOf: (toks: Tok[]) => Speaker,
 ): Speaker | null {
   const q = quotes[i];
+  // The subject of the latest reporting verb before the quote ("Sallow-Berg said …. 'We owe it,' she said").
+  const floor = paragraphs[Math.max(0, q.paragraph - 3)].start;
+  const toks = tokenize(text, floor, q.span.start);
+  for (let v = toks.length - 1; v >= 0; v--) {
+    if (!VERBS.has(toks[v].lower) || PARTICIPLES.has(toks[v].lower)) continue;
+    const from = sentenceStart(text, floor, toks[v].start);
+    const sentence = toks.slice(0, v + 1).filter((t) => t.start >= from);
+    const np = subjectBeforeVerb(text, sentence, sentence.length - 1);
+    if (np && !np.pronoun && !np.descriptor && np.toks.length > 0) {
+      if (pronoun === 'it' && !np.toks.some((t) => ORG_NOUNS.has(t.lower)) && people.length === 0) continue;
+      return { name: speakerOf(np.toks).name };
+    }
+  }
   for (let j = i - 1; j >= 0; j--) {
     if (quotes[j].paragraph < q.paragraph - 3) break;
     const n = named[j];
@@ -522,11 +555,11 @@ function resolvePronoun(
       : pronoun === 'they' || pronoun === 'we'
         ? ['ORG', 'PERSON', 'GPE', 'NORP']
         : ['PERSON'];
-  const floor = paragraphs[Math.max(0, q.paragraph - 2)].start;
+  const near = paragraphs[Math.max(0, q.paragraph - 2)].start;
   let best: EntityMention | undefined;
   for (const e of people) {
     if (e.span.start >= q.span.start) break;
-    if (e.span.start >= floor && wanted.includes(e.type)) best = e;
+    if (e.span.start >= near && wanted.includes(e.type)) best = e;
   }
   return best ? { name: best.canonical } : null;
 }
@@ -541,19 +574,45 @@ const DESCRIPTION_STOPWORDS = new Set([
   'new',
 ]);
 
-/** "The UN human rights chief" → the speaker of the article whose attribution shares the most words. */
-function resolveDescription(named: (Named | null)[], toks: Tok[], i: number): Speaker | null {
+/**
+ * "The UN human rights chief" → the speaker of the article whose attribution shares the most words; "the
+ * mayor" → the name written after the capitalised role ("Mayor Orsolya Brandt"), nearest before the quote.
+ */
+function resolveDescription(
+  text: string,
+  named: (Named | null)[],
+  toks: Tok[],
+  i: number,
+  before: number,
+  speakerOf: (toks: Tok[]) => Speaker,
+): Speaker | null {
   const words = toks.map((t) => t.lower).filter((w) => !DESCRIPTION_STOPWORDS.has(w));
-  if (words.length === 0) return null;
   let best: Speaker | null = null;
   let bestScore = 0;
-  named.forEach((n, j) => {
-    if (!n || j === i) return;
-    const score = words.filter((w) => n.words.includes(w)).length - Math.abs(j - i) * 1e-3;
-    if (score > bestScore && score >= 1 - 0.5) {
-      bestScore = score;
-      best = n.speaker;
-    }
-  });
-  return best;
+  if (words.length > 0) {
+    named.forEach((n, j) => {
+      if (!n || j === i) return;
+      const score = words.filter((w) => n.words.includes(w)).length - Math.abs(j - i) * 1e-3;
+      if (score > bestScore && score >= 0.5) {
+        bestScore = score;
+        best = n.speaker;
+      }
+    });
+  }
+  if (best) return best;
+  const head = toks[toks.length - 1];
+  const title = head.text.charAt(0).toUpperCase() + head.text.slice(1);
+  let found: Speaker | null = null;
+  for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) {
+    if (at > before && found) break;
+    if (
+      /[\p{L}]/u.test(text[at - 1] ?? '') ||
+      !/^ \p{Lu}/u.test(text.slice(at + title.length, at + title.length + 2))
+    )
+      continue;
+    const run = tokenize(text, at, Math.min(text.length, at + title.length + 60));
+    const np = phraseRight(text, run, 0);
+    if (np && np.toks.length > 1) found = speakerOf(np.toks);
+  }
+  return found;
 }
