@@ -407,7 +407,6 @@ export function attributeQuotes(
   quotes.forEach((_, i) => {
     const f = found[i];
     if (!f || f.np.pronoun || f.np.descriptor) return;
-    const s = { start: f.np.toks[0].start, end: f.np.toks[f.np.toks.length - 1].end };
     const attribution = text.slice(f.attribution.start, f.attribution.end);
     const words = f.np.toks.map((t) => t.lower);
     named[i] = { speaker: { ...speakerOf(f.np.toks), attribution }, words };
