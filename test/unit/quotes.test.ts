@@ -379,3 +379,27 @@ test('findParagraphs: lines of a text, or blocks between blank lines when the te
   assert.equal(paras.length, 2);
   assert.equal(wrapped.slice(paras[1].start, paras[1].end), 'Next block.');
 });
+
+test('speakers: asides, organisations, "the mayor", pronouns by reporting subject and gender', () => {
+  const text = [
+    'Mayor Orsolya Brandt said on Monday that she would ask for emergency funds.',
+    `"We're done," Smith, 45, said after the vote.`,
+    "Rector Ingrid Sallow-Berg said the university would review its labs. 'We owe that to our students,' she said.",
+    '"The sea has never come this far," the mayor said.',
+    'The Harbour Board said it would inspect the quay. "We were not consulted," the board said in a statement.',
+    'Police said the man was "known to officers". He called the decision "a disgrace" and left.',
+    'Lee Jae Myung arrived on Tuesday. "We will work together," Lee said.',
+  ].join('\n\n');
+  const entities = [ent(text, 'Harbour Board', 'ORG')];
+  const s = speech(findQuotes(text, entities).quotes);
+  const got = s.map((q) => [text.slice(q.contentSpan.start, q.contentSpan.end), q.speaker?.name ?? null]);
+  assert.deepEqual(got, [
+    ["We're done,", 'Smith'],
+    ['We owe that to our students,', 'Ingrid Sallow-Berg'],
+    ['The sea has never come this far,', 'Orsolya Brandt'],
+    ['We were not consulted,', 'Harbour Board'],
+    ['known to officers', 'Police'],
+    ['a disgrace', null],
+    ['We will work together,', 'Lee Jae Myung'],
+  ]);
+});

@@ -27,7 +27,7 @@ const VERBS = new Set(
     'stressed emphasised emphasized acknowledged admitted announced confirmed recalled suggested urged called ' +
     'described predicted concluded observed commented agreed mentioned quipped joked conceded contended asserted ' +
     'claimed claims cautioned recounted reiterated maintained lamented complained boasted ' +
-    'shouted testified wondered saying telling adding writing'
+    'shouted testified wondered began saying telling adding writing'
   ).split(' '),
 );
 /** Verbs after which a name is the listener, not the speaker (`told AFP`). */
@@ -304,12 +304,18 @@ function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | nul
     return null;
   }
   // `," engineer Priya Nair told the council`: plain words up to the verb, no clause break between.
+  // `," Smith, 45, said`: a name may carry an aside between commas before its verb.
+  const named = isCap(toks[0]) || PRONOUNS.has(toks[0].lower);
+  let commas = 0;
   for (let i = 0; i < Math.min(toks.length, 12); i++) {
     const t = toks[i];
-    if (i > 0 && !plainGap(gapOf(text, toks[i - 1], t))) return null;
+    if (i > 0 && !plainGap(gapOf(text, toks[i - 1], t))) {
+      if (!named || !/^\s*,\s*$/.test(gapOf(text, toks[i - 1], t)) || ++commas > 2) return null;
+    }
     if (VERBS.has(t.lower) && i > 0) {
       const np = subjectBeforeVerb(text, toks.slice(0, i + 1), i);
-      return np ? { np, attribution: { start: np.toks[0].start, end: t.end } } : null;
+      if (!np || (commas > 0 && np.toks[0] !== toks[0])) return null;
+      return { np, attribution: { start: np.toks[0].start, end: t.end } };
     }
   }
   return null;
@@ -384,7 +390,17 @@ export function attributeQuotes(
   const speakerOf = (toks: Tok[]): Speaker => {
     const s = { start: toks[0].start, end: toks[toks.length - 1].end };
     const e = entityIn(s, toks[toks.length - 1].start);
-    return e ? { name: e.canonical, span: e.span } : { name: nameFromPhrase(text, toks), span: s };
+    if (e) return { name: e.canonical, span: e.span };
+    // "the company", "the ministry": the organisation named last before, when the entity layer knows one.
+    if (toks.every((t) => t.text === t.lower) && ORG_NOUNS.has(toks[toks.length - 1].lower)) {
+      let org: EntityMention | undefined;
+      for (const m of people) {
+        if (m.span.start >= s.start) break;
+        if (m.type === 'ORG' && s.start - m.span.start < 1500) org = m;
+      }
+      if (org) return { name: org.canonical, span: s };
+    }
+    return { name: nameFromPhrase(text, toks), span: s };
   };
 
   const found: (Found | null)[] = [];
@@ -403,6 +419,7 @@ export function attributeQuotes(
   });
 
   const named: (Named | null)[] = quotes.map(() => null);
+  const genders = new Map<string, string>();
   // First pass: speakers named in the attribution itself.
   quotes.forEach((_, i) => {
     const f = found[i];
@@ -418,7 +435,10 @@ export function attributeQuotes(
     if (named[i] || !f) return;
     const attribution = text.slice(f.attribution.start, f.attribution.end);
     if (f.np.pronoun) {
-      const r = resolvePronoun(text, quotes, named, people, paragraphs, i, f.np.toks[0].lower, speakerOf);
+      const pronoun = f.np.toks[0].lower;
+      const r = resolvePronoun(text, genders, quotes, named, people, paragraphs, i, pronoun, speakerOf);
+      // "she said" resolved to a name tells how later pronouns may refer to it.
+      if (r && (pronoun === 'he' || pronoun === 'she') && !genders.has(r.name)) genders.set(r.name, pronoun);
       if (r)
         named[i] = {
           speaker: {
@@ -517,6 +537,7 @@ function expandShortName(text: string, t: Tok): string {
 /** A pronoun's speaker: the latest speaker of the last few paragraphs, else the nearest fitting entity. */
 function resolvePronoun(
   text: string,
+  genders: Map<string, string>,
   quotes: readonly MarkedQuote[],
   named: (Named | null)[],
   people: readonly EntityMention[],
@@ -526,6 +547,7 @@ function resolvePronoun(
   speakerOf: (toks: Tok[]) => Speaker,
 ): Speaker | null {
   const q = quotes[i];
+  const person = pronoun === 'he' || pronoun === 'she';
   // The subject of the latest reporting verb before the quote ("Sallow-Berg said …. 'We owe it,' she said").
   const floor = paragraphs[Math.max(0, q.paragraph - 3)].start;
   const toks = tokenize(text, floor, q.span.start);
@@ -535,18 +557,28 @@ function resolvePronoun(
     const sentence = toks.slice(0, v + 1).filter((t) => t.start >= from);
     const np = subjectBeforeVerb(text, sentence, sentence.length - 1);
     if (np && !np.pronoun && !np.descriptor && np.toks.length > 0) {
-      if (pronoun === 'it' && !np.toks.some((t) => ORG_NOUNS.has(t.lower)) && people.length === 0) continue;
-      return { name: speakerOf(np.toks).name };
+      const organisation = np.toks.some((t) => ORG_NOUNS.has(t.lower));
+      const candidate = speakerOf(np.toks).name;
+      if (!fitsPronoun(text, genders, candidate, pronoun)) continue;
+      // "he" and "she" are people, never "the ministry" or "Police".
+      if ((pronoun === 'he' || pronoun === 'she') && organisation) continue;
+      if (pronoun === 'it' && !organisation && people.length === 0) continue;
+      return { name: candidate };
     }
   }
   for (let j = i - 1; j >= 0; j--) {
     if (quotes[j].paragraph < q.paragraph - 3) break;
     const n = named[j];
-    if (n) return { name: n.speaker.name };
+    if (
+      n &&
+      fitsPronoun(text, genders, n.speaker.name, pronoun) &&
+      !(person && n.words.some((w) => ORG_NOUNS.has(w)))
+    )
+      return { name: n.speaker.name };
   }
   for (let j = i + 1; j < quotes.length && quotes[j].paragraph === q.paragraph; j++) {
     const n = named[j];
-    if (n) return { name: n.speaker.name };
+    if (n && fitsPronoun(text, genders, n.speaker.name, pronoun)) return { name: n.speaker.name };
   }
   const wanted =
     pronoun === 'it'
@@ -558,9 +590,41 @@ function resolvePronoun(
   let best: EntityMention | undefined;
   for (const e of people) {
     if (e.span.start >= q.span.start) break;
-    if (e.span.start >= near && wanted.includes(e.type)) best = e;
+    if (e.span.start >= near && wanted.includes(e.type) && fitsPronoun(text, genders, e.canonical, pronoun))
+      best = e;
   }
   return best ? { name: best.canonical } : null;
+}
+
+/**
+ * Whether "he" or "she" can stand for a name, from how the article refers to it: Mr/Ms before it, or the
+ * first gendered pronoun after it in the same sentence ("Brandt … said she would"). Unknown fits both.
+ */
+function fitsPronoun(text: string, genders: Map<string, string>, name: string, pronoun: string): boolean {
+  if (pronoun !== 'he' && pronoun !== 'she') return true;
+  const known = genders.get(name);
+  if (known) return known === pronoun;
+  const surname = name.split(' ').pop() ?? name;
+  if (surname.length < 2) return true;
+  let male = 0;
+  let female = 0;
+  for (let at = text.indexOf(surname); at >= 0 && male + female < 6; at = text.indexOf(surname, at + 1)) {
+    const title = /\b(Mr|Mrs|Ms|Miss)\.?\s+(?:\p{Lu}[\p{L}'’-]*\s+)?$/u.exec(
+      text.slice(Math.max(0, at - 30), at),
+    );
+    if (title) {
+      if (title[1] === 'Mr') male++;
+      else female++;
+      continue;
+    }
+    const window = text.slice(at + surname.length, at + surname.length + 90).split(/[.?!]\s|["“”]/)[0];
+    const g = /\b(he|him|his|himself|she|her|hers|herself)\b/i.exec(window);
+    if (!g) continue;
+    if (/^(he|him|his|himself)$/i.test(g[1])) male++;
+    else female++;
+  }
+  if (male === female) return true;
+  return pronoun === 'he' ? male > female : female > male;
 }
 
 const DESCRIPTION_STOPWORDS = new Set([
