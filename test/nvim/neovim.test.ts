@@ -28,17 +28,18 @@ interface NvimDiagnostic {
 }
 interface NvimResult {
   diagnostics: NvimDiagnostic[];
-  hover: string | null;
-  error: string | null;
+  /** Absent when nil: Lua tables drop nil fields. */
+  hover?: string;
+  error?: string;
 }
 
 let tmp: string;
 let result: NvimResult;
 let lines: string[];
 
-/** The text a single-line diagnostic covers (Neovim columns are UTF-16 here: all lines asserted are ASCII up to the range). */
+/** The text a single-line diagnostic covers; vim.diagnostic columns are byte offsets into the UTF-8 line. */
 const covered = (d: NvimDiagnostic): string =>
-  d.lnum === d.end_lnum ? lines[d.lnum].slice(d.col, d.end_col) : '';
+  d.lnum === d.end_lnum ? Buffer.from(lines[d.lnum], 'utf8').subarray(d.col, d.end_col).toString('utf8') : '';
 
 before(async () => {
   const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
@@ -93,7 +94,7 @@ after(() => {
 });
 
 test('Neovim gets Article Lens diagnostics with codes, severities and ranges', () => {
-  assert.equal(result.error, null);
+  assert.equal(result.error, undefined);
   const describe = result.diagnostics.map((d) => `${d.code}@${d.lnum}:${d.col}`).join(', ');
   assert.ok(result.diagnostics.length > 0);
   for (const d of result.diagnostics) assert.equal(d.source, 'Article Lens');
