@@ -1,0 +1,65 @@
+// Accuracy on the development corpus that sits beside a working copy (../shared). A user's clone has
+// no such folder; then this check is reported as skipped, never as passed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { cliPath, ensureBuilt, repoRoot } from '../support/built';
+
+const shared = path.resolve(repoRoot, '../shared');
+const scorer = path.join(shared, 'eval/score.mjs');
+const seeds = path.join(shared, 'corpus/seeds');
+const available = existsSync(scorer) && existsSync(seeds);
+
+interface Prf {
+  p: number;
+  r: number;
+  f1: number;
+}
+interface Score {
+  entity: Prf;
+  entityByType: Record<string, Prf & { gold: number }>;
+  quote: Prf;
+  speakerAccuracy: number;
+  repeatRecall: number;
+  repeatPrecision: number;
+  sharedRecall: number | null;
+  sharedPrecision: number | null;
+  related: Prf;
+}
+
+test(
+  'seed corpus scores meet the accuracy targets',
+  { skip: !available && 'no ../shared corpus beside this clone' },
+  () => {
+    ensureBuilt();
+    const analysis = spawnSync(process.execPath, [cliPath, 'analyze', '--format', 'json', seeds], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    assert.equal(analysis.status, 0, analysis.stderr);
+    const scored = spawnSync(process.execPath, [scorer, '--pred', '-', '--json'], {
+      input: analysis.stdout,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    assert.equal(scored.status, 0, scored.stderr);
+    const s = JSON.parse(scored.stdout) as Score;
+    assert.ok(s.entity.f1 >= 0.8, `entity F1 ${s.entity.f1}`);
+    for (const [type, m] of Object.entries(s.entityByType)) {
+      if (m.gold > 0) assert.ok(m.f1 >= 0.5, `${type} F1 ${m.f1}`);
+    }
+    assert.ok(s.quote.f1 >= 0.95, `quote F1 ${s.quote.f1}`);
+    assert.ok(s.speakerAccuracy >= 0.9, `speaker accuracy ${s.speakerAccuracy}`);
+    assert.ok(
+      s.repeatRecall >= 0.95 && s.repeatPrecision >= 0.95,
+      `repeats R ${s.repeatRecall} P ${s.repeatPrecision}`,
+    );
+    assert.ok(
+      (s.sharedRecall ?? 0) >= 0.9 && (s.sharedPrecision ?? 0) >= 0.9,
+      `shared R ${s.sharedRecall} P ${s.sharedPrecision}`,
+    );
+    assert.ok(s.related.p >= 0.9 && s.related.r >= 0.9, `related P ${s.related.p} R ${s.related.r}`);
+  },
+);
