@@ -135,11 +135,11 @@ const REPORTING_VERB_FIRST =
 /** Where the close of a quote opened at `open` most likely belongs, within `[open, hi)`. */
 function closeInsertion(text: string, open: number, hi: number): number {
   // Before an attribution: `…higher, said Takaichi` or `…higher, she said` → the mark goes after the comma.
+  const region = text.slice(open + 1, hi);
   const re = /[,.?!]+(?=\s)/g;
-  re.lastIndex = open + 1;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < hi) {
-    const end = m.index + m[0].length;
+  while ((m = re.exec(region)) !== null) {
+    const end = open + 1 + m.index + m[0].length;
     const rest = text.slice(end, Math.min(hi, end + 120));
     if (REPORTING_AFTER.test(rest) || REPORTING_VERB_FIRST.test(rest)) return end;
   }
@@ -305,11 +305,15 @@ export function pairQuoteMarks(text: string, paragraphs: Span[] = findParagraphs
 
   // Single quotes outside every double quote (inside one they are part of its words).
   const doubleSpans = quotes.map((q) => q.span).sort((a, b) => a.start - b.start);
+  let first = 0;
   paragraphs.forEach((para, pi) => {
     let cursor = para.start;
     const gaps: Span[] = [];
-    for (const s of doubleSpans) {
-      if (s.end <= para.start || s.start >= para.end) continue;
+    // Spans and paragraphs are both in text order: skip the spans that ended before this paragraph for good.
+    while (first < doubleSpans.length && doubleSpans[first].end <= para.start) first++;
+    for (let k = first; k < doubleSpans.length && doubleSpans[k].start < para.end; k++) {
+      const s = doubleSpans[k];
+      if (s.end <= para.start) continue;
       if (s.start > cursor) gaps.push({ start: cursor, end: s.start });
       cursor = Math.max(cursor, s.end);
     }

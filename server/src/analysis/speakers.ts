@@ -136,27 +136,28 @@ const plainGap = (g: string): boolean => /^[\s]*$/.test(g) || /^\s*[-–]\s*$/.t
 
 /** Start of the sentence containing `at`, not before `lo`: after the last `. ` that ends a sentence. */
 function sentenceStart(text: string, lo: number, at: number): number {
+  // Matched on the bounded slice (plus the two characters the lookahead needs), never on the rest of the text.
+  const region = text.slice(lo, Math.min(text.length, at + 2));
   const re = /[.?!]["”’']?\s+(?=["“‘'(]?[\p{Lu}\d])/gu;
-  re.lastIndex = lo;
   let start = lo;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < at) {
-    const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(lo, m.index - 12), m.index + 1))?.[0] ?? '';
+  while ((m = re.exec(region)) !== null && lo + m.index < at) {
+    const word = /[\p{L}.]+$/u.exec(region.slice(Math.max(0, m.index - 12), m.index + 1))?.[0] ?? '';
     if (ABBREVIATION.test(word) || TITLES.has(word.toLowerCase())) continue;
-    start = m.index + m[0].length;
+    start = lo + m.index + m[0].length;
   }
-  return start;
+  return Math.min(start, at);
 }
 
 /** End of the sentence containing `at`, not after `hi`. */
 function sentenceEnd(text: string, at: number, hi: number): number {
+  const region = text.slice(at, hi);
   const re = /[.?!]["”’']?(?=\s+["“‘'(]?[\p{Lu}\d]|\s*$)/gu;
-  re.lastIndex = at;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < hi) {
-    const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, m.index - 12), m.index + 1))?.[0] ?? '';
+  while ((m = re.exec(region)) !== null) {
+    const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, at + m.index - 12), at + m.index + 1))?.[0] ?? '';
     if (ABBREVIATION.test(word) || TITLES.has(word.toLowerCase())) continue;
-    return Math.min(hi, m.index + m[0].length);
+    return at + m.index + m[0].length;
   }
   return hi;
 }
@@ -506,7 +507,30 @@ function nameFromPhrase(text: string, toks: Tok[]): string {
 }
 
 /** A lone surname ("Laurence") as the fuller name written elsewhere in the article ("Jeremy Laurence"). */
+/**
+ * Lookups that scan the whole article (fuller names, pronoun evidence) are memoised for the text being
+ * analysed, so a long article with many quotes stays linear.
+ */
+let memoText: string | undefined;
+const memo = new Map<string, string>();
+function memoised(text: string, key: string, compute: () => string): string {
+  if (memoText !== text) {
+    memoText = text;
+    memo.clear();
+  }
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = compute();
+    memo.set(key, v);
+  }
+  return v;
+}
+
 function expandShortName(text: string, t: Tok): string {
+  return memoised(text, `name:${t.text}`, () => fullerName(text, t));
+}
+
+function fullerName(text: string, t: Tok): string {
   const escaped = t.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`((?:\\p{Lu}[\\p{L}’'-]+ ){1,2})${escaped}(?![\\p{L}])`, 'gu');
   let m: RegExpExecArray | null;
@@ -604,8 +628,15 @@ function fitsPronoun(text: string, genders: Map<string, string>, name: string, p
   if (pronoun !== 'he' && pronoun !== 'she') return true;
   const known = genders.get(name);
   if (known) return known === pronoun;
+  const evidence = memoised(text, `gender:${name}`, () => genderEvidence(text, name));
+  if (evidence === '') return true;
+  return evidence === pronoun;
+}
+
+/** 'he', 'she' or '' (unknown) for a name, from Mr/Ms titles and the pronouns that follow its mentions. */
+function genderEvidence(text: string, name: string): string {
   const surname = name.split(' ').pop() ?? name;
-  if (surname.length < 2) return true;
+  if (surname.length < 2) return '';
   let male = 0;
   let female = 0;
   for (let at = text.indexOf(surname); at >= 0 && male + female < 6; at = text.indexOf(surname, at + 1)) {
@@ -623,8 +654,7 @@ function fitsPronoun(text: string, genders: Map<string, string>, name: string, p
     if (/^(he|him|his|himself)$/i.test(g[1])) male++;
     else female++;
   }
-  if (male === female) return true;
-  return pronoun === 'he' ? male > female : female > male;
+  return male === female ? '' : male > female ? 'he' : 'she';
 }
 
 const DESCRIPTION_STOPWORDS = new Set([
