@@ -117,7 +117,8 @@ test('scare quotes and titles are not speech; short citations after a reporting 
     'The so-called "reform" passed.\n\nShe reviewed the film “The Long Road Home” for the paper.\n\n' +
     'Officials promised a “fair deal” for farmers.\n\n' +
     'The UN refugee chief said on Monday he was "appalled" by the raids.\n\n' +
-    '"Absolutely," Marta Sousa said.\n';
+    '"Absolutely," Marta Sousa said.\n\nOfficials said the so-called "reform" would pass.\n\n' +
+    "In the '90s the dogs' kennels were full; the vet's bills were too.\n";
   const entities = [ent(text, 'Marta Sousa', 'PERSON')];
   const { quotes } = findQuotes(text, entities);
   const kinds = quotes.map((q) => [text.slice(q.contentSpan.start, q.contentSpan.end), q.kind]);
@@ -127,6 +128,7 @@ test('scare quotes and titles are not speech; short citations after a reporting 
     ['fair deal', 'scare'],
     ['appalled', 'speech'],
     ['Absolutely,', 'speech'],
+    ['reform', 'scare'],
   ]);
   assert.equal(quotes[3].speaker?.name, 'UN refugee chief');
   assert.equal(quotes[4].speaker?.name, 'Marta Sousa');

@@ -174,6 +174,8 @@ function doubleMarks(text: string, lo: number, hi: number): Mark[] {
   return out;
 }
 
+const MAX_SINGLE_QUOTE = 400;
+
 /** Pairs single marks (‘…’ or '…') in `[lo, hi)`, telling apostrophes apart by the letters around them. */
 function singlePairs(text: string, lo: number, hi: number): [number, number][] {
   const pairs: [number, number][] = [];
@@ -186,15 +188,20 @@ function singlePairs(text: string, lo: number, hi: number): [number, number][] {
     const canOpen =
       (c === '‘' || c === "'") &&
       (isSpace(p) || OPENING_PUNCT.has(p ?? '') || DOUBLE_MARKS.has(p ?? '')) &&
-      isWordChar(n);
+      isWordChar(n) &&
+      !/\d/.test(n ?? ''); // '90s
+    // "the dogs' kennels": a plural possessive, not a close, when a lower-case word follows.
+    const possessive = p === 's' && /^\s\p{Ll}/u.test(text.slice(i + 1, i + 3));
     const canClose =
       (c === '’' || c === "'") &&
       !isSpace(p) &&
       !isWordChar(n) &&
+      !possessive &&
       (isSpace(n) || CLOSING_PUNCT.has(n ?? '') || DOUBLE_MARKS.has(n ?? ''));
     if (open < 0 && canOpen) open = i;
     else if (open >= 0 && canClose && i > open + 1) {
-      pairs.push([open, i]);
+      // A pair spanning more than a few sentences is an apostrophe ('90s … dogs') rather than a quote.
+      if (i - open <= MAX_SINGLE_QUOTE) pairs.push([open, i]);
       open = -1;
     } else if (open >= 0 && canOpen && c === '‘') open = i;
   }

@@ -13,12 +13,17 @@ export interface QuoteFindings {
 /** Small words a title keeps in lower case ("Lord of the Rings"). */
 const TITLE_SMALL_WORDS = new Set('a an the and or of in on at to for by with from as vs nor but'.split(' '));
 
+/** Words that introduce a name or a scare quote rather than speech: the so-called "reform". */
+const NAMING =
+  /\b(?:so-called|dubbed|known as|termed|nicknamed|labelled|labeled|titled|entitled|branded)\s*$/i;
+
 /**
  * A scare quote or a title rather than speech: one or two words with no reporting verb in reach, or a
  * capitalised phrase (a title, a slogan) not followed by an attribution.
  */
-function isScare(content: string, after: boolean, before: boolean): boolean {
+function isScare(content: string, after: boolean, before: boolean, lead: string): boolean {
   if (after) return false;
+  if (NAMING.test(lead)) return true;
   const words = content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return true;
   const endsSentence = /[.?!,]$/.test(content);
@@ -38,7 +43,8 @@ export function findQuotes(text: string, entities: readonly EntityMention[]): Qu
   const quotes: Quote[] = marked.quotes.map((q, i) => {
     const a = attributions[i];
     const content = text.slice(q.contentSpan.start, q.contentSpan.end);
-    const scare = isScare(content, a.after, a.before);
+    const lead = text.slice(Math.max(0, q.span.start - 20), q.span.start);
+    const scare = isScare(content, a.after, a.before, lead);
     return {
       span: q.span,
       contentSpan: q.contentSpan,
