@@ -405,3 +405,14 @@ test('speakers: asides, organisations, "the mayor", pronouns by reporting subjec
     ['We will work together,', 'Lee Jae Myung'],
   ]);
 });
+
+test('an attribution whose speaker cannot be read keeps the quote from borrowing the previous speaker', () => {
+  const text =
+    '"Nothing is decided," said Mr. Alan Smith.\n\n"We were caught off guard," the 45-year-old said.\n\n' +
+    '"Costs keep rising," says Karen Holt, an economist.\n';
+  const s = speech(findQuotes(text, []).quotes);
+  assert.deepEqual(
+    s.map((q) => q.speaker?.name ?? null),
+    ['Alan Smith', null, 'Karen Holt'],
+  );
+});

@@ -284,6 +284,14 @@ interface Found {
   attribution: Span;
 }
 
+/** An attribution whose speaker cannot be read ("the 45-year-old said"): it still belongs to this quote. */
+function unresolved(first: Tok, verb: Tok): Found {
+  return {
+    np: { toks: [], pronoun: false, descriptor: false },
+    attribution: { start: first.start, end: verb.end },
+  };
+}
+
 /** `," Lee said`, `," said Takaichi`, `," according to the ministry` right after the closing mark. */
 function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | null {
   // An unclosed quote ends where its closing mark most likely belongs, before any attribution.
@@ -302,7 +310,7 @@ function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | nul
   if (toks[v] && VERBS.has(toks[v].lower) && !LISTENER_VERBS.has(toks[v].lower)) {
     const np = phraseRight(text, toks, v + 1);
     if (np) return { np, attribution: { start: toks[0].start, end: np.toks[np.toks.length - 1].end } };
-    return null;
+    return unresolved(toks[0], toks[v]);
   }
   // `," engineer Priya Nair told the council`: plain words up to the verb, no clause break between.
   // `," Smith, 45, said`: a name may carry an aside between commas before its verb.
@@ -315,7 +323,8 @@ function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | nul
     }
     if (VERBS.has(t.lower) && i > 0) {
       const np = subjectBeforeVerb(text, toks.slice(0, i + 1), i);
-      if (!np || (commas > 0 && np.toks[0] !== toks[0])) return null;
+      if (!np) return commas === 0 && i <= 4 ? unresolved(toks[0], t) : null;
+      if (commas > 0 && np.toks[0] !== toks[0]) return null;
       return { np, attribution: { start: np.toks[0].start, end: t.end } };
     }
   }
@@ -405,6 +414,8 @@ export function attributeQuotes(
   };
 
   const found: (Found | null)[] = [];
+  /** The quote has an attribution of its own, even if its speaker could not be read. */
+  const attributed: boolean[] = [];
   const out: Attribution[] = quotes.map((q, i) => {
     const para = paragraphs[q.paragraph];
     const lastPara = paragraphs.find((p) => q.span.end <= p.end && q.span.end >= p.start) ?? para;
@@ -412,11 +423,14 @@ export function attributeQuotes(
     const next = quotes[i + 1];
     const lo = Math.max(para.start, prev && prev.paragraph === q.paragraph ? prev.span.end : para.start);
     const hi = Math.min(lastPara.end, next && next.span.start > q.span.end ? next.span.start : lastPara.end);
-    const after = attributionAfter(text, q, hi);
-    const before = after ? null : attributionBefore(text, q, lo);
+    let after = attributionAfter(text, q, hi);
+    const before = after && after.np.toks.length > 0 ? null : attributionBefore(text, q, lo);
+    // An unreadable attribution after the quote yields to a readable one before it.
+    if (after && before && before.np.toks.length > 0) after = null;
     const f = after ?? before;
     found.push(f && f.np.toks.length > 0 ? f : null);
-    return { speaker: null, after: after !== null, before: before !== null };
+    attributed.push(f !== null);
+    return { speaker: null, after: after !== null, before: !after && before !== null };
   });
 
   const named: (Named | null)[] = quotes.map(() => null);
@@ -460,7 +474,7 @@ export function attributeQuotes(
     void q;
   });
   quotes.forEach((q, i) => {
-    if (named[i] || found[i]) return;
+    if (named[i] || attributed[i]) return;
     // A quote sharing a paragraph with an attributed one ("…," Woo said. "…").
     for (const j of [i - 1, i + 1, i - 2, i + 2]) {
       const o = quotes[j];
