@@ -317,6 +317,10 @@ test('property: no throw, spans in bounds and ordered, content inside span', () 
 
 const plainParagraph = fc.array(wordArb, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' ') + '.');
 
+const quotedParagraph = fc
+  .tuple(plainParagraph, plainParagraph, fc.constantFrom(['"', '"'], ['“', '”'], ['“', '"']))
+  .map(([a, b, [o, c]]) => `${o}${a}${c} ${b}`);
+
 test('property: one quote mark typed anywhere never makes a quote cross a blank line', () => {
   fc.assert(
     fc.property(
@@ -336,8 +340,34 @@ test('property: one quote mark typed anywhere never makes a quote cross a blank 
   );
 });
 
+test('property: among quoted paragraphs, a typed mark crosses a blank line only as a continued quote', () => {
+  // The one reading that may span paragraphs is the convention for long quotations: the typed mark opens
+  // a paragraph and the next paragraph reopens with a mark; the quote then ends in that next paragraph.
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(plainParagraph, quotedParagraph), { minLength: 2, maxLength: 6 }),
+      fc.constantFrom('"', '“', '”', '‘', "'"),
+      fc.nat(),
+      (paras, mark, pos) => {
+        const base = paras.join('\n\n');
+        const at = pos % (base.length + 1);
+        const text = base.slice(0, at) + mark + base.slice(at);
+        const paragraphs = findParagraphs(text);
+        const indexOf = (o: number): number => paragraphs.findIndex((p) => o >= p.start && o <= p.end);
+        for (const q of findQuotes(text, []).quotes) {
+          if (!/\n\s*\n/.test(text.slice(q.span.start, q.span.end))) continue;
+          const k = indexOf(q.span.start);
+          assert.equal(q.span.start, at, 'only the typed mark may open a continued quote');
+          assert.equal(paragraphs[k].start, at, 'it opens its paragraph');
+          assert.ok(indexOf(q.span.end - 1) <= k + 1, 'it ends in the next paragraph');
+        }
+      },
+    ),
+    { numRuns: 400 },
+  );
+});
+
 test('property: a mark typed into a paragraph leaves quotes two paragraphs away unchanged', () => {
-  const quotedParagraph = fc.tuple(plainParagraph, plainParagraph).map(([a, b]) => `"${a}" ${b}`);
   fc.assert(
     fc.property(
       fc.array(fc.oneof(plainParagraph, quotedParagraph), { minLength: 3, maxLength: 7 }),
