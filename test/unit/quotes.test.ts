@@ -446,3 +446,16 @@ test('an attribution whose speaker cannot be read keeps the quote from borrowing
     ['Alan Smith', null, 'Karen Holt'],
   );
 });
+
+test('a quote opening its sentence after indirect speech takes that sentence subject', () => {
+  const text =
+    'Premier Hugo Brand said on Tuesday that talks had stalled. "We are not giving up."\n\n' +
+    'Brand added that a deal was still possible.\n\n"Nobody wants a strike."\n\n' +
+    'Strikers carried signs reading "Fair pay now for all of us".\n';
+  const entities = [ent(text, 'Hugo Brand', 'PERSON'), ent(text, 'Brand', 'PERSON', 'Hugo Brand', 1)];
+  const s = speech(findQuotes(text, entities).quotes);
+  assert.deepEqual(
+    s.map((q) => q.speaker?.name ?? null),
+    ['Hugo Brand', 'Hugo Brand', null],
+  );
+});

@@ -497,6 +497,14 @@ export function attributeQuotes(
         }
       }
     }
+    // A quote opening its sentence right after indirect speech ("Lee said ties were good. "We will …"").
+    const para = paragraphs[q.paragraph];
+    const lead = text.slice(para.start, q.span.start).trimEnd();
+    if (lead.length === 0 || /[.?!]["”’']?$/.test(lead)) {
+      const floor = paragraphs[Math.max(0, q.paragraph - 1)].start;
+      const latest = latestReportingSubject(text, floor, q.span.start, speakerOf);
+      if (latest) named[i] = { speaker: latest, words: [] };
+    }
   });
   return out.map((a, i) => ({ ...a, speaker: named[i]?.speaker ?? null }));
 }
@@ -588,22 +596,14 @@ function resolvePronoun(
   const person = pronoun === 'he' || pronoun === 'she';
   // The subject of the latest reporting verb before the quote ("Sallow-Berg said …. 'We owe it,' she said").
   const floor = paragraphs[Math.max(0, q.paragraph - 3)].start;
-  const toks = tokenize(text, floor, q.span.start);
-  for (let v = toks.length - 1; v >= 0; v--) {
-    if (!VERBS.has(toks[v].lower) || PARTICIPLES.has(toks[v].lower)) continue;
-    const from = sentenceStart(text, floor, toks[v].start);
-    const sentence = toks.slice(0, v + 1).filter((t) => t.start >= from);
-    const np = subjectBeforeVerb(text, sentence, sentence.length - 1);
-    if (np && !np.pronoun && !np.descriptor && np.toks.length > 0) {
-      const organisation = np.toks.some((t) => ORG_NOUNS.has(t.lower));
-      const candidate = speakerOf(np.toks).name;
-      if (!fitsPronoun(text, genders, candidate, pronoun)) continue;
-      // "he" and "she" are people, never "the ministry" or "Police".
-      if ((pronoun === 'he' || pronoun === 'she') && organisation) continue;
-      if (pronoun === 'it' && !organisation && people.length === 0) continue;
-      return { name: candidate };
-    }
-  }
+  const latest = latestReportingSubject(text, floor, q.span.start, speakerOf, (np, candidate) => {
+    const organisation = np.toks.some((t) => ORG_NOUNS.has(t.lower));
+    if (!fitsPronoun(text, genders, candidate, pronoun)) return false;
+    // "he" and "she" are people, never "the ministry" or "Police".
+    if (person && organisation) return false;
+    return !(pronoun === 'it' && !organisation && people.length === 0);
+  });
+  if (latest) return latest;
   for (let j = i - 1; j >= 0; j--) {
     if (quotes[j].paragraph < q.paragraph - 3) break;
     const n = named[j];
@@ -632,6 +632,27 @@ function resolvePronoun(
       best = e;
   }
   return best ? { name: best.canonical } : null;
+}
+
+/** The named subject of the latest reporting verb in `[floor, before)` that `accept` takes. */
+function latestReportingSubject(
+  text: string,
+  floor: number,
+  before: number,
+  speakerOf: (toks: Tok[]) => Speaker,
+  accept: (np: NounPhrase, name: string) => boolean = () => true,
+): Speaker | null {
+  const toks = tokenize(text, floor, before);
+  for (let v = toks.length - 1; v >= 0; v--) {
+    if (!VERBS.has(toks[v].lower) || PARTICIPLES.has(toks[v].lower)) continue;
+    const from = sentenceStart(text, floor, toks[v].start);
+    const sentence = toks.slice(0, v + 1).filter((t) => t.start >= from);
+    const np = subjectBeforeVerb(text, sentence, sentence.length - 1);
+    if (!np || np.pronoun || np.descriptor || np.toks.length === 0) continue;
+    const candidate = speakerOf(np.toks).name;
+    if (accept(np, candidate)) return { name: candidate };
+  }
+  return null;
 }
 
 /**
