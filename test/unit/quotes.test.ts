@@ -459,3 +459,17 @@ test('a quote opening its sentence after indirect speech takes that sentence sub
     ['Hugo Brand', 'Hugo Brand', null],
   );
 });
+
+test('hard-wrapped text: a quote runs over line breaks inside its paragraph', () => {
+  const text =
+    'The storm reached the coast late on Sunday and\n' +
+    'flooded the lower town within a few hours of\n' +
+    'landfall. "We will rebuild the harbour and the\n' +
+    'bridges before the winter comes," said Mayor\n' +
+    'Ilse Brandt on Monday as the water went down.\n\n' +
+    'Crews started work on the quay the same day.\n';
+  const s = speech(findQuotes(text, [ent(text, 'Ilse Brandt', 'PERSON')]).quotes);
+  assert.equal(s.length, 1);
+  assertContent(text, s[0], 'We will rebuild the harbour and the\nbridges before the winter comes,');
+  assert.equal(s[0].speaker?.name, 'Ilse Brandt');
+});
