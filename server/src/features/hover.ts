@@ -4,7 +4,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { EntityMention, Quote, SharedPassage, Span } from '../analysis/types';
 import type { FeatureContext } from './context';
 import { offsetToPosition, positionToOffset, spanContains, spanToRange } from './convert';
-import { articleLink, escapeMarkdown, excerpt } from './markdown';
+import { articleLink, diffMarkdown, escapeMarkdown } from './markdown';
 
 /** How many other articles a hover lists before "and N more". */
 const MAX_LINKS = 8;
@@ -25,7 +25,7 @@ export function provideHover(ctx: FeatureContext, params: HoverParams): Hover | 
   }
   const quote = smallest(analysis.quotes.filter((q) => spanContains(q.span, offset)));
   if (quote) {
-    sections.push(quoteSection(ctx, uri, quote));
+    sections.push(quoteSection(ctx, uri, text, quote));
     spans.push(quote.contentSpan);
   }
   const shared = analysis.shared.filter((s) => spanContains(s.span, offset));
@@ -79,7 +79,7 @@ function entitySection(ctx: FeatureContext, uri: string, m: EntityMention): stri
   return lines.join('\n');
 }
 
-function quoteSection(ctx: FeatureContext, uri: string, q: Quote): string {
+function quoteSection(ctx: FeatureContext, uri: string, text: string, q: Quote): string {
   const lines: string[] = [];
   if (q.kind === 'scare') lines.push('**Scare quote** (not reported as speech)');
   else if (q.speaker) {
@@ -95,7 +95,9 @@ function quoteSection(ctx: FeatureContext, uri: string, q: Quote): string {
       const line = other === undefined ? 0 : offsetToPosition(other, s.contentSpan.start).line;
       const sim = s.similarity < 1 ? ` — ${Math.round(s.similarity * 100)}% same words` : '';
       lines.push(`- ${articleLink(s.uri, line, other)}${sim}`);
-      if (s.similarity < 1) lines.push(`  > ${escapeMarkdown(excerpt(s.text))}`);
+      if (s.similarity < 1) {
+        lines.push(`  > ${diffMarkdown(text.slice(q.contentSpan.start, q.contentSpan.end), s.text)}`);
+      }
     }
     if (same.length > MAX_LINKS) lines.push(`- and ${same.length - MAX_LINKS} more`);
   }
@@ -108,14 +110,13 @@ function sharedSection(ctx: FeatureContext, text: string, shared: SharedPassage[
     return `**Boilerplate** · this passage appears in ${plural(head.fileCount, 'file')} of the corpus`;
   }
   const lines = [`**Shared passage** · also in ${plural(shared.length, 'other article')}`];
-  const mine = excerpt(text.slice(head.span.start, head.span.end));
   for (const s of shared.slice(0, MAX_LINKS)) {
     const other = ctx.textOf(s.otherUri);
     const line = other === undefined ? 0 : offsetToPosition(other, s.otherSpan.start).line;
     lines.push(`- ${articleLink(s.otherUri, line, other)} — ${Math.round(s.similarity * 100)}% similar`);
     if (other !== undefined && s.similarity < 1) {
-      const theirs = excerpt(other.slice(s.otherSpan.start, s.otherSpan.end));
-      if (theirs !== mine) lines.push(`  > ${escapeMarkdown(theirs)}`);
+      const mine = text.slice(s.span.start, s.span.end);
+      lines.push(`  > ${diffMarkdown(mine, other.slice(s.otherSpan.start, s.otherSpan.end))}`);
     }
   }
   if (shared.length > MAX_LINKS) lines.push(`- and ${shared.length - MAX_LINKS} more`);

@@ -1,4 +1,5 @@
 // Markdown helpers for hovers: escaping article text and links that open another article at a line.
+import { formatWordDiff, wordDiff } from '../analysis/wordDiff';
 import { fileName, titleOf } from './context';
 
 /** Escapes text from an article so that markdown renders it literally. */
@@ -12,8 +13,23 @@ export function articleLink(uri: string, line: number, text?: string): string {
   return `[${label}](${uri}#L${line + 1})`;
 }
 
-/** Shortens a passage for display, keeping the start. */
-export function excerpt(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+/** Words of an unchanged stretch kept on each side of a change; longer stretches are elided. */
+const DIFF_CONTEXT_WORDS = 6;
+
+/**
+ * A word-level diff of two wordings for a hover (`in ~~the~~ **a** forward-looking way`), with long
+ * unchanged stretches shortened so that a reprinted paragraph shows just its edits.
+ */
+export function diffMarkdown(mine: string, theirs: string): string {
+  const parts = wordDiff(mine, theirs).map((p, i, all) => {
+    if (p.kind !== 'same') return p;
+    const words = p.text.split(' ');
+    const keepBefore = i > 0 ? DIFF_CONTEXT_WORDS : 0;
+    const keepAfter = i < all.length - 1 ? DIFF_CONTEXT_WORDS : 0;
+    if (words.length <= keepBefore + keepAfter + 1) return p;
+    const head = words.slice(0, keepBefore);
+    const tail = words.slice(words.length - keepAfter);
+    return { ...p, text: [...head, '…', ...tail].join(' ') };
+  });
+  return formatWordDiff(parts);
 }
