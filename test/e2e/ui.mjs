@@ -3,7 +3,7 @@
 // article, reads an entity hover from the DOM, lists problems in the Problems panel, runs "Article
 // Lens: Show Related Articles" from the command palette and picks an entry; screenshots each step
 // into test-results/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { provision } from '../../scripts/e2e/provision.mjs';
 import {
@@ -26,6 +26,8 @@ provision();
 if (!process.argv.includes('--no-build')) await build();
 mkdirSync(resultsDir, { recursive: true });
 const shot = (/** @type {string} */ name) => path.join(resultsDir, `ui-${name}.png`);
+// Screenshots of an earlier run would pass for this run's.
+for (const f of readdirSync(resultsDir)) if (/^ui-.*\.png$/.test(f)) rmSync(path.join(resultsDir, f));
 
 const { dir: runDir, workspace } = makeRunDir('ui', { copyCorpus: true });
 const cs = await startCodeServer({ runDir, folder: workspace });
