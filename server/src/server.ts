@@ -58,6 +58,17 @@ const corpus = new LspCorpus({
 });
 
 let refreshPending = false;
+/** Asks the client to re-request code lenses and semantic tokens, once per burst of corpus updates. */
+function refreshViews(): void {
+  if (refreshPending) return;
+  refreshPending = true;
+  setImmediate(() => {
+    refreshPending = false;
+    if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+    if (caps.workspace?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh();
+  });
+}
+
 const analysis: DocumentAnalysis = new DocumentAnalysis({
   get logger() {
     return logger;
@@ -71,16 +82,7 @@ const analysis: DocumentAnalysis = new DocumentAnalysis({
     doc.languageId === 'article' || corpus.isArticle(doc.uri, settings.peek(doc.uri)),
   publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
   schedule: (uri, priority) => scheduler.schedule(uri, priority),
-  refreshViews: () => {
-    // One refresh per burst of cross-file updates.
-    if (refreshPending) return;
-    refreshPending = true;
-    setImmediate(() => {
-      refreshPending = false;
-      if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
-      if (caps.workspace?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh();
-    });
-  },
+  refreshViews,
 });
 const scheduler = new Scheduler(analysis.run, {
   get level() {
@@ -182,6 +184,8 @@ async function indexAndAnalyse(): Promise<void> {
     corpus.status('error', `indexing failed: ${e instanceof Error ? e.message : String(e)}`);
   }
   for (const doc of documents.all()) scheduler.schedule(doc.uri, 'high');
+  // Lenses drawn while indexing counted a partial corpus.
+  refreshViews();
 }
 
 documents.onDidChangeContent(
