@@ -64,8 +64,12 @@ export class AliasTable {
   /** Single-word keys long enough for fuzzy matching, grouped by length for a cheap scan. */
   private readonly fuzzy = new Map<number, string[]>();
 
-  /** Records a full name. The first name recorded for a key wins, so corpus hints can be added first. */
-  add(name: string, type: string, canonical = name): Known {
+  /**
+   * Records a full name. The first name recorded for a key wins, so corpus hints can be added first. A name
+   * guessed from its shape alone (`bothEnds` false) lends only its last word: its first word is as likely a
+   * place or an outlet written before a name ("Tamsen Herald …") as a family name.
+   */
+  add(name: string, type: string, canonical = name, bothEnds = true): Known {
     const key = nameKey(name);
     const existing = this.byKey.get(key) ?? this.byOrderFree.get(orderFreeKey(name));
     const known = existing ?? { canonical, type };
@@ -78,7 +82,7 @@ export class AliasTable {
       // Either end may be the family name: "Takaichi" of "Sanae Takaichi", "Lee" of "Lee Jae Myung".
       const first = ws[0];
       const last = ws[ws.length - 1];
-      for (const w of [first, last]) if (w) this.addWord(nameKey(w), known);
+      for (const w of bothEnds ? [first, last] : [last]) if (w) this.addWord(nameKey(w), known);
     }
     return known;
   }

@@ -204,6 +204,7 @@ export const TITLES = words(`
   Leader Speaker Lawmaker MP PM Supreme Envoy Special Acting Former Ex Crown Head Coach Detective
   Inspector Superintendent Constable Army Navy Air Force Military Police Senior Junior Assistant Editor
   Reporter Correspondent Analyst Researcher Economist Mullah Ayatollah Imam Bishop Archbishop Cardinal
+  Rector Dean Provost Chancellor
 `);
 
 /** Lower-case role nouns that introduce a name ("spokesperson Jeremy Laurence", "leader Xi Jinping"). */
@@ -233,6 +234,34 @@ export const ORG_HEADS = words(`
   Command Police Guard Guards Academy School Laboratory Laboratories Labs Holdings Industries Motors
   Airlines Airways Group Studios Records Federation Cabinet Secretariat Administration Coalition Council
   Brigade Battalion Regiment Corps Ministry Trust Partners Capital Ventures Systems Technologies Energy
+  Shipping Logistics Foods Pharma Pharmaceuticals Media Telecom Telecommunications Electronics Steel
+  Chemicals Petroleum Mining Resources Insurance Investments Securities Enterprises Solutions Software
+  Brewery Breweries Construction Engineering Automotive Aerospace Biotech Therapeutics Semiconductor
+  Consulting Wire Courier Dispatch Bulletin Monitor Weekly Standard
+`);
+
+/** First words of a news outlet's name ("Daily Coast", "Weekly Standard"), which wins over place heads. */
+export const OUTLET_PREFIXES = words('Daily Weekly Evening Morning Sunday');
+
+/** First words of a town's name ("Port Alder", "Fort Worth", "San Remo", "St. Ives"). */
+export const GPE_PREFIXES = words('Port Fort San Santa Santo St St. Puerto Porto Sao São New');
+
+/** First words of a natural feature's name ("Mount Kenya", "Lake Ohrid", "Cape Horn"). */
+export const LOC_PREFIXES = words('Mount Mt Mt. Lake Cape');
+
+/** Titles of national office: a place possessive before one names a country ("Ruritania's Foreign Minister"). */
+export const STATE_TITLES = words(`
+  President Prime Premier Chancellor King Queen Emperor Foreign Defense Defence Finance Interior Trade
+  Health Economy Ambassador Vice
+`);
+
+/** Prepositions after which a lone capitalised word is read as a place ("flooding in Kestown"). */
+export const PLACE_PREPOSITIONS = words('in near outside across around from');
+
+/** Verbs and nouns of travel after which "to X" names a destination ("flew to Lindval"). */
+export const TRAVEL_WORDS = words(`
+  travel traveled travelled travelling traveling flew fly flying returned return returning moved fled
+  back trip trips visit visits route way headed heading sailed sail drove ferry flights flight
 `);
 
 /** First words that make "X of Y" an organisation ("University of Tokyo", "Bank of Japan"). */
@@ -248,6 +277,7 @@ export const FAC_HEADS = words(`
   Station Stadium Arena Square Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Highway Expressway
   Motorway Tunnel Dam Canal Port Harbour Harbor Mine Plant Prison Jail Hall Memorial Monument Gate Wall
   Building Plaza Mall Park Hospital Base House Embassy Consulate Pier Terminal Reactor Dome Gardens
+  Quay Wharf
 `);
 
 /** Lower-case tails that turn a name into a facility ("Chosei coal mine"). Longest first. */
