@@ -30,7 +30,9 @@ export class CorpusIndex implements ArticleIndex {
   readonly entities = new EntityIndex();
   readonly quotes = new QuoteIndex();
   private readonly passages = new PassageIndex();
-  private readonly relatedIndex = new RelatedIndex();
+  private readonly relatedIndex = new RelatedIndex((uri, options) =>
+    this.passages.boilerplateSpans(uri, options),
+  );
   private readonly articles = new Map<string, IndexedArticle>();
 
   get size(): number {
