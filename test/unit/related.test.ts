@@ -285,6 +285,74 @@ describe('related articles', () => {
     assert.deepEqual(corpus.related('missing.txt', options), []);
   });
 
+  it('does not relate pages of one site that share only its footer, "also read" list and bio', () => {
+    // One site's template: an "also read" list, the author's bio and a footer on every page. Four pages
+    // carry it, so it is boilerplate at the default setting; two of them tell the strike and the dam
+    // stories, which the other outlets also tell.
+    const template =
+      '\n\nALSO READ\n- Harbour council approves study for a new seawall\n- Five walks along the coast ' +
+      'this spring\n- Fuel prices climb for the third week in a row\n\nLena Ostrova covers transport, ' +
+      'energy and the harbour for The Coastal Ledger. She joined the paper in 2019 after eight years at ' +
+      'the Northern Courier.\n\nGet The Coastal Ledger in your inbox every morning. Sign up for our free ' +
+      'newsletter at https://ledger.example/newsletter and follow us for live updates.\n\u00a9 The ' +
+      'Coastal Ledger. All rights reserved. Reproduction without permission is prohibited.';
+    const site: Record<string, string> = {
+      'ledger-strike.txt':
+        'Crane operators stop work in Port Calder\n\nBy Lena Ostrova\n\nDockworkers at Port Calder ' +
+        'stopped work against automated gantry cranes planned by Brennor Shipping. Marta Ilves of the ' +
+        'Dockworkers Union of Calder said retraining must come first.' +
+        template,
+      'ledger-dam.txt':
+        'Spillway cracks force drawdown of Lake Verin\n\nBy Lena Ostrova\n\nThe National Water ' +
+        'Authority will lower Lake Verin while divers inspect cracks in the Verin Dam spillway, chief ' +
+        'inspector Tomas Reyl said.' +
+        template,
+      'ledger-festival.txt':
+        'Lantern festival returns to the old town\n\nBy Lena Ostrova\n\nThousands of paper lanterns ' +
+        'will line the canals this weekend as the festival returns after a two-year break.' +
+        template,
+      'ledger-library.txt':
+        'City library extends opening hours\n\nBy Lena Ostrova\n\nThe central library will open ' +
+        'until nine on weekdays from next month, the culture office announced.' +
+        template,
+    };
+    const corpus = new CorpusIndex();
+    for (const [uri, text] of Object.entries({ ...CORPUS, ...site })) {
+      const local: LocalAnalysis = {
+        entities: mentions(text),
+        quotes: [],
+        unbalanced: [],
+        repeats: [],
+        limits: [],
+      };
+      corpus.update({ uri, version: 1, text }, local);
+    }
+    // The template is seen as boilerplate, so it is no evidence of anything.
+    assert.ok(corpus.sharedPassages('ledger-strike.txt', options).some((p) => p.boilerplate));
+    const relatedTo = (uri: string): string[] => corpus.related(uri, options).map((r) => r.uri);
+    for (const uri of Object.keys(site)) {
+      for (const other of Object.keys(site))
+        assert.ok(
+          !relatedTo(uri).includes(other),
+          `${uri} → ${other}: ${JSON.stringify(corpus.related(uri, options))}`,
+        );
+    }
+    // The same story told by other outlets still is related, both ways.
+    assert.ok(relatedTo('ledger-strike.txt').includes('strike-herald.txt'));
+    assert.ok(relatedTo('strike-herald.txt').includes('ledger-strike.txt'));
+    assert.ok(relatedTo('ledger-dam.txt').includes('dam-post.txt'));
+    assert.deepEqual(relatedTo('ledger-festival.txt'), []);
+
+    // With fewer pages the template is no longer boilerplate: the bio and footer are passages shared by
+    // two pages, but nothing else agrees, so the two stories stay apart.
+    corpus.remove('ledger-festival.txt');
+    corpus.remove('ledger-library.txt');
+    assert.ok(!corpus.sharedPassages('ledger-strike.txt', options).some((p) => p.boilerplate));
+    assert.ok(!relatedTo('ledger-strike.txt').includes('ledger-dam.txt'));
+    assert.ok(!relatedTo('ledger-dam.txt').includes('ledger-strike.txt'));
+    assert.ok(relatedTo('ledger-strike.txt').includes('strike-herald.txt'));
+  });
+
   it('never throws and keeps scores in range on arbitrary text', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 200 }), { minLength: 1, maxLength: 6 }), (texts) => {

@@ -210,6 +210,43 @@ export class PassageIndex {
   }
 
   /**
+   * The stretches of `uri` that are boilerplate under the current corpus: words covered by fingerprints
+   * that at least the boilerplate threshold of files hold. Only posting counts are read, no alignment, so
+   * the related-articles ranking can ask it for every candidate it scores and always sees the corpus as
+   * it is now. Winnowing keeps one fingerprint per window, so neighbouring hits are joined across a
+   * window's gap, and a stretch missing less than a window at either end of its paragraph is widened to it.
+   */
+  boilerplateSpans(uri: string, options: AnalysisOptions): Span[] {
+    const file = this.files.get(uri);
+    if (!file) return [];
+    const threshold = boilerplateThreshold(options, this.files.size);
+    const ranges: [number, number][] = [];
+    const hs = file.sortedHashes;
+    for (let i = 0; i < hs.length; i++) {
+      if (postingSize(this.postings.get(hs[i])) < threshold) continue;
+      const at = file.sortedPositions[i];
+      ranges.push([at, Math.min(file.words.length, at + SHINGLE_WORDS)]);
+    }
+    if (ranges.length === 0) return [];
+    ranges.sort((x, y) => x[0] - y[0]);
+    const merged: [number, number][] = [];
+    for (const [start, end] of ranges) {
+      const last = merged[merged.length - 1];
+      const sameParagraph =
+        last !== undefined && paragraphOf(file.paragraphs, start, file.words.length)[0] <= last[0];
+      if (last && sameParagraph && start - last[1] < WINNOW_WINDOW) last[1] = Math.max(last[1], end);
+      else merged.push([start, end]);
+    }
+    const tokens = this.tokensOf(file);
+    return merged.map(([start, end]) => {
+      const [pStart, pEnd] = paragraphOf(file.paragraphs, start, file.words.length);
+      const a = start - pStart < WINNOW_WINDOW ? pStart : start;
+      const b = pEnd - end < WINNOW_WINDOW ? pEnd : end;
+      return { start: tokens.starts[a], end: tokens.ends[b - 1] };
+    });
+  }
+
+  /**
    * Aligns the queried file with one other file from their common fingerprints. Each passage stays inside
    * one paragraph of each file, so a shared paragraph is linked as itself rather than glued to its
    * neighbours by a couple of words that happen to continue across the break.

@@ -1,7 +1,9 @@
 // Ranking of related articles: text similarity (TF-IDF cosine over content words), shared canonical
 // entities weighted by rarity, and shared passages, combined into one calibrated score in [0, 1].
 // Candidates come from the postings of the query's most distinctive words and entities, never a full scan.
-import { contentTerms, FeatureIndex, type WeightedFeature } from './termIndex';
+// Text and entities are compared on each article's content: words and names inside its boilerplate (site
+// footers, "also read" lists, author bios carried by many files) are taken off before comparing.
+import { contentTerms, FeatureIndex, type FeatureDiscount, type WeightedFeature } from './termIndex';
 import {
   type AnalysisOptions,
   type EntityMention,
@@ -9,7 +11,15 @@ import {
   type RelatedArticle,
   type RelatedReason,
   type SharedPassage,
+  type Span,
 } from './types';
+
+/**
+ * The boilerplate spans of an article under the current corpus. Asked at ranking time for the query and
+ * for each scored candidate, so that the comparison always reflects the corpus as it is now: a footer
+ * becomes boilerplate when enough files carry it, and stops being so when they go.
+ */
+export type BoilerplateSource = (uri: string, options: AnalysisOptions) => readonly Span[];
 
 /**
  * How many of the query's heaviest words and entities open their postings. Same-story articles share
@@ -60,6 +70,13 @@ const TYPE_WEIGHT: Partial<Record<EntityType, number>> = {
  */
 const PASSAGE_FULL_COVER = 0.2;
 const PASSAGE_CAP = 0.6;
+/**
+ * Text cosine beyond the shared passages below which they count for nothing, and from which they count fully.
+ * Pages of one site on different stories stay under the first once boilerplate is taken off (what remains in
+ * common is a byline or a photo credit); other outlets' copies of a story share far more than the copy.
+ */
+const PASSAGE_TEXT_MIN = 0.14;
+const PASSAGE_TEXT_FULL = 0.24;
 /** Entities named in a reason, heaviest first. */
 const REASON_NAMES = 8;
 
@@ -83,15 +100,77 @@ function entityCounts(entities: readonly EntityMention[]): Map<string, number> {
   return counts;
 }
 
+/** What one article's boilerplate takes off its word and entity vectors. */
+interface Discounts {
+  terms: FeatureDiscount;
+  entities: FeatureDiscount;
+}
+
+const NO_DISCOUNTS: Discounts = { terms: new Map(), entities: new Map() };
+
+/** Counts by feature name → counts by feature id; names the index never saw cannot matter. */
+function byId(index: FeatureIndex, counts: ReadonlyMap<string, number>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [name, count] of counts) {
+    const id = index.idOf(name);
+    if (id !== undefined) out.set(id, count);
+  }
+  return out;
+}
+
+/** Drops every occurrence of the features found in both discounts. */
+function dropCommon(a: FeatureDiscount, b: FeatureDiscount): [FeatureDiscount, FeatureDiscount] {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let common: number[] | undefined;
+  for (const id of small.keys()) if (large.has(id)) (common ??= []).push(id);
+  if (!common) return [a, b];
+  const outA = new Map(a);
+  const outB = new Map(b);
+  for (const id of common) {
+    outA.set(id, Number.POSITIVE_INFINITY);
+    outB.set(id, Number.POSITIVE_INFINITY);
+  }
+  return [outA, outB];
+}
+
+/**
+ * Two pages built on one site's template carry the same boilerplate, and its words (the site's name above
+ * all) recur outside it in their headers, bylines and photo credits, too short or too varied to be
+ * boilerplate themselves. Between such pages the words and names of the common boilerplate say nothing
+ * about the story and are dropped wherever they occur; pages of different sites keep them.
+ */
+function sameTemplate(a: Discounts, b: Discounts): [Discounts, Discounts] {
+  if (a === NO_DISCOUNTS || b === NO_DISCOUNTS) return [a, b];
+  const [termsA, termsB] = dropCommon(a.terms, b.terms);
+  const [entitiesA, entitiesB] = dropCommon(a.entities, b.entities);
+  return [
+    { terms: termsA, entities: entitiesA },
+    { terms: termsB, entities: entitiesB },
+  ];
+}
+
+function mentionsIn(entities: readonly EntityMention[], spans: readonly Span[]): EntityMention[] {
+  return entities.filter((e) => spans.some((s) => e.span.start >= s.start && e.span.end <= s.end));
+}
+
 interface PassageEvidence {
   count: number;
   /** Share of this article's text covered by the passages, each weighted by its similarity. */
   cover: number;
+  /** The passages themselves, to compare the two articles beyond what one copied from the other. */
+  list: readonly SharedPassage[];
+}
+
+interface Source {
+  text: string;
+  entities: readonly EntityMention[];
 }
 
 export class RelatedIndex {
   private readonly terms = new FeatureIndex();
   private readonly entities = new FeatureIndex();
+  /** The indexed text and mentions, to find what lies inside boilerplate spans (shared, not copied). */
+  private readonly sources = new Map<number, Source>();
   private readonly docOf = new Map<string, number>();
   private readonly uriOf = new Map<number, string>();
   /** Text length per URI, in UTF-16 code units: the base of a shared passage's cover. */
@@ -100,6 +179,8 @@ export class RelatedIndex {
   private nextDoc = 0;
   /** Per-document accumulator of one query, reset after use; indexed by document id. */
   private scratch = new Float64Array(1024);
+
+  constructor(private readonly boilerplateOf?: BoilerplateSource) {}
 
   get size(): number {
     return this.docOf.size;
@@ -112,6 +193,7 @@ export class RelatedIndex {
     this.docOf.set(uri, doc);
     this.uriOf.set(doc, uri);
     this.lengths.set(uri, text.length);
+    this.sources.set(doc, { text, entities });
     this.terms.add(doc, contentTerms(text));
     this.entities.add(doc, entityCounts(entities));
   }
@@ -122,6 +204,7 @@ export class RelatedIndex {
     this.docOf.delete(uri);
     this.uriOf.delete(doc);
     this.lengths.delete(uri);
+    this.sources.delete(doc);
     this.terms.remove(doc);
     this.entities.remove(doc);
   }
@@ -134,13 +217,83 @@ export class RelatedIndex {
     const doc = this.docOf.get(uri);
     if (doc === undefined || options.relatedLimit <= 0) return [];
     const passages = this.passageEvidence(uri, shared);
+    const discounts = this.discountsFor(options);
     const out: RelatedArticle[] = [];
-    for (const other of this.candidates(doc, passages)) {
-      const related = this.score(doc, other, passages);
+    for (const other of this.candidates(doc, passages, discounts(doc))) {
+      const related = this.score(doc, other, passages, discounts);
       if (related && related.score > 0 && related.score >= options.relatedThreshold) out.push(related);
     }
     out.sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     return out.slice(0, options.relatedLimit);
+  }
+
+  /** Both documents' discounts extended by the passages they share, each side by its own copy. */
+  private beyondPassages(
+    doc: number,
+    other: number,
+    mine: Discounts,
+    theirs: Discounts,
+    list: readonly SharedPassage[],
+  ): [Discounts, Discounts] {
+    return [
+      this.withSpans(
+        doc,
+        mine,
+        list.map((p) => p.span),
+      ),
+      this.withSpans(
+        other,
+        theirs,
+        list.map((p) => p.otherSpan),
+      ),
+    ];
+  }
+
+  /** A document's discounts extended by the words and entity mentions inside some of its spans. */
+  private withSpans(doc: number, base: Discounts, spans: readonly Span[]): Discounts {
+    const source = this.sources.get(doc);
+    if (!source || spans.length === 0) return base;
+    const terms = new Map(base.terms);
+    for (const span of spans) {
+      for (const [term, count] of contentTerms(source.text.slice(span.start, span.end))) {
+        const id = this.terms.idOf(term);
+        if (id !== undefined) terms.set(id, (terms.get(id) ?? 0) + count);
+      }
+    }
+    const entities = new Map(base.entities);
+    for (const [id, count] of byId(this.entities, entityCounts(mentionsIn(source.entities, spans))))
+      entities.set(id, (entities.get(id) ?? 0) + count);
+    return { terms, entities };
+  }
+
+  /** A per-query memo of each document's boilerplate discounts. */
+  private discountsFor(options: AnalysisOptions): (doc: number) => Discounts {
+    const memo = new Map<number, Discounts>();
+    return (doc) => {
+      let found = memo.get(doc);
+      if (!found) {
+        found = this.discounts(doc, options);
+        memo.set(doc, found);
+      }
+      return found;
+    };
+  }
+
+  /** The words and entity mentions of a document that lie inside its boilerplate spans. */
+  private discounts(doc: number, options: AnalysisOptions): Discounts {
+    const uri = this.uriOf.get(doc);
+    const source = this.sources.get(doc);
+    if (!this.boilerplateOf || uri === undefined || !source) return NO_DISCOUNTS;
+    const spans = this.boilerplateOf(uri, options);
+    if (spans.length === 0) return NO_DISCOUNTS;
+    // Each span tokenised on its own, so no word is made of the ends of two spans.
+    const words = new Map<string, number>();
+    for (const span of spans) {
+      for (const [term, count] of contentTerms(source.text.slice(span.start, span.end)))
+        words.set(term, (words.get(term) ?? 0) + count);
+    }
+    const inside = mentionsIn(source.entities, spans);
+    return { terms: byId(this.terms, words), entities: byId(this.entities, entityCounts(inside)) };
   }
 
   /** Per other file: how many non-boilerplate passages this article shares with it, and their cover. */
@@ -167,20 +320,30 @@ export class RelatedIndex {
         covered += (end - start) * Math.max(0, Math.min(1, p.similarity));
         reach = Math.max(reach, end);
       }
-      byDoc.set(other, { count: list.length, cover: Math.min(1, covered / length) });
+      byDoc.set(other, { count: list.length, cover: Math.min(1, covered / length), list });
     }
     return byDoc;
   }
 
   /** Documents worth an exact score: the best by a partial dot product over distinctive features. */
-  private candidates(doc: number, passages: ReadonlyMap<number, PassageEvidence>): number[] {
+  private candidates(
+    doc: number,
+    passages: ReadonlyMap<number, PassageEvidence>,
+    discounts: Discounts,
+  ): number[] {
     // A corpus this small is scored whole: exact, and cheaper than the postings pass.
     if (this.uriOf.size <= CANDIDATES) return [...this.uriOf.keys()].filter((d) => d !== doc);
     if (this.scratch.length < this.nextDoc) this.scratch = new Float64Array(this.nextDoc * 2);
     const scores = this.scratch;
     const touched: number[] = [];
-    this.entities.accumulate(this.distinctive(this.entities, doc, QUERY_ENTITIES), doc, scores, touched);
-    this.terms.accumulate(this.distinctive(this.terms, doc, QUERY_TERMS), doc, scores, touched);
+    const entities = this.distinctive(this.entities, doc, QUERY_ENTITIES, discounts.entities);
+    this.entities.accumulate(entities, doc, scores, touched);
+    this.terms.accumulate(
+      this.distinctive(this.terms, doc, QUERY_TERMS, discounts.terms),
+      doc,
+      scores,
+      touched,
+    );
     let ranked = touched;
     if (touched.length > CANDIDATES) {
       // Selection, not a full sort: only the best CANDIDATES matter.
@@ -196,13 +359,19 @@ export class RelatedIndex {
 
   /**
    * The heaviest features of the document that other documents also have, within the postings budget.
-   * Weights are normalised by the document's norm so terms and entities mix on the same scale.
+   * Weights are normalised by the document's norm so terms and entities mix on the same scale. Boilerplate
+   * is discounted first: a site's footer words would otherwise open the postings of every page of the site.
    */
-  private distinctive(index: FeatureIndex, doc: number, limit: number): WeightedFeature[] {
-    const norm = index.norm(doc) || 1;
+  private distinctive(
+    index: FeatureIndex,
+    doc: number,
+    limit: number,
+    discount: FeatureDiscount,
+  ): WeightedFeature[] {
+    const norm = index.norm(doc, discount) || 1;
     const out: WeightedFeature[] = [];
     let budget = POSTINGS_BUDGET;
-    for (const f of index.weighted(doc)) {
+    for (const f of index.weighted(doc, discount)) {
       if (out.length >= limit) break;
       const df = index.docFrequency(f.id);
       if (df < 2 || df > budget) continue;
@@ -216,15 +385,35 @@ export class RelatedIndex {
     doc: number,
     other: number,
     passages: ReadonlyMap<number, PassageEvidence>,
+    discounts: (doc: number) => Discounts,
   ): RelatedArticle | undefined {
     const uri = this.uriOf.get(other);
     if (uri === undefined) return undefined;
+    const [mine, theirs] = sameTemplate(discounts(doc), discounts(other));
     const reasons: RelatedReason[] = [];
-    const text = this.terms.cosine(doc, other).similarity;
+    const passage = passages.get(other);
+    // Copied reporting comes with the rest of the story; a passage shared by articles that otherwise have
+    // nothing in common is furniture of their site (an author's bio, a sign-off) that the boilerplate rule
+    // did not reach because too few files carry it. So the two are first compared beyond their shared
+    // passages: as far as that agrees, the passages count, and the text and names inside them count too;
+    // where it does not, neither does (the bio is not counted once as a copy and again as similar wording).
+    let corroboration = 1;
+    let textCosine = this.terms.cosine(doc, other, mine.terms, theirs.terms).similarity;
+    let entities = this.entities.cosine(doc, other, mine.entities, theirs.entities);
+    if (passage) {
+      const [myRest, theirRest] = this.beyondPassages(doc, other, mine, theirs, passage.list);
+      const rest = this.terms.cosine(doc, other, myRest.terms, theirRest.terms).similarity;
+      corroboration = Math.min(
+        1,
+        Math.max(0, (rest - PASSAGE_TEXT_MIN) / (PASSAGE_TEXT_FULL - PASSAGE_TEXT_MIN)),
+      );
+      textCosine = rest + corroboration * Math.max(0, textCosine - rest);
+      if (corroboration < 1) entities = this.entities.cosine(doc, other, myRest.entities, theirRest.entities);
+    }
+    const text = textCosine;
     const textEvidence = saturate(text, TEXT_FLOOR, TEXT_SCALE);
     if (textEvidence > 0) reasons.push({ kind: 'text', similarity: text, weight: textEvidence });
 
-    const entities = this.entities.cosine(doc, other);
     const entityEvidence = ENTITY_CAP * saturate(entities.similarity, ENTITY_FLOOR, ENTITY_SCALE);
     if (entityEvidence > 0) {
       const names = entities.shared
@@ -234,8 +423,9 @@ export class RelatedIndex {
       reasons.push({ kind: 'entities', names, weight: entityEvidence });
     }
 
-    const passage = passages.get(other);
-    const passageEvidence = passage ? PASSAGE_CAP * Math.min(1, passage.cover / PASSAGE_FULL_COVER) : 0;
+    const passageEvidence = passage
+      ? corroboration * PASSAGE_CAP * Math.min(1, passage.cover / PASSAGE_FULL_COVER)
+      : 0;
     if (passage && passageEvidence > 0)
       reasons.push({ kind: 'passages', count: passage.count, weight: passageEvidence });
 

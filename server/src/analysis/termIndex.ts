@@ -69,6 +69,13 @@ interface Postings {
   dead: number;
 }
 
+/**
+ * Counts to take off a document's features when comparing it, by feature id: the occurrences that fall in
+ * its boilerplate. Boilerplate depends on the whole corpus and changes as files come and go, so it is
+ * applied when comparing rather than baked into the postings.
+ */
+export type FeatureDiscount = ReadonlyMap<number, number>;
+
 /** A feature of a query document with its TF-IDF weight. */
 export interface WeightedFeature {
   id: number;
@@ -112,6 +119,11 @@ export class FeatureIndex {
 
   name(id: number): string {
     return this.names[id];
+  }
+
+  /** The id of a feature name, if any document ever had it. */
+  idOf(name: string): number | undefined {
+    return this.featureIds.get(name);
   }
 
   /** Adds a document under a fresh id (callers never reuse ids, so stale postings cannot revive). */
@@ -208,23 +220,57 @@ export class FeatureIndex {
     return Math.log1p(count);
   }
 
-  /** The document's features with their TF-IDF weights, heaviest first. */
-  weighted(doc: number): WeightedFeature[] {
+  /** The document's features with their TF-IDF weights, heaviest first; discounted ones drop out. */
+  weighted(doc: number, discount?: FeatureDiscount): WeightedFeature[] {
     const vector = this.vectors.get(doc);
     if (!vector) return [];
     const out: WeightedFeature[] = [];
     for (let i = 0; i < vector.ids.length; i++) {
       const id = vector.ids[i];
-      out.push({ id, weight: FeatureIndex.tf(vector.counts[i]) * this.idf(id) });
+      const count = FeatureIndex.discounted(vector.counts[i], id, discount);
+      if (count > 0) out.push({ id, weight: FeatureIndex.tf(count) * this.idf(id) });
     }
     return out.sort((a, b) => b.weight - a.weight);
   }
 
-  /** The norm of the document's TF-IDF vector under the current IDFs. */
-  norm(doc: number): number {
-    if (doc < this.norms.length && this.normEpochs[doc] === this.epoch && !Number.isNaN(this.norms[doc]))
-      return this.norms[doc];
-    return this.computeNorm(doc);
+  private static discounted(count: number, id: number, discount: FeatureDiscount | undefined): number {
+    const off = discount?.get(id);
+    return off === undefined ? count : Math.max(0, count - off);
+  }
+
+  /** The norm of the document's TF-IDF vector under the current IDFs, less the discounted counts. */
+  norm(doc: number, discount?: FeatureDiscount): number {
+    const full =
+      doc < this.norms.length && this.normEpochs[doc] === this.epoch && !Number.isNaN(this.norms[doc])
+        ? this.norms[doc]
+        : this.computeNorm(doc);
+    if (!discount || discount.size === 0) return full;
+    const vector = this.vectors.get(doc);
+    if (!vector) return full;
+    // Only the few discounted features change: correct the squared norm for them alone.
+    let squared = full * full;
+    for (const [id, off] of discount) {
+      const i = FeatureIndex.find(vector.ids, id);
+      if (i < 0 || off <= 0) continue;
+      const idf = this.idf(id);
+      const before = FeatureIndex.tf(vector.counts[i]) * idf;
+      const after = FeatureIndex.tf(Math.max(0, vector.counts[i] - off)) * idf;
+      squared += after * after - before * before;
+    }
+    return Math.sqrt(Math.max(0, squared));
+  }
+
+  /** Index of `id` in a sorted id array, or -1. */
+  private static find(ids: Int32Array, id: number): number {
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ids[mid] < id) lo = mid + 1;
+      else if (ids[mid] > id) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
   }
 
   /** The last norm computed for the document, however stale; good enough to order candidates. */
@@ -281,8 +327,16 @@ export class FeatureIndex {
     }
   }
 
-  /** Cosine of the TF-IDF vectors of two documents, in [0, 1]; the shared features with their weight. */
-  cosine(a: number, b: number): { similarity: number; shared: WeightedFeature[] } {
+  /**
+   * Cosine of the TF-IDF vectors of two documents, in [0, 1], each less its discounted counts; the shared
+   * features with their weight.
+   */
+  cosine(
+    a: number,
+    b: number,
+    discountA?: FeatureDiscount,
+    discountB?: FeatureDiscount,
+  ): { similarity: number; shared: WeightedFeature[] } {
     const va = this.vectors.get(a);
     const vb = this.vectors.get(b);
     const shared: WeightedFeature[] = [];
@@ -296,15 +350,19 @@ export class FeatureIndex {
       if (ia < ib) i++;
       else if (ia > ib) j++;
       else {
-        const idf = this.idf(ia);
-        const product = FeatureIndex.tf(va.counts[i]) * FeatureIndex.tf(vb.counts[j]) * idf * idf;
-        dot += product;
-        shared.push({ id: ia, weight: product });
+        const ca = FeatureIndex.discounted(va.counts[i], ia, discountA);
+        const cb = FeatureIndex.discounted(vb.counts[j], ib, discountB);
+        if (ca > 0 && cb > 0) {
+          const idf = this.idf(ia);
+          const product = FeatureIndex.tf(ca) * FeatureIndex.tf(cb) * idf * idf;
+          dot += product;
+          shared.push({ id: ia, weight: product });
+        }
         i++;
         j++;
       }
     }
-    const denominator = this.norm(a) * this.norm(b);
+    const denominator = this.norm(a, discountA) * this.norm(b, discountB);
     const similarity = denominator > 0 ? Math.min(1, dot / denominator) : 0;
     return { similarity, shared };
   }
