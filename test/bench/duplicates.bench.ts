@@ -8,115 +8,18 @@ import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
 import { PassageIndex } from '../../server/src/analysis/passageIndex';
 import { findRepeats } from '../../server/src/analysis/repeats';
 import { defaultAnalysisOptions, neverCancelled, type LocalAnalysis } from '../../server/src/analysis/types';
+import { createCorpusGenerator, percentile } from './corpusGenerator';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const EDITS = 100;
 const LARGE_ARTICLES = 100;
-const WIRE_STORIES = 1500;
-const SITES = 25;
 const options = defaultAnalysisOptions;
+const generator = createCorpusGenerator({ seed: 5_2026, wireStories: 1500, sites: 25 });
+const makeArticle = generator.article;
+const oneWordEdit = generator.oneWordEdit;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(5_2026);
-const int = (n: number): number => Math.floor(random() * n);
-const pick = <T>(items: readonly T[]): T => items[int(items.length)];
-
-const SYLLABLES = 'ka ro mi te su na lo vi be da ze po ru gi fa ne tho ul ar en is om ve qu'.split(' ');
-const vocabulary = ((): string[] => {
-  const seen = new Set<string>([
-    'the',
-    'a',
-    'of',
-    'and',
-    'to',
-    'in',
-    'said',
-    'on',
-    'for',
-    'with',
-    'was',
-    'is',
-  ]);
-  while (seen.size < 30_000) {
-    let w = '';
-    for (let i = 1 + int(4); i > 0; i--) w += pick(SYLLABLES);
-    seen.add(w);
-  }
-  return [...seen];
-})();
-/** Zipf-like pick: frequent function words, a long tail of rarer ones. */
-function word(): string {
-  return vocabulary[Math.floor(vocabulary.length * random() ** 3)];
-}
-function sentence(): string {
-  const n = 8 + int(18);
-  const words: string[] = [];
-  for (let i = 0; i < n; i++) words.push(word());
-  words[0] = words[0][0].toUpperCase() + words[0].slice(1);
-  return `${words.join(' ')}${random() < 0.1 ? ', “' + word() + ' ' + word() + '”' : ''}.`;
-}
-function paragraph(): string {
-  const n = 2 + int(4);
-  return Array.from({ length: n }, sentence).join(' ');
-}
-/** A copy with a changed word now and then, as sites edit wire copy. */
-function editCopy(p: string): string {
-  if (random() < 0.5) return p;
-  const words = p.split(' ');
-  words[int(words.length)] = word();
-  return words.join(' ');
-}
-
-const wire = Array.from({ length: WIRE_STORIES }, () => [paragraph(), paragraph()]);
-const footers = Array.from({ length: SITES }, () => `${sentence()} ${sentence()}`);
-
-function makeArticle(targetChars: number): string {
-  const parts: string[] = [];
-  const headline = sentence().replace(/\.$/, '');
-  const caption = `${sentence()} (Photo: ${word()})`;
-  parts.push(headline, caption);
-  if (random() < 0.3) parts.push(caption); // scraped pages print captions twice
-  const story = random() < 0.6 ? pick(wire) : undefined;
-  let size = parts.join('\n\n').length;
-  let placed = false;
-  while (size < targetChars) {
-    let p: string;
-    if (story && !placed && random() < 0.3) {
-      p = story.map(editCopy).join('\n\n');
-      placed = true;
-    } else p = paragraph();
-    parts.push(p);
-    size += p.length + 2;
-  }
-  if (random() < 0.1) parts.push(headline); // a repeated headline at the end
-  parts.push(pick(footers));
-  return parts.join('\n\n');
-}
-
-function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
 const ms = (x: number): string => `${x.toFixed(2)} ms`;
 const mb = (): string => `${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB heap`;
-
-/** Replaces one word of the text (the k-th space-separated one). */
-function oneWordEdit(text: string, k: number): string {
-  const words = text.split(' ');
-  const at = 5 + (k % (words.length - 10));
-  words[at] = /[.,”)]$/.test(words[at]) ? `${word()}${words[at].slice(-1)}` : word();
-  return words.join(' ');
-}
 
 // Corpus
 let t = performance.now();

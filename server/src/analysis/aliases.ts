@@ -52,7 +52,9 @@ interface Known {
 
 /**
  * Canonical names of one article (plus the corpus hints): full names resolve by spelling key and word set,
- * single words by being the first or last word of exactly one known full name.
+ * single words by being the first or last word of exactly one known full name. A table may sit on a `base`
+ * (the corpus hints, built once and shared): it answers as if the base's names had been added first, without
+ * copying them, and never changes the base.
  */
 export class AliasTable {
   private readonly byKey = new Map<string, Known>();
@@ -63,6 +65,13 @@ export class AliasTable {
   private readonly byWord = new Map<string, Known | null>();
   /** Single-word keys long enough for fuzzy matching, grouped by length for a cheap scan. */
   private readonly fuzzy = new Map<number, string[]>();
+  /**
+   * One-letter deletions of the fuzzy keys → the keys, once `indexFuzzy` is called: a table holding a
+   * whole corpus's names finds near misses by lookups instead of scanning thousands of keys per word.
+   */
+  private variants: Map<string, string[]> | undefined;
+
+  constructor(private readonly base?: AliasTable) {}
 
   /**
    * Records a full name. The first name recorded for a key wins, so corpus hints can be added first. A name
@@ -71,11 +80,11 @@ export class AliasTable {
    */
   add(name: string, type: string, canonical = name, bothEnds = true): Known {
     const key = nameKey(name);
-    const existing = this.byKey.get(key) ?? this.byOrderFree.get(orderFreeKey(name));
-    const known = existing ?? { canonical, type };
-    if (!this.byKey.has(key)) this.byKey.set(key, known);
     const of = orderFreeKey(name);
-    if (!this.byOrderFree.has(of)) this.byOrderFree.set(of, known);
+    const existing = this.byKeyOf(key) ?? this.byOrderFreeOf(of);
+    const known = existing ?? { canonical, type };
+    if (!this.byKeyOf(key)) this.byKey.set(key, known);
+    if (!this.byOrderFreeOf(of)) this.byOrderFree.set(of, known);
     const ws = nameWords(name);
     for (const w of ws) this.firstWords.add(nameKey(w));
     if (type === 'PERSON' && ws.length >= 2) {
@@ -87,46 +96,99 @@ export class AliasTable {
     return known;
   }
 
+  /** Builds the deletion index of the fuzzy keys and keeps it up to date from now on. */
+  indexFuzzy(): void {
+    if (this.variants) return;
+    this.variants = new Map();
+    for (const list of this.fuzzy.values()) for (const key of list) this.addVariants(key);
+  }
+
+  private byKeyOf(key: string): Known | undefined {
+    return this.byKey.get(key) ?? this.base?.byKeyOf(key);
+  }
+
+  private byOrderFreeOf(key: string): Known | undefined {
+    return this.byOrderFree.get(key) ?? this.base?.byOrderFreeOf(key);
+  }
+
+  /** The word's entry: `undefined` when no name has the word, `null` when several do. */
+  private wordOf(key: string): Known | null | undefined {
+    const own = this.byWord.get(key);
+    return own !== undefined || !this.base ? own : this.base.wordOf(key);
+  }
+
   private addWord(key: string, known: Known): void {
     if (key.length < 2) return;
-    const prev = this.byWord.get(key);
+    const prev = this.wordOf(key);
     if (prev === undefined) {
       this.byWord.set(key, known);
       if (key.length >= FUZZY_MIN) {
         const list = this.fuzzy.get(key.length) ?? [];
         list.push(key);
         this.fuzzy.set(key.length, list);
+        if (this.variants) this.addVariants(key);
       }
     } else if (prev !== null && prev.canonical !== known.canonical) {
       this.byWord.set(key, null);
     }
   }
 
+  private addVariants(key: string): void {
+    const variants = this.variants;
+    if (!variants) return;
+    for (let i = 0; i < key.length; i++) {
+      const v = key.slice(0, i) + key.slice(i + 1);
+      const list = variants.get(v);
+      if (!list) variants.set(v, [key]);
+      else if (list[list.length - 1] !== key) list.push(key);
+    }
+  }
+
+  /** Fuzzy keys of this table (not its base) that may be one edit away from `key`; a superset. */
+  private fuzzyCandidates(key: string, out: string[]): void {
+    const variants = this.variants;
+    if (!variants) {
+      for (const len of [key.length - 1, key.length, key.length + 1])
+        out.push(...(this.fuzzy.get(len) ?? []));
+      return;
+    }
+    // One letter more than `key`: `key` is one of its deletions.
+    out.push(...(variants.get(key) ?? []));
+    for (let i = 0; i < key.length; i++) {
+      const v = key.slice(0, i) + key.slice(i + 1);
+      // One letter less: a deletion of `key` itself; one letter changed: a shared deletion.
+      if (v.length >= FUZZY_MIN && this.byWord.has(v)) out.push(v);
+      out.push(...(variants.get(v) ?? []));
+    }
+  }
+
   /** Whether some known multi-word name contains this word (any order), cheaply ruling out lookups. */
   mayStartName(word: string): boolean {
-    return this.firstWords.has(nameKey(word));
+    const key = nameKey(word);
+    return this.firstWords.has(key) || (this.base?.firstWords.has(key) ?? false);
   }
 
   /** The known entity of a full name or its word-order variant. */
   lookup(name: string): Known | undefined {
-    return this.byKey.get(nameKey(name)) ?? this.byOrderFree.get(orderFreeKey(name));
+    return this.byKeyOf(nameKey(name)) ?? this.byOrderFreeOf(orderFreeKey(name));
   }
 
   /** The known person a single word refers to, exactly or with one letter wrong. */
   lookupWord(word: string, allowFuzzy: boolean): Known | undefined {
     const key = nameKey(word);
-    const exact = this.byWord.get(key);
+    const exact = this.wordOf(key);
     if (exact !== undefined) return exact ?? undefined;
     if (!allowFuzzy || key.length < FUZZY_MIN) return undefined;
+    const candidates: string[] = [];
+    this.fuzzyCandidates(key, candidates);
+    this.base?.fuzzyCandidates(key, candidates);
     let found: Known | undefined;
-    for (const len of [key.length - 1, key.length, key.length + 1]) {
-      for (const cand of this.fuzzy.get(len) ?? []) {
-        if (!withinOneEdit(key, cand)) continue;
-        const k = this.byWord.get(cand);
-        if (!k) continue;
-        if (found && found.canonical !== k.canonical) return undefined;
-        found = k;
-      }
+    for (const cand of candidates) {
+      if (!withinOneEdit(key, cand)) continue;
+      const k = this.wordOf(cand);
+      if (!k) continue;
+      if (found && found.canonical !== k.canonical) return undefined;
+      found = k;
     }
     return found;
   }

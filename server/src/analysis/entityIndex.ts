@@ -1,5 +1,8 @@
 // Corpus-wide entity postings: canonical entity → mentions per file; the source of entity hints, the
 // names confirmed somewhere in the corpus that resolve short or misspelt references in other files.
+// Everything is kept up to date on add and remove, so an edit costs what the edited file holds, not what
+// the corpus holds: hint votes are counts per name and type, postings are per canonical name and file.
+import { AliasTable } from './aliases';
 import type { EntityHints, EntityMention, NamedEntityType, Span } from './types';
 import { NAMED_ENTITY_TYPES } from './types';
 
@@ -20,87 +23,294 @@ export interface EntitySummary {
 
 const NAMED = new Set<string>(NAMED_ENTITY_TYPES);
 
+/**
+ * Hint names in the order they became known, each with its type. Only ever appended to; any other change
+ * (a name dropped, a type overturned) starts a new log, so a table built from a prefix stays valid.
+ */
+interface HintLog {
+  readonly names: string[];
+  readonly types: NamedEntityType[];
+  readonly position: Map<string, number>;
+}
+
+/** The first `size` names of a hint log: an immutable view, cheap to hand out after every change. */
+export class KnownNames implements ReadonlyMap<string, NamedEntityType> {
+  constructor(
+    readonly log: HintLog,
+    readonly size: number,
+  ) {}
+
+  get(name: string): NamedEntityType | undefined {
+    const i = this.log.position.get(name);
+    return i !== undefined && i < this.size ? this.log.types[i] : undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  *entries(): MapIterator<[string, NamedEntityType]> {
+    for (let i = 0; i < this.size; i++) yield [this.log.names[i], this.log.types[i]];
+  }
+
+  *keys(): MapIterator<string> {
+    for (let i = 0; i < this.size; i++) yield this.log.names[i];
+  }
+
+  *values(): MapIterator<NamedEntityType> {
+    for (let i = 0; i < this.size; i++) yield this.log.types[i];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, NamedEntityType]> {
+    return this.entries();
+  }
+
+  forEach(
+    fn: (type: NamedEntityType, name: string, map: ReadonlyMap<string, NamedEntityType>) => void,
+  ): void {
+    for (let i = 0; i < this.size; i++) fn(this.log.types[i], this.log.names[i], this);
+  }
+}
+
+/** Alias tables of the hints, one per log, extended as the log grows. */
+const hintTables = new WeakMap<HintLog, { table: AliasTable; size: number }>();
+
+function tableOf(log: HintLog, from: number, to: number, table = new AliasTable()): AliasTable {
+  for (let i = from; i < to; i++) table.add(log.names[i], log.types[i]);
+  return table;
+}
+
+/**
+ * An alias table holding the hints, for one article to add its own names to. Equivalent to adding every
+ * hint to a fresh table, but the hints' part is built once per log and only extended when names are added,
+ * so analysing a file does not cost a pass over every name of the corpus.
+ */
+export function aliasTableFor(hints: EntityHints): AliasTable {
+  const known = hints.known;
+  if (!(known instanceof KnownNames)) {
+    const table = new AliasTable();
+    for (const [name, type] of known) table.add(name, type);
+    return table;
+  }
+  let cached = hintTables.get(known.log);
+  if (cached && cached.size > known.size) {
+    // An older view than the shared table (hints held across later edits): built for this use only.
+    const own = tableOf(known.log, 0, known.size);
+    own.indexFuzzy();
+    return new AliasTable(own);
+  }
+  if (!cached) {
+    cached = { table: new AliasTable(), size: 0 };
+    cached.table.indexFuzzy();
+    hintTables.set(known.log, cached);
+  }
+  tableOf(known.log, cached.size, known.size, cached.table);
+  cached.size = known.size;
+  return new AliasTable(cached.table);
+}
+
+/** A name written in full that can become a hint (typed, multi-word, not an alias form). */
+function hintKey(m: EntityMention): string | undefined {
+  if (!NAMED.has(m.type) || m.text !== m.canonical || !/\s/.test(m.canonical)) return undefined;
+  return `${m.type}\u0000${m.canonical}`;
+}
+
+interface Posting {
+  /** Type of the first mention in the earliest-indexed file; recomputed when that may have changed. */
+  type: EntityMention['type'] | undefined;
+  /** Mentions per file, in file order of first mention. */
+  files: Map<string, EntityMention[]>;
+  mentionCount: number;
+  /** Written forms → number of mentions, in order of first appearance. */
+  aliases: Map<string, number>;
+}
+
 export class EntityIndex {
   private readonly byUri = new Map<string, EntityMention[]>();
-  /** Cached hints; dropped whenever a file is added or removed. */
+  /** When each file was first indexed: listings follow this order, as a scan of the files would. */
+  private readonly order = new Map<string, number>();
+  private nextOrder = 0;
+  /** Canonical name → its mentions per file. */
+  private readonly postings = new Map<string, Posting>();
+  /** Hint name → type → number of files that write it in full with that type. */
+  private readonly votes = new Map<string, Map<NamedEntityType, number>>();
+  /** Hint name → its type: the type most files give it (the first such on a tie). */
+  private readonly best = new Map<string, NamedEntityType>();
+  private log: HintLog = { names: [], types: [], position: new Map() };
+  /** The log no longer matches `best`; rebuilt at the next `hints()`. */
+  private logStale = false;
   private cachedHints: EntityHints | undefined;
 
   add(uri: string, mentions: EntityMention[]): void {
+    const old = this.byUri.get(uri);
     this.byUri.set(uri, mentions);
-    this.cachedHints = undefined;
+    if (!this.order.has(uri)) this.order.set(uri, this.nextOrder++);
+    // New votes first, then the old ones withdrawn: a name the file keeps never drops to zero on the way.
+    this.vote(mentions, 1);
+    if (old) this.vote(old, -1);
+    this.repost(uri, old ?? [], mentions);
   }
 
   remove(uri: string): void {
-    if (this.byUri.delete(uri)) this.cachedHints = undefined;
+    const old = this.byUri.get(uri);
+    if (!old) return;
+    this.byUri.delete(uri);
+    this.vote(old, -1);
+    this.repost(uri, old, []);
+    this.order.delete(uri);
   }
 
   /**
-   * Multi-word names written out in full somewhere in the corpus, with their most frequent type. A name
-   * typed only by shape in one file does not count: it must be confirmed by a pattern, a gazetteer or a
-   * second file, so one file's guess does not spread.
+   * Multi-word names written out in full somewhere in the corpus, with their most frequent type. The same
+   * object is returned until a hint changes, so callers can cache what they derive from it.
    */
   hints(): EntityHints {
-    if (this.cachedHints) return this.cachedHints;
-    const votes = new Map<string, Map<NamedEntityType, Set<string>>>();
-    for (const [uri, mentions] of this.byUri) {
-      for (const m of mentions) {
-        if (!NAMED.has(m.type) || m.text !== m.canonical || !/\s/.test(m.canonical)) continue;
-        let byType = votes.get(m.canonical);
-        if (!byType) votes.set(m.canonical, (byType = new Map()));
-        let files = byType.get(m.type as NamedEntityType);
-        if (!files) byType.set(m.type as NamedEntityType, (files = new Set()));
-        files.add(uri);
-      }
+    if (this.logStale) {
+      const log: HintLog = {
+        names: [...this.best.keys()],
+        types: [...this.best.values()],
+        position: new Map(),
+      };
+      log.names.forEach((name, i) => log.position.set(name, i));
+      this.log = log;
+      this.logStale = false;
+      this.cachedHints = undefined;
     }
-    const known = new Map<string, NamedEntityType>();
-    for (const [name, byType] of votes) {
-      let best: NamedEntityType | undefined;
-      let bestCount = 0;
-      for (const [type, files] of byType) {
-        if (files.size > bestCount) {
-          best = type;
-          bestCount = files.size;
-        }
-      }
-      if (best) known.set(name, best);
-    }
-    this.cachedHints = { known };
+    if (!this.cachedHints || this.cachedHints.known.size !== this.log.names.length)
+      this.cachedHints = { known: new KnownNames(this.log, this.log.names.length) };
     return this.cachedHints;
   }
 
   mentionsOf(canonical: string): EntityOccurrence[] {
     const out: EntityOccurrence[] = [];
-    for (const [uri, mentions] of this.byUri) {
-      for (const m of mentions) if (m.canonical === canonical) out.push({ uri, span: m.span, text: m.text });
-    }
+    for (const uri of this.filesOf(canonical))
+      for (const m of this.postings.get(canonical)?.files.get(uri) ?? [])
+        out.push({ uri, span: m.span, text: m.text });
     return out;
   }
 
   summary(canonical: string): EntitySummary | undefined {
-    return this.entities().find((e) => e.canonical === canonical);
+    const p = this.postings.get(canonical);
+    return p && this.summaryOf(canonical, p);
   }
 
   entities(): EntitySummary[] {
-    const byName = new Map<string, EntitySummary & { files: Set<string> }>();
-    for (const [uri, mentions] of this.byUri) {
-      for (const m of mentions) {
-        let e = byName.get(m.canonical);
-        if (!e) {
-          e = {
-            canonical: m.canonical,
-            type: m.type,
-            aliases: [],
-            fileCount: 0,
-            mentionCount: 0,
-            files: new Set(),
-          };
-          byName.set(m.canonical, e);
-        }
-        if (!e.aliases.includes(m.text)) e.aliases.push(m.text);
-        e.files.add(uri);
-        e.mentionCount++;
+    return [...this.postings].map(([canonical, p]) => this.summaryOf(canonical, p));
+  }
+
+  /** Files mentioning the entity, in the order they were first indexed. */
+  filesOf(canonical: string): string[] {
+    const files = [...(this.postings.get(canonical)?.files.keys() ?? [])];
+    return files.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+  }
+
+  private summaryOf(canonical: string, p: Posting): EntitySummary {
+    if (p.type === undefined) {
+      let first = Infinity;
+      for (const [uri, list] of p.files) {
+        const o = this.order.get(uri) ?? Infinity;
+        if (o < first && list[0]) [first, p.type] = [o, list[0].type];
       }
     }
-    return [...byName.values()].map(({ files, ...e }) => ({ ...e, fileCount: files.size }));
+    return {
+      canonical,
+      type: p.type ?? 'PERSON',
+      aliases: [...p.aliases.keys()],
+      fileCount: p.files.size,
+      mentionCount: p.mentionCount,
+    };
+  }
+
+  /** Applies a file's hint votes (`delta` 1) or withdraws them (-1). */
+  private vote(mentions: readonly EntityMention[], delta: 1 | -1): void {
+    const seen = new Set<string>();
+    for (const m of mentions) {
+      const key = hintKey(m);
+      if (key === undefined || seen.has(key)) continue;
+      seen.add(key);
+      const name = m.canonical;
+      const type = m.type as NamedEntityType;
+      let byType = this.votes.get(name);
+      if (!byType) this.votes.set(name, (byType = new Map()));
+      const count = (byType.get(type) ?? 0) + delta;
+      if (count > 0) byType.set(type, count);
+      else byType.delete(type);
+      this.rechoose(name, byType);
+    }
+  }
+
+  /** Keeps `best` and the hint log in step with one name's votes. */
+  private rechoose(name: string, byType: Map<NamedEntityType, number>): void {
+    let choice: NamedEntityType | undefined;
+    let most = 0;
+    for (const [type, files] of byType) {
+      if (files > most) {
+        choice = type;
+        most = files;
+      }
+    }
+    const before = this.best.get(name);
+    if (choice === before) return;
+    if (choice === undefined) {
+      this.votes.delete(name);
+      this.best.delete(name);
+      this.logStale = true;
+    } else if (before === undefined) {
+      this.best.set(name, choice);
+      if (!this.logStale) {
+        this.log.position.set(name, this.log.names.length);
+        this.log.names.push(name);
+        this.log.types.push(choice);
+      }
+    } else {
+      this.best.set(name, choice);
+      this.logStale = true;
+    }
+  }
+
+  /**
+   * Moves the file's postings from its old mentions to its new ones. A name the file keeps mentioning keeps
+   * its place among the name's files, so listings stay in a stable order across edits.
+   */
+  private repost(uri: string, old: readonly EntityMention[], mentions: readonly EntityMention[]): void {
+    const byName = new Map<string, EntityMention[]>();
+    for (const m of mentions) {
+      const list = byName.get(m.canonical);
+      if (list) list.push(m);
+      else byName.set(m.canonical, [m]);
+    }
+    for (const m of old) {
+      if (byName.has(m.canonical)) continue;
+      const p = this.postings.get(m.canonical);
+      const gone = p?.files.get(uri);
+      if (!p || !gone) continue;
+      p.files.delete(uri);
+      p.type = undefined;
+      this.count(p, gone, -1);
+      if (p.files.size === 0) this.postings.delete(m.canonical);
+    }
+    for (const [name, list] of byName) {
+      let p = this.postings.get(name);
+      if (!p)
+        this.postings.set(
+          name,
+          (p = { type: undefined, files: new Map(), mentionCount: 0, aliases: new Map() }),
+        );
+      // Cheap to recompute, and only asked for by listings.
+      p.type = undefined;
+      const replaced = p.files.get(uri);
+      if (replaced) this.count(p, replaced, -1);
+      p.files.set(uri, list);
+      this.count(p, list, 1);
+    }
+  }
+
+  private count(p: Posting, mentions: readonly EntityMention[], delta: 1 | -1): void {
+    p.mentionCount += delta * mentions.length;
+    for (const m of mentions) {
+      const n = (p.aliases.get(m.text) ?? 0) + delta;
+      if (n > 0) p.aliases.set(m.text, n);
+      else p.aliases.delete(m.text);
+    }
   }
 }

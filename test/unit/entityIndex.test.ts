@@ -1,0 +1,238 @@
+// The incremental entity index against a from-scratch recount: after any sequence of adds, replacements
+// and removals, hints, summaries and postings equal what a full pass over the current files gives; and an
+// alias table built on the shared hint table answers exactly like one built from the hints alone.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { AliasTable } from '../../server/src/analysis/aliases';
+import { aliasTableFor, EntityIndex, type EntitySummary } from '../../server/src/analysis/entityIndex';
+import {
+  NAMED_ENTITY_TYPES,
+  type EntityMention,
+  type EntityType,
+  type NamedEntityType,
+} from '../../server/src/analysis/types';
+
+const NAMED = new Set<string>(NAMED_ENTITY_TYPES);
+
+/** The hints as a full pass over the files computes them: per name, the type most files give it. */
+function expectedHints(files: ReadonlyMap<string, EntityMention[]>): Map<string, NamedEntityType> {
+  const votes = new Map<string, Map<NamedEntityType, Set<string>>>();
+  for (const [uri, mentions] of files) {
+    for (const m of mentions) {
+      if (!NAMED.has(m.type) || m.text !== m.canonical || !/\s/.test(m.canonical)) continue;
+      const byType = votes.get(m.canonical) ?? new Map<NamedEntityType, Set<string>>();
+      votes.set(m.canonical, byType);
+      const set = byType.get(m.type as NamedEntityType) ?? new Set<string>();
+      byType.set(m.type as NamedEntityType, set);
+      set.add(uri);
+    }
+  }
+  const out = new Map<string, NamedEntityType>();
+  for (const [name, byType] of votes) {
+    const most = Math.max(...[...byType.values()].map((s) => s.size));
+    // Ties may resolve either way depending on history; the test only checks the winner is a top type.
+    const top = [...byType].filter(([, s]) => s.size === most).map(([t]) => t);
+    out.set(name, top.length === 1 ? top[0] : (`${top.sort().join('|')}` as NamedEntityType));
+  }
+  return out;
+}
+
+function expectedSummaries(
+  files: ReadonlyMap<string, EntityMention[]>,
+): Map<string, Omit<EntitySummary, 'type'>> {
+  const out = new Map<string, Omit<EntitySummary, 'type'> & { files: Set<string> }>();
+  for (const [uri, mentions] of files) {
+    for (const m of mentions) {
+      const e = out.get(m.canonical) ?? {
+        canonical: m.canonical,
+        aliases: [],
+        fileCount: 0,
+        mentionCount: 0,
+        files: new Set<string>(),
+      };
+      out.set(m.canonical, e);
+      if (!e.aliases.includes(m.text)) e.aliases.push(m.text);
+      e.files.add(uri);
+      e.mentionCount++;
+    }
+  }
+  return new Map(
+    [...out].map(([k, { files, ...e }]) => [
+      k,
+      { ...e, aliases: [...e.aliases].sort(), fileCount: files.size },
+    ]),
+  );
+}
+
+function checkAgainstRecount(index: EntityIndex, files: ReadonlyMap<string, EntityMention[]>): void {
+  const hints = index.hints();
+  const expected = expectedHints(files);
+  assert.equal(hints.known.size, expected.size);
+  for (const [name, type] of expected) {
+    const got = hints.known.get(name);
+    assert.ok(got !== undefined && type.split('|').includes(got), `hint ${name}: ${got} vs ${type}`);
+  }
+  assert.equal([...hints.known].length, expected.size);
+
+  const summaries = expectedSummaries(files);
+  const actual = index.entities();
+  assert.equal(actual.length, summaries.size);
+  for (const e of actual) {
+    const want = summaries.get(e.canonical);
+    assert.ok(want, e.canonical);
+    assert.deepEqual({ ...e, type: undefined, aliases: [...e.aliases].sort() }, { ...want, type: undefined });
+    assert.deepEqual(index.summary(e.canonical), e);
+    const occurrences = index.mentionsOf(e.canonical);
+    const wantOccurrences = [...files].flatMap(([uri, ms]) =>
+      ms.filter((m) => m.canonical === e.canonical).map((m) => ({ uri, span: m.span, text: m.text })),
+    );
+    const key = (o: { uri: string; span: { start: number } }): string => `${o.uri}@${o.span.start}`;
+    assert.deepEqual(occurrences.map(key).sort(), wantOccurrences.map(key).sort());
+  }
+}
+
+let offset = 0;
+function mention(text: string, type: EntityType, canonical = text): EntityMention {
+  const start = (offset += 10);
+  return { span: { start, end: start + text.length }, type, text, canonical, source: 'wink' };
+}
+
+describe('EntityIndex', () => {
+  it('counts hints, summaries and postings across add, replace and remove', () => {
+    const index = new EntityIndex();
+    const files = new Map<string, EntityMention[]>();
+    const set = (uri: string, ms: EntityMention[]): void => {
+      files.set(uri, ms);
+      index.add(uri, ms);
+    };
+    set('a', [mention('Sanae Takaichi', 'PERSON'), mention('Takaichi', 'PERSON', 'Sanae Takaichi')]);
+    set('b', [mention('Sanae Takaichi', 'PERSON'), mention('Bank of Japan', 'ORG')]);
+    set('c', [mention('Bank of Japan', 'GPE'), mention('Bank of Japan', 'GPE')]);
+    checkAgainstRecount(index, files);
+    assert.equal(index.hints().known.get('Bank of Japan'), 'ORG', 'a tie keeps the first type');
+    assert.equal(index.summary('Sanae Takaichi')?.mentionCount, 3);
+    assert.deepEqual(index.summary('Sanae Takaichi')?.aliases, ['Sanae Takaichi', 'Takaichi']);
+
+    set('d', [mention('Bank of Japan', 'GPE')]);
+    checkAgainstRecount(index, files);
+    assert.equal(index.hints().known.get('Bank of Japan'), 'GPE', 'two files against one');
+
+    // Replacing a file with the same names keeps the hints object: nothing derived from it is rebuilt.
+    const before = index.hints();
+    set('a', [mention('Sanae Takaichi', 'PERSON'), mention('Takaichi', 'PERSON', 'Sanae Takaichi')]);
+    assert.equal(index.hints(), before);
+
+    set('a', [mention('Takaichi', 'PERSON', 'Sanae Takaichi')]);
+    checkAgainstRecount(index, files);
+    assert.equal(index.summary('Sanae Takaichi')?.fileCount, 2);
+
+    files.delete('b');
+    index.remove('b');
+    checkAgainstRecount(index, files);
+    assert.equal(index.hints().known.has('Sanae Takaichi'), false, 'no file writes it in full any more');
+    assert.deepEqual(index.mentionsOf('Sanae Takaichi'), [
+      { uri: 'a', span: files.get('a')?.[0]?.span, text: 'Takaichi' },
+    ]);
+
+    for (const uri of [...files.keys()]) {
+      files.delete(uri);
+      index.remove(uri);
+    }
+    checkAgainstRecount(index, files);
+    assert.equal(index.entities().length, 0);
+  });
+
+  it('keeps a stable file order for a name across edits of one file', () => {
+    const index = new EntityIndex();
+    index.add('a', [mention('Lee Jae Myung', 'PERSON')]);
+    index.add('b', [mention('Lee Jae Myung', 'PERSON')]);
+    index.add('a', [mention('Lee Jae Myung', 'PERSON'), mention('Lee', 'PERSON', 'Lee Jae Myung')]);
+    assert.deepEqual(index.filesOf('Lee Jae Myung'), ['a', 'b']);
+  });
+
+  it('matches a recount after any sequence of edits', () => {
+    const names = ['Ann Lee', 'Bo Kim', 'Lee', 'Kim Group', 'Kim'] as const;
+    const types: EntityType[] = ['PERSON', 'ORG', 'GPE', 'DATE'];
+    const op = fc.record({
+      uri: fc.constantFrom('a', 'b', 'c', 'd'),
+      remove: fc.boolean(),
+      mentions: fc.array(
+        fc.record({ name: fc.constantFrom(...names), type: fc.constantFrom(...types), alias: fc.boolean() }),
+        { maxLength: 6 },
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const index = new EntityIndex();
+        const files = new Map<string, EntityMention[]>();
+        for (const o of ops) {
+          if (o.remove) {
+            files.delete(o.uri);
+            index.remove(o.uri);
+            continue;
+          }
+          const ms = o.mentions.map((m) =>
+            mention(m.alias ? (m.name.split(' ')[0] ?? m.name) : m.name, m.type, m.name),
+          );
+          files.set(o.uri, ms);
+          index.add(o.uri, ms);
+          // Tables derived from the hints follow them, whether built up or rebuilt.
+          aliasTableFor(index.hints());
+        }
+        checkAgainstRecount(index, files);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('aliasTableFor', () => {
+  const lookups = [
+    'Takaichi',
+    'Takachi',
+    'Takaichii',
+    'Sanae',
+    'Lee',
+    'Myung',
+    'Kowalsky',
+    'Kowalski',
+    'Anna',
+  ];
+  const phrases = ['Sanae Takaichi', 'Takaichi Sanae', 'Lee Jae-myung', 'Bank of Japan', 'Anna Kowalski'];
+
+  function answers(table: AliasTable): string {
+    return JSON.stringify([
+      lookups.map((w) => [table.lookupWord(w, true), table.lookupWord(w, false), table.mayStartName(w)]),
+      phrases.map((p) => table.lookup(p)),
+    ]);
+  }
+
+  it('answers as a table built from the hints, before and after the document adds its names', () => {
+    const index = new EntityIndex();
+    const add = (uri: string, ...ms: EntityMention[]): void => index.add(uri, ms);
+    add('a', mention('Sanae Takaichi', 'PERSON'));
+    add('b', mention('Lee Jae Myung', 'PERSON'), mention('Bank of Japan', 'ORG'));
+    for (let round = 0; round < 3; round++) {
+      const hints = index.hints();
+      const shared = aliasTableFor(hints);
+      const plain = new AliasTable();
+      for (const [name, type] of new Map(hints.known)) plain.add(name, type);
+      assert.equal(answers(shared), answers(plain));
+      for (const t of [shared, plain]) {
+        t.add('Anna Kowalski', 'PERSON');
+        t.add('Sanae Takeuchi', 'PERSON');
+        t.add('Lee Jae-myung', 'PERSON');
+      }
+      assert.equal(answers(shared), answers(plain));
+      // The shared part is not changed by what one document adds.
+      assert.equal(aliasTableFor(hints).lookupWord('Kowalski', false), undefined);
+      // The next round extends the shared table, then overturns a type so it is rebuilt.
+      if (round === 0) add('c', mention('Anna Kowalska', 'PERSON'));
+      if (round === 1) {
+        add('d', mention('Sanae Takaichi', 'ORG'));
+        add('e', mention('Sanae Takaichi', 'ORG'));
+      }
+    }
+  });
+});
