@@ -1,7 +1,6 @@
 // Named-entity recognition over one article text: proper-noun runs built from wink tokens, typed by
 // gazetteers, titles, heads and context ("X said"), then resolved against document and corpus evidence.
-import { type AliasTable, titleCase } from './aliases';
-import { aliasTableFor } from './entityIndex';
+import { AliasTable, titleCase } from './aliases';
 import {
   CONNECTORS,
   EVENT_HEADS,
@@ -719,7 +718,12 @@ class Recogniser {
       if (end - p + 1 > 3) p = end - 1;
       if (p <= end && !this.allTitles(p, end)) {
         const prefixEnd = this.titleBlockStart(t, a) - 1;
-        if (prefixEnd >= a) this.scanPieces(a, prefixEnd, 'full');
+        // "Japanese Foreign Minister Tsuda Haruki and Philippine Foreign Secretary Ramon Dizon": two titled names.
+        const and = this.lastAnd(a, prefixEnd);
+        if (and > a && this.hasTitle(a, and - 1)) {
+          this.classifyRun(a, and - 1);
+          if (and < prefixEnd) this.scanPieces(and + 1, prefixEnd, 'full');
+        } else if (prefixEnd >= a) this.scanPieces(a, prefixEnd, 'full');
         this.classifyPerson(p, end, true);
         if (end < b) this.scanPieces(end + 2, b, 'noGuess');
         return;
@@ -791,6 +795,22 @@ class Recogniser {
 
   private properNoun(u: Unit): boolean {
     return this.tokens[u.tok]?.pos === 'PROPN' || !u.sentenceStart;
+  }
+
+  private lastAnd(a: number, b: number): number {
+    for (let k = b; k >= a; k--) {
+      const w = this.u(k).text;
+      if (w === 'and' || w === 'or' || w === '&') return k;
+    }
+    return -1;
+  }
+
+  private hasTitle(a: number, b: number): boolean {
+    for (let k = a; k <= b; k++) {
+      const w = this.u(k).text;
+      if (TITLES.has(w) || TITLES.has(w.replace(/\.$/, ''))) return true;
+    }
+    return false;
   }
 
   private allTitles(a: number, b: number): boolean {
@@ -1092,9 +1112,24 @@ function orgFirstWords(
   return out;
 }
 
+function joinedToPlace(
+  u: Unit,
+  tokens: NlpToken[],
+  placeEnds: Set<number>,
+  lowerWords: Set<string>,
+): boolean {
+  if (u.sentenceStart || u.allCaps || tokens[u.tok]?.pos !== 'PROPN' || lowerWords.has(u.text.toLowerCase()))
+    return false;
+  const conj = tokens[u.tok - 1];
+  const other = tokens[u.tok - 2];
+  return !!conj && !!other && (conj.value === 'and' || conj.value === 'or') && placeEnds.has(other.end);
+}
+
 /** Adds the corpus hints to an alias table. */
 function tableFromHints(hints: EntityHints): AliasTable {
-  return aliasTableFor(hints);
+  const table = new AliasTable();
+  for (const [name, type] of hints.known) table.add(name, type);
+  return table;
 }
 
 export function findEntities(text: string, hints: EntityHints): EntityMention[] {
@@ -1165,6 +1200,9 @@ export function findEntities(text: string, hints: EntityHints): EntityMention[] 
       if (known && known.type === d.type) d.canonical = known.canonical;
     }
   }
+  /** Ends of one-word places, for "Lokitaung and Kalokol". */
+  const placeEnds = new Set<number>();
+  for (const d of rec.drafts) if (d.type === 'GPE' && !/\s/.test(d.canonical)) placeEnds.add(d.end);
   // Unclaimed capitalised words: a known person's single name, or a near-miss spelling of one.
   for (let i = 0; i < units.length; i++) {
     const u = units[i] as Unit;
@@ -1204,10 +1242,12 @@ export function findEntities(text: string, hints: EntityHints): EntityMention[] 
     const place = rec.places.get(word);
     const known = place ? undefined : table.lookupWord(word, fuzzy);
     const org = orgFirst.get(word);
-    if (place !== undefined) {
-      // A place this article named by context, written bare elsewhere ("Kestown council", "TAMSEN").
+    if (place !== undefined || (!known && joinedToPlace(u, tokens, placeEnds, rec.lowerWords))) {
+      // A place this article named by context, written bare elsewhere ("Kestown council", "TAMSEN"), or
+      // joined to one ("the towns of Lokitaung and Kalokol").
       rec.emitSpan(u.start, u.end, 'GPE', 'pattern', word);
       rec.claimed[i] = 1;
+      placeEnds.add(u.end);
     } else if (org && !known && SPEECH_VERBS.has(tokens[u.lastTok + 1]?.value ?? '')) {
       rec.emitSpan(u.start, u.end, 'ORG', 'alias', org);
       rec.claimed[i] = 1;

@@ -237,7 +237,7 @@ export const ORG_HEADS = words(`
   Shipping Logistics Foods Pharma Pharmaceuticals Media Telecom Telecommunications Electronics Steel
   Chemicals Petroleum Mining Resources Insurance Investments Securities Enterprises Solutions Software
   Brewery Breweries Construction Engineering Automotive Aerospace Biotech Therapeutics Semiconductor
-  Consulting Wire Courier Dispatch Bulletin Monitor Weekly Standard
+  Consulting Wire Courier Dispatch Bulletin Monitor Weekly Standard Programme
 `);
 
 /** First words of a news outlet's name ("Daily Coast", "Weekly Standard"), which wins over place heads. */
