@@ -1,6 +1,7 @@
 // Named-entity recognition over one article text: proper-noun runs built from wink tokens, typed by
 // gazetteers, titles, heads and context ("X said"), then resolved against document and corpus evidence.
-import { AliasTable, titleCase } from './aliases';
+import { type AliasTable, titleCase } from './aliases';
+import { aliasTableFor } from './entityIndex';
 import {
   CONNECTORS,
   EVENT_HEADS,
@@ -1127,9 +1128,7 @@ function joinedToPlace(
 
 /** Adds the corpus hints to an alias table. */
 function tableFromHints(hints: EntityHints): AliasTable {
-  const table = new AliasTable();
-  for (const [name, type] of hints.known) table.add(name, type);
-  return table;
+  return aliasTableFor(hints);
 }
 
 export function findEntities(text: string, hints: EntityHints): EntityMention[] {
