@@ -92,10 +92,9 @@ for (let k = 0; k < EDITS; k++) {
   const local: LocalAnalysis = { entities, ...found, repeats, limits: [] };
   const [, tu] = time(() => index.update(snapshot, local));
   const [shared, ts] = time(() => index.sharedPassages(snapshot.uri, options));
-  const [, tl] = time(() => index.related(snapshot.uri, options));
+  const [, tl] = time(() => index.related(snapshot.uri, options, shared));
   stagedTotal.push(performance.now() - t0);
   [th, te, tq, tr, tu, ts, tl].forEach((x, i) => record(stages[i], x));
-  void shared;
   Object.assign(d, snapshot);
 }
 console.log(`edit → analysis, stage by stage (10 KB article, ${EDITS} one-word edits):`);

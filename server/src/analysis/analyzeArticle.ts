@@ -54,10 +54,8 @@ export function corpusFindings(
   index: ArticleIndex,
   options: AnalysisOptions,
 ): Pick<ArticleAnalysis, 'shared' | 'related'> {
-  return {
-    shared: index.sharedPassages(snapshot.uri, options),
-    related: index.related(snapshot.uri, options),
-  };
+  const shared = index.sharedPassages(snapshot.uri, options);
+  return { shared, related: index.related(snapshot.uri, options, shared) };
 }
 
 /**

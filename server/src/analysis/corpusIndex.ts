@@ -23,7 +23,8 @@ export interface ArticleIndex {
   uris(): string[];
   readonly size: number;
   sharedPassages(uri: string, options: AnalysisOptions): SharedPassage[];
-  related(uri: string, options: AnalysisOptions): RelatedArticle[];
+  /** `shared`, when given, are the article's shared passages just computed, so they are not found twice. */
+  related(uri: string, options: AnalysisOptions, shared?: readonly SharedPassage[]): RelatedArticle[];
 }
 
 export class CorpusIndex implements ArticleIndex {
@@ -72,8 +73,8 @@ export class CorpusIndex implements ArticleIndex {
     return this.articles.has(uri) ? this.passages.shared(uri, options) : [];
   }
 
-  related(uri: string, options: AnalysisOptions): RelatedArticle[] {
+  related(uri: string, options: AnalysisOptions, shared?: readonly SharedPassage[]): RelatedArticle[] {
     if (!this.articles.has(uri)) return [];
-    return this.relatedIndex.rank(uri, this.sharedPassages(uri, options), options);
+    return this.relatedIndex.rank(uri, shared ?? this.sharedPassages(uri, options), options);
   }
 }
