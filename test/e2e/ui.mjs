@@ -78,7 +78,8 @@ async function centreOf(/** @type {string} */ text) {
         return { node: hit.node, offset: offset - hit.start };
       };
       const from = locate(i);
-      const to = locate(i + needle.length - 1);
+      // The centre of the first word: the middle of a multi-word name is a space, where no hover starts.
+      const to = locate(i + needle.split(' ')[0].length - 1);
       const range = document.createRange();
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset + 1);
