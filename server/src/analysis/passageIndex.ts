@@ -116,6 +116,15 @@ export class PassageIndex {
   private readonly byId = new Map<number, IndexedFile>();
   private readonly postings = new Map<number, Posting>();
   private readonly tokenCache = new Map<number, WordTokens>();
+  /**
+   * Boilerplate spans per file id under `spansThreshold`. The related-articles ranking asks for them for
+   * every candidate of every query, and they change only when one of the file's fingerprints reaches or
+   * leaves the threshold, so entries are dropped exactly then (for the files holding that fingerprint),
+   * and all at once when the threshold itself moves. An unchanged file gets the same array back, which
+   * callers may use as the version of its boilerplate.
+   */
+  private readonly spansCache = new Map<number, readonly Span[]>();
+  private spansThreshold = 0;
   private nextId = 1;
 
   get size(): number {
@@ -145,7 +154,10 @@ export class PassageIndex {
       this.collectAffected(p, affected);
       if (p === undefined) this.postings.set(h, file.id);
       else if (typeof p === 'number') this.postings.set(h, [p, file.id]);
-      else p.push(file.id);
+      else {
+        p.push(file.id);
+        if (p.length === this.spansThreshold) this.forgetSpans(p);
+      }
     });
     affected.delete(uri);
     return affected;
@@ -159,6 +171,7 @@ export class PassageIndex {
     this.files.delete(uri);
     this.byId.delete(file.id);
     this.tokenCache.delete(file.id);
+    this.spansCache.delete(file.id);
     this.forEachUniqueHash(file, (h) => {
       const p = this.postings.get(h);
       if (p === undefined) return;
@@ -166,6 +179,7 @@ export class PassageIndex {
         if (p === file.id) this.postings.delete(h);
         return;
       }
+      if (p.length === this.spansThreshold) this.forgetSpans(p);
       const at = p.indexOf(file.id);
       if (at >= 0) {
         p[at] = p[p.length - 1];
@@ -216,10 +230,28 @@ export class PassageIndex {
    * it is now. Winnowing keeps one fingerprint per window, so neighbouring hits are joined across a
    * window's gap, and a stretch missing less than a window at either end of its paragraph is widened to it.
    */
-  boilerplateSpans(uri: string, options: AnalysisOptions): Span[] {
+  boilerplateSpans(uri: string, options: AnalysisOptions): readonly Span[] {
     const file = this.files.get(uri);
     if (!file) return [];
     const threshold = boilerplateThreshold(options, this.files.size);
+    if (threshold !== this.spansThreshold) {
+      this.spansCache.clear();
+      this.spansThreshold = threshold;
+    }
+    let spans = this.spansCache.get(file.id);
+    if (!spans) {
+      spans = this.computeBoilerplateSpans(file, threshold);
+      this.spansCache.set(file.id, spans);
+    }
+    return spans;
+  }
+
+  /** Drops the cached boilerplate spans of the files in a posting whose size crosses the threshold. */
+  private forgetSpans(ids: readonly number[]): void {
+    for (const id of ids) this.spansCache.delete(id);
+  }
+
+  private computeBoilerplateSpans(file: IndexedFile, threshold: number): readonly Span[] {
     const ranges: [number, number][] = [];
     const hs = file.sortedHashes;
     for (let i = 0; i < hs.length; i++) {

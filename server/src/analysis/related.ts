@@ -118,19 +118,38 @@ function byId(index: FeatureIndex, counts: ReadonlyMap<string, number>): Map<num
   return out;
 }
 
-/** Drops every occurrence of the features found in both discounts. */
+/** Each discount with every count made infinite, kept per discount: see `dropCommon`. */
+const wholly = new WeakMap<FeatureDiscount, FeatureDiscount>();
+
+function dropAll(discount: FeatureDiscount): FeatureDiscount {
+  let out = wholly.get(discount);
+  if (!out) {
+    const all = new Map<number, number>();
+    for (const id of discount.keys()) all.set(id, Number.POSITIVE_INFINITY);
+    wholly.set(discount, all);
+    out = all;
+  }
+  return out;
+}
+
+/**
+ * Drops every occurrence of the features found in both discounts. Pages of one template usually share
+ * all their boilerplate features; a side whose features are all common then gets its long-lived fully
+ * dropped copy, so no map is built per pair and its discounted norm stays cached.
+ */
 function dropCommon(a: FeatureDiscount, b: FeatureDiscount): [FeatureDiscount, FeatureDiscount] {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let common: number[] | undefined;
-  for (const id of small.keys()) if (large.has(id)) (common ??= []).push(id);
-  if (!common) return [a, b];
-  const outA = new Map(a);
-  const outB = new Map(b);
-  for (const id of common) {
-    outA.set(id, Number.POSITIVE_INFINITY);
-    outB.set(id, Number.POSITIVE_INFINITY);
-  }
-  return [outA, outB];
+  let common = 0;
+  for (const id of small.keys()) if (large.has(id)) common++;
+  if (common === 0) return [a, b];
+  const allOf = (d: FeatureDiscount): boolean => common === d.size;
+  const drop = (d: FeatureDiscount, other: FeatureDiscount): FeatureDiscount => {
+    if (allOf(d)) return dropAll(d);
+    const out = new Map(d);
+    for (const id of d.keys()) if (other.has(id)) out.set(id, Number.POSITIVE_INFINITY);
+    return out;
+  };
+  return [drop(a, b), drop(b, a)];
 }
 
 /**
@@ -179,6 +198,8 @@ export class RelatedIndex {
   private nextDoc = 0;
   /** Per-document accumulator of one query, reset after use; indexed by document id. */
   private scratch = new Float64Array(1024);
+  /** Boilerplate discounts per document with the spans they were taken from; see `discountsFor`. */
+  private readonly discountCache = new Map<number, { spans: readonly Span[]; discounts: Discounts }>();
 
   constructor(private readonly boilerplateOf?: BoilerplateSource) {}
 
@@ -205,6 +226,7 @@ export class RelatedIndex {
     this.uriOf.delete(doc);
     this.lengths.delete(uri);
     this.sources.delete(doc);
+    this.discountCache.delete(doc);
     this.terms.remove(doc);
     this.entities.remove(doc);
   }
@@ -266,26 +288,27 @@ export class RelatedIndex {
     return { terms, entities };
   }
 
-  /** A per-query memo of each document's boilerplate discounts. */
+  /**
+   * Each document's boilerplate discounts, kept across queries while its boilerplate spans stay the same
+   * array: the boilerplate source hands back the very array it gave before until the spans change.
+   */
   private discountsFor(options: AnalysisOptions): (doc: number) => Discounts {
-    const memo = new Map<number, Discounts>();
     return (doc) => {
-      let found = memo.get(doc);
-      if (!found) {
-        found = this.discounts(doc, options);
-        memo.set(doc, found);
-      }
-      return found;
+      const uri = this.uriOf.get(doc);
+      if (!this.boilerplateOf || uri === undefined) return NO_DISCOUNTS;
+      const spans = this.boilerplateOf(uri, options);
+      const cached = this.discountCache.get(doc);
+      if (cached && cached.spans === spans) return cached.discounts;
+      const discounts = this.discounts(doc, spans);
+      this.discountCache.set(doc, { spans, discounts });
+      return discounts;
     };
   }
 
   /** The words and entity mentions of a document that lie inside its boilerplate spans. */
-  private discounts(doc: number, options: AnalysisOptions): Discounts {
-    const uri = this.uriOf.get(doc);
+  private discounts(doc: number, spans: readonly Span[]): Discounts {
     const source = this.sources.get(doc);
-    if (!this.boilerplateOf || uri === undefined || !source) return NO_DISCOUNTS;
-    const spans = this.boilerplateOf(uri, options);
-    if (spans.length === 0) return NO_DISCOUNTS;
+    if (!source || spans.length === 0) return NO_DISCOUNTS;
     // Each span tokenised on its own, so no word is made of the ends of two spans.
     const words = new Map<string, number>();
     for (const span of spans) {
@@ -398,11 +421,11 @@ export class RelatedIndex {
     // passages: as far as that agrees, the passages count, and the text and names inside them count too;
     // where it does not, neither does (the bio is not counted once as a copy and again as similar wording).
     let corroboration = 1;
-    let textCosine = this.terms.cosine(doc, other, mine.terms, theirs.terms).similarity;
+    let textCosine = this.terms.cosine(doc, other, mine.terms, theirs.terms, false).similarity;
     let entities = this.entities.cosine(doc, other, mine.entities, theirs.entities);
     if (passage) {
       const [myRest, theirRest] = this.beyondPassages(doc, other, mine, theirs, passage.list);
-      const rest = this.terms.cosine(doc, other, myRest.terms, theirRest.terms).similarity;
+      const rest = this.terms.cosine(doc, other, myRest.terms, theirRest.terms, false).similarity;
       corroboration = Math.min(
         1,
         Math.max(0, (rest - PASSAGE_TEXT_MIN) / (PASSAGE_TEXT_FULL - PASSAGE_TEXT_MIN)),

@@ -107,6 +107,17 @@ export class FeatureIndex {
   private norms = new Float64Array(1024).fill(Number.NaN);
   private normEpochs = new Int32Array(1024);
   private epoch = 0;
+  /** IDF per feature id as of `idfEpochs[id]`; an epoch of -1 marks none cached. */
+  private idfs = new Float64Array(1024);
+  private idfEpochs = new Int32Array(1024).fill(-1);
+  /**
+   * Discounted norms by discount. A document's boilerplate discount is one long-lived map compared against
+   * every candidate of every query, so its norm correction is worth keeping until the corpus changes.
+   */
+  private readonly discountedNorms = new WeakMap<
+    FeatureDiscount,
+    { doc: number; epoch: number; norm: number }
+  >();
 
   /** Number of live documents. */
   get size(): number {
@@ -208,8 +219,22 @@ export class FeatureIndex {
   }
 
   idf(id: number): number {
+    // Exact scoring reads the same IDFs for every candidate: one logarithm per feature per corpus change.
+    if (id < this.idfs.length && this.idfEpochs[id] === this.epoch) return this.idfs[id];
     const n = this.vectors.size;
-    return Math.log((n + PRIOR_DOCS + 1) / (this.df[id] + PRIOR_DOCS * PRIOR_RATE + 1));
+    const idf = Math.log((n + PRIOR_DOCS + 1) / (this.df[id] + PRIOR_DOCS * PRIOR_RATE + 1));
+    if (id >= this.idfs.length) {
+      const size = Math.max(id + 1, this.idfs.length * 2);
+      const idfs = new Float64Array(size);
+      idfs.set(this.idfs);
+      const epochs = new Int32Array(size).fill(-1);
+      epochs.set(this.idfEpochs);
+      this.idfs = idfs;
+      this.idfEpochs = epochs;
+    }
+    this.idfs[id] = idf;
+    this.idfEpochs[id] = this.epoch;
+    return idf;
   }
 
   /**
@@ -247,6 +272,8 @@ export class FeatureIndex {
     if (!discount || discount.size === 0) return full;
     const vector = this.vectors.get(doc);
     if (!vector) return full;
+    const cached = this.discountedNorms.get(discount);
+    if (cached && cached.doc === doc && cached.epoch === this.epoch) return cached.norm;
     // Only the few discounted features change: correct the squared norm for them alone.
     let squared = full * full;
     for (const [id, off] of discount) {
@@ -257,7 +284,9 @@ export class FeatureIndex {
       const after = FeatureIndex.tf(Math.max(0, vector.counts[i] - off)) * idf;
       squared += after * after - before * before;
     }
-    return Math.sqrt(Math.max(0, squared));
+    const norm = Math.sqrt(Math.max(0, squared));
+    this.discountedNorms.set(discount, { doc, epoch: this.epoch, norm });
+    return norm;
   }
 
   /** Index of `id` in a sorted id array, or -1. */
@@ -336,6 +365,7 @@ export class FeatureIndex {
     b: number,
     discountA?: FeatureDiscount,
     discountB?: FeatureDiscount,
+    withShared = true,
   ): { similarity: number; shared: WeightedFeature[] } {
     const va = this.vectors.get(a);
     const vb = this.vectors.get(b);
@@ -356,7 +386,8 @@ export class FeatureIndex {
           const idf = this.idf(ia);
           const product = FeatureIndex.tf(ca) * FeatureIndex.tf(cb) * idf * idf;
           dot += product;
-          shared.push({ id: ia, weight: product });
+          // Callers that need only the similarity skip one object per shared feature.
+          if (withShared) shared.push({ id: ia, weight: product });
         }
         i++;
         j++;
