@@ -1,11 +1,19 @@
 // The incremental entity index against a from-scratch recount: after any sequence of adds, replacements
 // and removals, hints, summaries and postings equal what a full pass over the current files gives; and an
-// alias table built on the shared hint table answers exactly like one built from the hints alone.
+// alias table built on the shared hint table answers exactly like one built from the hints alone; search
+// gives what filtering the full listing gives; a recognition's recorded questions replay to the same answers.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { AliasTable } from '../../server/src/analysis/aliases';
-import { aliasTableFor, EntityIndex, type EntitySummary } from '../../server/src/analysis/entityIndex';
+import { AliasTable, type TableStep } from '../../server/src/analysis/aliases';
+import { findEntities } from '../../server/src/analysis/entities';
+import {
+  aliasTableFor,
+  EntityIndex,
+  replaysWith,
+  subsequence,
+  type EntitySummary,
+} from '../../server/src/analysis/entityIndex';
 import {
   NAMED_ENTITY_TYPES,
   type EntityMention,
@@ -234,5 +242,70 @@ describe('aliasTableFor', () => {
         add('e', mention('Sanae Takaichi', 'ORG'));
       }
     }
+  });
+});
+
+describe('EntityIndex.search', () => {
+  const index = new EntityIndex();
+  index.add('a', [mention('Sanae Takaichi', 'PERSON'), mention('Takaichi', 'PERSON', 'Sanae Takaichi')]);
+  index.add('b', [mention('Sanae Takaichi', 'PERSON'), mention('Bank of Japan', 'ORG')]);
+  index.add('c', [mention('Lee Jae Myung', 'PERSON'), mention('Bank of Japan', 'ORG')]);
+  index.add('d', [mention('Bank of Japan', 'ORG'), mention('BoJ', 'ORG', 'Bank of Japan')]);
+
+  /** What the listing of every entity, filtered and ranked, gives. */
+  function expected(query: string, limit = Infinity): EntitySummary[] {
+    const q = query.toLowerCase().replace(/\s+/g, '');
+    return index
+      .entities()
+      .filter((e) => [e.canonical, ...e.aliases].some((n) => subsequence(n, q)))
+      .sort((a, b) => b.fileCount - a.fileCount || b.mentionCount - a.mentionCount)
+      .slice(0, limit);
+  }
+
+  it('matches letters in order, ignoring case and spaces, on names and written forms', () => {
+    assert.deepEqual(
+      index.search('stk').map((e) => e.canonical),
+      ['Sanae Takaichi'],
+    );
+    assert.deepEqual(
+      index.search('boj').map((e) => e.canonical),
+      ['Bank of Japan'],
+    );
+    assert.deepEqual(
+      index.search('JAE m').map((e) => e.canonical),
+      ['Lee Jae Myung'],
+    );
+    assert.deepEqual(index.search('xq'), []);
+  });
+
+  it('ranks and limits as the full listing does', () => {
+    for (const q of ['', 'a', 'an', 'ja', 'takai', 'zz'])
+      for (const limit of [1, 2, Infinity]) assert.deepEqual(index.search(q, limit), expected(q, limit));
+  });
+
+  it('finds the first mention in the earliest-indexed file', () => {
+    assert.deepEqual(index.firstMention('Bank of Japan')?.uri, 'b');
+    assert.equal(index.firstMention('Nobody'), undefined);
+  });
+});
+
+describe('replaysWith', () => {
+  it('keeps a recognition whose questions get the same answers, and only then', () => {
+    const index = new EntityIndex();
+    index.add('a', [mention('Sanae Takaichi', 'PERSON')]);
+    const before = index.hints();
+    const text = 'Sanae Takaichi spoke in Tokyo. Takaichi said Kowalski agreed.';
+    const journal: TableStep[] = [];
+    const found = findEntities(text, before, journal);
+    assert.ok(journal.length > 0);
+    assert.ok(replaysWith(before, journal));
+    // A name nothing in the text refers to leaves the result standing.
+    index.add('b', [mention('Bank of Japan', 'ORG')]);
+    assert.ok(replaysWith(index.hints(), journal));
+    assert.deepEqual(findEntities(text, index.hints()), found);
+    // A person the lone "Kowalski" now names does not.
+    index.add('c', [mention('Anna Kowalski', 'PERSON')]);
+    assert.ok(!replaysWith(index.hints(), journal));
+    assert.notDeepEqual(findEntities(text, index.hints()), found);
   });
 });

@@ -50,6 +50,23 @@ interface Known {
   type: string;
 }
 
+/** A question asked of an alias table, for replaying it on another table (see `AliasTable.record`). */
+export type TableCall = 'lookup' | 'word' | 'fuzzyWord' | 'full' | 'guess' | 'typed' | 'runs';
+
+/** One question and its answer, encoded so that equal answers mean equal canonical name and type. */
+export interface TableStep {
+  call: TableCall | 'hint' | 'anyHints';
+  arg: string;
+  answer: string;
+}
+
+function encode(answer: Known | undefined): string {
+  return answer ? `${answer.type}\u0000${answer.canonical}` : '';
+}
+
+/** Separates the phrases of a `knownRuns` question and the answers of its reply. */
+const RUN_SEPARATOR = '\u0001';
+
 /**
  * Canonical names of one article (plus the corpus hints): full names resolve by spelling key and word set,
  * single words by being the first or last word of exactly one known full name. A table may sit on a `base`
@@ -71,7 +88,54 @@ export class AliasTable {
    */
   private variants: Map<string, string[]> | undefined;
 
+  /** Where the questions asked of this table and their answers are written, when recording. */
+  private journal: TableStep[] | undefined;
+
   constructor(private readonly base?: AliasTable) {}
+
+  /** From now on, writes every question asked (`lookup`, `lookupWord`, …) and its answer to `journal`. */
+  record(journal: TableStep[]): void {
+    this.journal = journal;
+  }
+
+  /**
+   * Asks the recorded questions again, in order, and tells whether every answer is the same. When it is, a
+   * computation that depends on this table only through those answers would run exactly as recorded.
+   */
+  replays(steps: readonly TableStep[], other: (step: TableStep) => string): boolean {
+    for (const step of steps) if (this.answer(step, other) !== step.answer) return false;
+    return true;
+  }
+
+  private answer(step: TableStep, other: (step: TableStep) => string): string {
+    switch (step.call) {
+      case 'lookup':
+        return encode(this.find(step.arg));
+      case 'word':
+        return encode(this.findWord(step.arg, false));
+      case 'fuzzyWord':
+        return encode(this.findWord(step.arg, true));
+      case 'typed': {
+        const cut = step.arg.indexOf('\u0000');
+        return this.typed(step.arg.slice(cut + 1), step.arg.slice(0, cut));
+      }
+      case 'runs': {
+        const [word = '', ...phrases] = step.arg.split(RUN_SEPARATOR);
+        return this.runs(word, phrases).map(encode).join(RUN_SEPARATOR);
+      }
+      case 'full':
+        return encode(this.full(step.arg));
+      case 'guess':
+        return encode(this.guess(step.arg));
+      default:
+        return other(step);
+    }
+  }
+
+  private note<T extends Known | undefined>(call: TableCall, arg: string, answer: T): T {
+    this.journal?.push({ call, arg, answer: encode(answer) });
+    return answer;
+  }
 
   /**
    * Records a full name. The first name recorded for a key wins, so corpus hints can be added first. A name
@@ -164,17 +228,81 @@ export class AliasTable {
 
   /** Whether some known multi-word name contains this word (any order), cheaply ruling out lookups. */
   mayStartName(word: string): boolean {
-    const key = nameKey(word);
-    return this.firstWords.has(key) || (this.base?.firstWords.has(key) ?? false);
+    return this.startsName(word);
+  }
+
+  /**
+   * The known entities of growing runs of words from `word` (`phrases[0]` is it and the next word, each
+   * next phrase a word longer): one answer per phrase, none at all when `word` starts no known name.
+   */
+  knownRuns(word: string, phrases: readonly string[]): (Known | undefined)[] {
+    const answers = this.runs(word, phrases);
+    if (this.journal && phrases.length > 0) {
+      const answer = answers.map(encode).join(RUN_SEPARATOR);
+      this.journal.push({ call: 'runs', arg: [word, ...phrases].join(RUN_SEPARATOR), answer });
+    }
+    return answers;
+  }
+
+  /** The canonical name of a name of a given type: the known entity's when it has that type, else itself. */
+  canonicalAs(name: string, type: string): string {
+    const answer = this.typed(name, type);
+    this.journal?.push({ call: 'typed', arg: `${type}\u0000${name}`, answer });
+    return answer;
+  }
+
+  private runs(word: string, phrases: readonly string[]): (Known | undefined)[] {
+    if (phrases.length === 0 || !this.startsName(word)) return [];
+    return phrases.map((phrase) => this.find(phrase));
+  }
+
+  private typed(name: string, type: string): string {
+    const known = this.find(name);
+    return known && known.type === type ? known.canonical : name;
   }
 
   /** The known entity of a full name or its word-order variant. */
   lookup(name: string): Known | undefined {
-    return this.byKeyOf(nameKey(name)) ?? this.byOrderFreeOf(orderFreeKey(name));
+    return this.note('lookup', name, this.find(name));
   }
 
   /** The known person a single word refers to, exactly or with one letter wrong. */
   lookupWord(word: string, allowFuzzy: boolean): Known | undefined {
+    return this.note(allowFuzzy ? 'fuzzyWord' : 'word', word, this.findWord(word, allowFuzzy));
+  }
+
+  /** A person's full name found in an article: the known entity it names, else a new person. */
+  resolveFull(name: string): Known {
+    return this.note('full', name, this.full(name));
+  }
+
+  /**
+   * A full name guessed from its shape: the known entity of another type it names ("Tamsen Herald" the
+   * outlet), else a person, recorded as a guess (see `add`).
+   */
+  resolveGuess(name: string): Known {
+    return this.note('guess', name, this.guess(name));
+  }
+
+  private full(name: string): Known {
+    return this.find(name) ?? this.add(name, 'PERSON');
+  }
+
+  private guess(name: string): Known {
+    const known = this.find(name);
+    return known && known.type !== 'PERSON' ? known : this.add(name, 'PERSON', name, false);
+  }
+
+  private startsName(word: string): boolean {
+    const key = nameKey(word);
+    return this.firstWords.has(key) || (this.base?.firstWords.has(key) ?? false);
+  }
+
+  private find(name: string): Known | undefined {
+    return this.byKeyOf(nameKey(name)) ?? this.byOrderFreeOf(orderFreeKey(name));
+  }
+
+  private findWord(word: string, allowFuzzy: boolean): Known | undefined {
     const key = nameKey(word);
     const exact = this.wordOf(key);
     if (exact !== undefined) return exact ?? undefined;

@@ -1,6 +1,8 @@
 // Runs the analysis stages of one article in order, checking the token between them, and the corpus pass.
 import type { ArticleIndex } from './corpusIndex';
 import { findEntities } from './entities';
+import type { TableStep } from './aliases';
+import { replaysWith } from './entityIndex';
 import { findQuotes } from './quotes';
 import { findRepeats } from './repeats';
 import type {
@@ -58,10 +60,78 @@ export function corpusFindings(
   return { shared, related: index.related(snapshot.uri, options, shared) };
 }
 
+/** What the first pass keeps of a file: its findings, and the hints and lookups its entities came from. */
+interface FirstPass {
+  snapshot: ArticleSnapshot;
+  local: LocalAnalysis;
+  /** The questions its entity recognition asked of the hints, and their answers. */
+  journal: TableStep[];
+}
+
 /**
- * Indexes a whole corpus: a first pass collects every file's findings, a second resolves entity names
- * against what the whole corpus knows (a surname alone in one file, a full name in another).
+ * Indexes a corpus in two passes: the first (`first`, per file) collects every file's findings, the second
+ * (`second`) resolves entity names against what the whole corpus knows (a surname alone in one file, a full
+ * name in another). The second pass redoes only what the final hints can change: entities (and the quotes
+ * attributed to them) of files whose recorded questions to the hints now get other answers; repeats never depend on
+ * hints. Every file is still re-recorded in order, so the index ends as if each file had been re-analysed.
  */
+export class CorpusIndexer {
+  private readonly firsts: FirstPass[] = [];
+
+  constructor(
+    private readonly index: ArticleIndex,
+    private readonly token: Token,
+  ) {}
+
+  /** First pass of one file, with the hints as they stand. */
+  first(snapshot: ArticleSnapshot, options: AnalysisOptions): void {
+    const journal: TableStep[] = [];
+    const local = emptyLocal([]);
+    local.entities = findEntities(snapshot.text, this.index.entities.hints(), journal);
+    if (!this.token.isCancellationRequested) {
+      const { quotes, unbalanced } = findQuotes(snapshot.text, local.entities);
+      local.quotes = quotes;
+      local.unbalanced = unbalanced;
+    }
+    if (!this.token.isCancellationRequested)
+      local.repeats = findRepeats(snapshot.text, options.minRepeatWords);
+    else local.limits = ['cancelled'];
+    this.index.update(snapshot, local);
+    this.firsts.push({ snapshot, local, journal });
+  }
+
+  /**
+   * Second pass, one file per step; yields the number of files done. With `skipReplaced`, a file whose
+   * snapshot in the index is no longer the one of the first pass (an edit came in between) is left alone.
+   */
+  *second(skipReplaced = false): Generator<number> {
+    const hints = this.index.entities.hints();
+    for (let i = 0; i < this.firsts.length && !this.token.isCancellationRequested; i++) {
+      const first = this.firsts[i];
+      const { snapshot } = first;
+      if (skipReplaced && this.index.get(snapshot.uri)?.snapshot !== snapshot) {
+        yield i + 1;
+        continue;
+      }
+      let local = first.local;
+      if (!replaysWith(hints, first.journal)) {
+        const entities = findEntities(snapshot.text, hints);
+        local = { ...emptyLocal([]), entities, repeats: first.local.repeats };
+        if (this.token.isCancellationRequested) local.limits = ['cancelled'];
+        else Object.assign(local, findQuotes(snapshot.text, entities));
+      }
+      this.index.update(snapshot, local);
+      yield i + 1;
+    }
+  }
+
+  /** Files through the first pass. */
+  get size(): number {
+    return this.firsts.length;
+  }
+}
+
+/** Indexes a whole corpus in the two passes of `CorpusIndexer`. */
 export function indexCorpus(
   snapshots: readonly ArticleSnapshot[],
   index: ArticleIndex,
@@ -70,15 +140,11 @@ export function indexCorpus(
   onProgress?: (done: number, total: number) => void,
 ): void {
   const total = snapshots.length * 2;
+  const indexer = new CorpusIndexer(index, token);
   snapshots.forEach((s, i) => {
     if (token.isCancellationRequested) return;
-    index.update(s, analyzeLocal(s.text, options, index.entities.hints(), token));
+    indexer.first(s, options);
     onProgress?.(i + 1, total);
   });
-  const hints = index.entities.hints();
-  snapshots.forEach((s, i) => {
-    if (token.isCancellationRequested) return;
-    index.update(s, analyzeLocal(s.text, options, hints, token));
-    onProgress?.(snapshots.length + i + 1, total);
-  });
+  for (const done of indexer.second()) onProgress?.(snapshots.length + done, total);
 }

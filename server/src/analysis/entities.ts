@@ -1,6 +1,6 @@
 // Named-entity recognition over one article text: proper-noun runs built from wink tokens, typed by
 // gazetteers, titles, heads and context ("X said"), then resolved against document and corpus evidence.
-import { type AliasTable, titleCase } from './aliases';
+import { type AliasTable, type TableStep, titleCase } from './aliases';
 import { aliasTableFor } from './entityIndex';
 import {
   CONNECTORS,
@@ -1131,7 +1131,11 @@ function tableFromHints(hints: EntityHints): AliasTable {
   return aliasTableFor(hints);
 }
 
-export function findEntities(text: string, hints: EntityHints): EntityMention[] {
+/**
+ * The entities of one text. `journal`, when given, receives every question asked of the hints and its
+ * answer, so `replaysWith` can later tell whether other hints would give the same result.
+ */
+export function findEntities(text: string, hints: EntityHints, journal?: TableStep[]): EntityMention[] {
   if (text.length === 0) return [];
   const doc = analyzeText(text);
   const tokens = splitHyphens(doc.tokens);
@@ -1151,22 +1155,21 @@ export function findEntities(text: string, hints: EntityHints): EntityMention[] 
 
   // Document evidence: full names found here (and corpus hints) name the same entity everywhere.
   const table = tableFromHints(hints);
+  if (journal) {
+    table.record(journal);
+    journal.push({ call: 'anyHints', arg: '', answer: hints.known.size > 0 ? '1' : '0' });
+  }
   for (const d of rec.drafts) {
     if (d.type !== 'PERSON' || d.guess) continue;
     if (!/\s/.test(d.canonical)) continue;
-    const known = table.lookup(d.canonical) ?? table.add(d.canonical, 'PERSON');
-    d.canonical = known.canonical;
+    d.canonical = table.resolveFull(d.canonical).canonical;
   }
   for (const d of rec.drafts) {
     if (d.type !== 'PERSON' || !d.guess) continue;
     if (/\s/.test(d.canonical)) {
-      const known = table.lookup(d.canonical);
-      if (known && known.type !== 'PERSON') {
-        d.type = known.type as EntityType;
-        d.canonical = known.canonical;
-      } else {
-        d.canonical = table.add(d.canonical, 'PERSON', d.canonical, false).canonical;
-      }
+      const known = table.resolveGuess(d.canonical);
+      d.type = known.type as EntityType;
+      d.canonical = known.canonical;
     }
   }
   for (const d of rec.drafts) {
@@ -1195,8 +1198,7 @@ export function findEntities(text: string, hints: EntityHints): EntityMention[] 
         d.source = 'alias';
       }
     } else if (d.type !== 'PERSON' && hints.known.size > 0) {
-      const known = table.lookup(d.canonical);
-      if (known && known.type === d.type) d.canonical = known.canonical;
+      d.canonical = table.canonicalAs(d.canonical, d.type);
     }
   }
   /** Ends of one-word places, for "Lokitaung and Kalokol". */
@@ -1218,18 +1220,20 @@ export function findEntities(text: string, hints: EntityHints): EntityMention[] 
     // A known full name written out ("Lee Jae Myung" in a heading).
     let matchedEnd = -1;
     let phrase = u.text;
-    const tryFull = table.mayStartName(u.text);
-    for (let e = i + 1; tryFull && e < units.length && e < i + 5; e++) {
+    const phrases: string[] = [];
+    for (let e = i + 1; e < units.length && e < i + 5; e++) {
       const v = units[e] as Unit;
       const prev = units[e - 1] as Unit;
       if (!v.cap || rec.claimed[e] || text.slice(prev.end, v.start) !== ' ') break;
       phrase += ` ${v.text}`;
-      const known = table.lookup(phrase);
-      if (known) {
-        rec.emitSpan(u.start, v.end, known.type as EntityType, 'alias', known.canonical);
-        matchedEnd = e;
-      }
+      phrases.push(phrase);
     }
+    table.knownRuns(u.text, phrases).forEach((known, k) => {
+      if (!known) return;
+      const e = i + 1 + k;
+      rec.emitSpan(u.start, (units[e] as Unit).end, known.type as EntityType, 'alias', known.canonical);
+      matchedEnd = e;
+    });
     if (matchedEnd >= 0) {
       for (let k = i; k <= matchedEnd; k++) rec.claimed[k] = 1;
       i = matchedEnd;
@@ -1251,7 +1255,9 @@ export function findEntities(text: string, hints: EntityHints): EntityMention[] 
       rec.emitSpan(u.start, u.end, 'ORG', 'alias', org);
       rec.claimed[i] = 1;
     } else if (known && known.type === 'PERSON') {
-      const source: EntitySource = hints.known.has(known.canonical) ? 'corpus' : 'alias';
+      const corpus = hints.known.has(known.canonical);
+      journal?.push({ call: 'hint', arg: known.canonical, answer: corpus ? '1' : '0' });
+      const source: EntitySource = corpus ? 'corpus' : 'alias';
       rec.emitSpan(u.start, u.end, 'PERSON', source, known.canonical);
       rec.claimed[i] = 1;
     } else if (u.text === 'X' || u.text === 'X.') {

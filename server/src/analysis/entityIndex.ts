@@ -2,7 +2,7 @@
 // names confirmed somewhere in the corpus that resolve short or misspelt references in other files.
 // Everything is kept up to date on add and remove, so an edit costs what the edited file holds, not what
 // the corpus holds: hint votes are counts per name and type, postings are per canonical name and file.
-import { AliasTable } from './aliases';
+import { AliasTable, type TableStep } from './aliases';
 import type { EntityHints, EntityMention, NamedEntityType, Span } from './types';
 import { NAMED_ENTITY_TYPES } from './types';
 
@@ -92,13 +92,14 @@ export function aliasTableFor(hints: EntityHints): AliasTable {
     for (const [name, type] of known) table.add(name, type);
     return table;
   }
+  return new AliasTable(sharedTable(known) ?? ownTable(known));
+}
+
+/** The shared table of the hints' log, extended to `known`; `undefined` when it already holds more. */
+function sharedTable(known: KnownNames): AliasTable | undefined {
   let cached = hintTables.get(known.log);
-  if (cached && cached.size > known.size) {
-    // An older view than the shared table (hints held across later edits): built for this use only.
-    const own = tableOf(known.log, 0, known.size);
-    own.indexFuzzy();
-    return new AliasTable(own);
-  }
+  // An older view than the shared table (hints held across later edits) needs a table of its own.
+  if (cached && cached.size > known.size) return undefined;
   if (!cached) {
     cached = { table: new AliasTable(), size: 0 };
     cached.table.indexFuzzy();
@@ -106,7 +107,39 @@ export function aliasTableFor(hints: EntityHints): AliasTable {
   }
   tableOf(known.log, cached.size, known.size, cached.table);
   cached.size = known.size;
-  return new AliasTable(cached.table);
+  return cached.table;
+}
+
+function ownTable(known: KnownNames): AliasTable {
+  const own = tableOf(known.log, 0, known.size);
+  own.indexFuzzy();
+  return own;
+}
+
+/**
+ * Whether entity recognition that asked the hints what `journal` records (see `findEntities`) would get
+ * the same answers from `hints`, and so find exactly the same entities.
+ */
+export function replaysWith(hints: EntityHints, journal: readonly TableStep[]): boolean {
+  return aliasTableFor(hints).replays(journal, (step) => {
+    if (step.call === 'hint') return hints.known.has(step.arg) ? '1' : '0';
+    return hints.known.size > 0 ? '1' : '0';
+  });
+}
+
+/** Whether `lowerQuery`'s characters occur in `name` in order, ignoring case. */
+export function subsequence(name: string, lowerQuery: string): boolean {
+  if (lowerQuery.length === 0) return true;
+  if (lowerQuery.length > name.length) return false;
+  const n = name.toLowerCase();
+  let i = 0;
+  for (let j = 0; j < n.length && i < lowerQuery.length; j++) if (n[j] === lowerQuery[i]) i++;
+  return i === lowerQuery.length;
+}
+
+function anyAlias(p: Posting, lowerQuery: string): boolean {
+  for (const alias of p.aliases.keys()) if (subsequence(alias, lowerQuery)) return true;
+  return false;
 }
 
 /** A name written in full that can become a hint (typed, multi-word, not an alias form). */
@@ -196,6 +229,36 @@ export class EntityIndex {
 
   entities(): EntitySummary[] {
     return [...this.postings].map(([canonical, p]) => this.summaryOf(canonical, p));
+  }
+
+  /**
+   * Entities whose canonical name or a written form contains `query`'s letters in order (case-insensitive,
+   * spaces ignored: "stk" finds "Sanae Takaichi"), the most widespread first (files, then mentions, then
+   * listing order), at most `limit`. Summaries are built for the answer only, so a query costs a scan of
+   * the names, not a summary of every entity.
+   */
+  search(query: string, limit = Infinity): EntitySummary[] {
+    const q = query.toLowerCase().replace(/\s+/g, '');
+    const hits: [string, Posting][] = [];
+    for (const entry of this.postings) {
+      if (subsequence(entry[0], q) || anyAlias(entry[1], q)) hits.push(entry);
+    }
+    hits.sort(([, a], [, b]) => b.files.size - a.files.size || b.mentionCount - a.mentionCount);
+    return hits.slice(0, limit).map(([canonical, p]) => this.summaryOf(canonical, p));
+  }
+
+  /** The entity's first mention: in the earliest-indexed file that mentions it, the first there. */
+  firstMention(canonical: string): EntityOccurrence | undefined {
+    const p = this.postings.get(canonical);
+    if (!p) return undefined;
+    let first: EntityOccurrence | undefined;
+    let at = Infinity;
+    for (const [uri, list] of p.files) {
+      const o = this.order.get(uri) ?? Infinity;
+      const m = list[0];
+      if (m && (o < at || !first)) [at, first] = [o, { uri, span: m.span, text: m.text }];
+    }
+    return first;
   }
 
   /** Files mentioning the entity, in the order they were first indexed. */

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { FileChangeType, type FileEvent, type WorkDoneProgressReporter } from 'vscode-languageserver';
-import { analyzeLocal } from '../analysis/analyzeArticle';
+import { analyzeLocal, CorpusIndexer } from '../analysis/analyzeArticle';
 import { CorpusIndex } from '../analysis/corpusIndex';
 import type { ArticleSnapshot, Token } from '../analysis/types';
 import { toAnalysisOptions } from '../config';
@@ -166,7 +166,7 @@ export class LspCorpus {
     progress?.begin('Article Lens: indexing articles', 0, `0/${files.length}`, true);
     this.status('indexing');
 
-    const snapshots: { snapshot: ArticleSnapshot; settings: ArticleLensSettings }[] = [];
+    const indexer = new CorpusIndexer(this.index, token);
     let sliceStart = Date.now();
     const maybeYield = async (done: number, of: number): Promise<void> => {
       if (Date.now() - sliceStart < SLICE_MS) return;
@@ -178,22 +178,14 @@ export class LspCorpus {
     for (let i = 0; i < files.length && !token.isCancellationRequested; i++) {
       const { uri, file, settings } = files[i];
       const snapshot = await this.readSnapshot(uri, file, settings);
-      if (snapshot) {
-        const options = toAnalysisOptions(settings);
-        this.index.update(snapshot, analyzeLocal(snapshot.text, options, this.index.entities.hints(), token));
-        snapshots.push({ snapshot, settings });
-      }
+      if (snapshot) indexer.first(snapshot, toAnalysisOptions(settings));
       this.indexed = Math.round((i + 1) / 2);
       await maybeYield(i + 1, files.length * 2);
     }
-    const hints = this.index.entities.hints();
-    for (let i = 0; i < snapshots.length && !token.isCancellationRequested; i++) {
-      const { snapshot, settings } = snapshots[i];
-      // An edit during indexing already put a newer buffer in the index.
-      if (this.index.get(snapshot.uri)?.snapshot !== snapshot) continue;
-      this.index.update(snapshot, analyzeLocal(snapshot.text, toAnalysisOptions(settings), hints, token));
-      this.indexed = Math.round(files.length / 2 + ((i + 1) / snapshots.length) * (files.length / 2));
-      await maybeYield(files.length + i + 1, files.length * 2);
+    // An edit during indexing already put a newer buffer in the index: that file is left as it is.
+    for (const done of indexer.second(true)) {
+      this.indexed = Math.round(files.length / 2 + (done / indexer.size) * (files.length / 2));
+      await maybeYield(files.length + done, files.length * 2);
     }
     this.indexed = this.index.size;
     this.total = this.index.size;
