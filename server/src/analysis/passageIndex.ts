@@ -39,6 +39,12 @@ interface IndexedFile {
   /** Fingerprint hashes sorted ascending, with the word position of each. */
   sortedHashes: Uint32Array;
   sortedPositions: Uint32Array;
+  /**
+   * Per sorted fingerprint, the text offsets where its shingle starts and ends; per paragraph, where it
+   * starts and ends. All boilerplate spans are made of these, so they are found without re-reading the text.
+   */
+  fingerprintChars: Uint32Array;
+  paragraphChars: Uint32Array;
 }
 
 /** One aligned stretch between the queried file and another. */
@@ -91,6 +97,18 @@ function paragraphOf(starts: Uint32Array, w: number, words: number): [number, nu
   return [starts[lo], lo + 1 < starts.length ? starts[lo + 1] : words];
 }
 
+/** Index of the paragraph holding word `w`. */
+function paragraphIndex(starts: Uint32Array, w: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= w) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Longest run of words written with the same capitals in both copies, within `len` aligned words. */
 function longestSameCase(sa: Uint8Array, sb: Uint8Array, a: number, b: number, len: number): number {
   let best = 0;
@@ -136,15 +154,30 @@ export class PassageIndex {
     const affected = this.remove(uri);
     const tokens = wordTokens(text);
     const sorted = sortFingerprints(fingerprintsOf(tokens.hashes));
+    const paragraphs = paragraphStarts(text, tokens);
+    const fingerprintChars = new Uint32Array(sorted.positions.length * 2);
+    for (let i = 0; i < sorted.positions.length; i++) {
+      const at = sorted.positions[i];
+      fingerprintChars[2 * i] = tokens.starts[at];
+      fingerprintChars[2 * i + 1] = tokens.ends[Math.min(tokens.count, at + SHINGLE_WORDS) - 1];
+    }
+    const paragraphChars = new Uint32Array(paragraphs.length * 2);
+    for (let k = 0; k < paragraphs.length; k++) {
+      const end = k + 1 < paragraphs.length ? paragraphs[k + 1] : tokens.count;
+      paragraphChars[2 * k] = tokens.starts[paragraphs[k]];
+      paragraphChars[2 * k + 1] = end > 0 ? tokens.ends[end - 1] : 0;
+    }
     const file: IndexedFile = {
       id: this.nextId++,
       uri,
       text,
       words: tokens.hashes,
       shapes: tokens.shapes,
-      paragraphs: paragraphStarts(text, tokens),
+      paragraphs,
       sortedHashes: sorted.hashes,
       sortedPositions: sorted.positions,
+      fingerprintChars,
+      paragraphChars,
     };
     this.files.set(uri, file);
     this.byId.set(file.id, file);
@@ -159,6 +192,10 @@ export class PassageIndex {
         if (p.length === this.spansThreshold) this.forgetSpans(p);
       }
     });
+    // Found now, while the file's word offsets are at hand, rather than re-read from its text when the
+    // ranking first asks; valid as long as the threshold last asked for holds.
+    if (this.spansThreshold > 0)
+      this.spansCache.set(file.id, this.computeBoilerplateSpans(file, this.spansThreshold));
     affected.delete(uri);
     return affected;
   }
@@ -252,30 +289,47 @@ export class PassageIndex {
   }
 
   private computeBoilerplateSpans(file: IndexedFile, threshold: number): readonly Span[] {
-    const ranges: [number, number][] = [];
+    // Sorted fingerprint indexes of the boilerplate shingles, in text order.
+    const hits: number[] = [];
     const hs = file.sortedHashes;
-    for (let i = 0; i < hs.length; i++) {
-      if (postingSize(this.postings.get(hs[i])) < threshold) continue;
-      const at = file.sortedPositions[i];
-      ranges.push([at, Math.min(file.words.length, at + SHINGLE_WORDS)]);
+    for (let i = 0; i < hs.length; i++) if (postingSize(this.postings.get(hs[i])) >= threshold) hits.push(i);
+    if (hits.length === 0) return [];
+    const positions = file.sortedPositions;
+    hits.sort((x, y) => positions[x] - positions[y]);
+    const words = file.words.length;
+    const chars = file.fingerprintChars;
+    const spans: Span[] = [];
+    // The stretch being merged: word range, its text offsets and its paragraph.
+    let start = -1;
+    let end = 0;
+    let span: Span = { start: 0, end: 0 };
+    let paragraph = 0;
+    const close = (): void => {
+      const pStart = file.paragraphs[paragraph];
+      const pEnd = paragraph + 1 < file.paragraphs.length ? file.paragraphs[paragraph + 1] : words;
+      if (start - pStart < WINNOW_WINDOW) span.start = file.paragraphChars[2 * paragraph];
+      if (pEnd - end < WINNOW_WINDOW) span.end = file.paragraphChars[2 * paragraph + 1];
+      spans.push(span);
+    };
+    for (const i of hits) {
+      const at = positions[i];
+      const atEnd = Math.min(words, at + SHINGLE_WORDS);
+      const p = paragraphIndex(file.paragraphs, at);
+      if (start >= 0 && file.paragraphs[p] <= start && at - end < WINNOW_WINDOW) {
+        if (atEnd > end) {
+          end = atEnd;
+          span.end = chars[2 * i + 1];
+        }
+        continue;
+      }
+      if (start >= 0) close();
+      start = at;
+      end = atEnd;
+      span = { start: chars[2 * i], end: chars[2 * i + 1] };
+      paragraph = p;
     }
-    if (ranges.length === 0) return [];
-    ranges.sort((x, y) => x[0] - y[0]);
-    const merged: [number, number][] = [];
-    for (const [start, end] of ranges) {
-      const last = merged[merged.length - 1];
-      const sameParagraph =
-        last !== undefined && paragraphOf(file.paragraphs, start, file.words.length)[0] <= last[0];
-      if (last && sameParagraph && start - last[1] < WINNOW_WINDOW) last[1] = Math.max(last[1], end);
-      else merged.push([start, end]);
-    }
-    const tokens = this.tokensOf(file);
-    return merged.map(([start, end]) => {
-      const [pStart, pEnd] = paragraphOf(file.paragraphs, start, file.words.length);
-      const a = start - pStart < WINNOW_WINDOW ? pStart : start;
-      const b = pEnd - end < WINNOW_WINDOW ? pEnd : end;
-      return { start: tokens.starts[a], end: tokens.ends[b - 1] };
-    });
+    close();
+    return spans;
   }
 
   /**

@@ -91,6 +91,9 @@ export interface WeightedFeature {
 const PRIOR_DOCS = 20;
 const PRIOR_RATE = 0.05;
 
+/** log1p of the whole counts below 64. */
+const TF_TABLE = Float64Array.from({ length: 64 }, (_, c) => Math.log1p(c));
+
 export class FeatureIndex {
   private readonly featureIds = new Map<string, number>();
   private readonly names: string[] = [];
@@ -242,7 +245,8 @@ export class FeatureIndex {
    * than 1 + log(c) because counts may be fractional weights below 1, and must stay positive.
    */
   private static tf(count: number): number {
-    return Math.log1p(count);
+    // Counts are mostly small whole numbers: read those from a table, as exact scoring asks for thousands.
+    return count < TF_TABLE.length && (count | 0) === count ? TF_TABLE[count] : Math.log1p(count);
   }
 
   /** The document's features with their TF-IDF weights, heaviest first; discounted ones drop out. */
