@@ -129,12 +129,21 @@ export function replaysWith(hints: EntityHints, journal: readonly TableStep[]): 
 
 /** Whether `lowerQuery`'s characters occur in `name` in order, ignoring case. */
 export function subsequence(name: string, lowerQuery: string): boolean {
-  if (lowerQuery.length === 0) return true;
-  if (lowerQuery.length > name.length) return false;
-  const n = name.toLowerCase();
+  const want = lowerQuery.length;
+  if (want === 0) return true;
+  if (want > name.length) return false;
+  // Character by character, without lower-casing the name: a query scans every name of the corpus.
   let i = 0;
-  for (let j = 0; j < n.length && i < lowerQuery.length; j++) if (n[j] === lowerQuery[i]) i++;
-  return i === lowerQuery.length;
+  let next = lowerQuery.charCodeAt(0);
+  for (let j = 0; j < name.length; j++) {
+    let c = name.charCodeAt(j);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c > 127) c = name[j]?.toLowerCase().charCodeAt(0) ?? c;
+    if (c !== next) continue;
+    if (++i === want) return true;
+    next = lowerQuery.charCodeAt(i);
+  }
+  return false;
 }
 
 function anyAlias(p: Posting, lowerQuery: string): boolean {
