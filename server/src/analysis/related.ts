@@ -422,7 +422,9 @@ export class RelatedIndex {
     // where it does not, neither does (the bio is not counted once as a copy and again as similar wording).
     let corroboration = 1;
     let textCosine = this.terms.cosine(doc, other, mine.terms, theirs.terms, false).similarity;
-    let entities = this.entities.cosine(doc, other, mine.entities, theirs.entities);
+    // Entities compared without listing the shared ones; listed only when they make a reason.
+    let entityDiscounts = [mine.entities, theirs.entities];
+    let entities = this.entities.cosine(doc, other, mine.entities, theirs.entities, false);
     if (passage) {
       const [myRest, theirRest] = this.beyondPassages(doc, other, mine, theirs, passage.list);
       const rest = this.terms.cosine(doc, other, myRest.terms, theirRest.terms, false).similarity;
@@ -431,7 +433,10 @@ export class RelatedIndex {
         Math.max(0, (rest - PASSAGE_TEXT_MIN) / (PASSAGE_TEXT_FULL - PASSAGE_TEXT_MIN)),
       );
       textCosine = rest + corroboration * Math.max(0, textCosine - rest);
-      if (corroboration < 1) entities = this.entities.cosine(doc, other, myRest.entities, theirRest.entities);
+      if (corroboration < 1) {
+        entityDiscounts = [myRest.entities, theirRest.entities];
+        entities = this.entities.cosine(doc, other, myRest.entities, theirRest.entities, false);
+      }
     }
     const text = textCosine;
     const textEvidence = saturate(text, TEXT_FLOOR, TEXT_SCALE);
@@ -439,8 +444,9 @@ export class RelatedIndex {
 
     const entityEvidence = ENTITY_CAP * saturate(entities.similarity, ENTITY_FLOOR, ENTITY_SCALE);
     if (entityEvidence > 0) {
-      const names = entities.shared
-        .sort((a, b) => b.weight - a.weight)
+      const names = this.entities
+        .cosine(doc, other, entityDiscounts[0], entityDiscounts[1])
+        .shared.sort((a, b) => b.weight - a.weight)
         .slice(0, REASON_NAMES)
         .map((f) => this.entities.name(f.id));
       reasons.push({ kind: 'entities', names, weight: entityEvidence });
