@@ -160,6 +160,8 @@ function hintKey(m: EntityMention): string | undefined {
 interface Posting {
   /** Type of the first mention in the earliest-indexed file; recomputed when that may have changed. */
   type: EntityMention['type'] | undefined;
+  /** The first mention, kept like `type`. */
+  first?: EntityOccurrence | undefined;
   /** Mentions per file, in file order of first mention. */
   files: Map<string, EntityMention[]>;
   mentionCount: number;
@@ -260,6 +262,7 @@ export class EntityIndex {
   firstMention(canonical: string): EntityOccurrence | undefined {
     const p = this.postings.get(canonical);
     if (!p) return undefined;
+    if (p.first) return p.first;
     let first: EntityOccurrence | undefined;
     let at = Infinity;
     for (const [uri, list] of p.files) {
@@ -267,6 +270,7 @@ export class EntityIndex {
       const m = list[0];
       if (m && (o < at || !first)) [at, first] = [o, { uri, span: m.span, text: m.text }];
     }
+    p.first = first;
     return first;
   }
 
@@ -358,6 +362,7 @@ export class EntityIndex {
       if (!p || !gone) continue;
       p.files.delete(uri);
       p.type = undefined;
+      p.first = undefined;
       this.count(p, gone, -1);
       if (p.files.size === 0) this.postings.delete(m.canonical);
     }
@@ -370,6 +375,7 @@ export class EntityIndex {
         );
       // Cheap to recompute, and only asked for by listings.
       p.type = undefined;
+      p.first = undefined;
       const replaced = p.files.get(uri);
       if (replaced) this.count(p, replaced, -1);
       p.files.set(uri, list);
