@@ -14,6 +14,7 @@ import {
   noEntityHints,
   type Quote,
 } from '../../server/src/analysis/types';
+import { prng } from './corpusGenerator';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -63,17 +64,6 @@ console.log(
 console.log(`analyzeLocal median ${localMs.toFixed(3)} ms; findQuotes median ${quoteMs.toFixed(3)} ms`);
 console.log(`quote detection share of analyzeLocal: ${((quoteMs / localMs) * 100).toFixed(1)}% (budget 25%)`);
 
-/** mulberry32: the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(42);
 const vocabulary = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}`);
 const sentence = (n: number): string =>

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { PassageIndex } from '../../server/src/analysis/passageIndex';
 import { RelatedIndex } from '../../server/src/analysis/related';
 import { defaultAnalysisOptions, type EntityMention, type EntityType } from '../../server/src/analysis/types';
+import { prng } from './corpusGenerator';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const STORIES = 400;
@@ -14,18 +15,6 @@ const TOPICS = 40;
 const QUERIES = 300;
 const WORDS_PER_ARTICLE = 650;
 const SITES = 25;
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = prng(20260113);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
