@@ -2,7 +2,7 @@
 // content, drops results of stale versions, caches the analysis per URI + version for the features,
 // publishes diagnostics with their version and re-queues open files the index update affected.
 import type { Diagnostic } from 'vscode-languageserver';
-import { analyzeLocal, corpusFindings } from './analysis/analyzeArticle';
+import { analyzeLocal, ownFindings, withCorpusFindings } from './analysis/analyzeArticle';
 import type { ArticleAnalysis, ArticleSnapshot, Token } from './analysis/types';
 import { toAnalysisOptions, type SettingsStore } from './config';
 import { toDiagnostics } from './features/diagnostics';
@@ -87,12 +87,12 @@ export class DocumentAnalysis {
     if (!indexed) return undefined;
     const options = toAnalysisOptions(this.host.settings.peek(uri));
     const { snapshot, local } = indexed;
-    return {
-      uri,
-      version: snapshot.version,
-      ...local,
-      ...corpusFindings(snapshot, this.host.corpus.index, options),
-    };
+    return withCorpusFindings(
+      { uri, version: snapshot.version, ...local },
+      snapshot,
+      this.host.corpus.index,
+      options,
+    );
   }
 
   /** Forgets a closed document and clears its diagnostics. */
@@ -152,17 +152,17 @@ export class DocumentAnalysis {
       cached.text === snapshot.text
     ) {
       const indexed = corpus.index.get(doc.uri)?.snapshot ?? snapshot;
-      analysis = { ...cached.analysis, ...corpusFindings(indexed, corpus.index, options) };
+      analysis = withCorpusFindings(ownFindings(cached.analysis), indexed, corpus.index, options);
     } else {
       const local = analyzeLocal(snapshot.text, options, corpus.index.entities.hints(), token);
       if (token.isCancellationRequested) return undefined;
       const affected = corpus.index.update(snapshot, local);
-      analysis = {
-        uri: doc.uri,
-        version: doc.version,
-        ...local,
-        ...corpusFindings(snapshot, corpus.index, options),
-      };
+      analysis = withCorpusFindings(
+        { uri: doc.uri, version: doc.version, ...local },
+        snapshot,
+        corpus.index,
+        options,
+      );
       this.requeue(affected);
     }
     const ms = performance.now() - started;

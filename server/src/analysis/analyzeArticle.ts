@@ -11,6 +11,7 @@ import type {
   ArticleSnapshot,
   EntityHints,
   LocalAnalysis,
+  RelatedArticle,
   Token,
 } from './types';
 
@@ -47,7 +48,39 @@ export function analyzeArticle(
   const base = { uri: snapshot.uri, version: snapshot.version, shared: [], related: [] };
   if (token.isCancellationRequested) return { ...base, ...local };
   index.update(snapshot, local);
-  return { ...local, ...base, ...corpusFindings(snapshot, index, options) };
+  return withCorpusFindings(
+    { ...local, uri: snapshot.uri, version: snapshot.version },
+    snapshot,
+    index,
+    options,
+  );
+}
+
+/**
+ * Adds the corpus findings to an article's own. Diagnostics need the shared passages at once; the related
+ * ranking (code lens, related commands) is computed on first read, so an edit's diagnostics never wait for it.
+ * Callers must not spread the result's `related` before they need it: reading it runs the ranking.
+ */
+export function withCorpusFindings(
+  own: Omit<ArticleAnalysis, 'shared' | 'related'>,
+  snapshot: ArticleSnapshot,
+  index: ArticleIndex,
+  options: AnalysisOptions,
+): ArticleAnalysis {
+  const shared = index.sharedPassages(snapshot.uri, options);
+  let related: RelatedArticle[] | undefined;
+  const analysis = { ...own, shared } as ArticleAnalysis;
+  Object.defineProperty(analysis, 'related', {
+    enumerable: true,
+    get: () => (related ??= index.related(snapshot.uri, options, shared)),
+  });
+  return analysis;
+}
+
+/** An analysis's own findings, copied without touching its (lazy) corpus findings. */
+export function ownFindings(a: ArticleAnalysis): Omit<ArticleAnalysis, 'shared' | 'related'> {
+  const { uri, version, entities, quotes, unbalanced, repeats, limits } = a;
+  return { uri, version, entities, quotes, unbalanced, repeats, limits };
 }
 
 /** The corpus findings of an article already in the index. */
