@@ -1,7 +1,7 @@
 // Command-line front end: the same analysis as the language server, printed as JSON or eslint-style text.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { indexCorpus, corpusFindings } from './analysis/analyzeArticle';
+import { indexCorpus, withCorpusFindings } from './analysis/analyzeArticle';
 import { CorpusIndex } from './analysis/corpusIndex';
 import { lineIndex } from './analysis/text';
 import {
@@ -76,12 +76,7 @@ function analyzeFiles(files: readonly string[], base: string): CorpusResult[] {
       repeats: [],
       limits: [],
     };
-    const analysis: ArticleAnalysis = {
-      uri: s.uri,
-      version: 0,
-      ...local,
-      ...corpusFindings(s, index, options),
-    };
+    const analysis = withCorpusFindings({ uri: s.uri, version: 0, ...local }, s, index, options);
     return { file: path.relative(base, files[i]).split(path.sep).join('/'), text: s.text, analysis };
   });
 }

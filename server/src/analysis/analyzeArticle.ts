@@ -83,16 +83,6 @@ export function ownFindings(a: ArticleAnalysis): Omit<ArticleAnalysis, 'shared' 
   return { uri, version, entities, quotes, unbalanced, repeats, limits };
 }
 
-/** The corpus findings of an article already in the index. */
-export function corpusFindings(
-  snapshot: ArticleSnapshot,
-  index: ArticleIndex,
-  options: AnalysisOptions,
-): Pick<ArticleAnalysis, 'shared' | 'related'> {
-  const shared = index.sharedPassages(snapshot.uri, options);
-  return { shared, related: index.related(snapshot.uri, options, shared) };
-}
-
 /** What the first pass keeps of a file: its findings, and the hints and lookups its entities came from. */
 interface FirstPass {
   snapshot: ArticleSnapshot;
