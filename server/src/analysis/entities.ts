@@ -30,7 +30,7 @@ import {
   placeKey,
   type GazetteerEntry,
 } from './gazetteers';
-import { analyzeText, type NlpToken } from './nlp';
+import { analyzeText, type NlpDoc, type NlpToken } from './nlp';
 import type { EntityHints, EntityMention, EntitySource, EntityType, NamedEntityType } from './types';
 
 /** A word of a name: one wink token, or several glued without spaces ("Jae-myung", "Correspondents’"). */
@@ -1133,11 +1133,17 @@ function tableFromHints(hints: EntityHints): AliasTable {
 
 /**
  * The entities of one text. `journal`, when given, receives every question asked of the hints and its
- * answer, so `replaysWith` can later tell whether other hints would give the same result.
+ * answer, so `replaysWith` can later tell whether other hints would give the same result. `nlp`, when
+ * given, must be `analyzeText(text)`: a caller that already has it saves running wink again.
  */
-export function findEntities(text: string, hints: EntityHints, journal?: TableStep[]): EntityMention[] {
+export function findEntities(
+  text: string,
+  hints: EntityHints,
+  journal?: TableStep[],
+  nlp?: NlpDoc,
+): EntityMention[] {
   if (text.length === 0) return [];
-  const doc = analyzeText(text);
+  const doc = nlp ?? analyzeText(text);
   const tokens = splitHyphens(doc.tokens);
   const { units, unitOfTok } = buildUnits(text, tokens);
   const rec = new Recogniser(text, tokens, units, unitOfTok);
