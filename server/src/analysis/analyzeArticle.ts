@@ -3,6 +3,8 @@ import type { ArticleIndex } from './corpusIndex';
 import { findEntities } from './entities';
 import type { TableStep } from './aliases';
 import { replaysWith } from './entityIndex';
+import { analyzeText } from './nlp';
+import { decodeNlpDoc, encodeNlpDoc, type EncodedNlpDoc } from './nlpCache';
 import { findQuotes } from './quotes';
 import { findRepeats } from './repeats';
 import type {
@@ -89,14 +91,17 @@ interface FirstPass {
   local: LocalAnalysis;
   /** The questions its entity recognition asked of the hints, and their answers. */
   journal: TableStep[];
+  /** Its wink analysis, for a second pass that redoes its entities; dropped once that pass is done. */
+  nlp?: EncodedNlpDoc;
 }
 
 /**
  * Indexes a corpus in two passes: the first (`first`, per file) collects every file's findings, the second
  * (`second`) resolves entity names against what the whole corpus knows (a surname alone in one file, a full
  * name in another). The second pass redoes only what the final hints can change: entities (and the quotes
- * attributed to them) of files whose recorded questions to the hints now get other answers; repeats never depend on
- * hints. Every file is still re-recorded in order, so the index ends as if each file had been re-analysed.
+ * attributed to them) of files whose recorded questions to the hints now get other answers, from the wink
+ * analysis the first pass kept (encoded); repeats never depend on hints. Every file is still re-recorded in
+ * order, so the index ends as if each file had been re-analysed.
  */
 export class CorpusIndexer {
   private readonly firsts: FirstPass[] = [];
@@ -110,7 +115,8 @@ export class CorpusIndexer {
   first(snapshot: ArticleSnapshot, options: AnalysisOptions): void {
     const journal: TableStep[] = [];
     const local = emptyLocal([]);
-    local.entities = findEntities(snapshot.text, this.index.entities.hints(), journal);
+    const nlp = analyzeText(snapshot.text);
+    local.entities = findEntities(snapshot.text, this.index.entities.hints(), journal, nlp);
     if (!this.token.isCancellationRequested) {
       const { quotes, unbalanced } = findQuotes(snapshot.text, local.entities);
       local.quotes = quotes;
@@ -120,7 +126,7 @@ export class CorpusIndexer {
       local.repeats = findRepeats(snapshot.text, options.minRepeatWords);
     else local.limits = ['cancelled'];
     this.index.update(snapshot, local);
-    this.firsts.push({ snapshot, local, journal });
+    this.firsts.push({ snapshot, local, journal, nlp: encodeNlpDoc(nlp) });
   }
 
   /**
@@ -131,14 +137,16 @@ export class CorpusIndexer {
     const hints = this.index.entities.hints();
     for (let i = 0; i < this.firsts.length && !this.token.isCancellationRequested; i++) {
       const first = this.firsts[i];
-      const { snapshot } = first;
+      const { snapshot, nlp } = first;
+      first.nlp = undefined;
       if (skipReplaced && this.index.get(snapshot.uri)?.snapshot !== snapshot) {
         yield i + 1;
         continue;
       }
       let local = first.local;
       if (!replaysWith(hints, first.journal)) {
-        const entities = findEntities(snapshot.text, hints);
+        const doc = nlp && decodeNlpDoc(nlp, snapshot.text);
+        const entities = findEntities(snapshot.text, hints, undefined, doc);
         local = { ...emptyLocal([]), entities, repeats: first.local.repeats };
         if (this.token.isCancellationRequested) local.limits = ['cancelled'];
         else Object.assign(local, findQuotes(snapshot.text, entities));
