@@ -77,6 +77,8 @@ const PASSAGE_CAP = 0.6;
  */
 const PASSAGE_TEXT_MIN = 0.14;
 const PASSAGE_TEXT_FULL = 0.24;
+/** Boilerplate span texts whose word counts are kept; beyond it the cache starts over. */
+const SPAN_TERM_CACHE_LIMIT = 20_000;
 /** Entities named in a reason, heaviest first. */
 const REASON_NAMES = 8;
 
@@ -198,8 +200,12 @@ export class RelatedIndex {
   private nextDoc = 0;
   /** Per-document accumulator of one query, reset after use; indexed by document id. */
   private scratch = new Float64Array(1024);
+  /** The touched documents' scores of one query, sorted to find the candidates' cut; reused. */
+  private selection = new Float64Array(1024);
   /** Boilerplate discounts per document with the spans they were taken from; see `discountsFor`. */
   private readonly discountCache = new Map<number, { spans: readonly Span[]; discounts: Discounts }>();
+  /** Word counts of boilerplate spans by their text; see `spanTerms`. */
+  private readonly spanTermCache = new Map<string, { ids: ReadonlyMap<number, number>; unknown: string[] }>();
 
   constructor(private readonly boilerplateOf?: BoilerplateSource) {}
 
@@ -310,13 +316,34 @@ export class RelatedIndex {
     const source = this.sources.get(doc);
     if (!source || spans.length === 0) return NO_DISCOUNTS;
     // Each span tokenised on its own, so no word is made of the ends of two spans.
-    const words = new Map<string, number>();
+    const terms = new Map<number, number>();
     for (const span of spans) {
-      for (const [term, count] of contentTerms(source.text.slice(span.start, span.end)))
-        words.set(term, (words.get(term) ?? 0) + count);
+      for (const [id, count] of this.spanTerms(source.text.slice(span.start, span.end)))
+        terms.set(id, (terms.get(id) ?? 0) + count);
     }
     const inside = mentionsIn(source.entities, spans);
-    return { terms: byId(this.terms, words), entities: byId(this.entities, entityCounts(inside)) };
+    return { terms, entities: byId(this.entities, entityCounts(inside)) };
+  }
+
+  /**
+   * Content-word counts by feature id of one boilerplate span. The pages of a site carry the same footer,
+   * menu and bio, so most spans a ranking meets have been split into words before: their counts are kept
+   * by text. An entry is reused only while none of the words the index did not know has since become
+   * known, so it always equals a fresh count.
+   */
+  private spanTerms(text: string): ReadonlyMap<number, number> {
+    const cached = this.spanTermCache.get(text);
+    if (cached && cached.unknown.every((name) => this.terms.idOf(name) === undefined)) return cached.ids;
+    const ids = new Map<number, number>();
+    const unknown: string[] = [];
+    for (const [name, count] of contentTerms(text)) {
+      const id = this.terms.idOf(name);
+      if (id === undefined) unknown.push(name);
+      else ids.set(id, count);
+    }
+    if (this.spanTermCache.size >= SPAN_TERM_CACHE_LIMIT) this.spanTermCache.clear();
+    this.spanTermCache.set(text, { ids, unknown });
+    return ids;
   }
 
   /** Per other file: how many non-boilerplate passages this article shares with it, and their cover. */
@@ -370,7 +397,10 @@ export class RelatedIndex {
     let ranked = touched;
     if (touched.length > CANDIDATES) {
       // Selection, not a full sort: only the best CANDIDATES matter.
-      const sorted = Float64Array.from(touched, (d) => scores[d]).sort();
+      if (this.selection.length < touched.length) this.selection = new Float64Array(touched.length * 2);
+      const sorted = this.selection.subarray(0, touched.length);
+      for (let i = 0; i < touched.length; i++) sorted[i] = scores[touched[i]];
+      sorted.sort();
       const cut = sorted[sorted.length - CANDIDATES];
       ranked = touched.filter((d) => scores[d] >= cut).slice(0, CANDIDATES * 2);
     }
