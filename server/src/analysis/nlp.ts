@@ -35,6 +35,22 @@ export function winkReadDoc(text: string): number {
   return nlp.readDoc(text).tokens().length();
 }
 
+/** Letters of the Latin Extended blocks, which wink's tokeniser cuts words at ("Karaosmano|ğ|lu"). */
+const EXTENDED_LATIN = /[\u0100-\u024F\u1E00-\u1EFF]/gu;
+
+/**
+ * `text` with every extended Latin letter replaced by one letter wink knows, keeping every offset: its
+ * base letter when it has one ("ğ" → "g", "İ" → "I"), else "x" in its case ("ł", "đ"). wink then reads
+ * "Karaosmanoğlu" or "Milošević" as one word, while tokens are still located in, and sliced from, the text.
+ */
+export function foldForWink(text: string): string {
+  return text.replace(EXTENDED_LATIN, (c) => {
+    const base = c.normalize('NFD')[0];
+    if (base !== c && base.charCodeAt(0) < 0x100) return base;
+    return c === c.toUpperCase() ? 'X' : 'x';
+  });
+}
+
 /**
  * Tokenises and tags `text`. wink reports tokens by value, not offset, so each token is located by
  * scanning forward from the end of the previous one; a token wink rewrote (it never should, but a
@@ -42,7 +58,8 @@ export function winkReadDoc(text: string): number {
  */
 export function analyzeText(text: string): NlpDoc {
   if (text.length === 0) return { tokens: [], values: [] };
-  const doc = nlp.readDoc(text);
+  const folded = foldForWink(text);
+  const doc = nlp.readDoc(folded);
   const all = doc.tokens();
   const values = all.out(its.value);
   const pos = all.out(its.pos);
@@ -54,12 +71,13 @@ export function analyzeText(text: string): NlpDoc {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!v) continue;
-    let at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
+    let at = folded.startsWith(v, cursor) ? cursor : folded.indexOf(v, cursor);
     // Only whitespace may lie between two tokens; anything else means the value was rewritten.
-    if (at < 0 || (at > cursor && text.slice(cursor, at).trim() !== '')) at = -1;
+    if (at < 0 || (at > cursor && folded.slice(cursor, at).trim() !== '')) at = -1;
     if (at < 0) continue;
     located[i] = tokens.length;
-    tokens.push({ start: at, end: at + v.length, value: v, pos: pos[i] ?? 'X', kind: kinds[i] ?? 'word' });
+    const value = folded === text ? v : text.slice(at, at + v.length);
+    tokens.push({ start: at, end: at + v.length, value, pos: pos[i] ?? 'X', kind: kinds[i] ?? 'word' });
     cursor = at + v.length;
   }
   const out: ValueEntity[] = [];
