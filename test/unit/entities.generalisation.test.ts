@@ -95,6 +95,7 @@ test('wire story: shouted section heading, dateline with agency, sentence-initia
     ['Pieter Vandermolen', 'PERSON', 'Pieter Vandermolen'],
     ['ING', 'ORG', 'ING'],
     ['Kessler Shipping', 'ORG', 'Kessler Shipping'],
+    ['Antwerp', 'GPE', 'Antwerp'],
     ['Marta Kowalczyk', 'PERSON', 'Marta Kowalczyk'],
     ['Kessler', 'ORG', 'Kessler Shipping'],
     ['Reuters', 'ORG', 'Reuters'],
@@ -204,5 +205,34 @@ test('a dateline town unknown to the gazetteers is a place there and wherever it
     ['Coastline News', 'ORG', 'Coastline News'],
     ['Velmora', 'GPE', 'Velmora'],
     ['Velmora', 'GPE', 'Velmora'],
+  ]);
+});
+
+test('names with extended Latin letters stay whole words; states, provinces, teams and foreign-language heads are typed', () => {
+  const text = [
+    'On Monday the foreign minister of Turkey, Selin Karaosmanoğlu, met with Dragana Milošević in the city of Łódź after a long delay.',
+    'Karaosmanoğlu said that flooding in Saskatchewan and in West Bengal had slowed exports this year.',
+    'The San Diego Padres beat the Arizona Diamondbacks at Estadio Monumental, and a loan from Banco Atlântico Digital paid for it.',
+    'Ships waited in the Bay of Bengal as Cyclone Tamsin neared, a week before the Summit of the Americas was due to open.',
+    'Investors in Eko Re Group Plc and Abahani Limited cheered after the National Stock Exchange said it would open early.',
+  ].join('\n');
+  assert.deepEqual(mentions(text), [
+    ['Turkey', 'GPE', 'Türkiye'],
+    ['Selin Karaosmanoğlu', 'PERSON', 'Selin Karaosmanoğlu'],
+    ['Dragana Milošević', 'PERSON', 'Dragana Milošević'],
+    ['Łódź', 'GPE', 'Łódź'],
+    ['Karaosmanoğlu', 'PERSON', 'Selin Karaosmanoğlu'],
+    ['Saskatchewan', 'GPE', 'Saskatchewan'],
+    ['West Bengal', 'GPE', 'West Bengal'],
+    ['San Diego Padres', 'ORG', 'San Diego Padres'],
+    ['Arizona Diamondbacks', 'ORG', 'Arizona Diamondbacks'],
+    ['Estadio Monumental', 'FAC', 'Estadio Monumental'],
+    ['Banco Atlântico Digital', 'ORG', 'Banco Atlântico Digital'],
+    ['Bay of Bengal', 'LOC', 'Bay of Bengal'],
+    ['Cyclone Tamsin', 'EVENT', 'Cyclone Tamsin'],
+    ['Summit of the Americas', 'EVENT', 'Summit of the Americas'],
+    ['Eko Re Group Plc', 'ORG', 'Eko Re Group Plc'],
+    ['Abahani Limited', 'ORG', 'Abahani Limited'],
+    ['National Stock Exchange', 'ORG', 'National Stock Exchange'],
   ]);
 });

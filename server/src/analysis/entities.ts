@@ -5,7 +5,11 @@ import { aliasTableFor } from './entityIndex';
 import {
   CONNECTORS,
   EVENT_HEADS,
+  EVENT_OF_HEADS,
   EVENT_PREFIXES,
+  FAC_FIRST_WORDS,
+  LOC_OF_HEADS,
+  ORG_FIRST_WORDS,
   EVENT_TAILS,
   FAC_HEADS,
   FAC_TAILS,
@@ -73,6 +77,16 @@ const LETTER_RE = /\p{L}/u;
 const ALLCAPS_RE = /^[\p{Lu}\d.&'’-]+$/u;
 const DOMAIN_RE = /\.(com|net|org|co|io|news|tv)$/i;
 const IRREGULAR_PLURAL_RE = /^\p{Lu}\p{L}*(men|ren|ple)$/u;
+/** First words of names that go on with "of the" ("Summit of the Americas", "Bank of the Philippine Islands"). */
+const OF_THE_HEADS = new Set([
+  ...EVENT_OF_HEADS,
+  ...LOC_OF_HEADS,
+  ...ORG_PREFIXES,
+  ...ORG_FIRST_WORDS,
+  ...['Republic', 'Kingdom', 'Church', 'Palace', 'Museum', 'Order', 'Cathedral', 'Temple'],
+]);
+/** A capitalised plural, the last word of a team's name ("Padres", "Roughriders"). */
+const TEAM_PLURAL_RE = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const DASHES = new Set(['—', '–', '-', '--']);
 /** A capitalised adjective of nationality by its ending ("Ostrevian", "Valdorean"). */
 const DEMONYM_RE = /^\p{Lu}\p{Ll}{3,}(ian|ean)$/u;
@@ -601,7 +615,24 @@ class Recogniser {
           j++;
           continue;
         }
-        // A connector is kept only between two capitalised words ("University of Tokyo").
+        // A connector is kept only between two capitalised words ("University of Tokyo"), or two
+        // connectors when the second is an article ("Summit of the Americas").
+        const article = units[j + 3];
+        if (
+          j === i &&
+          next.text === 'of' &&
+          OF_THE_HEADS.has(cur.text) &&
+          units[j + 2]?.text === 'the' &&
+          article?.cap &&
+          !this.claimed[j + 2] &&
+          !this.claimed[j + 3] &&
+          this.adjacent(next, units[j + 2] as Unit) &&
+          this.adjacent(units[j + 2] as Unit, article) &&
+          !RUN_BREAKERS.has(article.text)
+        ) {
+          j += 3;
+          continue;
+        }
         const after = units[j + 2];
         if (
           CONNECTORS.has(next.text) &&
@@ -757,8 +788,21 @@ class Recogniser {
     for (let k = a; k <= b; k++) if (this.isConnector(k)) connector = true;
     let type: EntityType | undefined;
     const short = !connector && b - a <= 2;
+    // "Eko Re Group Plc and Abahani Limited": two organisations, each side typed on its own.
+    const and = this.lastAnd(a, b);
+    if (and > a + 1 && b - and >= 2 && ORG_HEADS.has(this.u(and - 1).text)) {
+      this.classifyRun(a, and - 1);
+      this.classifyRun(and + 1, b);
+      return true;
+    }
+    const ofName = a + 1 < b && this.u(a + 1).text === 'of';
     if (EVENT_PREFIXES.has(first.text) && !this.isConnector(a + 1)) type = 'EVENT';
+    else if (ofName && EVENT_OF_HEADS.has(first.text)) type = 'EVENT';
+    else if (ofName && LOC_OF_HEADS.has(first.text)) type = 'LOC';
     else if (ORG_HEADS.has(last.text)) type = 'ORG';
+    else if (ORG_FIRST_WORDS.has(first.text)) type = 'ORG';
+    else if (FAC_FIRST_WORDS.has(first.text)) type = 'FAC';
+    else if (this.teamName(a, b)) type = 'ORG';
     else if (OUTLET_PREFIXES.has(first.text) && short) type = 'ORG';
     else if (EVENT_HEADS.has(last.text)) type = 'EVENT';
     else if (FAC_HEADS.has(last.text)) type = 'FAC';
@@ -783,6 +827,21 @@ class Recogniser {
     if (!type) return false;
     this.emit(a, b, type, 'pattern');
     return true;
+  }
+
+  /**
+   * A place followed by a plural name is a sports team ("San Diego Padres", "Montreal Alouettes"); a
+   * plural that is itself a place, people or feature word ("Koreans", "Islands") is not.
+   */
+  private teamName(a: number, b: number): boolean {
+    const last = this.u(b);
+    if (!TEAM_PLURAL_RE.test(last.text) || b - a > 3 || last.titleLine) return false;
+    // "Iran Protests", "Israel Says": a common plural or a verb after a place.
+    if (this.tokens[last.tok]?.pos !== 'PROPN' || this.lowerWords.has(last.text.toLowerCase())) return false;
+    if (LOC_SUFFIXES.has(last.text) || FAC_HEADS.has(last.text) || gazetteer(last.text, last.allCaps))
+      return false;
+    const place = gazetteer(this.text.slice(this.u(a).start, this.u(b - 1).end), this.u(a).allCaps);
+    return place?.type === 'GPE';
   }
 
   /** After an "and", only one word may follow in an organisation name ("Ministry of Trade and Industry"). */

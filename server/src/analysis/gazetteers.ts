@@ -120,6 +120,46 @@ const REGIONS = [
   'East China Sea',
   'Indo-Pacific',
   'Asia-Pacific',
+  'Americas',
+  'Andes',
+  'Alps',
+  'Rockies',
+  'Rocky Mountains',
+  'Urals',
+  'Pyrenees',
+  'Carpathians',
+  'Appalachians',
+  'Amazonia',
+  'Patagonia',
+  'Siberia',
+  'Gobi',
+  'Kalahari',
+  'Arabian Peninsula',
+  'Arabian Sea',
+  'Caribbean',
+  'Caspian Sea',
+  'North Sea',
+  'Levant',
+  'Maghreb',
+  'Sundarbans',
+  'Deccan',
+  'Mekong',
+  'Nile',
+  'Ganges',
+  'Danube',
+  'Rhine',
+  'Yangtze',
+  'Great Lakes',
+  'Great Plains',
+  'Midwest',
+  'Outback',
+  'Tibetan Plateau',
+  'Korean Peninsula',
+  'Iberian Peninsula',
+  'Anatolia',
+  'Polynesia',
+  'Micronesia',
+  'Melanesia',
 ];
 
 /** Groups that are not nationalities: faiths, regional and political groups (NORP). */
@@ -181,6 +221,8 @@ function buildTable(): Map<string, GazetteerEntry> {
     if (!/(ism|ity|ish|am|ic|s)$/.test(g)) put(`${g}s`, 'NORP', g);
   }
   for (const c of places.cities as string[]) put(c, 'GPE', c, true);
+  // States and provinces, weak like cities: many also name people or teams ("Victoria", "Georgia").
+  for (const s of places.states as string[]) put(s, 'GPE', s, true);
   return table;
 }
 
@@ -237,7 +279,9 @@ export const ORG_HEADS = words(`
   Shipping Logistics Foods Pharma Pharmaceuticals Media Telecom Telecommunications Electronics Steel
   Chemicals Petroleum Mining Resources Insurance Investments Securities Enterprises Solutions Software
   Brewery Breweries Construction Engineering Automotive Aerospace Biotech Therapeutics Semiconductor
-  Consulting Wire Courier Dispatch Bulletin Monitor Weekly Standard Programme
+  Consulting Wire Courier Dispatch Bulletin Monitor Weekly Standard Programme Plc Limited Ltda Ltda.
+  S.A. SA S.A.S. AG GmbH N.V. NV SpA S.p.A. Bhd Pty LLP Exchange Railway Railways Legislature Ledger
+  Sentinel Register Examiner Inquirer Mirror Globe Clarion Beacon Star Cooperative Bancorp Airport Authority
 `);
 
 /** First words of a news outlet's name ("Daily Coast", "Weekly Standard"), which wins over place heads. */
@@ -248,6 +292,9 @@ export const GPE_PREFIXES = words('Port Fort San Santa Santo St St. Puerto Porto
 
 /** First words of a natural feature's name ("Mount Kenya", "Lake Ohrid", "Cape Horn"). */
 export const LOC_PREFIXES = words('Mount Mt Mt. Lake Cape');
+
+/** First words of a natural feature named "X of Y" ("Bay of Bengal", "Gulf of Mexico", "Isle of Man"). */
+export const LOC_OF_HEADS = words('Bay Gulf Sea Strait Straits Isle Lake Cape Mouth Valley');
 
 /** Titles of national office: a place possessive before one names a country ("Ruritania's Foreign Minister"). */
 export const STATE_TITLES = words(`
@@ -320,7 +367,21 @@ export const EVENT_HEADS = words(`
 `);
 
 /** First words that make a run an event ("Operation Sindoor"). */
-export const EVENT_PREFIXES = words('Operation Battle Siege');
+export const EVENT_PREFIXES = words('Operation Battle Siege Copa Cyclone Hurricane Typhoon');
+
+/** First words of an event name followed by "of" ("Summit of the Americas", "Battle of Britain"). */
+export const EVENT_OF_HEADS = words('Summit Conference Festival Battle Siege Treaty Games');
+
+/** First words of an organisation in Spanish, Portuguese, French or Italian ("Banco …", "Grupo …"). */
+export const ORG_FIRST_WORDS = words(`
+  Banco Grupo Compañía Companhia Empresa Corporación Instituto Universidad Universidade Université
+  Ministerio Ministério Partido Fundación Fundação Agence Société Banque
+`);
+
+/** First words of a facility in Spanish, Portuguese, French or Italian ("Estadio …", "Palacio …"). */
+export const FAC_FIRST_WORDS = words(`
+  Estadio Estádio Aeropuerto Aeroporto Aéroport Palacio Palácio Palais Palazzo Hospital Castillo Castelo
+`);
 
 /** Capitalised suffixes that keep a place name a polity ("Nara Prefecture"). */
 export const GPE_SUFFIXES = words(`
