@@ -236,3 +236,21 @@ test('names with extended Latin letters stay whole words; states, provinces, tea
     ['National Stock Exchange', 'ORG', 'National Stock Exchange'],
   ]);
 });
+
+test('names with particles are whole; an office portfolio between title and name is not part of it', () => {
+  const text = [
+    'The plan was backed by European Commissioner for Energy Katharina von der Heyden on Tuesday.',
+    'Qatar’s Minister of State for Energy Affairs, Sheikh Hamad bin Khalid Al-Muraikhi, spoke after the talks.',
+    'Dutch activist Maarten van Oosterwijk walked out, while Rio de Janeiro and Charles de Gaulle Airport were closed.',
+  ].join('\n');
+  assert.deepEqual(mentions(text), [
+    ['European', 'NORP', 'European'],
+    ['Katharina von der Heyden', 'PERSON', 'Katharina von der Heyden'],
+    ['Qatar', 'GPE', 'Qatar'],
+    ['Hamad bin Khalid Al-Muraikhi', 'PERSON', 'Hamad bin Khalid Al-Muraikhi'],
+    ['Dutch', 'NORP', 'Dutch'],
+    ['Maarten van Oosterwijk', 'PERSON', 'Maarten van Oosterwijk'],
+    ['Rio de Janeiro', 'GPE', 'Rio de Janeiro'],
+    ['Charles de Gaulle Airport', 'FAC', 'Charles de Gaulle Airport'],
+  ]);
+});

@@ -77,6 +77,20 @@ const LETTER_RE = /\p{L}/u;
 const ALLCAPS_RE = /^[\p{Lu}\d.&'’-]+$/u;
 const DOMAIN_RE = /\.(com|net|org|co|io|news|tv)$/i;
 const IRREGULAR_PLURAL_RE = /^\p{Lu}\p{L}*(men|ren|ple)$/u;
+/** Capitalised words of ministerial portfolios, which stand between a title and a name. */
+const PORTFOLIO_WORDS = new Set(
+  (
+    'Energy Affairs Climate Environment Agriculture Economy Economic Finance Trade Industry Labour Labor ' +
+    'Transport Infrastructure Tourism Culture Sport Sports Youth Women Family Justice Interior Defence Defense ' +
+    'Security Health Education Science Technology Digital Development Housing Water Fisheries Mines ' +
+    'Petroleum Commerce Investment Planning Information Communications Immigration Migration Refugees ' +
+    'Welfare Treasury Budget Relations Cooperation Integration Neighbourhood Enlargement Competition'
+  ).split(' '),
+);
+/** Lower-case particles inside people's names ("Ursula von der Leyen", "Hamad bin Khalid", "Luiz da Silva"). */
+const NAME_PARTICLES = new Set(
+  'von van der den de da di du dos das del della la le bin binti bint ibn al el ter ten zu'.split(' '),
+);
 /** First words of names that go on with "of the" ("Summit of the Americas", "Bank of the Philippine Islands"). */
 const OF_THE_HEADS = new Set([
   ...EVENT_OF_HEADS,
@@ -633,6 +647,19 @@ class Recogniser {
           j += 3;
           continue;
         }
+        // Two or three particles of a person's name ("von der", "van den", "de la").
+        let particles = 0;
+        while (particles < 3 && NAME_PARTICLES.has(units[j + 1 + particles]?.text ?? '')) particles++;
+        const named = units[j + 1 + particles];
+        if (
+          particles >= 2 &&
+          named?.cap &&
+          !RUN_BREAKERS.has(named.text) &&
+          this.joined(j, j + 1 + particles)
+        ) {
+          j += 1 + particles;
+          continue;
+        }
         const after = units[j + 2];
         if (
           CONNECTORS.has(next.text) &&
@@ -666,6 +693,35 @@ class Recogniser {
       this.classifyRun(i, j);
       i = j + 1;
     }
+  }
+
+  /** Units from..to are one unbroken stretch, none claimed, each a plain space from the next. */
+  private joined(from: number, to: number): boolean {
+    for (let k = from + 1; k <= to; k++) {
+      if (this.claimed[k] || !this.adjacent(this.u(k - 1), this.u(k))) return false;
+    }
+    return true;
+  }
+
+  private isParticle(i: number): boolean {
+    const u = this.u(i);
+    return !u.cap && NAME_PARTICLES.has(u.text);
+  }
+
+  /**
+   * A person's name with particles: capitalised words with particles between them and none at either end
+   * ("Katharina von der Heyden", "Hamad bin Khalid Al-Muraikhi"), at most four capitalised words.
+   */
+  private particleName(a: number, b: number): boolean {
+    if (this.isConnector(a) || this.isConnector(b)) return false;
+    let caps = 0;
+    let particles = 0;
+    for (let k = a; k <= b; k++) {
+      if (this.isParticle(k)) particles++;
+      else if (this.isConnector(k)) return false;
+      else caps++;
+    }
+    return particles > 0 && caps >= 2 && caps <= 4;
   }
 
   private emitGroupOfNumber(a: number, b: number, num: NlpToken): void {
@@ -744,10 +800,17 @@ class Recogniser {
       let end = b;
       // "Prime Minister Seo Ha-rim of Ostrevia": the name ends at a connector that follows it.
       let c = -1;
-      for (let k = p + 1; k <= b; k++) if (c < 0 && this.isConnector(k)) c = k;
+      for (let k = p + 1; k <= b; k++) if (c < 0 && this.isConnector(k) && !this.isParticle(k)) c = k;
       if (c > p && c - p <= 3 && !this.isConnector(p)) end = c - 1;
-      else for (let k = p; k <= b; k++) if (this.isConnector(k)) p = k + 1;
-      if (end - p + 1 > 3) p = end - 1;
+      else for (let k = p; k <= b; k++) if (this.isConnector(k) && !this.isParticle(k)) p = k + 1;
+      // "Commissioner for Energy Katharina von der Heyden": after "for" or "of" the portfolio comes first.
+      if (p > t + 1) while (p <= end && this.portfolioWord(p)) p++;
+      if (this.particleName(p, end)) {
+        // The name is whole as it stands.
+      } else {
+        for (let k = p; k <= end; k++) if (this.isParticle(k)) p = k + 1;
+        if (end - p + 1 > 3) p = end - 1;
+      }
       if (p <= end && !this.allTitles(p, end)) {
         const prefixEnd = this.titleBlockStart(t, a) - 1;
         // "Japanese Foreign Minister Tsuda Haruki and Philippine Foreign Secretary Ramon Dizon": two titled names.
@@ -766,6 +829,10 @@ class Recogniser {
         return;
       }
     }
+    if (this.particleName(a, b)) {
+      this.classifyPerson(a, b, this.speechContext(first, last) || this.roleBefore(first));
+      return;
+    }
     if (hasConnector()) {
       // "the Korean Peninsula and Japan": each side of the connector on its own, without shape guesses.
       let s0 = a;
@@ -779,6 +846,38 @@ class Recogniser {
     this.scanPieces(a, b, 'full');
   }
 
+  /** Units a..b make a name of their own: a known place, or ending in an organisation or facility word. */
+  private wholeName(a: number, b: number): boolean {
+    const last = this.u(b).text;
+    if (ORG_HEADS.has(last) || FAC_HEADS.has(last) || EVENT_HEADS.has(last)) return true;
+    return !!gazetteer(this.text.slice(this.u(a).start, this.u(b).end), this.u(a).allCaps);
+  }
+
+  /** An office and its portfolio ("Commissioner for Energy", "Secretary of Energy"), not an organisation. */
+  private officePhrase(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) {
+      const next = this.u(k + 1).text;
+      if (TITLES.has(this.u(k).text) && (next === 'for' || next === 'of')) return true;
+    }
+    return false;
+  }
+
+  /** A word of an office's portfolio rather than of a name ("Energy", "Foreign Affairs"). */
+  private portfolioWord(k: number): boolean {
+    const u = this.u(k);
+    if (this.isConnector(k)) return !this.isParticle(k);
+    return (
+      GENERIC_WORDS.some((set) => set.has(u.text)) ||
+      this.lowerWords.has(u.text.toLowerCase()) ||
+      PORTFOLIO_WORDS.has(u.text)
+    );
+  }
+
+  private roleBefore(u: Unit): boolean {
+    const before = this.prevWord(u);
+    return !!before && ROLE_NOUNS.has(before.value);
+  }
+
   /** Types a run by its first or last word ("Operation …", "… Ministry", "… Temple", "University of …"). */
   private byHead(a: number, b: number): boolean {
     if (b <= a) return false;
@@ -790,7 +889,7 @@ class Recogniser {
     const short = !connector && b - a <= 2;
     // "Eko Re Group Plc and Abahani Limited": two organisations, each side typed on its own.
     const and = this.lastAnd(a, b);
-    if (and > a + 1 && b - and >= 2 && ORG_HEADS.has(this.u(and - 1).text)) {
+    if (and > a + 1 && b - and >= 2 && this.wholeName(a, and - 1)) {
       this.classifyRun(a, and - 1);
       this.classifyRun(and + 1, b);
       return true;
@@ -799,7 +898,7 @@ class Recogniser {
     if (EVENT_PREFIXES.has(first.text) && !this.isConnector(a + 1)) type = 'EVENT';
     else if (ofName && EVENT_OF_HEADS.has(first.text)) type = 'EVENT';
     else if (ofName && LOC_OF_HEADS.has(first.text)) type = 'LOC';
-    else if (ORG_HEADS.has(last.text)) type = 'ORG';
+    else if (ORG_HEADS.has(last.text) && !this.officePhrase(a, b)) type = 'ORG';
     else if (ORG_FIRST_WORDS.has(first.text)) type = 'ORG';
     else if (FAC_FIRST_WORDS.has(first.text)) type = 'FAC';
     else if (this.teamName(a, b)) type = 'ORG';
