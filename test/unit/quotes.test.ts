@@ -473,3 +473,14 @@ test('hard-wrapped text: a quote runs over line breaks inside its paragraph', ()
   assertContent(text, s[0], 'We will rebuild the harbour and the\nbridges before the winter comes,');
   assert.equal(s[0].speaker?.name, 'Ilse Brandt');
 });
+
+test('a title phrase followed by a name in apposition speaks as the named person', () => {
+  const text =
+    'The talks ended late.\n\n“This is a bridge, not a miracle,” the Commissioner for Transport, Dr Ana Ruiz, told reporters.\n\n' +
+    'The Minister of State for Energy Affairs, Sheikh Omar bin Rashid, warned that gas would stay “for another twenty years”.\n';
+  const entities = [ent(text, 'Ana Ruiz', 'PERSON'), ent(text, 'Omar bin Rashid', 'PERSON')];
+  const s = speech(findQuotes(text, entities).quotes);
+  assert.equal(s.length, 2);
+  assert.equal(s[0].speaker?.name, 'Ana Ruiz');
+  assert.equal(s[1].speaker?.name, 'Omar bin Rashid');
+});

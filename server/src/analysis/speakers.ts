@@ -57,7 +57,8 @@ const TITLES = new Set(
     'colonel major captain sergeant lieutenant commander judge justice chief ambassador envoy spokesperson ' +
     'spokesman spokeswoman commissioner director chairman chairwoman chair ceo head deputy foreign defence defense ' +
     'finance interior economy trade high supreme acting former opposition leader rector dean bishop archbishop ' +
-    'rabbi imam father coach inspector superintendent detective constable sheriff marshal doctor professor'
+    'rabbi imam father coach inspector superintendent detective constable sheriff marshal doctor professor sheikh ' +
+    'emir hon hon. rev rev. reverend'
   ).split(' '),
 );
 /** Lowercase nouns that head a description of a person. */
@@ -314,7 +315,10 @@ function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | nul
   }
   // `," engineer Priya Nair told the council`: plain words up to the verb, no clause break between.
   // `," Smith, 45, said`: a name may carry an aside between commas before its verb.
-  const named = isCap(toks[0]) || PRONOUNS.has(toks[0].lower);
+  // "the Commissioner for Transport, Dr Ana Ruiz, told": a determiner may open the named phrase.
+  let head = 0;
+  while (head < toks.length - 1 && DETERMINERS.has(toks[head].lower)) head++;
+  const named = isCap(toks[head]) || PRONOUNS.has(toks[head].lower);
   let commas = 0;
   for (let i = 0; i < Math.min(toks.length, 12); i++) {
     const t = toks[i];
@@ -324,7 +328,7 @@ function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | nul
     if (VERBS.has(t.lower) && i > 0) {
       const np = subjectBeforeVerb(text, toks.slice(0, i + 1), i);
       if (!np) return commas === 0 && i <= 4 ? unresolved(toks[0], t) : null;
-      if (commas > 0 && np.toks[0] !== toks[0]) return null;
+      if (commas > 0 && np.toks[0] !== toks[head]) return null;
       return { np, attribution: { start: np.toks[0].start, end: t.end } };
     }
   }
@@ -396,10 +400,31 @@ export function attributeQuotes(
     return person;
   };
 
+  /** The person named in apposition right after a phrase ("the Energy Commissioner, Dr Ana Ruiz, said"). */
+  const appositive = (s: Span): EntityMention | undefined => {
+    for (const e of people) {
+      if (e.span.start < s.end) continue;
+      if (e.span.start > s.end + 60) break;
+      if (e.type !== 'PERSON') return undefined;
+      const between = text.slice(s.end, e.span.start);
+      const words = between
+        .replace(/^\s*,\s*/, '')
+        .split(/\s+/)
+        .filter(Boolean);
+      const comma = /^\s*,\s*/.test(between);
+      if (comma && words.every((w) => TITLES.has(w.replace(/\.$/, '').toLowerCase()))) return e;
+      return undefined;
+    }
+    return undefined;
+  };
+
   /** The speaker a name phrase stands for: its entity's canonical name, else the name read from the phrase. */
   const speakerOf = (toks: Tok[]): Speaker => {
     const s = { start: toks[0].start, end: toks[toks.length - 1].end };
     const e = entityIn(s, toks[toks.length - 1].start);
+    if (e?.type === 'PERSON') return { name: e.canonical, span: e.span };
+    const apposed = appositive(s);
+    if (apposed) return { name: apposed.canonical, span: apposed.span };
     if (e) return { name: e.canonical, span: e.span };
     // "the company", "the ministry": the organisation named last before, when the entity layer knows one.
     if (toks.every((t) => t.text === t.lower) && ORG_NOUNS.has(toks[toks.length - 1].lower)) {
