@@ -30,8 +30,13 @@ const QUERY_TERMS = 32;
 const QUERY_ENTITIES = 16;
 /** Postings read per query at most; the heaviest features come first, so a cut drops only weak ones. */
 const POSTINGS_BUDGET = 20_000;
-/** Candidates scored exactly (full cosine) after the postings pass. */
-const CANDIDATES = 64;
+/**
+ * Candidates scored exactly (full cosine) after the postings pass: twice the list's length, at least 40.
+ * Exact scoring is most of a query's cost, and the postings pass already puts same-story articles first.
+ */
+const CANDIDATES = 40;
+/** Corpora up to this size are scored whole: exact, and cheaper than the postings pass. */
+const SCORE_WHOLE_CORPUS = 64;
 
 /**
  * Calibration of the text channel. Same story from different outlets scores a TF-IDF cosine of
@@ -247,7 +252,8 @@ export class RelatedIndex {
     const passages = this.passageEvidence(uri, shared);
     const discounts = this.discountsFor(options);
     const out: RelatedArticle[] = [];
-    for (const other of this.candidates(doc, passages, discounts(doc))) {
+    const pool = Math.max(CANDIDATES, 2 * options.relatedLimit);
+    for (const other of this.candidates(doc, passages, discounts(doc), pool)) {
       const related = this.score(doc, other, passages, discounts);
       if (related && related.score > 0 && related.score >= options.relatedThreshold) out.push(related);
     }
@@ -380,9 +386,10 @@ export class RelatedIndex {
     doc: number,
     passages: ReadonlyMap<number, PassageEvidence>,
     discounts: Discounts,
+    pool: number,
   ): number[] {
-    // A corpus this small is scored whole: exact, and cheaper than the postings pass.
-    if (this.uriOf.size <= CANDIDATES) return [...this.uriOf.keys()].filter((d) => d !== doc);
+    if (this.uriOf.size <= Math.max(SCORE_WHOLE_CORPUS, pool))
+      return [...this.uriOf.keys()].filter((d) => d !== doc);
     if (this.scratch.length < this.nextDoc) this.scratch = new Float64Array(this.nextDoc * 2);
     const scores = this.scratch;
     const touched: number[] = [];
@@ -395,14 +402,14 @@ export class RelatedIndex {
       touched,
     );
     let ranked = touched;
-    if (touched.length > CANDIDATES) {
-      // Selection, not a full sort: only the best CANDIDATES matter.
+    if (touched.length > pool) {
+      // Only the best `pool` matter.
       if (this.selection.length < touched.length) this.selection = new Float64Array(touched.length * 2);
       const sorted = this.selection.subarray(0, touched.length);
       for (let i = 0; i < touched.length; i++) sorted[i] = scores[touched[i]];
       sorted.sort();
-      const cut = sorted[sorted.length - CANDIDATES];
-      ranked = touched.filter((d) => scores[d] >= cut).slice(0, CANDIDATES * 2);
+      const cut = sorted[sorted.length - pool];
+      ranked = touched.filter((d) => scores[d] >= cut).slice(0, pool * 2);
     }
     const out = new Set(ranked);
     for (const d of touched) scores[d] = 0;
