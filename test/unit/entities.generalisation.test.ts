@@ -254,3 +254,20 @@ test('names with particles are whole; an office portfolio between title and name
     ['Charles de Gaulle Airport', 'FAC', 'Charles de Gaulle Airport'],
   ]);
 });
+
+test('short forms: a company without its ending, a team by its nickname, two family names without the given names', () => {
+  const text = [
+    'Shares of the insurer Eko Re Group Plc fell on Monday, and Eko Re said claims would rise.',
+    'The San Diego Padres won again, and the Padres now lead the division.',
+    'Chilean Mining Minister José Luis Peña Ortiz spoke first. Later Peña Ortíz told reporters the talks had ended.',
+  ].join('\n');
+  assert.deepEqual(mentions(text), [
+    ['Eko Re Group Plc', 'ORG', 'Eko Re Group Plc'],
+    ['Eko Re', 'ORG', 'Eko Re Group Plc'],
+    ['San Diego Padres', 'ORG', 'San Diego Padres'],
+    ['Padres', 'ORG', 'San Diego Padres'],
+    ['Chilean', 'NORP', 'Chilean'],
+    ['José Luis Peña Ortiz', 'PERSON', 'José Luis Peña Ortiz'],
+    ['Peña Ortíz', 'PERSON', 'José Luis Peña Ortiz'],
+  ]);
+});

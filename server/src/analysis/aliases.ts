@@ -157,6 +157,11 @@ export class AliasTable {
       const last = ws[ws.length - 1];
       for (const w of bothEnds ? [first, last] : [last]) if (w) this.addWord(nameKey(w), known);
     }
+    if (type === 'PERSON' && bothEnds && ws.length >= 3) {
+      // Two family names written without the given names ("Peña Ortiz" of "José Luis Peña Ortiz").
+      const tail = nameKey(ws.slice(-2).join(' '));
+      if (!this.byKeyOf(tail)) this.byKey.set(tail, known);
+    }
     return known;
   }
 

@@ -809,7 +809,8 @@ class Recogniser {
         // The name is whole as it stands.
       } else {
         for (let k = p; k <= end; k++) if (this.isParticle(k)) p = k + 1;
-        if (end - p + 1 > 3) p = end - 1;
+        // Up to four words: Spanish and Portuguese names carry two surnames ("José Luis Peña Ortiz").
+        if (end - p + 1 > 4) p = end - 1;
       }
       if (p <= end && !this.allTitles(p, end)) {
         const prefixEnd = this.titleBlockStart(t, a) - 1;
@@ -1220,6 +1221,39 @@ function splitHyphens(tokens: NlpToken[]): NlpToken[] {
   return out;
 }
 
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+
+/**
+ * Short forms of this article's organisations that are safe to find anywhere in it: a company's name
+ * without its legal or sector ending when two words or more remain ("Eko Re" of "Eko Re Group Plc"), and a
+ * team's nickname ("Padres" of "San Diego Padres"). A form two organisations share is left out.
+ */
+function orgCores(drafts: readonly Draft[], text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const clash = new Set<string>();
+  const add = (core: string, canonical: string): void => {
+    if (out.has(core) && out.get(core) !== canonical) clash.add(core);
+    else out.set(core, canonical);
+  };
+  for (const d of drafts) {
+    if (d.type !== 'ORG' || d.source !== 'pattern') continue;
+    const words = text.slice(d.start, d.end).split(/\s+/);
+    const last = words[words.length - 1] ?? '';
+    if (words.length >= 3 && ORG_HEADS.has(last)) {
+      let k = words.length;
+      while (k > 0 && ORG_HEADS.has(words[k - 1] ?? '')) k--;
+      const core = words.slice(0, k);
+      if (core.length >= 2 && core.every((w) => /^\p{Lu}/u.test(w)) && !NOT_NAMES.has(core[0] ?? ''))
+        add(core.join(' '), d.canonical);
+    } else if (words.length >= 2 && TEAM_PLURAL_RE.test(last)) {
+      const place = gazetteer(words.slice(0, -1).join(' '), false);
+      if (place?.type === 'GPE') add(last, d.canonical);
+    }
+  }
+  for (const c of clash) out.delete(c);
+  return out;
+}
+
 /** Drops overlapping drafts, keeping the longer (then the earlier) one, and sorts by start. */
 function resolveOverlaps(drafts: Draft[]): Draft[] {
   const sorted = [...drafts].sort((x, y) => x.start - y.start || y.end - x.end);
@@ -1431,6 +1465,17 @@ export function findEntities(
         rec.emitSpan(u.start, u.start + 1, 'ORG', 'pattern', 'X');
         rec.claimed[i] = 1;
       }
+    }
+  }
+  for (const [core, canonical] of orgCores(rec.drafts, text)) {
+    // "Serra Azul Mineração" after "Serra Azul Mineração S.A.", "Padres" after "San Diego Padres".
+    for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
+      const end = at + core.length;
+      if (WORD_CHAR_RE.test(text[at - 1] ?? '') || WORD_CHAR_RE.test(text[end] ?? '')) continue;
+      if (rec.drafts.some((d) => d.type === 'ORG' && d.start <= at && d.end >= end)) continue;
+      const same = rec.drafts.find((d) => d.start === at && d.end === end);
+      if (same) Object.assign(same, { type: 'ORG', canonical, source: 'alias' });
+      else rec.emitSpan(at, end, 'ORG', 'alias', canonical);
     }
   }
   for (const v of doc.values) {

@@ -324,7 +324,7 @@ export const FAC_HEADS = words(`
   Station Stadium Arena Square Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Highway Expressway
   Motorway Tunnel Dam Canal Port Harbour Harbor Mine Plant Prison Jail Hall Memorial Monument Gate Wall
   Building Plaza Mall Park Hospital Base House Embassy Consulate Pier Terminal Reactor Dome Gardens
-  Quay Wharf
+  Quay Wharf Refinery Complex Dock Docks Shipyard Depot Barracks
 `);
 
 /** Lower-case tails that turn a name into a facility ("Chosei coal mine"). Longest first. */
@@ -363,7 +363,7 @@ export const EVENT_TAILS = [
 export const EVENT_HEADS = words(`
   War Wars Games Olympics Olympiad Cup Championship Championships Festival Fest Mela Expo Revolution
   Uprising Massacre Summit Marathon Open Grand Prix Tournament Crisis Conference Forum Week Biennale
-  Carnival Jubilee Election Elections Offensive Intifada Spring
+  Carnival Jubilee Election Elections Offensive Intifada Spring Trophy Puja
 `);
 
 /** First words that make a run an event ("Operation Sindoor"). */
@@ -380,7 +380,7 @@ export const ORG_FIRST_WORDS = words(`
 
 /** First words of a facility in Spanish, Portuguese, French or Italian ("Estadio …", "Palacio …"). */
 export const FAC_FIRST_WORDS = words(`
-  Estadio Estádio Aeropuerto Aeroporto Aéroport Palacio Palácio Palais Palazzo Hospital Castillo Castelo
+  Estadio Estádio Aeropuerto Aeroporto Aéroport Palacio Palácio Palais Palazzo Hospital
 `);
 
 /** Capitalised suffixes that keep a place name a polity ("Nara Prefecture"). */
