@@ -353,6 +353,47 @@ describe('related articles', () => {
     assert.ok(relatedTo('ledger-strike.txt').includes('strike-herald.txt'));
   });
 
+  it('ranks the same whether or not articles were prepared, before and after boilerplate changes', () => {
+    const footer =
+      '\n\nALSO READ\n- Harbour council approves study for a new seawall\n- Five walks along the coast this ' +
+      'spring\n\nMira Holt covers the harbour for The Coastal Ledger. She joined the paper in 2019 after ' +
+      'eight years at a regional radio station. © The Coastal Ledger. All rights reserved.';
+    const texts: Record<string, string> = { ...CORPUS };
+    for (const uri of ['strike-herald.txt', 'dam-post.txt', 'tariffs-wire.txt', 'dam-tribune.txt'])
+      texts[uri] = (texts[uri] ?? '') + footer;
+    const build = (): CorpusIndex => {
+      const corpus = new CorpusIndex();
+      for (const [uri, text] of Object.entries(texts)) {
+        const local: LocalAnalysis = {
+          entities: mentions(text),
+          quotes: [],
+          unbalanced: [],
+          repeats: [],
+          limits: [],
+        };
+        corpus.update({ uri, version: 1, text }, local);
+      }
+      return corpus;
+    };
+    const prepared = build();
+    const plain = build();
+    const compare = (): void => {
+      for (const uri of Object.keys(texts)) {
+        if (!plain.get(uri)) continue;
+        assert.deepEqual(prepared.related(uri, options), plain.related(uri, options), uri);
+      }
+    };
+    for (const uri of Object.keys(texts)) prepared.prepareRelated(uri, options);
+    compare();
+    // Two pages go: the footer falls below the boilerplate threshold in both indexes.
+    for (const corpus of [prepared, plain]) {
+      corpus.remove('tariffs-wire.txt');
+      corpus.remove('dam-tribune.txt');
+    }
+    for (const uri of Object.keys(texts)) prepared.prepareRelated(uri, options);
+    compare();
+  });
+
   it('never throws and keeps scores in range on arbitrary text', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 200 }), { minLength: 1, maxLength: 6 }), (texts) => {

@@ -25,6 +25,8 @@ export interface ArticleIndex {
   sharedPassages(uri: string, options: AnalysisOptions): SharedPassage[];
   /** `shared`, when given, are the article's shared passages just computed, so they are not found twice. */
   related(uri: string, options: AnalysisOptions, shared?: readonly SharedPassage[]): RelatedArticle[];
+  /** Readies what ranking needs of the article (its boilerplate), so its first related list is quick. */
+  prepareRelated(uri: string, options: AnalysisOptions): void;
 }
 
 export class CorpusIndex implements ArticleIndex {
@@ -76,5 +78,9 @@ export class CorpusIndex implements ArticleIndex {
   related(uri: string, options: AnalysisOptions, shared?: readonly SharedPassage[]): RelatedArticle[] {
     if (!this.articles.has(uri)) return [];
     return this.relatedIndex.rank(uri, shared ?? this.sharedPassages(uri, options), options);
+  }
+
+  prepareRelated(uri: string, options: AnalysisOptions): void {
+    if (this.articles.has(uri)) this.relatedIndex.prepare(uri, options);
   }
 }

@@ -243,6 +243,19 @@ export class RelatedIndex {
   }
 
   /**
+   * Computes what ranking needs of an article ahead of time: its boilerplate spans and discounts and its
+   * norms. A query scores dozens of candidates, and each one seen for the first time costs as much as the
+   * rest of its scoring; a server that prepares every article after loading keeps first queries fast.
+   */
+  prepare(uri: string, options: AnalysisOptions): void {
+    const doc = this.docOf.get(uri);
+    if (doc === undefined) return;
+    const discounts = this.discountsFor(options)(doc);
+    this.terms.norm(doc, discounts.terms);
+    this.entities.norm(doc, discounts.entities);
+  }
+
+  /**
    * Related articles of `uri`, best first: those scoring at least `options.relatedThreshold`, at most
    * `options.relatedLimit` of them. `shared` are this article's passages found in other files.
    */

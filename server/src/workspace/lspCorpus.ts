@@ -187,6 +187,12 @@ export class LspCorpus {
       this.indexed = Math.round(files.length / 2 + (done / indexer.size) * (files.length / 2));
       await maybeYield(files.length + done, files.length * 2);
     }
+    // Articles are ready for ranking before indexing is reported done, so first related lists are quick.
+    progress?.report(100, 'preparing related articles');
+    for (let i = 0; i < files.length && !token.isCancellationRequested; i++) {
+      this.index.prepareRelated(files[i].uri, toAnalysisOptions(files[i].settings));
+      await maybeYield(files.length * 2, files.length * 2);
+    }
     this.indexed = this.index.size;
     this.total = this.index.size;
     progress?.done();
