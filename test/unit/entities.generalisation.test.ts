@@ -271,3 +271,18 @@ test('short forms: a company without its ending, a team by its nickname, two fam
     ['Peña Ortíz', 'PERSON', 'José Luis Peña Ortiz'],
   ]);
 });
+
+test('a title before a name with particles is no organisation; "al-" and "el-" names, marked spellings of places', () => {
+  const text =
+    'The plan, said EU Energy Commissioner Katharina von der Heyden on Monday, works. Sheikh Hamad bin Khalid ' +
+    'al-Muraikhi agreed, and the ship left İstanbul for the Aegean. Egyptian President Abdel Fattah el-Sisi spoke.';
+  assert.deepEqual(mentions(text), [
+    ['EU', 'ORG', 'EU'],
+    ['Katharina von der Heyden', 'PERSON', 'Katharina von der Heyden'],
+    ['Hamad bin Khalid al-Muraikhi', 'PERSON', 'Hamad bin Khalid al-Muraikhi'],
+    ['İstanbul', 'GPE', 'Istanbul'],
+    ['Aegean', 'LOC', 'Aegean'],
+    ['Egyptian', 'NORP', 'Egyptian'],
+    ['Abdel Fattah el-Sisi', 'PERSON', 'Abdel Fattah el-Sisi'],
+  ]);
+});

@@ -99,6 +99,8 @@ const OF_THE_HEADS = new Set([
   ...ORG_FIRST_WORDS,
   ...['Republic', 'Kingdom', 'Church', 'Palace', 'Museum', 'Order', 'Cathedral', 'Temple'],
 ]);
+/** A name word led by a lower-case Arabic or Romance particle ("al-Muraikhi", "el-Sisi", "d'Alema"). */
+const PARTICLE_PREFIX_RE = /^(al|el|ad|as|ash|at|az|ibn|bin|abu|d|l)[-'’]\p{Lu}/u;
 /** A capitalised plural, the last word of a team's name ("Padres", "Roughriders"). */
 const TEAM_PLURAL_RE = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const DASHES = new Set(['—', '–', '-', '--']);
@@ -204,8 +206,8 @@ function buildUnits(text: string, tokens: NlpToken[]): { units: Unit[]; unitOfTo
       if (!sep || !next || !attached(tokens[last], sep) || !attached(sep, next) || !isWord(next)) break;
       const left = text.slice(t.start, (tokens[last] as NlpToken).end);
       if (sep.value === '-') {
-        // "Jae-myung", "Hardy-Chartrand" are one word; "Korea-Japan" and "anti-Japan" are two.
-        if (!isCap(left)) break;
+        // "Jae-myung", "Hardy-Chartrand", "al-Muraikhi" are one word; "Korea-Japan" and "anti-Japan" are two.
+        if (!isCap(left) && !PARTICLE_PREFIX_RE.test(`${left}-${next.value}`)) break;
         const joined = `${left}-${next.value}`;
         const leftPlace = GAZETTEER.has(placeKey(left));
         // "US-made": a place with a lower-case suffix stays a place.
@@ -255,7 +257,7 @@ function buildUnits(text: string, tokens: NlpToken[]): { units: Unit[]; unitOfTo
       text: value,
       tok: i,
       lastTok: last,
-      cap: isCap(value),
+      cap: isCap(value) || PARTICLE_PREFIX_RE.test(value),
       allCaps: isCap(value) && isAllCaps(value),
       sentenceStart,
       titleLine: heading[i] === 1,
@@ -284,6 +286,11 @@ function gazetteer(phrase: string, allCaps: boolean): GazetteerEntry | undefined
   const hit = GAZETTEER.get(key) ?? NEWS_AGENCIES.get(key);
   if (hit) return hit;
   if (allCaps && phrase.length >= 4) return GAZETTEER.get(placeKey(titleCase(phrase)));
+  // "İstanbul", "Zürich" written with marks the table's spelling lacks.
+  if (!ASCII_RE.test(phrase)) {
+    const plain = phrase.normalize('NFD').replace(/\p{M}/gu, '');
+    if (plain !== phrase) return GAZETTEER.get(placeKey(plain));
+  }
   return undefined;
 }
 
@@ -703,6 +710,12 @@ class Recogniser {
     return true;
   }
 
+  /** Every connector of units a..b is a name particle ("von der"), none a joining word ("of", "and"). */
+  private onlyParticles(a: number, b: number): boolean {
+    for (let k = a; k <= b; k++) if (this.isConnector(k) && !this.isParticle(k)) return false;
+    return true;
+  }
+
   private isParticle(i: number): boolean {
     const u = this.u(i);
     return !u.cap && NAME_PARTICLES.has(u.text);
@@ -915,7 +928,7 @@ class Recogniser {
       type = 'GPE';
     else if (LOC_SUFFIXES.has(last.text)) type = 'LOC';
     else if (GPE_SUFFIXES.has(last.text) && !connector) type = 'GPE';
-    else if (connector && this.andTailIsShort(a, b)) {
+    else if (connector && !this.onlyParticles(a, b) && this.andTailIsShort(a, b)) {
       // "University of Tokyo", "Foreign Correspondents’ Club of Japan", "Institute of … Studies".
       for (let k = a; k <= b && !this.isConnector(k); k++) {
         const w = this.u(k).text;
@@ -1221,6 +1234,7 @@ function splitHyphens(tokens: NlpToken[]): NlpToken[] {
   return out;
 }
 
+const ASCII_RE = /^[\x00-\x7f]*$/;
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
 /**

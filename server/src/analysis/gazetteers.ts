@@ -160,6 +160,23 @@ const REGIONS = [
   'Polynesia',
   'Micronesia',
   'Melanesia',
+  'Aegean',
+  'Aegean Sea',
+  'Adriatic',
+  'Adriatic Sea',
+  'Ionian Sea',
+  'Baltic Sea',
+  'Arabian Gulf',
+  'Gulf of Aden',
+  'Gulf of Mexico',
+  'Sea of Japan',
+  'Yellow Sea',
+  'Bering Sea',
+  'Barents Sea',
+  'English Channel',
+  'Strait of Hormuz',
+  'Bay of Bengal',
+  'Bay of Biscay',
 ];
 
 /** Groups that are not nationalities: faiths, regional and political groups (NORP). */
