@@ -286,3 +286,14 @@ test('a title before a name with particles is no organisation; "al-" and "el-" n
     ['Abdel Fattah el-Sisi', 'PERSON', 'Abdel Fattah el-Sisi'],
   ]);
 });
+
+test('a storm named once in full is the same event when its name stands alone; international bodies by name', () => {
+  const text =
+    'Cyclone Tamsin hit the coast on Monday. Tamsin killed 12 people, UNICEF said, and Greenpeace agreed.';
+  assert.deepEqual(mentions(text), [
+    ['Cyclone Tamsin', 'EVENT', 'Cyclone Tamsin'],
+    ['Tamsin', 'EVENT', 'Cyclone Tamsin'],
+    ['UNICEF', 'ORG', 'UNICEF'],
+    ['Greenpeace', 'ORG', 'Greenpeace'],
+  ]);
+});

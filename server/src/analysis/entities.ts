@@ -1234,31 +1234,38 @@ function splitHyphens(tokens: NlpToken[]): NlpToken[] {
   return out;
 }
 
+/** First words of a named storm, whose name then stands alone ("Cyclone Vayura" … "Vayura"). */
+const STORM_WORDS = new Set(['Cyclone', 'Hurricane', 'Typhoon', 'Storm']);
 const ASCII_RE = /^[\x00-\x7f]*$/;
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
 /**
- * Short forms of this article's organisations that are safe to find anywhere in it: a company's name
- * without its legal or sector ending when two words or more remain ("Eko Re" of "Eko Re Group Plc"), and a
- * team's nickname ("Padres" of "San Diego Padres"). A form two organisations share is left out.
+ * Short forms of this article's organisations and storms that are safe to find anywhere in it: a company's
+ * name without its legal or sector ending when two words or more remain ("Eko Re" of "Eko Re Group Plc"), a
+ * team's nickname ("Padres" of "San Diego Padres"), a storm's name ("Vayura" of "Cyclone Vayura"). A form
+ * two of them share is left out.
  */
-function orgCores(drafts: readonly Draft[], text: string): Map<string, string> {
-  const out = new Map<string, string>();
+function shortForms(drafts: readonly Draft[], text: string): Map<string, [string, EntityType]> {
+  const out = new Map<string, [string, EntityType]>();
   const clash = new Set<string>();
-  const add = (core: string, canonical: string): void => {
-    if (out.has(core) && out.get(core) !== canonical) clash.add(core);
-    else out.set(core, canonical);
+  const add = (core: string, canonical: string, type: EntityType = 'ORG'): void => {
+    const prev = out.get(core);
+    if (prev && prev[0] !== canonical) clash.add(core);
+    else out.set(core, [canonical, type]);
   };
   for (const d of drafts) {
-    if (d.type !== 'ORG' || d.source !== 'pattern') continue;
+    if ((d.type !== 'ORG' && d.type !== 'EVENT') || d.source !== 'pattern') continue;
     const words = text.slice(d.start, d.end).split(/\s+/);
     const last = words[words.length - 1] ?? '';
-    if (words.length >= 3 && ORG_HEADS.has(last)) {
+    if (d.type === 'ORG' && words.length >= 3 && ORG_HEADS.has(last)) {
       let k = words.length;
       while (k > 0 && ORG_HEADS.has(words[k - 1] ?? '')) k--;
       const core = words.slice(0, k);
       if (core.length >= 2 && core.every((w) => /^\p{Lu}/u.test(w)) && !NOT_NAMES.has(core[0] ?? ''))
         add(core.join(' '), d.canonical);
+    } else if (d.type === 'EVENT' && words.length === 2 && STORM_WORDS.has(words[0] ?? '')) {
+      // "Vayura" after "Cyclone Vayura".
+      add(last, d.canonical, 'EVENT');
     } else if (words.length >= 2 && TEAM_PLURAL_RE.test(last)) {
       const place = gazetteer(words.slice(0, -1).join(' '), false);
       if (place?.type === 'GPE') add(last, d.canonical);
@@ -1481,15 +1488,15 @@ export function findEntities(
       }
     }
   }
-  for (const [core, canonical] of orgCores(rec.drafts, text)) {
+  for (const [core, [canonical, type]] of shortForms(rec.drafts, text)) {
     // "Serra Azul Mineração" after "Serra Azul Mineração S.A.", "Padres" after "San Diego Padres".
     for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
       const end = at + core.length;
       if (WORD_CHAR_RE.test(text[at - 1] ?? '') || WORD_CHAR_RE.test(text[end] ?? '')) continue;
-      if (rec.drafts.some((d) => d.type === 'ORG' && d.start <= at && d.end >= end)) continue;
+      if (rec.drafts.some((d) => d.type === type && d.start <= at && d.end >= end)) continue;
       const same = rec.drafts.find((d) => d.start === at && d.end === end);
-      if (same) Object.assign(same, { type: 'ORG', canonical, source: 'alias' });
-      else rec.emitSpan(at, end, 'ORG', 'alias', canonical);
+      if (same) Object.assign(same, { type, canonical, source: 'alias' });
+      else rec.emitSpan(at, end, type, 'alias', canonical);
     }
   }
   for (const v of doc.values) {
