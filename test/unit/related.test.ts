@@ -113,6 +113,22 @@ function buildIndex(withEntities = true): RelatedIndex {
   return index;
 }
 
+/** A corpus index over the given texts, each with the entities `mentions` finds. */
+function buildCorpus(texts: Record<string, string>): CorpusIndex {
+  const corpus = new CorpusIndex();
+  for (const [uri, text] of Object.entries(texts)) {
+    const local: LocalAnalysis = {
+      entities: mentions(text),
+      quotes: [],
+      unbalanced: [],
+      repeats: [],
+      limits: [],
+    };
+    corpus.update({ uri, version: 1, text }, local);
+  }
+  return corpus;
+}
+
 const options: AnalysisOptions = defaultAnalysisOptions;
 const uris = (index: RelatedIndex, uri: string, o: AnalysisOptions = options): string[] =>
   index.rank(uri, [], o).map((r) => r.uri);
@@ -267,17 +283,7 @@ describe('related articles', () => {
   });
 
   it('answers through CorpusIndex.related', () => {
-    const corpus = new CorpusIndex();
-    for (const [uri, text] of Object.entries(CORPUS)) {
-      const local: LocalAnalysis = {
-        entities: mentions(text),
-        quotes: [],
-        unbalanced: [],
-        repeats: [],
-        limits: [],
-      };
-      corpus.update({ uri, version: 1, text }, local);
-    }
+    const corpus = buildCorpus(CORPUS);
     assert.deepEqual(
       corpus.related('dam-post.txt', options).map((r) => r.uri),
       ['dam-tribune.txt', 'dam-observer.txt'],
@@ -316,17 +322,7 @@ describe('related articles', () => {
         'until nine on weekdays from next month, the culture office announced.' +
         template,
     };
-    const corpus = new CorpusIndex();
-    for (const [uri, text] of Object.entries({ ...CORPUS, ...site })) {
-      const local: LocalAnalysis = {
-        entities: mentions(text),
-        quotes: [],
-        unbalanced: [],
-        repeats: [],
-        limits: [],
-      };
-      corpus.update({ uri, version: 1, text }, local);
-    }
+    const corpus = buildCorpus({ ...CORPUS, ...site });
     // The template is seen as boilerplate, so it is no evidence of anything.
     assert.ok(corpus.sharedPassages('ledger-strike.txt', options).some((p) => p.boilerplate));
     const relatedTo = (uri: string): string[] => corpus.related(uri, options).map((r) => r.uri);
@@ -361,22 +357,8 @@ describe('related articles', () => {
     const texts: Record<string, string> = { ...CORPUS };
     for (const uri of ['strike-herald.txt', 'dam-post.txt', 'tariffs-wire.txt', 'dam-tribune.txt'])
       texts[uri] = (texts[uri] ?? '') + footer;
-    const build = (): CorpusIndex => {
-      const corpus = new CorpusIndex();
-      for (const [uri, text] of Object.entries(texts)) {
-        const local: LocalAnalysis = {
-          entities: mentions(text),
-          quotes: [],
-          unbalanced: [],
-          repeats: [],
-          limits: [],
-        };
-        corpus.update({ uri, version: 1, text }, local);
-      }
-      return corpus;
-    };
-    const prepared = build();
-    const plain = build();
+    const prepared = buildCorpus(texts);
+    const plain = buildCorpus(texts);
     const compare = (): void => {
       for (const uri of Object.keys(texts)) {
         if (!plain.get(uri)) continue;
