@@ -297,3 +297,14 @@ test('a storm named once in full is the same event when its name stands alone; i
     ['Greenpeace', 'ORG', 'Greenpeace'],
   ]);
 });
+
+test('an outlet and an agency joined by "and" are two; a two-word state ending in -s is no team', () => {
+  const text =
+    'Miners in the Jequitinhonha Valley of Minas Gerais were hopeful, the Tucson Sentinel and Bloomberg reported.';
+  assert.deepEqual(mentions(text), [
+    ['Jequitinhonha Valley', 'LOC', 'Jequitinhonha Valley'],
+    ['Minas Gerais', 'GPE', 'Minas Gerais'],
+    ['Tucson Sentinel', 'ORG', 'Tucson Sentinel'],
+    ['Bloomberg', 'ORG', 'Bloomberg'],
+  ]);
+});

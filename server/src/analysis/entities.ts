@@ -287,7 +287,7 @@ function gazetteer(phrase: string, allCaps: boolean): GazetteerEntry | undefined
   if (hit) return hit;
   if (allCaps && phrase.length >= 4) return GAZETTEER.get(placeKey(titleCase(phrase)));
   // "İstanbul", "Zürich" written with marks the table's spelling lacks.
-  if (!ASCII_RE.test(phrase)) {
+  if (NON_ASCII_RE.test(phrase)) {
     const plain = phrase.normalize('NFD').replace(/\p{M}/gu, '');
     if (plain !== phrase) return GAZETTEER.get(placeKey(plain));
   }
@@ -903,7 +903,12 @@ class Recogniser {
     const short = !connector && b - a <= 2;
     // "Eko Re Group Plc and Abahani Limited": two organisations, each side typed on its own.
     const and = this.lastAnd(a, b);
-    if (and > a + 1 && b - and >= 2 && this.wholeName(a, and - 1)) {
+    const tail = and > 0 && and < b ? this.text.slice(this.u(and + 1).start, this.u(b).end) : '';
+    if (
+      and > a + 1 &&
+      (b - and >= 2 || (tail && gazetteer(tail, this.u(b).allCaps))) &&
+      this.wholeName(a, and - 1)
+    ) {
       this.classifyRun(a, and - 1);
       this.classifyRun(and + 1, b);
       return true;
@@ -953,6 +958,8 @@ class Recogniser {
     if (this.tokens[last.tok]?.pos !== 'PROPN' || this.lowerWords.has(last.text.toLowerCase())) return false;
     if (LOC_SUFFIXES.has(last.text) || FAC_HEADS.has(last.text) || gazetteer(last.text, last.allCaps))
       return false;
+    // "Minas Gerais" is a state, not a team of Minas.
+    if (gazetteer(this.text.slice(this.u(a).start, last.end), this.u(a).allCaps)) return false;
     const place = gazetteer(this.text.slice(this.u(a).start, this.u(b - 1).end), this.u(a).allCaps);
     return place?.type === 'GPE';
   }
@@ -1236,7 +1243,7 @@ function splitHyphens(tokens: NlpToken[]): NlpToken[] {
 
 /** First words of a named storm, whose name then stands alone ("Cyclone Vayura" … "Vayura"). */
 const STORM_WORDS = new Set(['Cyclone', 'Hurricane', 'Typhoon', 'Storm']);
-const ASCII_RE = /^[\x00-\x7f]*$/;
+const NON_ASCII_RE = /[^\p{ASCII}]/u;
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
 /**
