@@ -308,3 +308,13 @@ test('an outlet and an agency joined by "and" are two; a two-word state ending i
     ['Bloomberg', 'ORG', 'Bloomberg'],
   ]);
 });
+
+test('a word set off before a country is a place there, and stays one alone', () => {
+  const text =
+    'A cargo ship waits off Chattogram, Bangladesh, after the storm. By Friday Chattogram had reopened.';
+  assert.deepEqual(mentions(text), [
+    ['Chattogram', 'GPE', 'Chattogram'],
+    ['Bangladesh', 'GPE', 'Bangladesh'],
+    ['Chattogram', 'GPE', 'Chattogram'],
+  ]);
+});

@@ -610,6 +610,7 @@ class Recogniser {
       }
       return;
     }
+    if (this.beforeCountry(i)) return this.emitPlace(i, i, true);
     const poss = this.tokens[u.lastTok + 1];
     if (!poss || (poss.value !== '’s' && poss.value !== "'s") || poss.start !== u.end) return;
     const title = this.unitAt(u.lastTok + 2);
@@ -1152,6 +1153,21 @@ class Recogniser {
   }
 
   /** "flooding in Kestown", "a village near Soragai", "flew to Lindval": a lone name after a place preposition. */
+  /** "Mongla, Bangladesh": a word set off by a comma before a country's name is a place in it. */
+  private beforeCountry(i: number): boolean {
+    const u = this.u(i);
+    const comma = this.tokens[u.lastTok + 1];
+    const country = this.units[i + 1];
+    if (!comma || comma.value !== ',' || comma.start !== u.end || !country) return false;
+    if (country.tok !== u.lastTok + 2 || NOT_NAMES.has(u.text) || TITLES.has(u.text)) return false;
+    if (this.lowerWords.has(u.text.toLowerCase()) || this.tokens[u.tok]?.pos !== 'PROPN') return false;
+    const entry = gazetteer(country.text, country.allCaps);
+    if (!entry || entry.weak || entry.type !== 'GPE') return false;
+    // "Lula, Brazil's president": a possessive makes the country a description of a person.
+    const after = this.tokens[country.lastTok + 1];
+    return !after || (after.value !== '’s' && after.value !== "'s");
+  }
+
   private placeContext(u: Unit): boolean {
     if (u.sentenceStart || u.allCaps || this.tokens[u.tok]?.pos !== 'PROPN') return false;
     if (NOT_NAMES.has(u.text) || this.lowerWords.has(u.text.toLowerCase())) return false;

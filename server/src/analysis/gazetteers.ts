@@ -298,7 +298,7 @@ export const ORG_HEADS = words(`
   Brewery Breweries Construction Engineering Automotive Aerospace Biotech Therapeutics Semiconductor
   Consulting Wire Courier Dispatch Bulletin Monitor Weekly Standard Programme Plc Limited Ltda Ltda.
   S.A. SA S.A.S. AG GmbH N.V. NV SpA S.p.A. Bhd Pty LLP Exchange Railway Railways Legislature Ledger
-  Sentinel Register Examiner Inquirer Mirror Globe Clarion Beacon Star Cooperative Bancorp Authority
+  Sentinel Register Examiner Inquirer Mirror Globe Clarion Beacon Cooperative Bancorp Authority
 `);
 
 /** First words of a news outlet's name ("Daily Coast", "Weekly Standard"), which wins over place heads. */
