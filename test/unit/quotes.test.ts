@@ -487,7 +487,7 @@ test('a title phrase followed by a name in apposition speaks as the named person
 
 test('a guillemet that opens a list line before a space is a bullet, not a quote', () => {
   const text =
-    'Read more:\n» Ports reopen after the storm\n» Council backs new seawall\n\n«Nous restons prudents», a dit Marie Dubois.\n';
+    'Read more:\n» Ports reopen after the storm\n» Council backs new seawall\n» Schools close early\n\n«Nous restons prudents», a dit Marie Dubois.\n';
   const { quotes, unbalanced } = findQuotes(text, [ent(text, 'Marie Dubois', 'PERSON')]);
   assert.equal(unbalanced.length, 0);
   assert.equal(quotes.length, 1);

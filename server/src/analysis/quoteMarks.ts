@@ -170,7 +170,8 @@ function doubleMarks(text: string, lo: number, hi: number): Mark[] {
     if (!DOUBLE_MARKS.has(c)) continue;
     if (c === '"' && /\d/.test(text[i - 1] ?? '') && !isWordChar(text[i + 1])) continue;
     // "» Next headline": a guillemet opening a paragraph before a space is a list bullet.
-    if ((c === '»' || c === '«') && i === lo && isSpace(text[i + 1])) continue;
+    if ((c === '»' || c === '«') && isSpace(text[i + 1]) && (i === lo || /[\r\n]/.test(text[i - 1] ?? '')))
+      continue;
     out.push({ at: i, role: doubleRole(text, i, lo, hi), glyph: c });
   }
   return out;
