@@ -318,3 +318,21 @@ test('a word set off before a country is a place there, and stays one alone', ()
     ['Chattogram', 'GPE', 'Chattogram'],
   ]);
 });
+
+test('a byline with two authors; "Sen" inside a name is no title; a company named with and without its suffix', () => {
+  const text = [
+    'By Nafisa Tasnim and Rohan Deshpande',
+    '',
+    'West Bengal disaster management minister Moushumi Sen Sarkar said the shelters held.',
+    'Eko Re Group Plc and Eko Re Group agreed; Eko Re said so.',
+  ].join('\n');
+  assert.deepEqual(mentions(text), [
+    ['Nafisa Tasnim', 'PERSON', 'Nafisa Tasnim'],
+    ['Rohan Deshpande', 'PERSON', 'Rohan Deshpande'],
+    ['West Bengal', 'GPE', 'West Bengal'],
+    ['Moushumi Sen Sarkar', 'PERSON', 'Moushumi Sen Sarkar'],
+    ['Eko Re Group Plc', 'ORG', 'Eko Re Group Plc'],
+    ['Eko Re Group', 'ORG', 'Eko Re Group'],
+    ['Eko Re', 'ORG', 'Eko Re Group Plc'],
+  ]);
+});

@@ -533,6 +533,19 @@ class Recogniser {
     const lineEnd = this.lineEnd(this.u(b).end);
     if (after && after.start < lineEnd && ![',', ';', ')', '|', '/', 'and'].includes(after.value)) return;
     this.classifyPerson(a, b, true);
+    if (after?.value === 'and' && after.start < lineEnd) {
+      // "By Nafisa Tasnim and Rohan Deshpande": a second author, ending the credit the same way.
+      const c = this.unitAt(this.u(b).lastTok + 2);
+      const d = c >= 0 ? this.capRun(c, 3) : -1;
+      const end = d > c ? this.tokens[this.u(d).lastTok + 1] : undefined;
+      if (
+        d > c &&
+        !TITLES.has(this.u(c).text) &&
+        (!end || end.start >= lineEnd || [',', ';', ')'].includes(end.value))
+      )
+        this.classifyPerson(c, d, true);
+      return;
+    }
     if (after?.value !== ',' || after.start >= lineEnd) return;
     const o = this.unitAt(this.u(b).lastTok + 2);
     const ob = this.capRun(o, 4);
@@ -1273,8 +1286,9 @@ function shortForms(drafts: readonly Draft[], text: string): Map<string, [string
   const clash = new Set<string>();
   const add = (core: string, canonical: string, type: EntityType = 'ORG'): void => {
     const prev = out.get(core);
-    if (prev && prev[0] !== canonical) clash.add(core);
-    else out.set(core, [canonical, type]);
+    // "Eko Re Group" and "Eko Re Group Plc" are one company: the fuller name is the canonical one.
+    if (!prev || canonical.startsWith(prev[0])) out.set(core, [canonical, type]);
+    else if (!prev[0].startsWith(canonical)) clash.add(core);
   };
   for (const d of drafts) {
     if ((d.type !== 'ORG' && d.type !== 'EVENT') || d.source !== 'pattern') continue;

@@ -257,7 +257,7 @@ export const TITLES = words(`
   Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Professor Sir Dame Lord Lady Rev Rev. Father Sister Saint
   Gen Gen. General Lt Lt. Lieutenant Col Col. Colonel Maj Maj. Major Capt Capt. Captain Sgt Sgt. Sergeant
   Brig Brig. Brigadier Adm Adm. Admiral Cmdr Marshal Commander Chief Officer Governor Gov Gov. Mayor
-  Senator Sen Sen. Rep Rep. Representative Congressman Congresswoman Ambassador Secretary Spokesman
+  Senator Sen. Rep. Representative Congressman Congresswoman Ambassador Secretary Spokesman
   Spokeswoman Spokesperson Minister Director Chairman Chairwoman Chair CEO Judge Justice Attorney
   Commissioner High Deputy Foreign Defense Defence Finance Interior Justice Trade Health Education
   Leader Speaker Lawmaker MP PM Supreme Envoy Special Acting Former Ex Crown Head Coach Detective

@@ -52,7 +52,7 @@ const CAPITAL_STOPWORDS = new Set(
 const TITLES = new Set(
   (
     'mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president vice prime minister premier chancellor ' +
-    'king queen prince princess pope sen sen. senator rep rep. representative gov gov. governor mayor secretary ' +
+    'king queen prince princess pope sen. senator rep. representative gov gov. governor mayor secretary ' +
     'general gen gen. brig brig. lt lt. col col. maj maj. capt capt. sgt sgt. adm adm. cmdr cmdr. gen. admiral ' +
     'colonel major captain sergeant lieutenant commander judge justice chief ambassador envoy spokesperson ' +
     'spokesman spokeswoman commissioner director chairman chairwoman chair ceo head deputy foreign defence defense ' +
