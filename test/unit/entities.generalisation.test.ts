@@ -336,3 +336,12 @@ test('a byline with two authors; "Sen" inside a name is no title; a company name
     ['Eko Re', 'ORG', 'Eko Re Group Plc'],
   ]);
 });
+
+test('a company named once in full is the same company by its first word, wherever it stands', () => {
+  const text =
+    'Halcyon Semiconductor Inc. was hit hardest. Halcyon buys most of its lithium abroad, analysts said.';
+  assert.deepEqual(mentions(text), [
+    ['Halcyon Semiconductor Inc.', 'ORG', 'Halcyon Semiconductor Inc.'],
+    ['Halcyon', 'ORG', 'Halcyon Semiconductor Inc.'],
+  ]);
+});

@@ -1281,7 +1281,11 @@ const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
  * team's nickname ("Padres" of "San Diego Padres"), a storm's name ("Vayura" of "Cyclone Vayura"). A form
  * two of them share is left out.
  */
-function shortForms(drafts: readonly Draft[], text: string): Map<string, [string, EntityType]> {
+function shortForms(
+  drafts: readonly Draft[],
+  text: string,
+  lowerWords: ReadonlySet<string>,
+): Map<string, [string, EntityType]> {
   const out = new Map<string, [string, EntityType]>();
   const clash = new Set<string>();
   const add = (core: string, canonical: string, type: EntityType = 'ORG'): void => {
@@ -1300,6 +1304,8 @@ function shortForms(drafts: readonly Draft[], text: string): Map<string, [string
       const core = words.slice(0, k);
       if (core.length >= 2 && core.every((w) => /^\p{Lu}/u.test(w)) && !NOT_NAMES.has(core[0] ?? ''))
         add(core.join(' '), d.canonical);
+      else if (core.length === 1 && distinctiveFirstWord(core[0] ?? '', lowerWords))
+        add(core[0] ?? '', d.canonical);
     } else if (d.type === 'EVENT' && words.length === 2 && STORM_WORDS.has(words[0] ?? '')) {
       // "Vayura" after "Cyclone Vayura".
       add(last, d.canonical, 'EVENT');
@@ -1310,6 +1316,17 @@ function shortForms(drafts: readonly Draft[], text: string): Map<string, [string
   }
   for (const c of clash) out.delete(c);
   return out;
+}
+
+/**
+ * A company's one-word name before its ending ("Halcyon" of "Halcyon Semiconductor Inc."): a capitalised
+ * word that is no place, title, generic head, nor a word the article also writes in lower case.
+ */
+function distinctiveFirstWord(word: string, lowerWords: ReadonlySet<string>): boolean {
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word) || lowerWords.has(word.toLowerCase())) return false;
+  if (NOT_NAMES.has(word) || TITLES.has(word) || ORG_PREFIXES.has(word) || ORG_FIRST_WORDS.has(word))
+    return false;
+  return !GENERIC_WORDS.some((set) => set.has(word)) && !GAZETTEER.has(placeKey(word));
 }
 
 /** Drops overlapping drafts, keeping the longer (then the earlier) one, and sorts by start. */
@@ -1525,7 +1542,9 @@ export function findEntities(
       }
     }
   }
-  for (const [core, [canonical, type]] of shortForms(rec.drafts, text)) {
+  for (const [core, [canonical, type]] of shortForms(rec.drafts, text, rec.lowerWords)) {
+    // A one-word form that names a person of this article or the corpus is left to the person.
+    if (!/\s/.test(core) && table.lookupWord(core, false)?.type === 'PERSON') continue;
     // "Serra Azul Mineração" after "Serra Azul Mineração S.A.", "Padres" after "San Diego Padres".
     for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
       const end = at + core.length;
