@@ -493,3 +493,18 @@ test('a guillemet that opens a list line before a space is a bullet, not a quote
   assert.equal(quotes.length, 1);
   assertContent(text, quotes[0], 'Nous restons prudents');
 });
+
+test('a pronoun introducing a quote refers to the person its paragraph just named', () => {
+  const text =
+    '"We solved a cable," Ines Marlow said as she left.\n\nPetra Quist was more guarded. Asked about the border, ' +
+    'she said: “Ask me again next year.”\n\nCritics of Marlow disagreed. “It is a start,” she said.\n';
+  const entities = [
+    ent(text, 'Ines Marlow', 'PERSON'),
+    ent(text, 'Petra Quist', 'PERSON'),
+    { ...ent(text, 'Marlow', 'PERSON', 'Ines Marlow', 1) },
+  ];
+  const s = speech(findQuotes(text, entities).quotes);
+  assert.equal(s.length, 3);
+  assert.equal(s[0].speaker?.name, 'Ines Marlow');
+  assert.equal(s[1].speaker?.name, 'Petra Quist');
+});

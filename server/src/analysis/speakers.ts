@@ -476,7 +476,8 @@ export function attributeQuotes(
     const attribution = text.slice(f.attribution.start, f.attribution.end);
     if (f.np.pronoun) {
       const pronoun = f.np.toks[0].lower;
-      const r = resolvePronoun(text, genders, quotes, named, people, paragraphs, i, pronoun, speakerOf);
+      const at = f.np.toks[0].start;
+      const r = resolvePronoun(text, genders, quotes, named, people, paragraphs, i, pronoun, at, speakerOf);
       // "she said" resolved to a name tells how later pronouns may refer to it.
       if (r && (pronoun === 'he' || pronoun === 'she') && !genders.has(r.name)) genders.set(r.name, pronoun);
       if (r)
@@ -615,6 +616,7 @@ function resolvePronoun(
   paragraphs: Span[],
   i: number,
   pronoun: string,
+  pronounAt: number,
   speakerOf: (toks: Tok[]) => Speaker,
 ): Speaker | null {
   const q = quotes[i];
@@ -628,7 +630,24 @@ function resolvePronoun(
     if (person && organisation) return false;
     return !(pronoun === 'it' && !organisation && people.length === 0);
   });
-  if (latest) return latest;
+  // "Vassilopoulou was more guarded. Asked …, she said: “…”": a person named in the quote's own paragraph
+  // before a pronoun that introduces the quote outranks a reporting subject of an earlier paragraph. A
+  // pronoun after the quote ("…,” he said) more often carries on the earlier speaker.
+  const para = paragraphs[q.paragraph];
+  let here: EntityMention | undefined;
+  if (person && pronounAt < q.span.start) {
+    for (const e of people) {
+      if (e.span.start >= pronounAt) break;
+      if (
+        e.span.start >= para.start &&
+        e.type === 'PERSON' &&
+        fitsPronoun(text, genders, e.canonical, pronoun)
+      )
+        here = e;
+    }
+  }
+  if (latest && (!here || (latest.span?.start ?? -1) >= para.start)) return latest;
+  if (here) return { name: here.canonical, span: here.span };
   for (let j = i - 1; j >= 0; j--) {
     if (quotes[j].paragraph < q.paragraph - 3) break;
     const n = named[j];
