@@ -1285,6 +1285,7 @@ function shortForms(
   drafts: readonly Draft[],
   text: string,
   lowerWords: ReadonlySet<string>,
+  places: ReadonlyMap<string, boolean>,
 ): Map<string, [string, EntityType]> {
   const out = new Map<string, [string, EntityType]>();
   const clash = new Set<string>();
@@ -1304,7 +1305,7 @@ function shortForms(
       const core = words.slice(0, k);
       if (core.length >= 2 && core.every((w) => /^\p{Lu}/u.test(w)) && !NOT_NAMES.has(core[0] ?? ''))
         add(core.join(' '), d.canonical);
-      else if (core.length === 1 && distinctiveFirstWord(core[0] ?? '', lowerWords))
+      else if (core.length === 1 && distinctiveFirstWord(core[0] ?? '', lowerWords, places))
         add(core[0] ?? '', d.canonical);
     } else if (d.type === 'EVENT' && words.length === 2 && STORM_WORDS.has(words[0] ?? '')) {
       // "Vayura" after "Cyclone Vayura".
@@ -1320,10 +1321,16 @@ function shortForms(
 
 /**
  * A company's one-word name before its ending ("Halcyon" of "Halcyon Semiconductor Inc."): a capitalised
- * word that is no place, title, generic head, nor a word the article also writes in lower case.
+ * word that is no place (known, or named as one by this article), title, generic head, nor a word the article
+ * also writes in lower case.
  */
-function distinctiveFirstWord(word: string, lowerWords: ReadonlySet<string>): boolean {
-  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word) || lowerWords.has(word.toLowerCase())) return false;
+function distinctiveFirstWord(
+  word: string,
+  lowerWords: ReadonlySet<string>,
+  places: ReadonlyMap<string, boolean>,
+): boolean {
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word) || lowerWords.has(word.toLowerCase()) || places.has(word))
+    return false;
   if (NOT_NAMES.has(word) || TITLES.has(word) || ORG_PREFIXES.has(word) || ORG_FIRST_WORDS.has(word))
     return false;
   return !GENERIC_WORDS.some((set) => set.has(word)) && !GAZETTEER.has(placeKey(word));
@@ -1542,7 +1549,7 @@ export function findEntities(
       }
     }
   }
-  for (const [core, [canonical, type]] of shortForms(rec.drafts, text, rec.lowerWords)) {
+  for (const [core, [canonical, type]] of shortForms(rec.drafts, text, rec.lowerWords, rec.places)) {
     // A one-word form that names a person of this article or the corpus is left to the person.
     if (!/\s/.test(core) && table.lookupWord(core, false)?.type === 'PERSON') continue;
     // "Serra Azul Mineração" after "Serra Azul Mineração S.A.", "Padres" after "San Diego Padres".
