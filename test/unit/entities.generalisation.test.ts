@@ -345,3 +345,17 @@ test('a company named once in full is the same company by its first word, wherev
     ['Halcyon', 'ORG', 'Halcyon Semiconductor Inc.'],
   ]);
 });
+
+test('an acronym defined in brackets names the same organisation wherever it stands', () => {
+  const text =
+    'Chile complained to the World Trade Organization (WTO) on Monday. Later the WTO said it would rule by June.';
+  const orgs = findEntities(text, noEntityHints).filter((m) => m.type === 'ORG');
+  assert.deepEqual(
+    orgs.map((m) => [m.text, m.canonical]),
+    [
+      ['World Trade Organization', 'World Trade Organization'],
+      ['WTO', 'World Trade Organization'],
+      ['WTO', 'World Trade Organization'],
+    ],
+  );
+});

@@ -1272,6 +1272,8 @@ function splitHyphens(tokens: NlpToken[]): NlpToken[] {
 
 /** First words of a named storm, whose name then stands alone ("Cyclone Vayura" … "Vayura"). */
 const STORM_WORDS = new Set(['Cyclone', 'Hurricane', 'Typhoon', 'Storm']);
+/** An acronym in brackets right after a name: "(WTO)". */
+const ACRONYM_AFTER_RE = /^\s*\(\s*(\p{Lu}[\p{Lu}&]{1,7})\s*\)/u;
 const NON_ASCII_RE = /[^\p{ASCII}]/u;
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
@@ -1334,6 +1336,34 @@ function distinctiveFirstWord(
   if (NOT_NAMES.has(word) || TITLES.has(word) || ORG_PREFIXES.has(word) || ORG_FIRST_WORDS.has(word))
     return false;
   return !GENERIC_WORDS.some((set) => set.has(word)) && !GAZETTEER.has(placeKey(word));
+}
+
+/** Capital initials of a name's words, connectors skipped ("Organisation for Economic Co-operation" → "OEC"). */
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+/**
+ * "World Trade Organization (WTO)": an acronym the article defines names the same entity wherever it
+ * stands, so hover, references and related articles see one entity, not two.
+ */
+function linkAcronyms(drafts: Draft[], text: string): void {
+  const defined = new Map<string, Draft>();
+  for (const d of drafts) {
+    if (d.type !== 'ORG' && d.type !== 'FAC' && d.type !== 'EVENT' && d.type !== 'GPE') continue;
+    const m = ACRONYM_AFTER_RE.exec(text.slice(d.end, d.end + 16));
+    const acronym = m?.[1];
+    if (acronym && initials(text.slice(d.start, d.end)) === acronym) defined.set(acronym, d);
+  }
+  if (defined.size === 0) return;
+  for (const d of drafts) {
+    const full = defined.get(text.slice(d.start, d.end));
+    if (full && full !== d) Object.assign(d, { type: full.type, canonical: full.canonical, source: 'alias' });
+  }
 }
 
 /** Drops overlapping drafts, keeping the longer (then the earlier) one, and sorts by start. */
@@ -1562,6 +1592,7 @@ export function findEntities(
       else rec.emitSpan(at, end, type, 'alias', canonical);
     }
   }
+  linkAcronyms(rec.drafts, text);
   for (const v of doc.values) {
     if (v.type === 'CARDINAL') continue;
     rec.emitSpan(v.span.start, v.span.end, v.type, 'wink', text.slice(v.span.start, v.span.end));
