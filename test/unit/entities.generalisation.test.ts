@@ -359,3 +359,15 @@ test('an acronym defined in brackets names the same organisation wherever it sta
     ],
   );
 });
+
+test('brands written with an inner capital are organisations; ethnic groups; a given name that is also a town', () => {
+  const text =
+    'Kano-based AfriWire said Fulani herders and Tuareg leaders met. The plan, said Ron Smith and Mary Jones, works.';
+  assert.deepEqual(mentions(text), [
+    ['Kano', 'GPE', 'Kano'],
+    ['AfriWire', 'ORG', 'AfriWire'],
+    ['Fulani', 'NORP', 'Fulani'],
+    ['Tuareg', 'NORP', 'Tuareg'],
+    ['Ron Smith', 'PERSON', 'Ron Smith'],
+  ]);
+});

@@ -975,7 +975,8 @@ class Recogniser {
     // "Minas Gerais" is a state, not a team of Minas.
     if (gazetteer(this.text.slice(this.u(a).start, last.end), this.u(a).allCaps)) return false;
     const place = gazetteer(this.text.slice(this.u(a).start, this.u(b - 1).end), this.u(a).allCaps);
-    return place?.type === 'GPE';
+    // A weak one-word place is as often a given name ("Mary Jones", "Florence Williams").
+    return place?.type === 'GPE' && (b - a > 1 || !place.weak);
   }
 
   /** After an "and", only one word may follow in an organisation name ("Ministry of Trade and Industry"). */
@@ -1033,6 +1034,10 @@ class Recogniser {
     const g = gazetteer(name, first.allCaps);
     if (g && !g.weak) return this.emit(a, b, g.type, 'gazetteer', g.canonical);
     const canonical = first.allCaps ? titleCase(name) : name;
+    // "AfriWire", "WireWatch": a word capitalised again inside is a brand, not a person's name.
+    for (let k = a; k <= b; k++)
+      if (CAMEL_BRAND_RE.test(this.u(k).text) && !NAME_PREFIX_RE.test(this.u(k).text))
+        return this.emit(a, b, 'ORG', 'pattern', canonical, !strong);
     this.emit(a, b, 'PERSON', 'pattern', canonical, !strong);
   }
 
@@ -1048,7 +1053,9 @@ class Recogniser {
         const u = this.u(e);
         phrase = phrase ? `${phrase} ${u.text}` : u.text;
         const hit = gazetteer(phrase, u.allCaps);
-        if (hit && (!hit.weak || e > k || this.properNoun(this.u(k)))) {
+        // "Mary Jones": a weak one-word place followed by a capitalised word of the same run is a given name.
+        const givenName = hit?.weak && e === k && k < b && !this.u(k + 1).allCaps && mode !== 'heading';
+        if (hit && !givenName && (!hit.weak || e > k || this.properNoun(this.u(k)))) {
           matched = e;
           entry = hit;
         }
@@ -1272,6 +1279,10 @@ function splitHyphens(tokens: NlpToken[]): NlpToken[] {
 
 /** First words of a named storm, whose name then stands alone ("Cyclone Vayura" … "Vayura"). */
 const STORM_WORDS = new Set(['Cyclone', 'Hurricane', 'Typhoon', 'Storm']);
+/** A word with a capital after lower-case letters ("AfriWire", "QatarEnergy"). */
+const CAMEL_BRAND_RE = /^\p{Lu}\p{Ll}+\p{Lu}/u;
+/** Family-name prefixes written with an inner capital ("McDonald", "MacArthur", "DeSantis", "LeBlanc"). */
+const NAME_PREFIX_RE = /^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)\p{Lu}/u;
 /** An acronym in brackets right after a name: "(WTO)". */
 const ACRONYM_AFTER_RE = /^\s*\(\s*(\p{Lu}[\p{Lu}&]{1,7})\s*\)/u;
 const NON_ASCII_RE = /[^\p{ASCII}]/u;
