@@ -72,7 +72,7 @@ test(
 
 // The held-out sets (test/heldout) are pages written apart from the recogniser's rules, about events and
 // names the seeds never show; they guard against rules that only fit the seeds.
-for (const set of ['europe', 'monsoon', 'americas']) {
+for (const set of ['europe', 'monsoon', 'americas', 'sahel', 'asiatech']) {
   test(
     `held-out set "${set}" keeps its accuracy`,
     { skip: !existsSync(scorer) && 'no ../shared scorer beside this clone' },
