@@ -832,9 +832,8 @@ class Recogniser {
       else for (let k = p; k <= b; k++) if (this.isConnector(k) && !this.isParticle(k)) p = k + 1;
       // "Commissioner for Energy Katharina von der Heyden": after "for" or "of" the portfolio comes first.
       if (p > t + 1) while (p <= end && this.portfolioWord(p)) p++;
-      if (this.particleName(p, end)) {
-        // The name is whole as it stands.
-      } else {
+      // A name with particles is whole as it stands ("Katharina von der Heyden").
+      if (!this.particleName(p, end)) {
         for (let k = p; k <= end; k++) if (this.isParticle(k)) p = k + 1;
         // Up to four words: Spanish and Portuguese names carry two surnames ("José Luis Peña Ortiz").
         if (end - p + 1 > 4) p = end - 1;
