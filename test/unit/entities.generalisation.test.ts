@@ -371,3 +371,13 @@ test('brands written with an inner capital are organisations; ethnic groups; a g
     ['Ron Smith', 'PERSON', 'Ron Smith'],
   ]);
 });
+
+test('a company ending in a plural sector word lends no nickname; a team does', () => {
+  const text =
+    'Kenya Airways cut flights and its Airways lounge closed. The San Diego Padres won; the Padres lead.';
+  assert.deepEqual(mentions(text), [
+    ['Kenya Airways', 'ORG', 'Kenya Airways'],
+    ['San Diego Padres', 'ORG', 'San Diego Padres'],
+    ['Padres', 'ORG', 'San Diego Padres'],
+  ]);
+});

@@ -973,9 +973,7 @@ class Recogniser {
       return false;
     // "Minas Gerais" is a state, not a team of Minas.
     if (gazetteer(this.text.slice(this.u(a).start, last.end), this.u(a).allCaps)) return false;
-    const place = gazetteer(this.text.slice(this.u(a).start, this.u(b - 1).end), this.u(a).allCaps);
-    // A weak one-word place is as often a given name ("Mary Jones", "Florence Williams").
-    return place?.type === 'GPE' && (b - a > 1 || !place.weak);
+    return teamPlace(this.text.slice(this.u(a).start, this.u(b - 1).end), b - a, this.u(a).allCaps);
   }
 
   /** After an "and", only one word may follow in an organisation name ("Ministry of Trade and Industry"). */
@@ -1285,6 +1283,15 @@ const NAME_PREFIX_RE = /^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)\p{Lu}/u;
 /** An acronym in brackets right after a name: "(WTO)". */
 const ACRONYM_AFTER_RE = /^\s*\(\s*(\p{Lu}[\p{Lu}&]{1,7})\s*\)/u;
 const NON_ASCII_RE = /[^\p{ASCII}]/u;
+/**
+ * The place before a team's plural name: a polity, strong or of two words or more. A weak one-word place is
+ * as often a given name ("Mary Jones", "Florence Williams").
+ */
+function teamPlace(phrase: string, words: number, allCaps: boolean): boolean {
+  const place = gazetteer(phrase, allCaps);
+  return place?.type === 'GPE' && (words > 1 || !place.weak);
+}
+
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
 /**
@@ -1322,9 +1329,14 @@ function shortForms(
     } else if (d.type === 'EVENT' && words.length === 2 && STORM_WORDS.has(words[0] ?? '')) {
       // "Vayura" after "Cyclone Vayura".
       add(last, d.canonical, 'EVENT');
-    } else if (words.length >= 2 && TEAM_PLURAL_RE.test(last)) {
-      const place = gazetteer(words.slice(0, -1).join(' '), false);
-      if (place?.type === 'GPE') add(last, d.canonical);
+    } else if (
+      words.length >= 2 &&
+      TEAM_PLURAL_RE.test(last) &&
+      !ORG_HEADS.has(last) &&
+      teamPlace(words.slice(0, -1).join(' '), words.length - 1, false)
+    ) {
+      // Only a team's nickname, never a company's sector word ("Airways" of "Kenya Airways").
+      add(last, d.canonical);
     }
   }
   for (const c of clash) out.delete(c);
