@@ -3,10 +3,32 @@
 import type { AnalysisOptions } from './analysis/types';
 import { defaultSettings, type ArticleLensSettings, type SeverityName } from './protocol';
 import type { Logger } from './util/logger';
+import { HARD_MAX_FILE_SIZE_KB } from './workspace/articleText';
+import { globProblem } from './workspace/includeGlobs';
 
 const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 type Path = string;
+
+/** Settings the server reads besides the analysis ones (the client's own, such as `trace.server`). */
+const CLIENT_SECTIONS = new Set(['trace']);
+
+/** Keys under `articleLens` that no setting has: typos, or settings of another version. */
+function unknownKeys(root: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const known = defaultSettings as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(root)) {
+    if (CLIENT_SECTIONS.has(key)) continue;
+    if (!(key in known)) {
+      out.push(`${key}: unknown setting`);
+      continue;
+    }
+    const def = known[key];
+    if (isRecord(def) && isRecord(value))
+      for (const sub of Object.keys(value)) if (!(sub in def)) out.push(`${key}.${sub}: unknown setting`);
+  }
+  return out;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -70,11 +92,18 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
   let include = defaultSettings.include;
   if (root.include !== undefined && root.include !== null) {
     if (Array.isArray(root.include)) {
-      const globs = root.include.filter((g): g is string => typeof g === 'string' && g.trim() !== '');
-      if (globs.length !== root.include.length) ignored.push('include: entries that are not glob strings');
-      include = globs;
+      const globs: string[] = [];
+      for (const g of root.include as unknown[]) {
+        const problem = typeof g === 'string' ? globProblem(g) : 'not a string';
+        if (problem) ignored.push(`include: ${JSON.stringify(g) ?? String(g)}: ${problem}`);
+        else globs.push(g as string);
+      }
+      // A list with no usable pattern would index nothing: the defaults are what the user gets instead.
+      if (globs.length > 0 || root.include.length === 0) include = globs;
+      else ignored.push(`include: no usable pattern, using ${JSON.stringify(defaultSettings.include)}`);
     } else ignored.push('include: not a list of globs');
   }
+  ignored.push(...unknownKeys(root));
   const sev = section('severity');
   const dup = section('duplicates');
   const rel = section('related');
@@ -82,8 +111,8 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
   const d = defaultSettings;
   return {
     include,
-    // 100 MB is far beyond any article; larger values are typos.
-    maxFileSizeKB: num(root, 'maxFileSizeKB', 'maxFileSizeKB', d.maxFileSizeKB, 1, 100_000),
+    // The hard ceiling keeps one article's analysis within seconds; past the limit a prefix is analysed.
+    maxFileSizeKB: num(root, 'maxFileSizeKB', 'maxFileSizeKB', d.maxFileSizeKB, 1, HARD_MAX_FILE_SIZE_KB),
     severity: {
       entity: severity(sev, 'entity'),
       quote: severity(sev, 'quote'),
@@ -162,6 +191,8 @@ export class SettingsStore {
     private readonly fetch: ConfigurationFetch | undefined,
     initial: unknown,
     private readonly logger: Logger,
+    /** Tells the user, once per distinct problem, that settings were ignored. */
+    private readonly notify: (message: string) => void = () => undefined,
   ) {
     this.fallback = this.clean(initial, 'initializationOptions');
   }
@@ -217,6 +248,7 @@ export class SettingsStore {
       this.logger.log('warn', `ignored invalid settings, using defaults for: ${ignored.join('; ')}`, {
         scope,
       });
+      this.notify(`Article Lens ignored settings it cannot use: ${ignored.join('; ')}`);
     }
     return settings;
   }

@@ -6,10 +6,17 @@ import { analyzeLocal, ownFindings, withCorpusFindings } from './analysis/analyz
 import type { ArticleAnalysis, ArticleSnapshot, Token } from './analysis/types';
 import { toAnalysisOptions, type SettingsStore } from './config';
 import { toDiagnostics } from './features/diagnostics';
+import { limitDiagnostics } from './features/limitNotices';
 import type { ArticleLensSettings } from './protocol';
 import type { Priority } from './scheduler';
 import type { Logger } from './util/logger';
-import { rejectReason, type LspCorpus, type OpenDocument } from './workspace/lspCorpus';
+import {
+  analysedPart,
+  rejectReason,
+  truncationNote,
+  type LspCorpus,
+  type OpenDocument,
+} from './workspace/lspCorpus';
 
 interface CacheEntry {
   version: number;
@@ -107,13 +114,15 @@ export class DocumentAnalysis {
   }
 
   private diagnosticsOf(uri: string, entry: CacheEntry): Diagnostic[] {
-    return toDiagnostics({
+    const notices = limitDiagnostics(entry.analysis, entry.text);
+    const findings = toDiagnostics({
       analysis: entry.analysis,
       text: entry.text,
       uri,
       settings: entry.settings,
       textOf: (u) => this.host.corpus.textOf(u),
     });
+    return notices.length > 0 ? [...notices, ...findings] : findings;
   }
 
   /**
@@ -127,9 +136,9 @@ export class DocumentAnalysis {
     const cached = this.cache.get(doc.uri);
     const started = performance.now();
 
-    const rejected = rejectReason(snapshot.text, settings.maxFileSizeKB);
+    const rejected = rejectReason(snapshot.text);
     if (rejected) {
-      corpus.reject(doc.uri, rejected);
+      corpus.reject(doc.uri, `not analysed: ${rejected}`);
       const affected = new Set<string>();
       corpus.forget(doc.uri, affected);
       this.requeue(affected);
@@ -137,12 +146,18 @@ export class DocumentAnalysis {
         version: doc.version,
         text: snapshot.text,
         settings,
-        analysis: emptyAnalysis(snapshot, [rejected]),
+        analysis: emptyAnalysis(snapshot, [`not analysed: ${rejected}`]),
       };
       this.cache.set(doc.uri, entry);
       return entry;
     }
-    corpus.accept(doc.uri);
+    // Past the size limit only a prefix is analysed (and indexed); its offsets are those of the buffer.
+    const part = analysedPart(snapshot.text, settings.maxFileSizeKB);
+    const limits = part.truncated ? [truncationNote(part, settings.maxFileSizeKB)] : [];
+    if (part.truncated) {
+      corpus.reject(doc.uri, limits[0]);
+      snapshot.text = part.text;
+    } else corpus.accept(doc.uri);
 
     let analysis: ArticleAnalysis;
     if (
@@ -156,6 +171,7 @@ export class DocumentAnalysis {
     } else {
       const local = analyzeLocal(snapshot.text, options, corpus.index.entities.hints(), token);
       if (token.isCancellationRequested) return undefined;
+      local.limits.push(...limits);
       const affected = corpus.index.update(snapshot, local);
       analysis = withCorpusFindings(
         { uri: doc.uri, version: doc.version, ...local },

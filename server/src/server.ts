@@ -7,6 +7,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -35,6 +37,8 @@ import {
 import { Scheduler } from './scheduler';
 import { createHandlerGuard } from './util/handler';
 import { createLogger, isLogLevel, type LogLevel } from './util/logger';
+import { normalizingConnection } from './util/normalizedDocuments';
+import { normalizeUri } from './util/uri';
 import { ARTICLE_EXTENSION, LspCorpus } from './workspace/lspCorpus';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -45,7 +49,7 @@ let logLevel: LogLevel = isLogLevel(envLevel) ? envLevel : 'info';
 let logger = createLogger(connection.console, logLevel);
 
 let caps: ClientCapabilities = {};
-let settings = new SettingsStore(undefined, undefined, logger);
+let settings = new SettingsStore(undefined, undefined, logger, (m) => warnOnce(m));
 const shutdownToken = { isCancellationRequested: false };
 
 const corpus = new LspCorpus({
@@ -55,7 +59,18 @@ const corpus = new LspCorpus({
   openDocument: (uri) => documents.get(uri),
   settings: (uri) => settings.get(uri),
   sendStatus: (status: StatusParams) => void connection.sendNotification(StatusNotification.method, status),
+  warn: (message) => warnOnce(message),
 });
+
+const warned = new Set<string>();
+/** A warning message the user sees once per session (the same problem is not repeated on every scan). */
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  logger.log('warn', message);
+  // A notification, not a request: a client that cannot show messages must not fail the server.
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+}
 
 let refreshPending = false;
 /** Asks the client to re-request code lenses and semantic tokens, once per burst of corpus updates. */
@@ -106,9 +121,9 @@ const ctx: FeatureContext = {
   get logger() {
     return logger;
   },
-  textOf: (uri) => corpus.textOf(uri),
-  analysisOf: (uri) => analysis.analysisOf(uri),
-  settingsOf: (uri) => settings.peek(uri),
+  textOf: (uri) => corpus.textOf(normalizeUri(uri)),
+  analysisOf: (uri) => analysis.analysisOf(normalizeUri(uri)),
+  settingsOf: (uri) => settings.peek(normalizeUri(uri)),
 };
 
 const workspaceFolders = (params: InitializeParams): string[] => {
@@ -128,7 +143,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     ? (scopeUri: string | undefined) =>
         connection.workspace.getConfiguration({ scopeUri, section: 'articleLens' })
     : undefined;
-  settings = new SettingsStore(fetch, init.settings, logger);
+  settings = new SettingsStore(fetch, init.settings, logger, (m) => warnOnce(m));
   corpus.setFolders(workspaceFolders(params));
   return {
     capabilities: {
@@ -163,7 +178,7 @@ connection.onInitialized(
       connection.workspace.onDidChangeWorkspaceFolders(
         guard.notification('didChangeWorkspaceFolders', async () => {
           const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
-          corpus.setFolders(folders.map((f) => f.uri));
+          analysis.requeue(corpus.setFolders(folders.map((f) => f.uri)));
           await indexAndAnalyse();
         }),
       );
@@ -229,7 +244,7 @@ connection.onWorkspaceSymbol(
 );
 connection.onCodeAction(
   guard.request('codeAction', [], (params) =>
-    provideCodeActions(ctx, params, documents.get(params.textDocument.uri)?.version),
+    provideCodeActions(ctx, params, documents.get(normalizeUri(params.textDocument.uri))?.version),
   ),
 );
 connection.onCodeLens(
@@ -255,7 +270,7 @@ connection.onExecuteCommand(
       params.command,
       params.arguments ?? [],
       (edit) => connection.workspace.applyEdit(edit),
-      (uri) => documents.get(uri)?.version,
+      (uri) => documents.get(normalizeUri(uri))?.version,
     ),
   ),
 );
@@ -265,5 +280,5 @@ connection.onShutdown(() => {
   scheduler.dispose();
 });
 
-documents.listen(connection);
+documents.listen(normalizingConnection(connection));
 connection.listen();

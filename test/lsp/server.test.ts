@@ -115,16 +115,19 @@ describe('language server on a workspace of articles', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('indexes the workspace with work-done progress, skipping oversized and binary files, then reports ready', async () => {
+  test('indexes the workspace with work-done progress, a prefix of an oversized file, no binary file, then reports ready', async () => {
     const ready = await session.ready();
-    assert.equal(ready.indexed, 3, 'harbour.article, other.article, wire/harbour-copy.txt');
-    assert.equal(ready.total, 3);
+    assert.equal(ready.indexed, 4, 'harbour.article, other.article, wire/harbour-copy.txt, big.txt');
+    assert.equal(ready.total, 4);
     const kinds = session.progress.map((p) => (p as { value: { kind: string } }).value.kind);
     assert.equal(kinds[0], 'begin');
     assert.equal(kinds[kinds.length - 1], 'end');
     const messages = session.statuses.map((s) => s.message ?? '').join('\n');
-    assert.match(messages, /big\.txt not analysed: larger than articleLens\.maxFileSizeKB/);
-    assert.match(messages, /binary\.article not analysed: binary content/);
+    assert.match(
+      messages,
+      /big\.txt: only the first 512 KB of 2,125 KB analysed \(articleLens\.maxFileSizeKB is 512 KB\)/,
+    );
+    assert.match(messages, /binary\.article: not analysed: binary content/);
     const watchers = JSON.stringify(session.registrations);
     assert.match(watchers, /workspace\/didChangeWatchedFiles/);
     assert.match(watchers, /\*\*\/\*\.article/);
@@ -333,17 +336,17 @@ describe('language server on a workspace of articles', () => {
   test('file-watcher events add and remove articles from the index', async () => {
     const file = path.join(dir, 'late.article');
     writeFileSync(file, 'Late Story\n\nA late story about the valley harvest.\n');
-    let status = session.nextStatus((s) => s.indexed === 4, 'indexed 4');
+    let status = session.nextStatus((s) => s.indexed === 5, 'indexed 5');
     await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
       changes: [{ uri: fileUri(file), type: FileChangeType.Created }],
     });
-    assert.equal((await status).total, 4);
+    assert.equal((await status).total, 5);
     unlinkSync(file);
-    status = session.nextStatus((s) => s.indexed === 3, 'indexed 3');
+    status = session.nextStatus((s) => s.indexed === 4, 'indexed 4');
     await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
       changes: [{ uri: fileUri(file), type: FileChangeType.Deleted }],
     });
-    assert.equal((await status).total, 3);
+    assert.equal((await status).total, 4);
   });
 
   test('100 rapid edits: the last publish carries the final version', async () => {
@@ -413,15 +416,23 @@ describe('language server on bad input', () => {
     return diagnostics;
   };
 
-  test('binary bytes and a 2 MB buffer over the size limit publish no diagnostics and a status note', async () => {
-    assert.deepEqual(await openAndClose('binary.article', 'ab\u0000\u0001\uFFFDcd'), []);
+  test('binary bytes publish one notice; a 2 MB buffer is analysed up to the size limit and says so', async () => {
+    const binary = await openAndClose('binary.article', 'ab\u0000\u0001\uFFFDcd');
     assert.deepEqual(
-      await openAndClose('huge.article', `${HARBOUR}\n`.repeat(Math.ceil(2_000_000 / HARBOUR.length))),
-      [],
+      binary.map((d) => [d.code, d.message]),
+      [['limit', 'Article Lens: not analysed: binary content.']],
     );
+    const huge = `${HARBOUR}\n`.repeat(Math.ceil(2_000_000 / HARBOUR.length));
+    const hugeDiagnostics = await openAndClose('huge.article', huge);
+    const notice = hugeDiagnostics.find((d) => d.code === 'limit');
+    assert.match(String(notice?.message ?? ''), /only the first 512 KB of 1,9\d\d KB analysed/);
+    const limit = 512 * 1024;
+    const findings = hugeDiagnostics.filter((d) => d.code !== 'limit');
+    assert.ok(findings.length > 0, 'the prefix is analysed');
+    for (const d of findings) assert.ok(offsets(huge, d.range).end <= limit, 'nothing past the limit');
     const messages = session.statuses.map((s) => s.message ?? '').join('\n');
-    assert.match(messages, /huge\.article not analysed: larger than articleLens\.maxFileSizeKB \(512 KB\)/);
-    assert.match(messages, /binary\.article not analysed: binary content/);
+    assert.match(messages, /huge\.article: only the first 512 KB/);
+    assert.match(messages, /binary\.article: not analysed: binary content/);
   });
 
   test('empty text and a lone quote mark are analysed without a crash', async () => {

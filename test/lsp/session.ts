@@ -39,6 +39,10 @@ export class Session {
   readonly progress: unknown[] = [];
   readonly registrations: unknown[] = [];
   readonly appliedEdits: unknown[] = [];
+  /** `window/showMessage` notifications: what the user would see. */
+  readonly shownMessages: { type: number; message: string }[] = [];
+  /** What the fake client answers to `workspace/workspaceFolders`. */
+  workspaceFolders: { uri: string; name: string }[] | null = null;
   stderr = '';
   exited: number | null = null;
   /** What the fake client answers to `workspace/configuration` (per item). */
@@ -66,7 +70,10 @@ export class Session {
     c.onRequest('window/workDoneProgress/create', () => null);
     c.onRequest('workspace/codeLens/refresh', () => null);
     c.onRequest('workspace/semanticTokens/refresh', () => null);
-    c.onRequest('workspace/workspaceFolders', () => null);
+    c.onRequest('workspace/workspaceFolders', () => this.workspaceFolders);
+    c.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.shownMessages.push(p);
+    });
     c.onRequest('workspace/applyEdit', (params: unknown) => {
       this.appliedEdits.push(params);
       return { applied: true };
@@ -95,6 +102,8 @@ export class Session {
       initializationOptions?: unknown;
       configuration?: unknown;
       capabilities?: ClientCapabilities;
+      /** Workspace folder URIs, when not just `folder`. */
+      folders?: string[];
     } = {},
   ): Promise<Session> {
     ensureBuilt();
@@ -104,7 +113,7 @@ export class Session {
     await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: fileUri(folder),
-      workspaceFolders: [{ uri: fileUri(folder), name: 'corpus' }],
+      workspaceFolders: (options.folders ?? [fileUri(folder)]).map((uri, i) => ({ uri, name: `folder${i}` })),
       initializationOptions: options.initializationOptions,
       capabilities: options.capabilities ?? {
         workspace: {

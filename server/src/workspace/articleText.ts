@@ -53,7 +53,8 @@ export interface LimitedText {
  */
 export function limitText(text: string, limitBytes: number): LimitedText {
   // UTF-16 units never outnumber UTF-8 bytes, so a short text is within the limit without counting.
-  if (text.length * 3 <= limitBytes) return { text, bytes: Buffer.byteLength(text, 'utf8'), truncated: false };
+  if (text.length * 3 <= limitBytes)
+    return { text, bytes: Buffer.byteLength(text, 'utf8'), truncated: false };
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= limitBytes) return { text, bytes, truncated: false };
   let units = 0;

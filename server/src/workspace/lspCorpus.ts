@@ -3,24 +3,22 @@
 // buffers win over disk, and reports `articleLens/status`. Analysis stays in analysis/; no LSP wiring here.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import picomatch from 'picomatch';
 import { FileChangeType, type FileEvent, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { analyzeLocal, CorpusIndexer } from '../analysis/analyzeArticle';
 import { CorpusIndex } from '../analysis/corpusIndex';
 import type { ArticleSnapshot, Token } from '../analysis/types';
 import { toAnalysisOptions } from '../config';
-import type { ArticleLensSettings, ServerState, StatusParams } from '../protocol';
+import { defaultSettings, type ArticleLensSettings, type ServerState, type StatusParams } from '../protocol';
 import type { Logger } from '../util/logger';
+import { normalizeUri, pathToUri, uriToPath } from '../util/uri';
+import { decodeArticle, limitText, looksBinary, sizeLimitBytes, type LimitedText } from './articleText';
+import { includeMatcher } from './includeGlobs';
 
 export const ARTICLE_EXTENSION = '.article';
 /** Folders never searched for articles: tool state and dependencies, not corpus. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'out']);
 /** How long one indexing slice may hold the event loop before yielding to queued messages. */
 const SLICE_MS = 30;
-/** Bytes inspected by the binary guard, as git does. */
-const BINARY_SNIFF_BYTES = 8000;
-
 /** An open buffer as the corpus sees it (TextDocuments' documents have this shape). */
 export interface OpenDocument {
   readonly uri: string;
@@ -36,35 +34,24 @@ export interface LspCorpusHost {
   /** Settings of a resource (workspace folder or file). */
   settings(uri: string): Promise<ArticleLensSettings>;
   sendStatus(status: StatusParams): void;
+  /** Tells the user about a problem they can fix (a warning message; the caller shows each text once). */
+  warn(message: string): void;
 }
 
-/** Why a text is not analysed, or `undefined` when it may be. */
-export function rejectReason(text: string, maxFileSizeKB: number): string | undefined {
-  if (text.length > maxFileSizeKB * 1024)
-    return `larger than articleLens.maxFileSizeKB (${maxFileSizeKB} KB)`;
-  if (text.slice(0, BINARY_SNIFF_BYTES).includes('\u0000')) return 'binary content';
-  return undefined;
+/** Why an open buffer is not analysed at all, or `undefined` when it may be. */
+export function rejectReason(text: string): string | undefined {
+  return looksBinary(text) ? 'binary content' : undefined;
 }
 
-function isBinary(bytes: Buffer): boolean {
-  return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+/** The part of a text that is analysed under the size limit (all of it, or a prefix). */
+export function analysedPart(text: string, maxFileSizeKB: number): LimitedText {
+  return limitText(text, sizeLimitBytes(maxFileSizeKB));
 }
 
-function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A canonical `file:` URI for a path, spelled the way VS Code spells it (encoded, lowercase drive). */
-export function pathToUri(file: string): string {
-  return pathToFileURL(file).href.replace(
-    /^file:\/\/\/([A-Z])(%3A|:)/,
-    (_m, d: string) => `file:///${d.toLowerCase()}%3A`,
-  );
+/** What the user reads when only a prefix is analysed. */
+export function truncationNote(part: LimitedText, maxFileSizeKB: number): string {
+  const kb = (n: number): string => `${Math.ceil(n / 1024).toLocaleString('en-US')} KB`;
+  return `only the first ${kb(Buffer.byteLength(part.text, 'utf8'))} of ${kb(part.bytes)} analysed (articleLens.maxFileSizeKB is ${Math.min(maxFileSizeKB, sizeLimitBytes(maxFileSizeKB) / 1024)} KB)`;
 }
 
 export class LspCorpus {
@@ -75,13 +62,31 @@ export class LspCorpus {
   private total = 0;
   private lastAnalysisMs: number | undefined;
   private readonly rejected = new Map<string, string>();
-  private readonly matchers = new WeakMap<readonly string[], (file: string) => boolean>();
 
   constructor(private readonly host: LspCorpusHost) {}
 
-  /** Workspace folders as paths; URIs that are not `file:` are ignored. */
-  setFolders(folderUris: readonly string[]): void {
-    this.folders = folderUris.map(uriToPath).filter((p): p is string => p !== undefined);
+  /**
+   * Sets the workspace folders. Articles under a folder that is gone leave the index; the URIs whose corpus
+   * findings changed are returned. Folders that are not `file:` cannot be read from disk and are reported.
+   */
+  setFolders(folderUris: readonly string[]): Set<string> {
+    const folders: string[] = [];
+    for (const uri of folderUris) {
+      const folder = uriToPath(normalizeUri(uri));
+      if (folder !== undefined) folders.push(folder);
+      else
+        this.host.warn(
+          `Article Lens indexes folders on disk only; ${uri} is not indexed (its open articles are still analysed).`,
+        );
+    }
+    this.folders = folders;
+    const affected = new Set<string>();
+    for (const uri of this.index.uris()) {
+      if (this.host.openDocument(uri)) continue;
+      const file = uriToPath(uri);
+      if (file === undefined || !this.underFolder(file)) this.forget(uri, affected);
+    }
+    return affected;
   }
 
   get isReady(): boolean {
@@ -94,19 +99,9 @@ export class LspCorpus {
     if (!file) return uri.toLowerCase().endsWith(ARTICLE_EXTENSION);
     if (path.extname(file).toLowerCase() === ARTICLE_EXTENSION) return true;
     if (settings.include.length === 0) return false;
-    const match = this.matcher(settings.include);
+    const match = includeMatcher(settings.include);
     const rel = this.relative(file);
     return match(rel) || match(file.split(path.sep).join('/'));
-  }
-
-  /** Compiled include globs, per settings value: listing a large folder must not recompile them per file. */
-  private matcher(include: readonly string[]): (file: string) => boolean {
-    let match = this.matchers.get(include);
-    if (!match) {
-      match = picomatch([...include], { dot: true, windows: false });
-      this.matchers.set(include, match);
-    }
-    return match;
   }
 
   /** Text of a URI: the open buffer, else the indexed snapshot. */
@@ -135,12 +130,12 @@ export class LspCorpus {
     this.host.sendStatus({ state: 'error', indexed: this.indexed, total: this.total, message });
   }
 
-  /** Notes once per URI that a file is not analysed, and why. */
+  /** Notes once per URI that a file is not (fully) analysed, and why. */
   reject(uri: string, reason: string): void {
     if (this.rejected.get(uri) === reason) return;
     this.rejected.set(uri, reason);
-    this.host.logger.log('info', `not analysed: ${reason}`, { uri });
-    this.status(undefined, `${path.basename(uriToPath(uri) ?? uri)} not analysed: ${reason}`);
+    this.host.logger.log('info', `not fully analysed: ${reason}`, { uri });
+    this.status(undefined, `${path.basename(uriToPath(uri) ?? uri)}: ${reason}`);
   }
 
   accept(uri: string): void {
@@ -156,10 +151,13 @@ export class LspCorpus {
     const started = Date.now();
     this.status('indexing', 'listing article files');
     const files: { uri: string; file: string; settings: ArticleLensSettings }[] = [];
+    const problems: string[] = [];
     for (const folder of this.folders) {
       const settings = await this.host.settings(pathToUri(folder));
-      for (const file of await this.listFiles(folder, settings, token))
-        files.push({ uri: pathToUri(file), file, settings });
+      const listing = await this.listFiles(folder, settings, token);
+      problems.push(...listing.problems);
+      for (const file of listing.files) files.push({ uri: pathToUri(file), file, settings });
+      this.reportUnmatched(folder, settings, listing.files);
     }
     this.total = files.length;
     this.indexed = 0;
@@ -177,7 +175,7 @@ export class LspCorpus {
     };
     for (let i = 0; i < files.length && !token.isCancellationRequested; i++) {
       const { uri, file, settings } = files[i];
-      const snapshot = await this.readSnapshot(uri, file, settings);
+      const snapshot = await this.readSnapshot(uri, file, settings, problems);
       if (snapshot) indexer.first(snapshot, toAnalysisOptions(settings));
       this.indexed = Math.round((i + 1) / 2);
       await maybeYield(i + 1, files.length * 2);
@@ -198,6 +196,7 @@ export class LspCorpus {
     progress?.done();
     const ms = Date.now() - started;
     this.host.logger.log('info', `indexed ${this.index.size} articles in ${ms} ms`, { files: files.length });
+    this.reportProblems(problems);
     this.status('ready', `indexed ${this.index.size} articles in ${ms} ms`);
   }
 
@@ -205,12 +204,13 @@ export class LspCorpus {
   async applyFileEvents(events: readonly FileEvent[]): Promise<Set<string>> {
     const affected = new Set<string>();
     for (const event of events) {
-      if (this.host.openDocument(event.uri)) continue; // the buffer wins; it is re-read on close
+      const uri = normalizeUri(event.uri);
+      if (this.host.openDocument(uri)) continue; // the buffer wins; it is re-read on close
       if (event.type === FileChangeType.Deleted) {
-        for (const uri of this.urisUnder(event.uri)) this.forget(uri, affected);
+        for (const u of this.urisUnder(uri)) this.forget(u, affected);
         continue;
       }
-      for (const uri of await this.refreshFromDisk(event.uri)) affected.add(uri);
+      for (const u of await this.refreshFromDisk(uri)) affected.add(u);
     }
     this.status();
     return affected;
@@ -218,17 +218,20 @@ export class LspCorpus {
 
   /**
    * Re-reads one file from disk into the index (after a watcher event, or when its buffer closes), or
-   * drops it when it is gone, no longer an article, too large or binary.
+   * drops it when it is gone, no longer an article, outside the folders or binary.
    */
-  async refreshFromDisk(uri: string): Promise<Set<string>> {
+  async refreshFromDisk(rawUri: string): Promise<Set<string>> {
+    const uri = normalizeUri(rawUri);
     const affected = new Set<string>();
     const file = uriToPath(uri);
     const settings = await this.host.settings(uri);
-    if (!file || !this.isArticle(uri, settings)) {
+    if (!file || !this.underFolder(file) || !this.isArticle(uri, settings)) {
       this.forget(uri, affected);
       return affected;
     }
-    const snapshot = await this.readSnapshot(uri, file, settings);
+    const problems: string[] = [];
+    const snapshot = await this.readSnapshot(uri, file, settings, problems);
+    this.reportProblems(problems);
     if (!snapshot) {
       this.forget(uri, affected);
       return affected;
@@ -254,6 +257,13 @@ export class LspCorpus {
     return this.index.uris().filter((u) => u === uri || u.startsWith(prefix));
   }
 
+  private underFolder(file: string): boolean {
+    return this.folders.some((folder) => {
+      const rel = path.relative(folder, file);
+      return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    });
+  }
+
   private relative(file: string): string {
     for (const folder of this.folders) {
       const rel = path.relative(folder, file);
@@ -262,54 +272,139 @@ export class LspCorpus {
     return path.basename(file);
   }
 
-  private async listFiles(folder: string, settings: ArticleLensSettings, token: Token): Promise<string[]> {
-    const out: string[] = [];
+  /** Include globs the user set that match no file of a folder: most likely a typo. */
+  private reportUnmatched(folder: string, settings: ArticleLensSettings, files: readonly string[]): void {
+    if (settings.include === defaultSettings.include) return;
+    const rels = files.map((f) => path.relative(folder, f).split(path.sep).join('/'));
+    for (const glob of settings.include) {
+      const match = includeMatcher([glob]);
+      if (!rels.some((r) => match(r)))
+        this.host.warn(`Article Lens: articleLens.include pattern "${glob}" matches no file in ${folder}.`);
+    }
+  }
+
+  /** Logs every file or folder that could not be read and tells the user once how many there were. */
+  private reportProblems(problems: readonly string[]): void {
+    if (problems.length === 0) return;
+    for (const p of problems) this.host.logger.log('warn', p);
+    const first = problems[0];
+    const more = problems.length > 1 ? ` and ${problems.length - 1} more (see Article Lens: Show Log)` : '';
+    this.host.warn(`Article Lens could not read ${first}${more}.`);
+  }
+
+  /**
+   * Every article file under `folder`, sorted. Symbolic links are followed once: a link back into a folder
+   * already walked (a loop) is reported, as are folders and files that cannot be read.
+   */
+  private async listFiles(
+    folder: string,
+    settings: ArticleLensSettings,
+    token: Token,
+  ): Promise<{ files: string[]; problems: string[] }> {
+    const files: string[] = [];
+    const problems: string[] = [];
+    const seen = new Set<string>();
     const stack = [folder];
     while (stack.length > 0 && !token.isCancellationRequested) {
       const dir = stack.pop() as string;
+      try {
+        const real = await fsp.realpath(dir);
+        if (seen.has(real)) {
+          problems.push(`${dir}: a symbolic link loop (already indexed as ${real})`);
+          continue;
+        }
+        seen.add(real);
+      } catch (e) {
+        problems.push(`${dir}: ${errorText(e)}`);
+        continue;
+      }
       let entries: import('node:fs').Dirent[];
       try {
         entries = await fsp.readdir(dir, { withFileTypes: true });
       } catch (e) {
-        this.host.logger.log('debug', 'cannot list folder', { dir, error: String(e) });
+        problems.push(`${dir}: ${errorText(e)}`);
         continue;
       }
       for (const entry of entries) {
         const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
+        let isDir = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+          try {
+            const target = await fsp.stat(full);
+            isDir = target.isDirectory();
+            isFile = target.isFile();
+          } catch (e) {
+            if (this.isArticle(pathToUri(full), settings)) problems.push(`${full}: ${errorText(e)}`);
+            continue;
+          }
+        }
+        if (isDir) {
           if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) stack.push(full);
-        } else if (entry.isFile() && this.isArticle(pathToUri(full), settings)) out.push(full);
+        } else if (isFile && this.isArticle(pathToUri(full), settings)) files.push(full);
       }
     }
-    return out.sort();
+    return { files: files.sort(), problems };
   }
 
-  /** Reads a file for the index; `undefined` (and a status note) when it is too large, binary or unreadable. */
+  /**
+   * Reads a file for the index: decoded (BOM stripped, UTF-16 by its mark), cut to the size limit.
+   * `undefined` when it is binary or unreadable (the reason goes to `problems` or the status).
+   */
   private async readSnapshot(
     uri: string,
     file: string,
     settings: ArticleLensSettings,
+    problems: string[],
   ): Promise<ArticleSnapshot | undefined> {
     const open = this.host.openDocument(uri);
     if (open) return { uri, version: open.version, text: open.getText() };
     try {
       const stat = await fsp.stat(file);
       if (!stat.isFile()) return undefined;
-      if (stat.size > settings.maxFileSizeKB * 1024) {
-        this.reject(uri, `larger than articleLens.maxFileSizeKB (${settings.maxFileSizeKB} KB)`);
+      const limit = sizeLimitBytes(settings.maxFileSizeKB);
+      // A prefix is all that is analysed, so a huge file is never read whole; UTF-16 needs twice the bytes.
+      const wanted = Math.min(stat.size, limit * 2 + 4);
+      const bytes = await readPrefix(file, wanted);
+      const decoded = decodeArticle(bytes);
+      if ('binary' in decoded) {
+        this.reject(uri, 'not analysed: binary content');
         return undefined;
       }
-      const bytes = await fsp.readFile(file);
-      if (isBinary(bytes)) {
-        this.reject(uri, 'binary content');
-        return undefined;
-      }
-      this.accept(uri);
+      const part = analysedPart(decoded.text, settings.maxFileSizeKB);
+      if (part.truncated || wanted < stat.size) {
+        const whole = { ...part, bytes: Math.max(part.bytes, stat.size), truncated: true };
+        this.reject(uri, truncationNote(whole, settings.maxFileSizeKB));
+      } else this.accept(uri);
       // Disk files have no editor version; -1 never equals an open buffer's version.
-      return { uri, version: -1, text: bytes.toString('utf8') };
+      return { uri, version: -1, text: part.text };
     } catch (e) {
-      this.host.logger.log('debug', 'cannot read article', { uri, error: String(e) });
+      problems.push(`${file}: ${errorText(e)}`);
       return undefined;
     }
   }
+}
+
+async function readPrefix(file: string, bytes: number): Promise<Buffer> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    let read = 0;
+    while (read < bytes) {
+      const { bytesRead } = await handle.read(buf, read, bytes - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return buf.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
+}
+
+function errorText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
+  if (err.code === 'ELOOP') return 'a symbolic link loop';
+  if (err.code === 'ENOENT') return 'a dangling symbolic link or a file that is gone';
+  return err.message ?? String(e);
 }
