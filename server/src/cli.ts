@@ -1,14 +1,16 @@
 // Command-line front end: the same analysis as the language server, printed as JSON or eslint-style text.
 // Exit code: 0 every input analysed, 1 some inputs skipped (reported on stderr), 2 bad usage or nothing read.
+import { AnalysisCache } from './analysis/corpus/analysisStore';
 import { analyzeFiles } from './cli/analyzeFiles';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
 import { toJson, toText } from './cli/format';
-import { exitQuietlyOnEpipe, warn } from './cli/output';
+import { ignoreClosedPipes, warn } from './cli/output';
+import { FileAnalysisStore } from './workspace/fileAnalysisStore';
 import { resolveInputs } from './workspace/fsCorpus';
 
 const KB = 1024;
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -18,7 +20,9 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const { files, base, skipped } = resolveInputs(args.inputs);
-  const run = analyzeFiles(files, base, args.maxFileSizeKB);
+  const store = args.cacheDir === undefined ? undefined : new FileAnalysisStore(args.cacheDir, { log: warn });
+  await store?.load();
+  const run = analyzeFiles(files, base, args.maxFileSizeKB, store && new AnalysisCache(store));
   skipped.push(...run.skipped);
   for (const s of skipped) warn(`skipped ${s.path}: ${s.reason}`);
   for (const t of run.truncated)
@@ -32,8 +36,11 @@ function main(argv: readonly string[]): number {
   }
   const out = args.format === 'json' ? JSON.stringify(toJson(run.results, base)) : toText(run.results, base);
   process.stdout.write(`${out}\n`);
+  await store?.flush();
   return skipped.length > 0 ? 1 : 0;
 }
 
-exitQuietlyOnEpipe();
-process.exitCode = main(process.argv.slice(2));
+ignoreClosedPipes();
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -2,13 +2,14 @@
 // (exit code 2, with the usage printed).
 import { HARD_MAX_FILE_SIZE_KB } from '../workspace/articleText';
 
-export const USAGE = `usage: article-lens analyze [--format json|text] [--max-file-size-kb N] <dir|file...>
+export const USAGE = `usage: article-lens analyze [--format json|text] [--max-file-size-kb N] [--cache DIR] <dir|file...>
 
 Analyses the article files (.txt, .article) and prints entities, quotes, repeated and shared passages
 and related articles. Offsets in JSON are UTF-16 code units; paths are relative to the given directory.
 
   --format json|text     one JSON object (default), or file:line:col rows for people
   --max-file-size-kb N   analyse only the first N KB of larger files (default 512, at most ${HARD_MAX_FILE_SIZE_KB})
+  --cache DIR            keep per-file analyses in DIR, so a run on unchanged files is quick
 
 Files that cannot be analysed (missing, dangling symlink, unreadable, binary) are reported on stderr and
 skipped. Exit code: 0 all inputs analysed, 1 some inputs skipped, 2 usage error or nothing could be read.`;
@@ -19,6 +20,7 @@ export interface CliArgs {
   command: 'analyze';
   format: Format;
   maxFileSizeKB: number;
+  cacheDir: string | undefined;
   inputs: string[];
 }
 
@@ -26,7 +28,7 @@ export class UsageError extends Error {}
 
 export const DEFAULT_MAX_FILE_SIZE_KB = 512;
 
-const OPTIONS = new Set(['--format', '--max-file-size-kb']);
+const OPTIONS = new Set(['--format', '--max-file-size-kb', '--cache']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -36,6 +38,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     command,
     format: 'json',
     maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB,
+    cacheDir: undefined,
     inputs: [],
   };
   for (let i = 0; i < rest.length; i++) {
@@ -74,5 +77,9 @@ function setOption(args: CliArgs, name: string, value: string): void {
       args.maxFileSizeKB = kb;
       return;
     }
+    case '--cache':
+      if (value === '') throw new UsageError('--cache needs a directory');
+      args.cacheDir = value;
+      return;
   }
 }
