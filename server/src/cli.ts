@@ -2,7 +2,7 @@
 // Exit code: 0 every input analysed, 1 some inputs skipped (reported on stderr), 2 bad usage or nothing read.
 import { AnalysisCache } from './analysis/corpus/analysisStore';
 import { analyzeFiles } from './cli/analyzeFiles';
-import { parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
+import { HelpRequest, parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
 import { toJson, toText } from './cli/format';
 import { ignoreClosedPipes, warn } from './cli/output';
 import { FileAnalysisStore } from './workspace/fileAnalysisStore';
@@ -15,6 +15,10 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     args = parseArgs(argv);
   } catch (e) {
+    if (e instanceof HelpRequest) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(e.message ? `article-lens: ${e.message}\n${USAGE}\n` : `${USAGE}\n`);
     return 2;

@@ -93,6 +93,16 @@ test('a path through a file exits with code 2', () => {
   assert.equal(r.status, 2);
 });
 
+test('--help prints the usage on stdout and exits with code 0', () => {
+  for (const args of [['--help'], ['analyze', '--help']]) {
+    const r = run(...args);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /usage: article-lens analyze .*--max-file-size-kb N.*--cache DIR/);
+    assert.match(r.stdout, /Exit code: 0 all inputs analysed, 1 some inputs skipped, 2 usage error/);
+  }
+  assert.equal(run().status, 2);
+});
+
 test('bad usage exits with code 2 and prints the usage', () => {
   const r = run('analyze', '--format', 'xml', dir);
   assert.equal(r.status, 2);

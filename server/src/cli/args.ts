@@ -26,13 +26,17 @@ export interface CliArgs {
 
 export class UsageError extends Error {}
 
+/** `--help`: the usage goes to stdout and the exit code is 0. */
+export class HelpRequest extends Error {}
+
 export const DEFAULT_MAX_FILE_SIZE_KB = 512;
 
 const OPTIONS = new Set(['--format', '--max-file-size-kb', '--cache']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h') throw new UsageError('');
+  if (command === '--help' || command === '-h') throw new HelpRequest();
+  if (!command) throw new UsageError('');
   if (command !== 'analyze') throw new UsageError(`unknown command: ${command}`);
   const args: CliArgs = {
     command,
@@ -43,7 +47,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--help' || arg === '-h') throw new UsageError('');
+    if (arg === '--help' || arg === '-h') throw new HelpRequest();
     if (arg === '--') {
       args.inputs.push(...rest.slice(i + 1));
       break;
