@@ -1,5 +1,6 @@
 // Runs the analysis stages of one article in order, checking the token between them, and the corpus pass.
 import type { ArticleIndex } from './corpusIndex';
+import { localOf, type CachedAnalysis, type PassFindings } from './corpus/cachedAnalysis';
 import { findEntities } from './entities';
 import type { TableStep } from './aliases';
 import { replaysWith } from './entityIndex';
@@ -88,11 +89,31 @@ export function ownFindings(a: ArticleAnalysis): Omit<ArticleAnalysis, 'shared' 
 /** What the first pass keeps of a file: its findings, and the hints and lookups its entities came from. */
 interface FirstPass {
   snapshot: ArticleSnapshot;
+  options: AnalysisOptions;
   local: LocalAnalysis;
   /** The questions its entity recognition asked of the hints, and their answers. */
   journal: TableStep[];
   /** Its wink analysis, for a second pass that redoes its entities; dropped once that pass is done. */
   nlp?: EncodedNlpDoc;
+  /** The cache entry its first-pass findings were taken from. */
+  cached?: CachedAnalysis;
+  /** Its cache entry once the second pass is done (unset when that pass skipped it or was cancelled). */
+  entry?: CachedAnalysis;
+  /** `entry` is `cached` unchanged. */
+  reused?: boolean;
+}
+
+/** A file's cache entry after indexing, for the caller to store. */
+export interface IndexedEntry {
+  snapshot: ArticleSnapshot;
+  options: AnalysisOptions;
+  entry: CachedAnalysis;
+  /** The entry is the one passed to `first`, unchanged: storing it again is not needed. */
+  reused: boolean;
+}
+
+function passOf(local: LocalAnalysis, journal: TableStep[]): PassFindings {
+  return { entities: local.entities, quotes: local.quotes, unbalanced: local.unbalanced, journal };
 }
 
 /**
@@ -102,6 +123,9 @@ interface FirstPass {
  * attributed to them) of files whose recorded questions to the hints now get other answers, from the wink
  * analysis the first pass kept (encoded); repeats never depend on hints. Every file is still re-recorded in
  * order, so the index ends as if each file had been re-analysed.
+ *
+ * A cached entry (see `CachedAnalysis`) stands in for a pass whenever its recorded questions get the same
+ * answers from the hints of that pass, so an index built from a cache is the index the analysis would build.
  */
 export class CorpusIndexer {
   private readonly firsts: FirstPass[] = [];
@@ -111,8 +135,14 @@ export class CorpusIndexer {
     private readonly token: Token,
   ) {}
 
-  /** First pass of one file, with the hints as they stand. */
-  first(snapshot: ArticleSnapshot, options: AnalysisOptions): void {
+  /** First pass of one file, with the hints as they stand; `cached` is its entry from an earlier run. */
+  first(snapshot: ArticleSnapshot, options: AnalysisOptions, cached?: CachedAnalysis): void {
+    if (cached && replaysWith(this.index.entities.hints(), cached.first.journal)) {
+      const local = localOf(cached.first, cached.repeats);
+      this.index.update(snapshot, local);
+      this.firsts.push({ snapshot, options, local, journal: cached.first.journal, cached });
+      return;
+    }
     const journal: TableStep[] = [];
     const local = emptyLocal([]);
     const nlp = analyzeText(snapshot.text);
@@ -126,7 +156,7 @@ export class CorpusIndexer {
       local.repeats = findRepeats(snapshot.text, options.minRepeatWords);
     else local.limits = ['cancelled'];
     this.index.update(snapshot, local);
-    this.firsts.push({ snapshot, local, journal, nlp: encodeNlpDoc(nlp) });
+    this.firsts.push({ snapshot, options, local, journal, nlp: encodeNlpDoc(nlp) });
   }
 
   /**
@@ -137,21 +167,38 @@ export class CorpusIndexer {
     const hints = this.index.entities.hints();
     for (let i = 0; i < this.firsts.length && !this.token.isCancellationRequested; i++) {
       const first = this.firsts[i];
-      const { snapshot, nlp } = first;
+      const { snapshot, nlp, cached } = first;
       first.nlp = undefined;
       if (skipReplaced && this.index.get(snapshot.uri)?.snapshot !== snapshot) {
         yield i + 1;
         continue;
       }
       let local = first.local;
-      if (!replaysWith(hints, first.journal)) {
+      let second: PassFindings | undefined;
+      if (cached?.second && replaysWith(hints, cached.second.journal)) {
+        second = cached.second;
+        local = localOf(second, first.local.repeats);
+      } else if (!replaysWith(hints, first.journal)) {
+        // Recorded again, so a later run can tell whether these entities still hold.
+        const journal: TableStep[] = [];
         const doc = nlp && decodeNlpDoc(nlp, snapshot.text);
-        const entities = findEntities(snapshot.text, hints, undefined, doc);
+        const entities = findEntities(snapshot.text, hints, journal, doc);
         local = { ...emptyLocal([]), entities, repeats: first.local.repeats };
         if (this.token.isCancellationRequested) local.limits = ['cancelled'];
         else Object.assign(local, findQuotes(snapshot.text, entities));
+        second = passOf(local, journal);
       }
       this.index.update(snapshot, local);
+      if (local.limits.length === 0 && first.local.limits.length === 0) {
+        first.reused = cached !== undefined && second === cached.second;
+        first.entry = first.reused
+          ? cached
+          : {
+              first: cached?.first ?? passOf(first.local, first.journal),
+              ...(second ? { second } : {}),
+              repeats: first.local.repeats,
+            };
+      }
       yield i + 1;
     }
   }
@@ -159,6 +206,12 @@ export class CorpusIndexer {
   /** Files through the first pass. */
   get size(): number {
     return this.firsts.length;
+  }
+
+  /** After the second pass: the cache entry of every file it completed, in indexing order. */
+  *entries(): Generator<IndexedEntry> {
+    for (const { snapshot, options, entry, reused } of this.firsts)
+      if (entry) yield { snapshot, options, entry, reused: reused === true };
   }
 }
 

@@ -1,0 +1,89 @@
+// Command-line arguments of the CLI: the usage text, parsing and validation. Bad usage is a UsageError
+// (exit code 2, with the usage printed).
+import { HARD_MAX_FILE_SIZE_KB } from '../workspace/articleText';
+
+export const USAGE = `usage: article-lens analyze [--format json|text] [--max-file-size-kb N] [--cache DIR] <dir|file...>
+
+Analyses the article files (.txt, .article) and prints entities, quotes, repeated and shared passages
+and related articles. Offsets in JSON are UTF-16 code units; paths are relative to the given directory.
+
+  --format json|text     one JSON object (default), or file:line:col rows for people
+  --max-file-size-kb N   analyse only the first N KB of larger files (default 512, at most ${HARD_MAX_FILE_SIZE_KB})
+  --cache DIR            keep per-file analyses in DIR, so a run on unchanged files is quick
+
+Files that cannot be analysed (missing, dangling symlink, unreadable, binary) are reported on stderr and
+skipped. Exit code: 0 all inputs analysed, 1 some inputs skipped, 2 usage error or nothing could be read.`;
+
+export type Format = 'json' | 'text';
+
+export interface CliArgs {
+  command: 'analyze';
+  format: Format;
+  maxFileSizeKB: number;
+  cacheDir: string | undefined;
+  inputs: string[];
+}
+
+export class UsageError extends Error {}
+
+/** `--help`: the usage goes to stdout and the exit code is 0. */
+export class HelpRequest extends Error {}
+
+export const DEFAULT_MAX_FILE_SIZE_KB = 512;
+
+const OPTIONS = new Set(['--format', '--max-file-size-kb', '--cache']);
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h') throw new HelpRequest();
+  if (!command) throw new UsageError('');
+  if (command !== 'analyze') throw new UsageError(`unknown command: ${command}`);
+  const args: CliArgs = {
+    command,
+    format: 'json',
+    maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB,
+    cacheDir: undefined,
+    inputs: [],
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--help' || arg === '-h') throw new HelpRequest();
+    if (arg === '--') {
+      args.inputs.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-')) {
+      args.inputs.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (!OPTIONS.has(name)) throw new UsageError(`unknown option: ${arg}`);
+    const value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
+    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    setOption(args, name, value);
+  }
+  if (args.inputs.length === 0) throw new UsageError('no input: give a directory or files');
+  return args;
+}
+
+function setOption(args: CliArgs, name: string, value: string): void {
+  switch (name) {
+    case '--format':
+      if (value !== 'json' && value !== 'text')
+        throw new UsageError(`--format must be json or text, not ${value}`);
+      args.format = value;
+      return;
+    case '--max-file-size-kb': {
+      const kb = Number(value);
+      if (!/^\d+$/.test(value) || kb < 1 || kb > HARD_MAX_FILE_SIZE_KB)
+        throw new UsageError(`--max-file-size-kb must be a whole number from 1 to ${HARD_MAX_FILE_SIZE_KB}`);
+      args.maxFileSizeKB = kb;
+      return;
+    }
+    case '--cache':
+      if (value === '') throw new UsageError('--cache needs a directory');
+      args.cacheDir = value;
+      return;
+  }
+}

@@ -1,0 +1,177 @@
+// The analysis cache as one file: a header line (magic, format version, analyser version), then the
+// entries as gzip-compressed JSON lines `[uri, digest, entry]`. gzip's checksum catches a damaged file;
+// every entry is validated on load. A file that fails any check is discarded whole, with one log line,
+// and rewritten at the next flush. Writes go to a temporary file renamed over the old one, so a reader
+// (or a crash) never sees half a file.
+import { createHash } from 'node:crypto';
+import { promises as fsp, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
+import type { AnalysisStore } from '../analysis/corpus/analysisStore';
+import type { CachedAnalysis } from '../analysis/corpus/cachedAnalysis';
+import { ANALYSER_VERSION, type CacheKey } from '../analysis/corpus/cacheKey';
+import { decodeEntry, encodeEntry } from '../analysis/corpus/entryCodec';
+
+const gzip = promisify(zlib.gzip);
+const gunzip = promisify(zlib.gunzip);
+
+export const CACHE_FILE_NAME = 'analysis-cache.bin';
+const MAGIC = 'ARTICLE-LENS-CACHE';
+export const CACHE_FORMAT_VERSION = 1;
+/** Longest header line read; anything longer is not our file. */
+const MAX_HEADER = 512;
+
+/**
+ * The analyser version of the running program: the results version, plus a digest of the program file
+ * (the bundle), so a rebuilt analyser never reads entries of another build as its own.
+ */
+export function runningAnalyserVersion(program = require.main?.filename ?? process.argv[1]): string {
+  try {
+    const digest = createHash('sha256').update(readFileSync(program)).digest('base64url');
+    return `${ANALYSER_VERSION}+${digest.slice(0, 16)}`;
+  } catch {
+    return ANALYSER_VERSION;
+  }
+}
+
+export interface FileAnalysisStoreOptions {
+  /** Analyser version of the entries: a file written by another is discarded. */
+  version?: string;
+  /** One line per event worth knowing: a discarded file, a failed write. */
+  log?: (message: string) => void;
+  /** Drop, at flush, entries neither read nor written since load (files gone from the corpus). */
+  prune?: boolean;
+}
+
+interface Stored {
+  hash: string;
+  entry: CachedAnalysis;
+  /** The entry's line as loaded, reused at flush while the entry is unchanged. */
+  line?: string;
+  touched: boolean;
+}
+
+export class FileAnalysisStore implements AnalysisStore {
+  readonly version: string;
+  readonly file: string;
+  private readonly entries = new Map<string, Stored>();
+  /** Whether the file on disk differs from what a flush would write. */
+  private dirty = false;
+  private readonly log: (message: string) => void;
+
+  constructor(
+    dir: string,
+    private readonly options: FileAnalysisStoreOptions = {},
+  ) {
+    this.file = path.join(dir, CACHE_FILE_NAME);
+    // The version is a word of the header line.
+    this.version = (options.version ?? runningAnalyserVersion()).replace(/\s/g, '_');
+    this.log = options.log ?? (() => undefined);
+  }
+
+  async load(): Promise<void> {
+    this.entries.clear();
+    let bytes: Buffer;
+    try {
+      bytes = await fsp.readFile(this.file);
+    } catch (e) {
+      // No cache yet (a missing file or folder) is normal; a flush will say if the folder is unusable.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.discard(`cannot read it (${(e as Error).message})`);
+      return;
+    }
+    const problem = await this.parse(bytes);
+    if (problem !== undefined) {
+      this.entries.clear();
+      this.discard(problem);
+    }
+  }
+
+  /** Fills `entries` from the file's bytes; returns what is wrong with them, if anything. */
+  private async parse(bytes: Buffer): Promise<string | undefined> {
+    const eol = bytes.subarray(0, MAX_HEADER).indexOf(0x0a);
+    const header = eol < 0 ? '' : bytes.subarray(0, eol).toString('latin1');
+    const [magic, format, version, ...more] = header.split(' ');
+    if (magic !== MAGIC || more.length > 0 || version === undefined) return 'not an analysis cache file';
+    if (format !== String(CACHE_FORMAT_VERSION))
+      return `format ${format}, this program reads format ${CACHE_FORMAT_VERSION}`;
+    if (version !== this.version) return `written by analyser ${version}, this is ${this.version}`;
+    let body: string;
+    try {
+      body = (await gunzip(bytes.subarray(eol + 1))).toString('utf8');
+    } catch (e) {
+      return `corrupt (${(e as Error).message})`;
+    }
+    const lines = body.split('\n');
+    if (lines.pop() !== '') return 'corrupt (truncated)';
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        return `corrupt (entry ${i + 1} is not JSON)`;
+      }
+      const entry = Array.isArray(value) && value.length === 3 ? decodeEntry(value[2]) : undefined;
+      const [uri, hash] = Array.isArray(value) ? value : [];
+      if (!entry || typeof uri !== 'string' || typeof hash !== 'string' || this.entries.has(uri))
+        return `corrupt (entry ${i + 1} is malformed)`;
+      this.entries.set(uri, { hash, entry, line, touched: false });
+    }
+    return undefined;
+  }
+
+  private discard(problem: string): void {
+    this.dirty = true;
+    this.log(`analysis cache ${this.file} discarded: ${problem}; it will be rebuilt`);
+  }
+
+  get(key: CacheKey): CachedAnalysis | undefined {
+    const found = this.entries.get(key.uri);
+    if (found?.hash !== key.hash) return undefined;
+    found.touched = true;
+    return found.entry;
+  }
+
+  put(key: CacheKey, entry: CachedAnalysis): void {
+    const found = this.entries.get(key.uri);
+    if (found?.hash === key.hash && found.entry === entry) {
+      found.touched = true;
+      return;
+    }
+    this.entries.set(key.uri, { hash: key.hash, entry, touched: true });
+    this.dirty = true;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  async flush(): Promise<void> {
+    if (this.options.prune)
+      for (const [uri, stored] of this.entries)
+        if (!stored.touched) {
+          this.entries.delete(uri);
+          this.dirty = true;
+        }
+    if (!this.dirty) return;
+    const lines: string[] = [];
+    for (const [uri, stored] of this.entries) {
+      stored.line ??= JSON.stringify([uri, stored.hash, encodeEntry(stored.entry)]);
+      lines.push(stored.line, '\n');
+    }
+    const header = `${MAGIC} ${CACHE_FORMAT_VERSION} ${this.version}\n`;
+    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      const body = await gzip(lines.join(''));
+      await fsp.mkdir(path.dirname(this.file), { recursive: true });
+      await fsp.writeFile(temp, Buffer.concat([Buffer.from(header, 'latin1'), body]));
+      await fsp.rename(temp, this.file);
+      this.dirty = false;
+    } catch (e) {
+      this.log(`analysis cache ${this.file} not written: ${(e as Error).message}`);
+      await fsp.rm(temp, { force: true }).catch(() => undefined);
+    }
+  }
+}
