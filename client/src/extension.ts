@@ -111,6 +111,8 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
       initializationOptions: () => ({
         settings: readSettings(),
         logLevel: serverLogLevel(this.log.logLevel),
+        // The server keeps its analysis cache here, so a second start on the same corpus is quick.
+        storageUri: this.context.storageUri?.toString(),
       }),
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

@@ -38,7 +38,7 @@ import { Scheduler } from './scheduler';
 import { createHandlerGuard } from './util/handler';
 import { createLogger, isLogLevel, type LogLevel } from './util/logger';
 import { normalizingConnection } from './util/normalizedDocuments';
-import { normalizeUri } from './util/uri';
+import { normalizeUri, uriToPath } from './util/uri';
 import { ARTICLE_EXTENSION, LspCorpus } from './workspace/lspCorpus';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -134,7 +134,11 @@ const workspaceFolders = (params: InitializeParams): string[] => {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   caps = params.capabilities;
-  const init = (params.initializationOptions ?? {}) as { settings?: unknown; logLevel?: unknown };
+  const init = (params.initializationOptions ?? {}) as {
+    settings?: unknown;
+    logLevel?: unknown;
+    storageUri?: unknown;
+  };
   if (isLogLevel(init.logLevel)) {
     logLevel = init.logLevel;
     logger = createLogger(connection.console, logLevel);
@@ -145,6 +149,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     : undefined;
   settings = new SettingsStore(fetch, init.settings, logger, (m) => warnOnce(m));
   corpus.setFolders(workspaceFolders(params));
+  corpus.setCacheFolder(typeof init.storageUri === 'string' ? uriToPath(init.storageUri) : undefined);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

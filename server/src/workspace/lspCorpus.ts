@@ -6,12 +6,14 @@ import * as path from 'node:path';
 import { FileChangeType, type FileEvent, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { analyzeLocal, CorpusIndexer } from '../analysis/analyzeArticle';
 import { CorpusIndex } from '../analysis/corpusIndex';
-import type { ArticleSnapshot, Token } from '../analysis/types';
+import { AnalysisCache } from '../analysis/corpus/analysisStore';
+import type { AnalysisOptions, ArticleSnapshot, Token } from '../analysis/types';
 import { toAnalysisOptions } from '../config';
 import { defaultSettings, type ArticleLensSettings, type ServerState, type StatusParams } from '../protocol';
 import type { Logger } from '../util/logger';
 import { normalizeUri, pathToUri, uriToPath } from '../util/uri';
 import { decodeArticle, limitText, looksBinary, sizeLimitBytes, type LimitedText } from './articleText';
+import { FileAnalysisStore } from './fileAnalysisStore';
 import { includeMatcher } from './includeGlobs';
 
 export const ARTICLE_EXTENSION = '.article';
@@ -62,8 +64,26 @@ export class LspCorpus {
   private total = 0;
   private lastAnalysisMs: number | undefined;
   private readonly rejected = new Map<string, string>();
+  /** Folder of the analysis cache (the extension's workspace storage), when the client gave one. */
+  private cacheFolder: string | undefined;
 
   constructor(private readonly host: LspCorpusHost) {}
+
+  /** Where per-file analyses are kept between sessions, so a second start on the same corpus is quick. */
+  setCacheFolder(folder: string | undefined): void {
+    this.cacheFolder = folder;
+  }
+
+  /** The cache of earlier sessions' analyses, loaded; a damaged or foreign cache is discarded and logged. */
+  private async openCache(): Promise<{ cache: AnalysisCache; store: FileAnalysisStore } | undefined> {
+    if (!this.cacheFolder) return undefined;
+    const store = new FileAnalysisStore(this.cacheFolder, {
+      log: (message) => this.host.logger.log('info', message),
+      prune: true,
+    });
+    await store.load();
+    return { cache: new AnalysisCache(store), store };
+  }
 
   /**
    * Sets the workspace folders. Articles under a folder that is gone leave the index; the URIs whose corpus
@@ -150,13 +170,17 @@ export class LspCorpus {
   async indexWorkspace(progress: WorkDoneProgressReporter | undefined, token: Token): Promise<void> {
     const started = Date.now();
     this.status('indexing', 'listing article files');
-    const files: { uri: string; file: string; settings: ArticleLensSettings }[] = [];
+    const files: { uri: string; file: string; settings: ArticleLensSettings; options: AnalysisOptions }[] =
+      [];
     const problems: string[] = [];
+    const cached = await this.openCache();
     for (const folder of this.folders) {
       const settings = await this.host.settings(pathToUri(folder));
       const listing = await this.listFiles(folder, settings, token);
       problems.push(...listing.problems);
-      for (const file of listing.files) files.push({ uri: pathToUri(file), file, settings });
+      // One options object per folder: the cache keys a file by its text and these options.
+      const options = toAnalysisOptions(settings);
+      for (const file of listing.files) files.push({ uri: pathToUri(file), file, settings, options });
       this.reportUnmatched(folder, settings, listing.files);
     }
     this.total = files.length;
@@ -174,9 +198,9 @@ export class LspCorpus {
       sliceStart = Date.now();
     };
     for (let i = 0; i < files.length && !token.isCancellationRequested; i++) {
-      const { uri, file, settings } = files[i];
+      const { uri, file, settings, options } = files[i];
       const snapshot = await this.readSnapshot(uri, file, settings, problems);
-      if (snapshot) indexer.first(snapshot, toAnalysisOptions(settings));
+      if (snapshot) indexer.first(snapshot, options, cached?.cache.lookup(snapshot, options));
       this.indexed = Math.round((i + 1) / 2);
       await maybeYield(i + 1, files.length * 2);
     }
@@ -185,10 +209,19 @@ export class LspCorpus {
       this.indexed = Math.round(files.length / 2 + (done / indexer.size) * (files.length / 2));
       await maybeYield(files.length + done, files.length * 2);
     }
+    if (cached && !token.isCancellationRequested) {
+      let reused = 0;
+      for (const { snapshot, options, entry, reused: hit } of indexer.entries()) {
+        if (hit) reused++;
+        else cached.cache.save(snapshot, options, entry);
+      }
+      await cached.store.flush();
+      this.host.logger.log('info', `analysis cache: ${reused} of ${indexer.size} articles reused`);
+    }
     // Articles are ready for ranking before indexing is reported done, so first related lists are quick.
     progress?.report(100, 'preparing related articles');
     for (let i = 0; i < files.length && !token.isCancellationRequested; i++) {
-      this.index.prepareRelated(files[i].uri, toAnalysisOptions(files[i].settings));
+      this.index.prepareRelated(files[i].uri, files[i].options);
       await maybeYield(files.length * 2, files.length * 2);
     }
     this.indexed = this.index.size;
