@@ -137,9 +137,10 @@ export function datelineLength(text: string): number {
     new RegExp(`^${place}\\s*:\\s(?=\\p{Lu})`, 'u'),
     new RegExp(`^${MONTH}\\.? \\d{1,2}(?:, \\d{4})?\\s*\\([^()]{1,40}\\)\\s*(?:—|–|--?)\\s`, 'u'),
   ];
-  for (const re of patterns) {
+  for (const [k, re] of patterns.entries()) {
     const m = re.exec(text);
-    if (m && !/\p{Ll}/u.test(m[0].split(/[,(]/)[0])) return m[0].length;
+    // A place is written in capitals; the date form starts with a month name.
+    if (m && (k === 2 || !/\p{Ll}/u.test(m[0].split(/[,(]/)[0]))) return m[0].length;
   }
   return 0;
 }
