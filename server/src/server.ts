@@ -22,6 +22,8 @@ import { DocumentAnalysis } from './documentAnalysis';
 import { provideCodeActions, REMOVE_ALL_REPEATS_KIND } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import type { FeatureContext } from './features/context';
+import { provideDocumentSymbols } from './features/documentSymbols';
+import { provideFoldingRanges } from './features/foldingRanges';
 import { provideHover } from './features/hover';
 import { provideReferences } from './features/references';
 import { executeServerCommand, provideRelatedArticles, SERVER_COMMANDS } from './features/related';
@@ -159,6 +161,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, REMOVE_ALL_REPEATS_KIND] },
       codeLensProvider: { resolveProvider: false },
       semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+      documentSymbolProvider: { label: 'Article Lens' },
+      foldingRangeProvider: true,
       executeCommandProvider: { commands: SERVER_COMMANDS },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -254,6 +258,12 @@ connection.onCodeAction(
 );
 connection.onCodeLens(
   guard.request('codeLens', [], (params) => provideCodeLenses(ctx, params.textDocument.uri)),
+);
+connection.onDocumentSymbol(
+  guard.request('documentSymbol', [], (p) => provideDocumentSymbols(ctx, p.textDocument.uri)),
+);
+connection.onFoldingRanges(
+  guard.request('foldingRange', [], (p) => provideFoldingRanges(ctx, p.textDocument.uri)),
 );
 connection.languages.semanticTokens.on(
   guard.request('semanticTokens', { data: [] }, (params) =>

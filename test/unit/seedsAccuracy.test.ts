@@ -27,6 +27,9 @@ interface Score {
   sharedRecall: number | null;
   sharedPrecision: number | null;
   related: Prf;
+  /** Null when the gold lists no stories. */
+  stories: Prf | null;
+  titleAccuracy: number | null;
 }
 
 /** Scores one corpus with the shared scorer; `gold` defaults to the scorer's own (the seeds'). */
@@ -67,6 +70,8 @@ test(
       `shared R ${s.sharedRecall} P ${s.sharedPrecision}`,
     );
     assert.ok(s.related.p >= 0.9 && s.related.r >= 0.9, `related P ${s.related.p} R ${s.related.r}`);
+    assert.ok((s.stories?.f1 ?? 0) >= 0.95, `story starts F1 ${s.stories?.f1}`);
+    assert.ok((s.titleAccuracy ?? 0) >= 0.95, `story titles ${s.titleAccuracy}`);
   },
 );
 
@@ -91,6 +96,21 @@ for (const set of ['europe', 'monsoon', 'americas', 'sahel', 'asiatech']) {
         `shared ${s.sharedRecall}/${s.sharedPrecision}`,
       );
       assert.ok(s.related.p >= 0.9 && s.related.r >= 0.65, `related P ${s.related.p} R ${s.related.r}`);
+      assert.ok((s.stories?.f1 ?? 0) >= 0.9, `story starts F1 ${s.stories?.f1}`);
+      assert.ok((s.titleAccuracy ?? 0) >= 0.9, `story titles ${s.titleAccuracy}`);
     },
   );
 }
+
+// Pages written for the page structure (briefs on one page, headline above the menu, no blank lines,
+// reading lists, adverts, author notes); their gold lists stories only, so only stories are scored.
+test(
+  'held-out set "structure" keeps its story accuracy',
+  { skip: !existsSync(scorer) && 'no ../shared scorer beside this clone' },
+  () => {
+    const dir = path.join(repoRoot, 'test/heldout/structure');
+    const s = score(path.join(dir, 'articles'), path.join(dir, 'gold'));
+    assert.ok((s.stories?.f1 ?? 0) >= 0.9, `story starts F1 ${s.stories?.f1}`);
+    assert.ok((s.titleAccuracy ?? 0) >= 0.9, `story titles ${s.titleAccuracy}`);
+  },
+);

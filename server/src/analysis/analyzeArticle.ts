@@ -8,6 +8,7 @@ import { analyzeText } from './nlp';
 import { decodeNlpDoc, encodeNlpDoc, type EncodedNlpDoc } from './nlpCache';
 import { findQuotes } from './quotes';
 import { findRepeats } from './repeats';
+import { analyzeStructure } from './structure/pageStructure';
 import type {
   AnalysisOptions,
   ArticleAnalysis,
@@ -37,6 +38,7 @@ export function analyzeLocal(
   local.unbalanced = unbalanced;
   if (token.isCancellationRequested) return { ...local, limits: ['cancelled'] };
   local.repeats = findRepeats(text, options.minRepeatWords);
+  local.structure = analyzeStructure(text);
   return local;
 }
 
@@ -82,8 +84,8 @@ export function withCorpusFindings(
 
 /** An analysis's own findings, copied without touching its (lazy) corpus findings. */
 export function ownFindings(a: ArticleAnalysis): Omit<ArticleAnalysis, 'shared' | 'related'> {
-  const { uri, version, entities, quotes, unbalanced, repeats, limits } = a;
-  return { uri, version, entities, quotes, unbalanced, repeats, limits };
+  const { uri, version, entities, quotes, unbalanced, repeats, limits, structure } = a;
+  return { uri, version, entities, quotes, unbalanced, repeats, limits, structure };
 }
 
 /** What the first pass keeps of a file: its findings, and the hints and lookups its entities came from. */
@@ -138,7 +140,8 @@ export class CorpusIndexer {
   /** First pass of one file, with the hints as they stand; `cached` is its entry from an earlier run. */
   first(snapshot: ArticleSnapshot, options: AnalysisOptions, cached?: CachedAnalysis): void {
     if (cached && replaysWith(this.index.entities.hints(), cached.first.journal)) {
-      const local = localOf(cached.first, cached.repeats);
+      // The structure is not cached: it comes from the text alone, at little cost.
+      const local = { ...localOf(cached.first, cached.repeats), structure: analyzeStructure(snapshot.text) };
       this.index.update(snapshot, local);
       this.firsts.push({ snapshot, options, local, journal: cached.first.journal, cached });
       return;
@@ -155,6 +158,7 @@ export class CorpusIndexer {
     if (!this.token.isCancellationRequested)
       local.repeats = findRepeats(snapshot.text, options.minRepeatWords);
     else local.limits = ['cancelled'];
+    local.structure = analyzeStructure(snapshot.text);
     this.index.update(snapshot, local);
     this.firsts.push({ snapshot, options, local, journal, nlp: encodeNlpDoc(nlp) });
   }
@@ -177,13 +181,18 @@ export class CorpusIndexer {
       let second: PassFindings | undefined;
       if (cached?.second && replaysWith(hints, cached.second.journal)) {
         second = cached.second;
-        local = localOf(second, first.local.repeats);
+        local = { ...localOf(second, first.local.repeats), structure: first.local.structure };
       } else if (!replaysWith(hints, first.journal)) {
         // Recorded again, so a later run can tell whether these entities still hold.
         const journal: TableStep[] = [];
         const doc = nlp && decodeNlpDoc(nlp, snapshot.text);
         const entities = findEntities(snapshot.text, hints, journal, doc);
-        local = { ...emptyLocal([]), entities, repeats: first.local.repeats };
+        local = {
+          ...emptyLocal([]),
+          entities,
+          repeats: first.local.repeats,
+          structure: first.local.structure,
+        };
         if (this.token.isCancellationRequested) local.limits = ['cancelled'];
         else Object.assign(local, findQuotes(snapshot.text, entities));
         second = passOf(local, journal);

@@ -1,5 +1,6 @@
 // Plain-data types of the analysis layer. No LSP or vscode imports: the server, the CLI and the tests
 // all consume these. Every offset is a UTF-16 code-unit index into the snapshot text, end exclusive.
+import type { PageStructure } from './structure/types';
 
 /** A range of a text: UTF-16 offsets, `end` exclusive. */
 export interface Span {
@@ -145,6 +146,8 @@ export interface LocalAnalysis {
   repeats: Repeat[];
   /** Stages skipped or cut short, and why (size limits, cancellation). */
   limits: string[];
+  /** The page's stories and furniture; absent where a caller built the analysis without it. */
+  structure?: PageStructure;
 }
 
 /** The full analysis of one article: its own findings plus what the corpus says about it. */

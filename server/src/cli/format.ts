@@ -1,6 +1,7 @@
 // The CLI's two output formats: one JSON object for tools, file:line:col rows for people. Every file is
 // named by its path relative to the base, including the other side of a shared passage or related article.
 import * as path from 'node:path';
+import { storyRows } from '../analysis/structure/storyRows';
 import { lineIndex } from '../analysis/text';
 import type { ArticleAnalysis } from '../analysis/types';
 import { uriToPath } from '../util/uri';
@@ -28,7 +29,7 @@ function namer(results: readonly FileResult[], base: string): (uri: string) => s
 export function toJson(results: readonly FileResult[], base: string): unknown {
   const rel = namer(results, base);
   return {
-    files: results.map(({ file, analysis: a, truncated }) => ({
+    files: results.map(({ file, text, analysis: a, truncated }) => ({
       file,
       ...(truncated ? { truncated: true } : {}),
       entities: a.entities.map((e) => ({
@@ -61,6 +62,7 @@ export function toJson(results: readonly FileResult[], base: string): unknown {
           otherEnd: s.otherSpan.end,
         })),
       related: a.related.map((r) => ({ file: rel(r.uri), score: Number(r.score.toFixed(4)) })),
+      stories: storyRows(a, text),
     })),
   };
 }

@@ -4,6 +4,7 @@ import type { ArticleIndex } from '../analysis/corpusIndex';
 import type { ArticleAnalysis } from '../analysis/types';
 import type { ArticleLensSettings } from '../protocol';
 import type { Logger } from '../util/logger';
+import { headlineTitle } from './articleTitle';
 
 export interface FeatureContext {
   readonly index: ArticleIndex;
@@ -27,11 +28,7 @@ export function fileName(uri: string): string {
   }
 }
 
-/** The first non-empty line of a text, trimmed and shortened: an article's headline. */
+/** An article's detected headline (see articleTitle), or `fallback` when it has none. */
 export function titleOf(text: string | undefined, fallback: string): string {
-  if (!text) return fallback;
-  const m = /^[ \t]*(\S[^\r\n]*)/m.exec(text);
-  const line = m ? m[1].trim() : '';
-  if (!line) return fallback;
-  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+  return (text && headlineTitle(text)) || fallback;
 }

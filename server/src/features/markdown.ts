@@ -9,7 +9,10 @@ export function escapeMarkdown(text: string): string {
 
 /** A link that opens `uri` at a 0-based `line` (VS Code reads the `#L` fragment as a selection). */
 export function articleLink(uri: string, line: number, text?: string): string {
-  const label = escapeMarkdown(titleOf(text, fileName(uri)));
+  const name = fileName(uri);
+  const title = titleOf(text, name);
+  // The file name beside the headline: two copies of one story share a headline.
+  const label = escapeMarkdown(title === name ? name : `${title} · ${name}`);
   return `[${label}](${uri}#L${line + 1})`;
 }
 

@@ -1,0 +1,51 @@
+// Line shape: length, capitalisation and end punctuation, the cues that tell a headline from a sentence
+// of body text without knowing any words of the page.
+
+export interface LineShape {
+  words: number;
+  /** Letters present and none of them lower case. */
+  allCaps: boolean;
+  /** Share of words that start with an upper-case letter or a digit. */
+  capitalised: number;
+  /** Ends like a sentence: . ! ? … possibly followed by closing quotes or brackets. */
+  sentenceEnd: boolean;
+  /** Ends with a mark a headline never ends with: . , ; : */
+  openEnd: boolean;
+}
+
+const SENTENCE_END = /[.!?…]["'”’)\]]*$|["”’]$/u;
+const OPEN_END = /[.,;:]["'”’)\]]*$/u;
+
+export function shapeOf(text: string): LineShape {
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const capitalised = words.filter((w) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w)).length;
+  return {
+    words: words.length,
+    allCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    capitalised: words.length ? capitalised / words.length : 0,
+    sentenceEnd: SENTENCE_END.test(text),
+    openEnd: OPEN_END.test(text),
+  };
+}
+
+/** Could head a story: a short line, not shouted, not ending like a sentence or a list item. */
+export function isHeadlineShaped(text: string): boolean {
+  const s = shapeOf(text);
+  if (s.words < 3 || s.words > 25 || s.allCaps || s.openEnd) return false;
+  // Credit lines ("— Reported by ...") and list items ("» ...", "- ...") open with a dash or a bullet.
+  return /^["'“‘([]?[\p{Lu}\p{N}]/u.test(text);
+}
+
+/** Reads as running text: a sentence of some length, or a long line whatever its end. */
+export function isBodyShaped(text: string): boolean {
+  const s = shapeOf(text);
+  return s.words >= 25 || (s.words >= 5 && s.sentenceEnd && !s.allCaps);
+}
+
+/** A short line naming a section ("SPORTS", "Sport"): one shouted phrase or a single word, no sentence. */
+export function isLabelShaped(text: string): boolean {
+  const s = shapeOf(text);
+  if (s.words < 1 || s.words > 4 || s.sentenceEnd || /[|]/.test(text)) return false;
+  return s.allCaps || (s.words === 1 && s.capitalised === 1);
+}
