@@ -1,6 +1,6 @@
-// Language server entry point: the connection (--stdio, or node-ipc when the client launches it), open
-// documents, capabilities and handler registration. Wiring only: behaviour lives in features/, the
-// scheduler, the configuration store and the LSP corpus.
+// Language server entry point: the connection (--stdio, or node-ipc when the client launches it) with its
+// lifecycle rules, open documents, capabilities and handler registration. Wiring only:
+// behaviour lives in features/, util/, the scheduler, the configuration store and the LSP corpus.
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -34,10 +34,19 @@ import {
 } from './protocol';
 import { Scheduler } from './scheduler';
 import { createHandlerGuard } from './util/handler';
+import { Lifecycle } from './util/lifecycle';
 import { createLogger, isLogLevel, type LogLevel } from './util/logger';
+import { createTransport } from './util/transport';
 import { ARTICLE_EXTENSION, LspCorpus } from './workspace/lspCorpus';
 
-const connection = createConnection(ProposedFeatures.all);
+const transport = createTransport(process.argv.slice(2));
+const lifecycle = new Lifecycle(
+  (response) => void transport.writer.write(response).catch(() => undefined),
+  (message) => logger.log('warn', message),
+);
+const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer, {
+  messageStrategy: lifecycle.strategy,
+});
 const documents = new TextDocuments(TextDocument);
 
 const envLevel = process.env.ARTICLE_LENS_LOG_LEVEL;
