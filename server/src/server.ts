@@ -1,5 +1,5 @@
 // Language server entry point: the connection (--stdio, or node-ipc when the client launches it) with its
-// lifecycle rules, open documents, capabilities and handler registration. Wiring only:
+// lifecycle rules and input watch, open documents, capabilities and handler registration. Wiring only:
 // behaviour lives in features/, util/, the scheduler, the configuration store and the LSP corpus.
 import {
   CodeActionKind,
@@ -7,6 +7,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  LogMessageNotification,
+  MessageType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -33,10 +35,11 @@ import {
   type StatusParams,
 } from './protocol';
 import { Scheduler } from './scheduler';
+import { exitWithReason } from './util/exit';
 import { createHandlerGuard } from './util/handler';
 import { Lifecycle } from './util/lifecycle';
 import { createLogger, isLogLevel, type LogLevel } from './util/logger';
-import { createTransport } from './util/transport';
+import { createTransport, watchInput } from './util/transport';
 import { ARTICLE_EXTENSION, LspCorpus } from './workspace/lspCorpus';
 
 const transport = createTransport(process.argv.slice(2));
@@ -274,5 +277,16 @@ connection.onShutdown(() => {
   scheduler.dispose();
 });
 
+/** Ends the process with a reason on stderr and in the client's log: the client then restarts the server. */
+const exitBecause = (code: number, reason?: string): void =>
+  exitWithReason(code, reason, (message) =>
+    connection.sendNotification(LogMessageNotification.type, { type: MessageType.Error, message }),
+  );
+watchInput(transport, {
+  broken: (reason) => exitBecause(1, reason),
+  ended: () =>
+    lifecycle.phase === 'shutdown' ? exitBecause(0) : exitBecause(1, 'input closed before shutdown'),
+  stalled: (reason) => logger.log('warn', reason),
+});
 documents.listen(connection);
 connection.listen();

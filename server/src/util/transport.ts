@@ -1,7 +1,7 @@
 // The connection's transport, chosen from the command line as vscode-languageserver would (--stdio,
-// --node-ipc, --socket=N, --pipe=NAME), but built here so the server holds its reader and writer (the
-// lifecycle rules answer refused requests on the writer). Over stdio the console goes to stderr, since
-// stdout carries the protocol.
+// --node-ipc, --socket=N, --pipe=NAME), but built here so the server can watch it: a message it cannot
+// read, or an input that ends inside a message, is reported instead of leaving a server that never
+// answers again. Over stdio the console goes to stderr, since stdout carries the protocol.
 import { Console } from 'node:console';
 import {
   createServerPipeTransport,
@@ -13,6 +13,7 @@ import {
   type MessageReader,
   type MessageWriter,
 } from 'vscode-languageserver/node';
+import { describeCutOff, FrameTracker } from './framing';
 
 export interface Transport {
   kind: 'stdio' | 'ipc' | 'socket' | 'pipe';
@@ -54,6 +55,55 @@ export function createTransport(argv: readonly string[]): Transport {
   throw new Error(
     'no transport: start the server with --stdio, --node-ipc, --socket=<port> or --pipe=<name>',
   );
+}
+
+export interface InputWatch {
+  /** The input cannot be read any more (a broken frame, or cut off inside a message). */
+  broken(reason: string): void;
+  /** The input ended between messages. */
+  ended(): void;
+  /** A message has been incomplete for a while (logged, not fatal: a slow client is not a broken one). */
+  stalled(reason: string): void;
+}
+
+/** Reports what happens to the transport's input; each outcome at most once. */
+export function watchInput(transport: Transport, watch: InputWatch): void {
+  let done = false;
+  const once =
+    <A extends unknown[]>(f: (...args: A) => void) =>
+    (...args: A): void => {
+      if (done) return;
+      done = true;
+      f(...args);
+    };
+  const broken = once(watch.broken);
+  const ended = once(watch.ended);
+  transport.reader.onError((e) => broken(`unreadable message from the client: ${e.message}`));
+
+  let stalledOnce = false;
+  const frames = transport.kind === 'stdio' ? new FrameTracker() : undefined;
+  transport.reader.onPartialMessage((info) => {
+    if (stalledOnce) return;
+    stalledOnce = true;
+    const where = frames ? describeCutOff(frames.position) : undefined;
+    watch.stalled(`a message has been incomplete for ${info.waitingTime} ms${where ? `: ${where}` : ''}`);
+  });
+
+  // A turn later, so the reader has decoded (and reported) the last message it received before the end.
+  const onEnd = (): void =>
+    void setImmediate(() => {
+      const cutOff = frames && describeCutOff(frames.position);
+      if (cutOff) broken(cutOff);
+      else ended();
+    });
+  if (frames) {
+    process.stdin.on('data', (chunk: Buffer) => {
+      frames.push(chunk);
+      if (frames.error) broken(`unreadable message from the client: ${frames.error}`);
+    });
+    process.stdin.on('end', onEnd);
+  }
+  transport.reader.onClose(onEnd);
 }
 
 function routeConsoleToStderr(): void {
