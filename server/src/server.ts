@@ -10,6 +10,7 @@ import {
   LogMessageNotification,
   MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -35,6 +36,7 @@ import {
   type StatusParams,
 } from './protocol';
 import { Scheduler } from './scheduler';
+import { ConfigurationTimeout } from './util/configurationTimeout';
 import { exitWithReason } from './util/exit';
 import { createHandlerGuard } from './util/handler';
 import { Lifecycle } from './util/lifecycle';
@@ -58,6 +60,9 @@ let logger = createLogger(connection.console, logLevel);
 
 let caps: ClientCapabilities = {};
 let settings = new SettingsStore(undefined, undefined, logger);
+/** A client that never answers `workspace/configuration` must not leave documents without diagnostics. */
+const CONFIGURATION_TIMEOUT_MS = 2000;
+let configurationTimeout: ConfigurationTimeout | undefined;
 const shutdownToken = { isCancellationRequested: false };
 
 const corpus = new LspCorpus({
@@ -129,6 +134,28 @@ const workspaceFolders = (params: InitializeParams): string[] => {
   return params.rootUri ? [params.rootUri] : [];
 };
 
+/** `workspace/configuration` with a deadline; `fallback` is what the client gave at start-up, if anything. */
+function timedConfiguration(fallback: unknown): ConfigurationTimeout {
+  const fetch = (scopeUri: string | undefined) =>
+    connection.workspace.getConfiguration({ scopeUri, section: 'articleLens' });
+  return new ConfigurationTimeout(fetch, {
+    ms: CONFIGURATION_TIMEOUT_MS,
+    fallback,
+    onFirstTimeout: () => {
+      const using = fallback === undefined ? 'the default settings' : 'the settings given at start-up';
+      const message = `Article Lens: the editor did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS / 1000} s; using ${using} until it does.`;
+      logger.log('warn', message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    },
+    // The document's analysis used the fallback: run it again on the settings the client sent.
+    onLateAnswer: (scopeUri) => {
+      if (!scopeUri) return;
+      settings.delete(scopeUri);
+      if (documents.get(scopeUri)) scheduler.schedule(scopeUri, 'high');
+    },
+  });
+}
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   caps = params.capabilities;
   const init = (params.initializationOptions ?? {}) as { settings?: unknown; logLevel?: unknown };
@@ -136,11 +163,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     logLevel = init.logLevel;
     logger = createLogger(connection.console, logLevel);
   }
-  const fetch = caps.workspace?.configuration
-    ? (scopeUri: string | undefined) =>
-        connection.workspace.getConfiguration({ scopeUri, section: 'articleLens' })
-    : undefined;
-  settings = new SettingsStore(fetch, init.settings, logger);
+  configurationTimeout = caps.workspace?.configuration ? timedConfiguration(init.settings) : undefined;
+  settings = new SettingsStore(configurationTimeout?.fetch, init.settings, logger);
   corpus.setFolders(workspaceFolders(params));
   return {
     capabilities: {
@@ -218,6 +242,7 @@ documents.onDidClose(
 connection.onDidChangeConfiguration(
   guard.notification('didChangeConfiguration', (params) => {
     const pushed = (params.settings as { articleLens?: unknown } | null | undefined)?.articleLens;
+    configurationTimeout?.forget();
     settings.clear(pushed);
     analysis.clear();
     for (const doc of documents.all()) scheduler.schedule(doc.uri, 'high');
