@@ -74,6 +74,12 @@ const corpus = new LspCorpus({
   sendStatus: (status: StatusParams) => void connection.sendNotification(StatusNotification.method, status),
 });
 
+/** A request to the client that failed (a refresh, a registration) is logged; it must not end the server. */
+const logFailure =
+  (what: string) =>
+  (e: unknown): void =>
+    logger.log('warn', `${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+
 let refreshPending = false;
 /** Asks the client to re-request code lenses and semantic tokens, once per burst of corpus updates. */
 function refreshViews(): void {
@@ -81,8 +87,10 @@ function refreshViews(): void {
   refreshPending = true;
   setImmediate(() => {
     refreshPending = false;
-    if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
-    if (caps.workspace?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh();
+    if (caps.workspace?.codeLens?.refreshSupport)
+      connection.sendRequest(CodeLensRefreshRequest.type).catch(logFailure('workspace/codeLens/refresh'));
+    if (caps.workspace?.semanticTokens?.refreshSupport)
+      connection.languages.semanticTokens.refresh().catch(logFailure('workspace/semanticTokens/refresh'));
   });
 }
 
@@ -186,14 +194,18 @@ connection.onInitialized(
   guard.notification('initialized', async () => {
     corpus.status('starting');
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'articleLens' });
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'articleLens' })
+        .catch(logFailure('registering didChangeConfiguration'));
     }
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       const include = (await settings.get('')).include;
       const globs = [`**/*${ARTICLE_EXTENSION}`, ...include];
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: globs.map((globPattern) => ({ globPattern })),
-      });
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: globs.map((globPattern) => ({ globPattern })),
+        })
+        .catch(logFailure('registering didChangeWatchedFiles'));
     }
     if (caps.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(

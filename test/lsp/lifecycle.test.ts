@@ -98,6 +98,32 @@ describe('lifecycle', () => {
     );
   });
 
+  test('requests the client refuses (registrations, refreshes) do not end the server', async () => {
+    const s = (server = RawServer.start());
+    s.refuseRequests = true;
+    await s.initialize(root, {
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        codeLens: { refreshSupport: true },
+        semanticTokens: { refreshSupport: true },
+      },
+    });
+    const uri = open(s, 'refused.article');
+    await s.notification(
+      'textDocument/publishDiagnostics',
+      (p) => (p as PublishDiagnosticsParams).uri === uri,
+    );
+    await s.message(
+      (m) => 'method' in m && m.method === 'workspace/codeLens/refresh',
+      'a code lens refresh request',
+    );
+    const symbols = await s.request('workspace/symbol', { query: '' });
+    assert.ok(Array.isArray(symbols.result), 'still answering');
+    assert.equal(s.proc.exitCode, null);
+  });
+
   test('exit without shutdown ends with code 1', async () => {
     const s = (server = RawServer.start());
     await s.initialize(root);

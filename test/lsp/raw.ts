@@ -28,6 +28,8 @@ export class RawServer {
   private readonly exit: Promise<Exit>;
   private waiters: { test: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
   private nextId = 1;
+  /** Answer the server's own requests with an error instead of a null result. */
+  refuseRequests = false;
 
   private constructor(readonly proc: ChildProcessWithoutNullStreams) {
     proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
@@ -36,7 +38,12 @@ export class RawServer {
     this.exit = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
     new StreamMessageReader(proc.stdout).listen((m) => {
       this.messages.push(m);
-      if (isRequest(m)) this.send({ jsonrpc: '2.0', id: m.id, result: null });
+      if (isRequest(m))
+        this.send(
+          this.refuseRequests
+            ? { jsonrpc: '2.0', id: m.id, error: { code: -32601, message: `no ${m.method} here` } }
+            : { jsonrpc: '2.0', id: m.id, result: null },
+        );
       this.waiters = this.waiters.filter((w) => !(w.test(m) && (w.resolve(m), true)));
     });
   }
@@ -76,9 +83,9 @@ export class RawServer {
     this.send({ jsonrpc: '2.0', method, ...(params === undefined ? {} : { params }) });
   }
 
-  /** `initialize` with no client capabilities (so the server asks nothing of the client), then `initialized`. */
-  async initialize(rootUri: string | null = null): Promise<ResponseMessage> {
-    const response = await this.request('initialize', { processId: process.pid, rootUri, capabilities: {} });
+  /** `initialize` (by default with no client capabilities, so the server asks nothing), then `initialized`. */
+  async initialize(rootUri: string | null = null, capabilities: object = {}): Promise<ResponseMessage> {
+    const response = await this.request('initialize', { processId: process.pid, rootUri, capabilities });
     this.notify('initialized', {});
     return response;
   }
