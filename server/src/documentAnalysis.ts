@@ -8,7 +8,7 @@ import { analyzeLocal, ownFindings, withCorpusFindings } from './analysis/analyz
 import { analyzeLocalStaged, nextTurn } from './analysis/stagedAnalysis';
 import type { ArticleAnalysis, ArticleSnapshot, LocalAnalysis, Token } from './analysis/types';
 import { toAnalysisOptions, type SettingsStore } from './config';
-import { toDiagnostics } from './features/diagnostics';
+import { publishedDiagnostics } from './features/diagnostics';
 import type { ArticleLensSettings } from './protocol';
 import type { Priority } from './scheduler';
 import type { Logger } from './util/logger';
@@ -168,7 +168,7 @@ export class DocumentAnalysis {
   }
 
   private diagnosticsOf(uri: string, entry: CacheEntry): Diagnostic[] {
-    return toDiagnostics({
+    return publishedDiagnostics({
       analysis: entry.analysis,
       text: entry.text,
       uri,
