@@ -89,6 +89,7 @@ export const ClientCommands = {
   goToEntityMentions: 'articleLens.goToEntityMentions',
   findEntityInCorpus: 'articleLens.findEntityInCorpus',
   showLog: 'articleLens.showLog',
+  restartServer: 'articleLens.restartServer',
 } as const;
 
 /**
