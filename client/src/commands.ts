@@ -5,12 +5,19 @@ import { ClientCommands } from '../../server/src/protocol';
 import { showLocations } from './navigation';
 import type { RelatedArticles } from './relatedArticles';
 
+/**
+ * The language client as the commands see it: answering requests, on its way up (activation, a restart,
+ * an automatic restart after a crash), or stopped until the user restarts it.
+ */
+export type ServerState = 'running' | 'starting' | 'stopped';
+
 /** What the commands need from the running extension. */
 export interface CommandContext {
   readonly log: vscode.LogOutputChannel;
   readonly related: RelatedArticles;
-  /** True once the language client is running and can answer requests. */
-  isServerReady(): boolean;
+  serverState(): ServerState;
+  /** Stops the language client if it runs and starts a new one. */
+  restartServer(): Promise<void>;
   /** Whether a document is one the server analyses (language `article` or an included plaintext file). */
   isArticle(document: vscode.TextDocument): boolean;
 }
@@ -18,11 +25,22 @@ export interface CommandContext {
 /** A failure the user can fix (no article open, server not started); shown as a warning, not logged as a bug. */
 export class UserError extends Error {}
 
+/** The server is stopped for good: the warning offers to restart it. */
+export class ServerStoppedError extends UserError {
+  constructor() {
+    super('The Article Lens server has stopped; run "Article Lens: Restart Server".');
+  }
+}
+
+export const RESTART_ACTION = 'Restart Server';
+
 type Handler = (...args: unknown[]) => Promise<void>;
 type Factory = (ctx: CommandContext) => Handler;
 
 function requireServer(ctx: CommandContext): void {
-  if (!ctx.isServerReady())
+  const state = ctx.serverState();
+  if (state === 'stopped') throw new ServerStoppedError();
+  if (state === 'starting')
     throw new UserError('The Article Lens server is not ready yet; try again in a moment.');
 }
 
@@ -87,8 +105,7 @@ const factories: Record<keyof typeof ClientCommands, Factory> = {
     await showLocations({ uri, position }, locations, 'Article Lens: no entity mention at the cursor.');
   },
   findEntityInCorpus: (ctx) => async () => {
-    if (!ctx.isServerReady())
-      throw new UserError('The Article Lens server is not ready yet; try again in a moment.');
+    requireServer(ctx);
     // A selected name pre-fills the symbol search ("#" is the workspace-symbol prefix of Quick Open).
     const editor = vscode.window.activeTextEditor;
     const selected =
@@ -101,6 +118,9 @@ const factories: Record<keyof typeof ClientCommands, Factory> = {
   },
   showLog: (ctx) => async () => {
     ctx.log.show(true);
+  },
+  restartServer: (ctx) => async () => {
+    await ctx.restartServer();
   },
 };
 
@@ -118,6 +138,14 @@ function guarded(ctx: CommandContext, id: string, handler: Handler): Handler {
       await handler(...args);
     } catch (error) {
       if (isCancellation(error)) return;
+      if (error instanceof ServerStoppedError) {
+        void vscode.window
+          .showWarningMessage(`Article Lens: ${error.message}`, RESTART_ACTION)
+          .then((choice) => {
+            if (choice === RESTART_ACTION) void vscode.commands.executeCommand(ClientCommands.restartServer);
+          });
+        return;
+      }
       if (error instanceof UserError) {
         void vscode.window.showWarningMessage(`Article Lens: ${error.message}`);
         return;

@@ -1,5 +1,5 @@
-// Extension entry point: starts and stops the LanguageClient (id `articleLens`, server over IPC), and wires the
-// commands, the status bar and the "is this an article" context key to it. No analysis happens here.
+// Extension entry point: starts, stops and restarts the LanguageClient (id `articleLens`, server over IPC), and
+// wires the commands, the status bar and the "is this an article" context key to it. No analysis happens here.
 import * as vscode from 'vscode';
 import {
   LanguageClient,
@@ -15,7 +15,13 @@ import {
   StatusNotification,
   type RelatedArticlesResult,
 } from '../../server/src/protocol';
-import { registerCommands, type CommandContext } from './commands';
+import {
+  registerCommands,
+  RESTART_ACTION,
+  ServerStoppedError,
+  type CommandContext,
+  type ServerState,
+} from './commands';
 import {
   codeDocumentSelector,
   includeGlobs,
@@ -25,6 +31,7 @@ import {
   SECTION,
 } from './config';
 import { RelatedArticles } from './relatedArticles';
+import { RestartPolicy } from './restartPolicy';
 import { StatusBar } from './statusBar';
 
 const CLIENT_ID = 'articleLens';
@@ -48,6 +55,24 @@ function serverLogLevel(level: vscode.LogLevel): 'error' | 'warn' | 'info' | 'de
   }
 }
 
+/** How long a restart waits for a client that is still starting. */
+const STARTING_WAIT_MS = 10_000;
+
+/** Resolves once `client` is no longer starting, or after `ms`. */
+function settled(client: LanguageClient, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const listener = client.onDidChangeState((e) => {
+      if (e.newState !== State.Starting) done();
+    });
+  });
+}
+
 class ArticleLensExtension implements CommandContext, vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   readonly related: RelatedArticles;
@@ -61,11 +86,14 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
   private lastState: string | undefined;
   /** Set while we stop the client ourselves, so the stop is not reported as a crash. */
   private stopping = false;
+  /** Why the client gave up restarting the server, once it has. */
+  private stopReason: string | undefined;
+  private restarting: Promise<void> | undefined;
   private clientDisposables: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
-    this.status = new StatusBar(ClientCommands.showLog);
+    this.status = new StatusBar({ showLog: ClientCommands.showLog, restart: ClientCommands.restartServer });
     this.related = new RelatedArticles((uri, token) => this.fetchRelated(uri, token), this.status);
     this.disposables.push(
       this.log,
@@ -85,8 +113,26 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
     );
   }
 
-  isServerReady(): boolean {
-    return this.client?.state === State.Running;
+  serverState(): ServerState {
+    const state = this.client?.state;
+    if (state === State.Running) return 'running';
+    // No client yet: activation or a restart is on its way.
+    if (state === State.Starting || this.client === undefined) return 'starting';
+    return 'stopped';
+  }
+
+  private isServerReady(): boolean {
+    return this.serverState() === 'running';
+  }
+
+  /** Stops the client if it runs (or gave up) and starts a new one; concurrent calls share one restart. */
+  restartServer(): Promise<void> {
+    this.restarting ??= (async () => {
+      this.log.info('Restarting the language server');
+      await this.stop();
+      await this.start();
+    })().finally(() => (this.restarting = undefined));
+    return this.restarting;
   }
 
   isArticle(document: vscode.TextDocument): boolean {
@@ -96,6 +142,8 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
   async start(): Promise<void> {
     const globs = includeGlobs();
     this.selector = codeDocumentSelector(globs);
+    this.stopReason = undefined;
+    this.status.setServerStatus({ state: 'starting', indexed: 0, total: 0 });
     const module = this.context.asAbsolutePath('server/out/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -114,6 +162,7 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
         // The server keeps its analysis cache here, so a second start on the same corpus is quick.
         storageUri: this.context.storageUri?.toString(),
       }),
+      errorHandler: new RestartPolicy((reason) => this.onGaveUp(reason)),
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     this.client = client;
@@ -127,7 +176,9 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
       }),
       client.onDidChangeState((e) => {
         if (e.newState === State.Stopped && this.client === client && !this.stopping) {
-          this.status.setClientFailure('The Article Lens server stopped. See the log for details.');
+          this.status.setClientFailure(
+            this.stopReason ?? 'The Article Lens server stopped. See the log for details.',
+          );
         }
         void vscode.commands.executeCommand(
           'setContext',
@@ -143,11 +194,7 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
       const message = error instanceof Error ? error.message : String(error);
       this.log.error('The language server could not start', error);
       this.status.setClientFailure(`The language server could not start: ${message}`);
-      void vscode.window
-        .showErrorMessage(`Article Lens: the language server could not start (${message}).`, 'Show Log')
-        .then((choice) => {
-          if (choice) this.log.show(true);
-        });
+      this.offerRestart(`the language server could not start (${message}).`);
       return;
     }
     this.onActiveEditor();
@@ -158,6 +205,8 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
     if (!client) return;
     this.stopping = true;
     try {
+      // A starting client cannot be stopped: let it finish starting (or fail) first.
+      if (client.state === State.Starting) await settled(client, STARTING_WAIT_MS);
       // Give a server stuck in a long analysis two seconds before the process is killed.
       if (client.isRunning()) await client.stop(2000);
     } catch (error) {
@@ -171,13 +220,26 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
     }
   }
 
-  private async restart(): Promise<void> {
-    await this.stop();
-    await this.start();
+  /** The client stopped restarting a crashing server: say so, and offer to restart it. */
+  private onGaveUp(reason: string): void {
+    this.stopReason = reason;
+    this.log.error(reason);
+    this.status.setClientFailure(reason);
+    this.offerRestart(reason);
+  }
+
+  private offerRestart(message: string): void {
+    void vscode.window
+      .showErrorMessage(`Article Lens: ${message}`, RESTART_ACTION, 'Show Log')
+      .then((choice) => {
+        if (choice === RESTART_ACTION) void vscode.commands.executeCommand(ClientCommands.restartServer);
+        else if (choice) this.log.show(true);
+      });
   }
 
   private fetchRelated(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<RelatedArticlesResult> {
     const client = this.client;
+    if (this.serverState() === 'stopped') return Promise.reject(new ServerStoppedError());
     if (!client || !this.isServerReady()) {
       return Promise.reject(new Error('the language server is not running'));
     }
@@ -220,7 +282,7 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
           'Restart',
         )
         .then((choice) => {
-          if (choice === 'Restart') void this.restart();
+          if (choice === 'Restart') void this.restartServer();
         });
     } else if (event.affectsConfiguration(`${SECTION}.related`)) {
       this.refreshRelatedCount();

@@ -1,5 +1,6 @@
 // The status bar item: server state from `articleLens/status` (indexing progress, errors) and, for the active
-// article, its related-article count or the position of a Next/Previous walk. A click opens the log.
+// article, its related-article count or the position of a Next/Previous walk. A click opens the log, or
+// restarts the server once it has stopped.
 import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/protocol';
 
@@ -16,10 +17,10 @@ export class StatusBar implements vscode.Disposable {
   private related: RelatedCount | undefined;
   private walk: { index: number; total: number } | undefined;
 
-  constructor(clickCommand: string) {
+  /** `showLog` is the click while the server runs, `restart` once it has stopped. */
+  constructor(private readonly commands: { showLog: string; restart: string }) {
     this.item = vscode.window.createStatusBarItem('articleLens.status', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Article Lens';
-    this.item.command = clickCommand;
     this.render();
   }
 
@@ -29,7 +30,7 @@ export class StatusBar implements vscode.Disposable {
     this.render();
   }
 
-  /** The client could not start or stopped unexpectedly; shown until the next server status. */
+  /** The client could not start or stopped unexpectedly; shown (with a click to restart) until the next server status. */
   setClientFailure(message: string): void {
     this.clientFailure = message;
     this.render();
@@ -88,7 +89,12 @@ export class StatusBar implements vscode.Disposable {
     }
     if (state === 'ready' && message && !this.clientFailure) details.push(message);
     if (lastAnalysisMs !== undefined) details.push(`Last analysis: ${Math.round(lastAnalysisMs)} ms.`);
-    details.push('Click to open the Article Lens log.');
+    item.command = this.clientFailure ? this.commands.restart : this.commands.showLog;
+    details.push(
+      this.clientFailure
+        ? 'Click to restart the Article Lens server.'
+        : 'Click to open the Article Lens log.',
+    );
     item.tooltip = details.join('\n');
     // Visible on articles, and whenever there is progress or a problem worth seeing from any editor.
     if (this.isArticle || state === 'indexing' || state === 'error' || this.clientFailure) item.show();

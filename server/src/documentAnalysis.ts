@@ -1,11 +1,14 @@
-// Open documents' analysis: runs a scheduled analysis on the latest buffer, guards size and binary
-// content, drops results of stale versions, caches the analysis per URI + version for the features,
-// publishes diagnostics with their version and re-queues open files the index update affected.
+// Open documents' analysis: runs a scheduled analysis on the latest buffer stage by stage (other messages
+// run between stages and a newer edit cancels it), guards size and binary content, drops results of stale
+// versions, caches the analysis per URI + version for the features, publishes diagnostics with their
+// version and re-queues open files the index update affected.
+import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from 'vscode-languageserver';
 import { analyzeLocal, ownFindings, withCorpusFindings } from './analysis/analyzeArticle';
-import type { ArticleAnalysis, ArticleSnapshot, Token } from './analysis/types';
+import { analyzeLocalStaged, nextTurn } from './analysis/stagedAnalysis';
+import type { ArticleAnalysis, ArticleSnapshot, LocalAnalysis, Token } from './analysis/types';
 import { toAnalysisOptions, type SettingsStore } from './config';
-import { toDiagnostics } from './features/diagnostics';
+import { publishedDiagnostics } from './features/diagnostics';
 import { limitDiagnostics } from './features/limitNotices';
 import type { ArticleLensSettings } from './protocol';
 import type { Priority } from './scheduler';
@@ -23,6 +26,13 @@ interface CacheEntry {
   text: string;
   settings: ArticleLensSettings;
   analysis: ArticleAnalysis;
+}
+
+/** A local analysis computed ahead of `compute`, on `text`, in `ms` of work. */
+interface Precomputed {
+  text: string;
+  local: LocalAnalysis;
+  ms: number;
 }
 
 export interface DocumentAnalysisHost {
@@ -60,19 +70,73 @@ export class DocumentAnalysis {
 
   constructor(private readonly host: DocumentAnalysisHost) {}
 
-  /** The scheduler's run function: analyse the latest buffer of `uri` and publish. */
+  /**
+   * The scheduler's run function: analyse the latest buffer of `uri` and publish. Every stage starts on a
+   * later turn of the event loop, so the messages queued meanwhile are handled first; a newer edit (or a
+   * close, or new settings) cancels the token and this run ends without publishing.
+   */
   readonly run = async (uri: string, token: Token): Promise<void> => {
     if (!this.host.openDocument(uri)) return;
     const settings = await this.host.settings.get(uri);
     if (token.isCancellationRequested) return;
     const doc = this.host.openDocument(uri);
     if (!doc || !this.host.isArticleDocument(doc)) return;
-    const entry = this.compute(doc, settings, token);
-    // A newer edit or a cancellation makes this result stale: the scheduler runs again on the new version.
-    if (!entry || token.isCancellationRequested || this.host.openDocument(uri)?.version !== entry.version)
-      return;
-    this.host.publish(uri, entry.version, this.diagnosticsOf(uri, entry));
+    const version = doc.version;
+    const stale = (): boolean =>
+      token.isCancellationRequested || this.host.openDocument(uri)?.version !== version;
+    const pre = await this.analyseStaged(doc, settings, token);
+    // Index update and corpus findings, then diagnostics: a stage each.
+    await nextTurn();
+    if (stale()) return;
+    const entry = this.compute(doc, settings, token, pre);
+    if (!entry || entry.version !== version) return;
+    await nextTurn();
+    if (stale()) return;
+    const diagnostics = this.diagnosticsOf(uri, entry);
+    // An edit that arrived during the last stage is handled on this turn, before the check below.
+    await nextTurn();
+    if (stale()) return;
+    this.host.publish(uri, entry.version, diagnostics);
   };
+
+  /**
+   * The local analysis of `doc`'s text, stage by stage, when `compute` would need one (not cached, not
+   * rejected); `undefined` otherwise or when cancelled, and `compute` then does what it needs at once.
+   */
+  private async analyseStaged(
+    doc: OpenDocument,
+    settings: ArticleLensSettings,
+    token: Token,
+  ): Promise<Precomputed | undefined> {
+    const whole = doc.getText();
+    if (rejectReason(whole)) return undefined;
+    // The same prefix `compute` analyses when the buffer is over the size limit.
+    const text = analysedPart(whole, settings.maxFileSizeKB).text;
+    if (this.isCached(doc, settings, text)) return undefined;
+    // The time reported is the work done, not the turns given to other messages.
+    let waited = 0;
+    const pause = async (): Promise<void> => {
+      const t = performance.now();
+      await nextTurn();
+      waited += performance.now() - t;
+    };
+    const started = performance.now();
+    const index = this.host.corpus.index;
+    const options = toAnalysisOptions(settings);
+    const local = await analyzeLocalStaged(text, options, () => index.entities.hints(), token, pause);
+    return local && { text, local, ms: performance.now() - started - waited };
+  }
+
+  /** Whether the cache holds `doc`'s analysis at this version, text and settings. */
+  private isCached(doc: OpenDocument, settings: ArticleLensSettings, text: string): boolean {
+    const cached = this.cache.get(doc.uri);
+    return (
+      cached !== undefined &&
+      cached.version === doc.version &&
+      cached.settings === settings &&
+      cached.text === text
+    );
+  }
 
   /** Analysis of an open document at its current version; computed now when the scheduler is behind. */
   analysisOf(uri: string): ArticleAnalysis | undefined {
@@ -115,7 +179,7 @@ export class DocumentAnalysis {
 
   private diagnosticsOf(uri: string, entry: CacheEntry): Diagnostic[] {
     const notices = limitDiagnostics(entry.analysis, entry.text);
-    const findings = toDiagnostics({
+    const findings = publishedDiagnostics({
       analysis: entry.analysis,
       text: entry.text,
       uri,
@@ -127,9 +191,15 @@ export class DocumentAnalysis {
 
   /**
    * Brings the cache up to date for `doc`. The same version with the same settings only refreshes the
-   * corpus findings (another file changed); anything else re-runs the local analysis and updates the index.
+   * corpus findings (another file changed); anything else re-runs the local analysis (or takes `pre`, when
+   * it was computed on this text) and updates the index.
    */
-  private compute(doc: OpenDocument, settings: ArticleLensSettings, token: Token): CacheEntry | undefined {
+  private compute(
+    doc: OpenDocument,
+    settings: ArticleLensSettings,
+    token: Token,
+    pre?: Precomputed,
+  ): CacheEntry | undefined {
     const { corpus, logger } = this.host;
     const snapshot: ArticleSnapshot = { uri: doc.uri, version: doc.version, text: doc.getText() };
     const options = toAnalysisOptions(settings);
@@ -160,16 +230,15 @@ export class DocumentAnalysis {
     } else corpus.accept(doc.uri);
 
     let analysis: ArticleAnalysis;
-    if (
-      cached &&
-      cached.version === doc.version &&
-      cached.settings === settings &&
-      cached.text === snapshot.text
-    ) {
+    let localMs = 0;
+    if (cached && this.isCached(doc, settings, snapshot.text)) {
       const indexed = corpus.index.get(doc.uri)?.snapshot ?? snapshot;
       analysis = withCorpusFindings(ownFindings(cached.analysis), indexed, corpus.index, options);
     } else {
-      const local = analyzeLocal(snapshot.text, options, corpus.index.entities.hints(), token);
+      const reuse = pre?.text === snapshot.text ? pre : undefined;
+      localMs = reuse?.ms ?? 0;
+      const local =
+        reuse?.local ?? analyzeLocal(snapshot.text, options, corpus.index.entities.hints(), token);
       if (token.isCancellationRequested) return undefined;
       local.limits.push(...limits);
       const affected = corpus.index.update(snapshot, local);
@@ -181,7 +250,7 @@ export class DocumentAnalysis {
       );
       this.requeue(affected);
     }
-    const ms = performance.now() - started;
+    const ms = performance.now() - started + localMs;
     corpus.reportAnalysis(ms);
     logger.log('debug', 'analysed', { uri: doc.uri, version: doc.version, ms: Math.round(ms * 10) / 10 });
     const entry = { version: doc.version, text: snapshot.text, settings, analysis };

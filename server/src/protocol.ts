@@ -64,6 +64,8 @@ export const DiagnosticCodes = {
   repeat: 'duplicate.repeat',
   shared: 'duplicate.shared',
   boilerplate: 'duplicate.boilerplate',
+  /** The note saying how many findings the maxNumberOfProblems cap left out. */
+  truncated: 'diagnostics.truncated',
 } as const;
 
 /** Semantic token types, one per entity type; the order is the legend's. */
@@ -87,6 +89,7 @@ export const ClientCommands = {
   goToEntityMentions: 'articleLens.goToEntityMentions',
   findEntityInCorpus: 'articleLens.findEntityInCorpus',
   showLog: 'articleLens.showLog',
+  restartServer: 'articleLens.restartServer',
 } as const;
 
 /**

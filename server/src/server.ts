@@ -1,15 +1,16 @@
-// Language server entry point: the connection (--stdio, or node-ipc when the client launches it), open
-// documents, capabilities and handler registration. Wiring only: behaviour lives in features/, the
-// scheduler, the configuration store and the LSP corpus.
+// Language server entry point: the connection (--stdio, or node-ipc when the client launches it) with its
+// lifecycle rules and input watch, open documents, capabilities and handler registration. Wiring only:
+// behaviour lives in features/, util/, the scheduler, the configuration store and the LSP corpus.
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  LogMessageNotification,
   MessageType,
-  ShowMessageNotification,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -37,13 +38,24 @@ import {
   type StatusParams,
 } from './protocol';
 import { Scheduler } from './scheduler';
+import { ConfigurationTimeout } from './util/configurationTimeout';
+import { exitWithReason } from './util/exit';
 import { createHandlerGuard } from './util/handler';
+import { Lifecycle } from './util/lifecycle';
 import { createLogger, isLogLevel, type LogLevel } from './util/logger';
 import { normalizingConnection } from './util/normalizedDocuments';
+import { createTransport, watchInput } from './util/transport';
 import { normalizeUri, uriToPath } from './util/uri';
 import { ARTICLE_EXTENSION, LspCorpus } from './workspace/lspCorpus';
 
-const connection = createConnection(ProposedFeatures.all);
+const transport = createTransport(process.argv.slice(2));
+const lifecycle = new Lifecycle(
+  (response) => void transport.writer.write(response).catch(() => undefined),
+  (message) => logger.log('warn', message),
+);
+const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer, {
+  messageStrategy: lifecycle.strategy,
+});
 const documents = new TextDocuments(TextDocument);
 
 const envLevel = process.env.ARTICLE_LENS_LOG_LEVEL;
@@ -52,6 +64,9 @@ let logger = createLogger(connection.console, logLevel);
 
 let caps: ClientCapabilities = {};
 let settings = new SettingsStore(undefined, undefined, logger, (m) => warnOnce(m));
+/** A client that never answers `workspace/configuration` must not leave documents without diagnostics. */
+const CONFIGURATION_TIMEOUT_MS = 2000;
+let configurationTimeout: ConfigurationTimeout | undefined;
 const shutdownToken = { isCancellationRequested: false };
 
 const corpus = new LspCorpus({
@@ -74,6 +89,12 @@ function warnOnce(message: string): void {
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 }
 
+/** A request to the client that failed (a refresh, a registration) is logged; it must not end the server. */
+const logFailure =
+  (what: string) =>
+  (e: unknown): void =>
+    logger.log('warn', `${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+
 let refreshPending = false;
 /** Asks the client to re-request code lenses and semantic tokens, once per burst of corpus updates. */
 function refreshViews(): void {
@@ -81,8 +102,10 @@ function refreshViews(): void {
   refreshPending = true;
   setImmediate(() => {
     refreshPending = false;
-    if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
-    if (caps.workspace?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh();
+    if (caps.workspace?.codeLens?.refreshSupport)
+      connection.sendRequest(CodeLensRefreshRequest.type).catch(logFailure('workspace/codeLens/refresh'));
+    if (caps.workspace?.semanticTokens?.refreshSupport)
+      connection.languages.semanticTokens.refresh().catch(logFailure('workspace/semanticTokens/refresh'));
   });
 }
 
@@ -134,6 +157,28 @@ const workspaceFolders = (params: InitializeParams): string[] => {
   return params.rootUri ? [params.rootUri] : [];
 };
 
+/** `workspace/configuration` with a deadline; `fallback` is what the client gave at start-up, if anything. */
+function timedConfiguration(fallback: unknown): ConfigurationTimeout {
+  const fetch = (scopeUri: string | undefined) =>
+    connection.workspace.getConfiguration({ scopeUri, section: 'articleLens' });
+  return new ConfigurationTimeout(fetch, {
+    ms: CONFIGURATION_TIMEOUT_MS,
+    fallback,
+    onFirstTimeout: () => {
+      const using = fallback === undefined ? 'the default settings' : 'the settings given at start-up';
+      const message = `Article Lens: the editor did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS / 1000} s; using ${using} until it does.`;
+      logger.log('warn', message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    },
+    // The document's analysis used the fallback: run it again on the settings the client sent.
+    onLateAnswer: (scopeUri) => {
+      if (!scopeUri) return;
+      settings.delete(scopeUri);
+      if (documents.get(scopeUri)) scheduler.schedule(scopeUri, 'high');
+    },
+  });
+}
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   caps = params.capabilities;
   const init = (params.initializationOptions ?? {}) as {
@@ -145,11 +190,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     logLevel = init.logLevel;
     logger = createLogger(connection.console, logLevel);
   }
-  const fetch = caps.workspace?.configuration
-    ? (scopeUri: string | undefined) =>
-        connection.workspace.getConfiguration({ scopeUri, section: 'articleLens' })
-    : undefined;
-  settings = new SettingsStore(fetch, init.settings, logger, (m) => warnOnce(m));
+  configurationTimeout = caps.workspace?.configuration ? timedConfiguration(init.settings) : undefined;
+  settings = new SettingsStore(configurationTimeout?.fetch, init.settings, logger, (m) => warnOnce(m));
   corpus.setFolders(workspaceFolders(params));
   corpus.setCacheFolder(typeof init.storageUri === 'string' ? uriToPath(init.storageUri) : undefined);
   return {
@@ -174,14 +216,18 @@ connection.onInitialized(
   guard.notification('initialized', async () => {
     corpus.status('starting');
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'articleLens' });
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'articleLens' })
+        .catch(logFailure('registering didChangeConfiguration'));
     }
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       const include = (await settings.get('')).include;
       const globs = [`**/*${ARTICLE_EXTENSION}`, ...include];
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: globs.map((globPattern) => ({ globPattern })),
-      });
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: globs.map((globPattern) => ({ globPattern })),
+        })
+        .catch(logFailure('registering didChangeWatchedFiles'));
     }
     if (caps.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
@@ -230,6 +276,7 @@ documents.onDidClose(
 connection.onDidChangeConfiguration(
   guard.notification('didChangeConfiguration', (params) => {
     const pushed = (params.settings as { articleLens?: unknown } | null | undefined)?.articleLens;
+    configurationTimeout?.forget();
     settings.clear(pushed);
     analysis.clear();
     for (const doc of documents.all()) scheduler.schedule(doc.uri, 'high');
@@ -295,5 +342,16 @@ connection.onShutdown(() => {
   scheduler.dispose();
 });
 
+/** Ends the process with a reason on stderr and in the client's log: the client then restarts the server. */
+const exitBecause = (code: number, reason?: string): void =>
+  exitWithReason(code, reason, (message) =>
+    connection.sendNotification(LogMessageNotification.type, { type: MessageType.Error, message }),
+  );
+watchInput(transport, {
+  broken: (reason) => exitBecause(1, reason),
+  ended: () =>
+    lifecycle.phase === 'shutdown' ? exitBecause(0) : exitBecause(1, 'input closed before shutdown'),
+  stalled: (reason) => logger.log('warn', reason),
+});
 documents.listen(normalizingConnection(connection));
 connection.listen();

@@ -57,7 +57,7 @@ async function withSession(
   }
 }
 
-const warnings = (s: Session): string => s.shownMessages.map((m) => m.message).join('\n');
+const warnings = (s: Session): string => s.messages.map((m) => m.message).join('\n');
 
 describe('files of the corpus', () => {
   test('a file named like "AP\'s story (copy).txt" is one article, however its URI is spelled', async () => {
@@ -170,7 +170,7 @@ describe('files of the corpus', () => {
         assert.match(shown, /no usable pattern, using \["\*\*\/\*\.txt"\]/);
         assert.match(shown, /nosuchsetting: unknown setting/);
         assert.match(shown, /severity\.colour: unknown setting/);
-        assert.equal(s.shownMessages.filter((m) => m.message.includes('nosuchsetting')).length, 1, 'once');
+        assert.equal(s.messages.filter((m) => m.message.includes('nosuchsetting')).length, 1, 'once');
       },
       { configuration: { include: [123, null, ''], nosuchsetting: true, severity: { colour: 'red' } } },
     );

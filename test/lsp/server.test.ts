@@ -1,6 +1,7 @@
 // The language server over stdio, as an editor drives it: indexing and readiness, diagnostics per version
 // with codes, ranges and severities, hover, references, workspace symbols, code actions, code lens, the
-// related-articles request and command, settings changes, file-watcher events, rapid edits and bad input.
+// related-articles request and command, settings changes and the problem cap's note, file-watcher events,
+// rapid edits and bad input.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -312,8 +313,17 @@ describe('language server on a workspace of articles', () => {
     let next = session.nextPublish(harbourUri);
     await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     const capped = await next;
-    assert.ok(capped.diagnostics.length <= 1);
     assert.equal(capped.version, harbourVersion);
+    // The one most severe finding, and a note first saying how many the cap left out.
+    assert.equal(capped.diagnostics.length, 2);
+    const [note, kept] = capped.diagnostics;
+    assert.equal(note.code, 'diagnostics.truncated');
+    assert.equal(note.severity, DiagnosticSeverity.Information);
+    assert.equal(
+      note.message,
+      `Article Lens: ${diagnostics.length - 1} more findings not shown (articleLens.diagnostics.maxNumberOfProblems = 1)`,
+    );
+    assert.equal(kept.severity, DiagnosticSeverity.Warning);
     assert.ok(session.logs.some((l) => /ignored invalid settings.*severity\.entity/.test(l)));
 
     const off = Object.fromEntries(
@@ -332,6 +342,41 @@ describe('language server on a workspace of articles', () => {
       diagnostics.map((d) => d.code),
     );
   });
+
+  test('over the default cap of 1000, the note counts the findings left out', async () => {
+    const uri = fileUri(path.join(dir, 'many.article'));
+    const text = `${HARBOUR}\n`.repeat(200);
+    try {
+      await capNote(uri, text);
+    } finally {
+      session.configuration = null;
+      await session.connection.sendNotification(DidCloseTextDocumentNotification.type, {
+        textDocument: { uri },
+      });
+      await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    }
+  });
+
+  const capNote = async (uri: string, text: string): Promise<void> => {
+    const published = await session.open(uri, text, 1);
+    assert.equal(published.length, 1001);
+    const note = published[0];
+    const m =
+      /^Article Lens: ([\d,]+) more findings not shown \(articleLens\.diagnostics\.maxNumberOfProblems = 1000\)$/.exec(
+        String(note.message),
+      );
+    assert.ok(m, String(note.message));
+    assert.deepEqual(note.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.ok(m[1].includes(','), `thousands are separated: ${m[1]}`);
+    const left = Number(m[1].replace(/,/g, ''));
+
+    session.configuration = { diagnostics: { maxNumberOfProblems: 1_000_000 } };
+    const next = session.nextPublish(uri);
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const all = (await next).diagnostics;
+    assert.equal(all.length, 1000 + left, 'the note counted every finding left out');
+    assert.ok(!all.some((d) => d.code === 'diagnostics.truncated'), 'no note when nothing is left out');
+  };
 
   test('file-watcher events add and remove articles from the index', async () => {
     const file = path.join(dir, 'late.article');

@@ -39,14 +39,15 @@ export class Session {
   readonly progress: unknown[] = [];
   readonly registrations: unknown[] = [];
   readonly appliedEdits: unknown[] = [];
-  /** `window/showMessage` notifications: what the user would see. */
-  readonly shownMessages: { type: number; message: string }[] = [];
   /** What the fake client answers to `workspace/workspaceFolders`. */
   workspaceFolders: { uri: string; name: string }[] | null = null;
   stderr = '';
   exited: number | null = null;
+  readonly messages: { type: number; message: string }[] = [];
   /** What the fake client answers to `workspace/configuration` (per item). */
   configuration: unknown = null;
+  /** How the fake client answers `workspace/configuration`: at once, after a delay (ms), or never. */
+  configurationDelay: number | 'never' = 0;
   /** Benches over large corpora raise this. */
   deadlineMs = DEFAULT_DEADLINE_MS;
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
@@ -60,9 +61,13 @@ export class Session {
     proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     proc.on('exit', (code) => (this.exited = code ?? -1));
     const c = this.connection;
-    c.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
-      params.items.map(() => this.configuration),
-    );
+    c.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+      const answer = () => params.items.map(() => this.configuration);
+      const delay = this.configurationDelay;
+      if (delay === 'never') return new Promise<never>(() => {});
+      if (delay === 0) return answer();
+      return new Promise((resolve) => setTimeout(() => resolve(answer()), delay));
+    });
     c.onRequest('client/registerCapability', (params: unknown) => {
       this.registrations.push(params);
       return null;
@@ -71,9 +76,6 @@ export class Session {
     c.onRequest('workspace/codeLens/refresh', () => null);
     c.onRequest('workspace/semanticTokens/refresh', () => null);
     c.onRequest('workspace/workspaceFolders', () => this.workspaceFolders);
-    c.onNotification('window/showMessage', (p: { type: number; message: string }) => {
-      this.shownMessages.push(p);
-    });
     c.onRequest('workspace/applyEdit', (params: unknown) => {
       this.appliedEdits.push(params);
       return { applied: true };
@@ -83,6 +85,9 @@ export class Session {
     });
     c.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
+    });
+    c.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.messages.push(p);
     });
     c.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.publishes.push(p);
@@ -101,6 +106,7 @@ export class Session {
     options: {
       initializationOptions?: unknown;
       configuration?: unknown;
+      configurationDelay?: number | 'never';
       capabilities?: ClientCapabilities;
       /** Workspace folder URIs, when not just `folder`. */
       folders?: string[];
@@ -110,6 +116,7 @@ export class Session {
     const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const session = new Session(proc);
     session.configuration = options.configuration ?? null;
+    session.configurationDelay = options.configurationDelay ?? 0;
     await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: fileUri(folder),

@@ -79,6 +79,23 @@ test('command palette entries name contributed commands and say when they apply'
   }
 });
 
+test('Restart Server and Show Log stay in the command palette when the server is down', () => {
+  // A palette entry would hide them behind its when clause (articleLens.clientStarted is false once the
+  // client has stopped), which is exactly when they are needed.
+  for (const id of [ClientCommands.restartServer, ClientCommands.showLog]) {
+    assert.ok(
+      manifest.contributes.commands.some((c) => c.command === id),
+      `${id} is contributed`,
+    );
+    assert.ok(
+      !manifest.contributes.menus.commandPalette.some((e) => e.command === id),
+      `${id} has no palette entry restricting it`,
+    );
+  }
+  const restart = manifest.contributes.commands.find((c) => c.command === ClientCommands.restartServer);
+  assert.equal(restart?.title, 'Restart Server');
+});
+
 test('contributed settings are exactly ArticleLensSettings, with the same defaults', () => {
   const expected = flatten(defaultSettings, 'articleLens');
   const properties = manifest.contributes.configuration.properties;

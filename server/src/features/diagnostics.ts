@@ -1,6 +1,7 @@
 // Analysis → Diagnostic[]: one stable code per finding (entity.<TYPE>, quote, quote.scare, quote.unbalanced,
 // duplicate.repeat/shared/boilerplate), severities from settings, links to first copies and other files,
-// and the maxNumberOfProblems cap (dropping the least severe first). Publishing is the server's job.
+// and the maxNumberOfProblems cap (dropping the least severe first), which the published list says it
+// applied (diagnostics.truncated). Publishing is the server's job.
 import {
   DiagnosticSeverity,
   type Diagnostic,
@@ -38,7 +39,39 @@ export interface DiagnosticInputs {
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
-export function toDiagnostics({ analysis, text, uri, settings, textOf }: DiagnosticInputs): Diagnostic[] {
+/** The findings' diagnostics, capped at maxNumberOfProblems. */
+export function toDiagnostics(inputs: DiagnosticInputs): Diagnostic[] {
+  return capped(findingDiagnostics(inputs), inputs.settings.diagnostics.maxNumberOfProblems);
+}
+
+/**
+ * What the server publishes: the capped diagnostics, led by one Information note when the cap left findings
+ * out, so a capped list never passes for a complete one.
+ */
+export function publishedDiagnostics(inputs: DiagnosticInputs): Diagnostic[] {
+  const all = findingDiagnostics(inputs);
+  const total = all.length;
+  const max = inputs.settings.diagnostics.maxNumberOfProblems;
+  const kept = capped(all, max);
+  const dropped = total - kept.length;
+  return dropped > 0 ? [truncationNote(dropped, max), ...kept] : kept;
+}
+
+export function truncationNote(dropped: number, max: number): Diagnostic {
+  const count = dropped.toLocaleString('en-US');
+  const findings = dropped === 1 ? 'finding' : 'findings';
+  const start = { line: 0, character: 0 };
+  return {
+    range: { start, end: start },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: DiagnosticCodes.truncated,
+    message: `Article Lens: ${count} more ${findings} not shown (articleLens.diagnostics.maxNumberOfProblems = ${max})`,
+  };
+}
+
+/** Every finding's diagnostic, uncapped, in no particular order. */
+function findingDiagnostics({ analysis, text, uri, settings, textOf }: DiagnosticInputs): Diagnostic[] {
   const out: Diagnostic[] = [];
   const push = (d: Omit<Diagnostic, 'source'>, severity: SeverityName): void => {
     const s = toSeverity(severity);
@@ -138,7 +171,7 @@ export function toDiagnostics({ analysis, text, uri, settings, textOf }: Diagnos
     );
   }
 
-  return capped(out, settings.diagnostics.maxNumberOfProblems);
+  return out;
 }
 
 /** Shared passages of the same span (one per other file) become one diagnostic. */

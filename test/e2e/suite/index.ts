@@ -6,6 +6,7 @@ import Mocha from 'mocha';
 import { registerDiagnosticTests } from './diagnostics.test';
 import { registerNavigationTests } from './navigation.test';
 import { registerQuickFixTests } from './quickFix.test';
+import { registerRestartTests } from './restart.test';
 
 interface Summary {
   passed: { title: string; ms: number }[];
@@ -28,6 +29,8 @@ export function run(): Promise<void> {
   registerDiagnosticTests();
   registerNavigationTests();
   registerQuickFixTests();
+  // Last: it restarts the server the others use.
+  registerRestartTests();
 
   const summary: Summary = { passed: [], failed: [] };
   const resultFile = process.env.ARTICLE_LENS_E2E_RESULTS;
