@@ -1,0 +1,50 @@
+// Dispatch of the curation subcommands (`export`, `import`) and the `--annotations FILE` option of
+// `analyze`, kept out of cli.ts so its own parsing stays as it is.
+import { CorpusIndex } from '../analysis/corpusIndex';
+import { CorpusReadError } from '../workspace/fsCorpus';
+import { readCorrections, sidecarPath, useCorrections } from './corpus';
+import { EXPORT_USAGE, runExport } from './exportCommand';
+import { IMPORT_USAGE, runImport } from './importCommand';
+import { CurationUsageError, takeOption } from './options';
+
+export const CURATION_USAGE = `${EXPORT_USAGE}\n${IMPORT_USAGE}`;
+
+const warn = (m: string): void => void process.stderr.write(`article-lens: ${m}\n`);
+
+/** Runs `export` or `import`; `undefined` for other commands. */
+export function runCurationCommand(argv: readonly string[]): number | undefined {
+  const [command, ...rest] = argv;
+  if (command !== 'export' && command !== 'import') return undefined;
+  try {
+    return command === 'export' ? runExport(rest, warn) : runImport(rest, warn);
+  } catch (e) {
+    if (e instanceof CurationUsageError) {
+      process.stderr.write(
+        `article-lens: ${e.message}\n${command === 'export' ? EXPORT_USAGE : IMPORT_USAGE}\n`,
+      );
+      return 2;
+    }
+    if (e instanceof CorpusReadError) {
+      warn(e.message);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** Removes `--annotations FILE` from `analyze`'s arguments. */
+export function takeAnnotations(argv: readonly string[]): { argv: string[]; annotations?: string } {
+  const rest = [...argv];
+  let annotations: string | undefined;
+  try {
+    annotations = takeOption(rest, '--annotations');
+  } catch {
+    return { argv: [...argv] }; // no value: left for analyze's parser to report
+  }
+  return { argv: rest, ...(annotations !== undefined ? { annotations } : {}) };
+}
+
+/** Applies the corpus's sidecar (or `annotations`) to an index about to be filled. */
+export function applySidecar(index: CorpusIndex, base: string, annotations: string | undefined): void {
+  useCorrections(index, base, readCorrections(sidecarPath(base, annotations), warn));
+}
