@@ -11,7 +11,10 @@ import {
 } from 'vscode-languageclient/node';
 import {
   ClientCommands,
+  ExportAnnotationsRequest,
   RelatedArticlesRequest,
+  type ExportAnnotationsParams,
+  type ExportAnnotationsResult,
   StatusNotification,
   type RelatedArticlesResult,
 } from '../../server/src/protocol';
@@ -84,6 +87,13 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
       vscode.workspace.onDidRenameFiles((e) => e.files.forEach((f) => this.related.forget(f.oldUri))),
     );
   }
+
+  readonly curation = {
+    exportAnnotations: (params: ExportAnnotationsParams): Promise<ExportAnnotationsResult> => {
+      if (!this.client) return Promise.reject(new Error('the language server is not running'));
+      return this.client.sendRequest(ExportAnnotationsRequest.type, params);
+    },
+  };
 
   isServerReady(): boolean {
     return this.client?.state === State.Running;

@@ -188,7 +188,10 @@ describe('curation through the language server', () => {
     );
     await session.change(derbyUri, 2, DERBY.replace(' in Cup Derby', ' in the Cup'));
     const [d] = (await lost).diagnostics;
-    assert.match(d.message, /“Derby” is no longer in derby\.article/);
+    assert.match(
+      typeof d.message === 'string' ? d.message : d.message.value,
+      /“Derby” is no longer in derby\.article/,
+    );
     assert.match(sidecar.split('\n')[d.range.start.line], /"kind":"notEntity"/);
     const back = session.nextPublish(sidecarUri, (p) => p.diagnostics.length === 0);
     await session.change(derbyUri, 3, DERBY);
