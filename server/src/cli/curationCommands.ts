@@ -1,11 +1,10 @@
 // Dispatch of the curation subcommands (`export`, `import`) and the `--annotations FILE` option of
 // `analyze`, kept out of cli.ts so its own parsing stays as it is.
-import { CorpusIndex } from '../analysis/corpusIndex';
-import { CorpusReadError } from '../workspace/fsCorpus';
+import type { CorpusIndex } from '../analysis/corpusIndex';
 import { readCorrections, sidecarPath, useCorrections } from './corpus';
 import { EXPORT_USAGE, runExport } from './exportCommand';
 import { IMPORT_USAGE, runImport } from './importCommand';
-import { CurationUsageError, takeOption } from './options';
+import { CurationReadError, CurationUsageError, takeOption } from './options';
 
 export const CURATION_USAGE = `${EXPORT_USAGE}\n${IMPORT_USAGE}`;
 
@@ -24,7 +23,7 @@ export function runCurationCommand(argv: readonly string[]): number | undefined 
       );
       return 2;
     }
-    if (e instanceof CorpusReadError) {
+    if (e instanceof CurationReadError) {
       warn(e.message);
       return 2;
     }
@@ -44,7 +43,15 @@ export function takeAnnotations(argv: readonly string[]): { argv: string[]; anno
   return { argv: rest, ...(annotations !== undefined ? { annotations } : {}) };
 }
 
-/** Applies the corpus's sidecar (or `annotations`) to an index about to be filled. */
-export function applySidecar(index: CorpusIndex, base: string, annotations: string | undefined): void {
-  useCorrections(index, base, readCorrections(sidecarPath(base, annotations), warn));
+/**
+ * The corpus's corrections (its sidecar, or `annotations`) as the hook that readies `analyze`'s index;
+ * `undefined` when there are none, so the analysis cache can answer as before.
+ */
+export function sidecarHook(
+  base: string,
+  annotations: string | undefined,
+): ((index: CorpusIndex) => void) | undefined {
+  const corrections = readCorrections(sidecarPath(base, annotations), warn);
+  if (corrections.length === 0) return undefined;
+  return (index) => void useCorrections(index, base, corrections);
 }

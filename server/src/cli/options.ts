@@ -19,3 +19,6 @@ export function takeOption(argv: string[], name: string): string | undefined {
   }
   return undefined;
 }
+
+/** A sidecar or import folder that cannot be read (exit code 2). */
+export class CurationReadError extends Error {}
