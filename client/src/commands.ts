@@ -2,6 +2,7 @@
 // failures of user-started commands into clear messages. The server does the analysis; these only navigate.
 import * as vscode from 'vscode';
 import { ClientCommands } from '../../server/src/protocol';
+import { runCorrection, runExport, type CurationHost } from './curation';
 import { showLocations } from './navigation';
 import type { RelatedArticles } from './relatedArticles';
 
@@ -20,6 +21,8 @@ export interface CommandContext {
   restartServer(): Promise<void>;
   /** Whether a document is one the server analyses (language `article` or an included plaintext file). */
   isArticle(document: vscode.TextDocument): boolean;
+  /** Requests the curation commands send to the server. */
+  readonly curation: CurationHost;
 }
 
 /** A failure the user can fix (no article open, server not started); shown as a warning, not logged as a bug. */
@@ -121,6 +124,16 @@ const factories: Record<keyof typeof ClientCommands, Factory> = {
   },
   restartServer: (ctx) => async () => {
     await ctx.restartServer();
+  },
+  correct:
+    (ctx) =>
+    async (...args) => {
+      requireServer(ctx);
+      await runCorrection(args);
+    },
+  exportAnnotations: (ctx) => async () => {
+    requireServer(ctx);
+    await runExport(ctx.curation);
   },
 };
 

@@ -6,6 +6,7 @@ import { defaultSettings, type ArticleLensSettings } from '../../server/src/prot
 
 export const SECTION = 'articleLens';
 export const LANGUAGE_ID = 'article';
+export const SIDECAR_GLOB = '**/.article-lens/annotations.json';
 
 /**
  * Settings read at start and given to the server, which cannot pull per-resource settings before the first
@@ -41,7 +42,8 @@ function isAnywhereGlob(glob: string): boolean {
 
 /** Language `article`, plus plaintext files matching the include globs: the LSP form for the client. */
 export function lspDocumentSelector(globs: string[]): LspDocumentSelector {
-  const selector: LspDocumentSelector = [{ language: LANGUAGE_ID }];
+  // The corrections sidecar is synced too, so unsaved edits and Undo reach the server at once.
+  const selector: LspDocumentSelector = [{ language: LANGUAGE_ID }, { pattern: SIDECAR_GLOB }];
   const folders = vscode.workspace.workspaceFolders ?? [];
   for (const glob of globs) {
     if (isAnywhereGlob(glob) || folders.length === 0) {

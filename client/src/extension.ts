@@ -11,7 +11,10 @@ import {
 } from 'vscode-languageclient/node';
 import {
   ClientCommands,
+  ExportAnnotationsRequest,
   RelatedArticlesRequest,
+  type ExportAnnotationsParams,
+  type ExportAnnotationsResult,
   StatusNotification,
   type RelatedArticlesResult,
 } from '../../server/src/protocol';
@@ -113,6 +116,13 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
     );
   }
 
+  readonly curation = {
+    exportAnnotations: (params: ExportAnnotationsParams): Promise<ExportAnnotationsResult> => {
+      if (!this.client) return Promise.reject(new Error('the language server is not running'));
+      return this.client.sendRequest(ExportAnnotationsRequest.type, params);
+    },
+  };
+
   serverState(): ServerState {
     const state = this.client?.state;
     if (state === State.Running) return 'running';
@@ -121,7 +131,7 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
     return 'stopped';
   }
 
-  private isServerReady(): boolean {
+  isServerReady(): boolean {
     return this.serverState() === 'running';
   }
 

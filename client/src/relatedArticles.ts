@@ -2,7 +2,11 @@
 // the list with a cursor per source article; Show Related is a quick pick that previews the focused entry.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RelatedArticleItem, RelatedArticlesResult } from '../../server/src/protocol';
+import {
+  ClientCommands,
+  type RelatedArticleItem,
+  type RelatedArticlesResult,
+} from '../../server/src/protocol';
 import { revealLocation } from './navigation';
 import type { StatusBar } from './statusBar';
 
@@ -35,6 +39,11 @@ function displayTitle(item: RelatedArticleItem): string {
 export function formatScore(score: number): string {
   return score.toFixed(2);
 }
+
+const NOT_RELATED_BUTTON: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('close'),
+  tooltip: 'Not related (saved as a correction)',
+};
 
 interface RelatedPickItem extends vscode.QuickPickItem {
   item: RelatedArticleItem;
@@ -134,6 +143,12 @@ export class RelatedArticles {
         previewed = true;
         void revealLocation(toLocation(first.item), { preview: true, preserveFocus: true });
       });
+      pick.onDidTriggerItemButton((e) => {
+        // "Not related": a correction of this pair, and the entry leaves the list.
+        const draft = { uri: source, kind: 'notRelated', scope: 'article', other: e.item.item.uri };
+        void vscode.commands.executeCommand(ClientCommands.correct, draft, {});
+        pick.items = pick.items.filter((i) => i !== e.item);
+      });
       pick.onDidAccept(() => {
         const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
         if (!chosen) return;
@@ -170,6 +185,7 @@ export class RelatedArticles {
         label: displayTitle(item),
         description: `score ${formatScore(item.score)}`,
         detail: [vscode.workspace.asRelativePath(vscode.Uri.parse(item.uri)), ...item.reasons].join(' · '),
+        buttons: [NOT_RELATED_BUTTON],
         item,
       }));
       pick.placeholder =

@@ -3,6 +3,7 @@
 import { AnalysisCache } from './analysis/corpus/analysisStore';
 import { analyzeFiles } from './cli/analyzeFiles';
 import { HelpRequest, parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
+import { CURATION_USAGE, runCurationCommand, sidecarHook, takeAnnotations } from './cli/curationCommands';
 import { toJson, toText } from './cli/format';
 import { ignoreClosedPipes, warn } from './cli/output';
 import { FileAnalysisStore } from './workspace/fileAnalysisStore';
@@ -10,13 +11,16 @@ import { resolveInputs } from './workspace/fsCorpus';
 
 const KB = 1024;
 
-async function main(argv: readonly string[]): Promise<number> {
+async function main(argv0: readonly string[]): Promise<number> {
+  const curated = runCurationCommand(argv0);
+  if (curated !== undefined) return curated;
+  const { argv, annotations } = takeAnnotations(argv0);
   let args: CliArgs;
   try {
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof HelpRequest) {
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${USAGE}\n${CURATION_USAGE}\n`);
       return 0;
     }
     if (!(e instanceof UsageError)) throw e;
@@ -24,9 +28,18 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const { files, base, skipped } = resolveInputs(args.inputs);
-  const store = args.cacheDir === undefined ? undefined : new FileAnalysisStore(args.cacheDir, { log: warn });
+  const curate = sidecarHook(base, annotations);
+  // The cache's whole-corpus answer predates the corrections: with corrections the index is always built.
+  const store =
+    curate || args.cacheDir === undefined ? undefined : new FileAnalysisStore(args.cacheDir, { log: warn });
   await store?.load();
-  const run = analyzeFiles(files, base, args.maxFileSizeKB, store && new AnalysisCache(store));
+  const run = analyzeFiles(
+    files,
+    base,
+    args.maxFileSizeKB,
+    store ? new AnalysisCache(store) : undefined,
+    curate,
+  );
   skipped.push(...run.skipped);
   for (const s of skipped) warn(`skipped ${s.path}: ${s.reason}`);
   for (const t of run.truncated)

@@ -108,7 +108,21 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
   const dup = section('duplicates');
   const rel = section('related');
   const diag = section('diagnostics');
+  const cur = section('curation');
   const d = defaultSettings;
+  const text = (
+    obj: Record<string, unknown>,
+    path: Path,
+    key: string,
+    def: string,
+    ok: (v: string) => boolean,
+  ) => {
+    const v = obj[key];
+    if (v === undefined || v === null) return def;
+    if (typeof v === 'string' && ok(v)) return v;
+    ignored.push(`${path}: ${JSON.stringify(v)} is not usable`);
+    return def;
+  };
   return {
     include,
     // The hard ceiling keeps one article's analysis within seconds; past the limit a prefix is analysed.
@@ -160,6 +174,17 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
         0,
         1_000_000,
       ),
+    },
+    curation: {
+      // A relative path inside the folder: the sidecar is shared with the folder's files, never outside it.
+      annotationsPath: text(
+        cur,
+        'curation.annotationsPath',
+        'annotationsPath',
+        d.curation.annotationsPath,
+        (v) => /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\\:]+$/.test(v.trim()),
+      ).trim(),
+      author: text(cur, 'curation.author', 'author', d.curation.author, () => true),
     },
   };
 }

@@ -242,8 +242,10 @@ export class DocumentAnalysis {
       if (token.isCancellationRequested) return undefined;
       local.limits.push(...limits);
       const affected = corpus.index.update(snapshot, local);
+      // The index applies curators' corrections (analysis/curation): report what it recorded.
+      const recorded = corpus.index.get(doc.uri)?.local ?? local;
       analysis = withCorpusFindings(
-        { uri: doc.uri, version: doc.version, ...local },
+        { uri: doc.uri, version: doc.version, ...recorded },
         snapshot,
         corpus.index,
         options,

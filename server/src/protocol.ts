@@ -36,6 +36,12 @@ export interface ArticleLensSettings {
   diagnostics: {
     maxNumberOfProblems: number;
   };
+  curation: {
+    /** Sidecar of corrections, relative to each workspace folder. */
+    annotationsPath: string;
+    /** Author recorded with each correction; empty: git's `user.name`, else the OS user. */
+    author: string;
+  };
 }
 
 export const defaultSettings: ArticleLensSettings = {
@@ -52,6 +58,7 @@ export const defaultSettings: ArticleLensSettings = {
   duplicates: { minRepeatWords: 8, minSharedWords: 12, boilerplateMinFiles: 4 },
   related: { threshold: 0.2, limit: 20 },
   diagnostics: { maxNumberOfProblems: 1000 },
+  curation: { annotationsPath: '.article-lens/annotations.json', author: '' },
 };
 
 /** Diagnostic source and codes. */
@@ -66,6 +73,9 @@ export const DiagnosticCodes = {
   boilerplate: 'duplicate.boilerplate',
   /** The note saying how many findings the maxNumberOfProblems cap left out. */
   truncated: 'diagnostics.truncated',
+  /** On the sidecar: a correction whose anchor is lost, or an entry that cannot be read. */
+  correctionLost: 'curation.lost',
+  correctionInvalid: 'curation.invalid',
 } as const;
 
 /** Semantic token types, one per entity type; the order is the legend's. */
@@ -90,6 +100,9 @@ export const ClientCommands = {
   findEntityInCorpus: 'articleLens.findEntityInCorpus',
   showLog: 'articleLens.showLog',
   restartServer: 'articleLens.restartServer',
+  /** Asks what a correction still needs (type, name, scope), then runs ServerCommands.correct. */
+  correct: 'articleLens.correct',
+  exportAnnotations: 'articleLens.exportAnnotations',
 } as const;
 
 /**
@@ -100,7 +113,62 @@ export const ServerCommands = {
   relatedArticles: 'articleLens.server.relatedArticles',
   entityMentions: 'articleLens.server.entityMentions',
   removeAllRepeats: 'articleLens.server.removeAllRepeats',
+  /** Takes a complete CorrectionDraft; asks the client to apply the sidecar edit (workspace/applyEdit). */
+  correct: 'articleLens.server.correct',
 } as const;
+
+export type CorrectionScopeName = 'mention' | 'article' | 'corpus';
+
+/**
+ * A correction as a code action proposes it and the client completes it: the sidecar's fields without id,
+ * author and time (the server adds those). See server/src/analysis/curation/types.ts for each kind.
+ */
+export interface CorrectionDraft {
+  /** The article the correction was made in. */
+  uri: string;
+  kind: string;
+  scope: CorrectionScopeName;
+  /** The target: its text and context (`undefined` for "not related", anchored at the headline). */
+  anchor?: { text: string; before: string; after: string; offset: number };
+  when?: { after?: string; before?: string };
+  type?: string;
+  canonical?: string;
+  from?: string;
+  speaker?: string;
+  /** URI of the other article (not related). */
+  other?: string;
+}
+
+/** What the client asks the user before running ServerCommands.correct with the completed draft. */
+export interface CorrectionPrompt {
+  /** The draft field to fill, if any. */
+  ask?: 'type' | 'canonical' | 'speaker';
+  /** Choices for that field, best first; the user may also type a value unless they are entity types. */
+  items?: string[];
+  /** Scopes to offer, with their labels; the draft's own scope when absent. */
+  scopes?: { scope: CorrectionScopeName; label: string; when?: { after?: string } }[];
+  placeholder?: string;
+}
+
+export type ExportFormat = 'jsonl' | 'brat' | 'conll' | 'doccano';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'brat', 'conll', 'doccano'];
+
+export interface ExportAnnotationsParams {
+  format: ExportFormat;
+  /** Workspace folder to export; the first when absent. */
+  folderUri?: string;
+}
+
+export interface ExportAnnotationsResult {
+  /** Files to write, paths relative to the chosen output folder. */
+  files: { path: string; text: string }[];
+}
+
+/** Client → server: the corrected analysis of a workspace folder in an annotation format (the client writes it). */
+export namespace ExportAnnotationsRequest {
+  export const method = 'articleLens/exportAnnotations' as const;
+  export const type = new RequestType<ExportAnnotationsParams, ExportAnnotationsResult, void>(method);
+}
 
 export interface RelatedArticleItem {
   uri: string;

@@ -14,11 +14,13 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
+  type ExecuteCommandParams,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SettingsStore } from './config';
+import { createCurationServer } from './curationServer';
 import { DocumentAnalysis } from './documentAnalysis';
 import { provideCodeActions, REMOVE_ALL_REPEATS_KIND } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
@@ -151,6 +153,16 @@ const ctx: FeatureContext = {
   settingsOf: (uri) => settings.peek(normalizeUri(uri)),
 };
 
+const curation = createCurationServer({
+  connection,
+  documents,
+  corpus,
+  analysis,
+  ctx,
+  guard,
+  schedule: (uri) => scheduler.schedule(uri, 'high'),
+});
+
 const workspaceFolders = (params: InitializeParams): string[] => {
   if (params.workspaceFolders && params.workspaceFolders.length > 0)
     return params.workspaceFolders.map((f) => f.uri);
@@ -194,6 +206,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings = new SettingsStore(configurationTimeout?.fetch, init.settings, logger, (m) => warnOnce(m));
   corpus.setFolders(workspaceFolders(params));
   corpus.setCacheFolder(typeof init.storageUri === 'string' ? uriToPath(init.storageUri) : undefined);
+  curation.setFolders(workspaceFolders(params));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -206,7 +219,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Article Lens' },
       foldingRangeProvider: true,
       executeCommandProvider: { commands: SERVER_COMMANDS },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      workspace: {
+        workspaceFolders: { supported: true, changeNotifications: true },
+        // Corrections follow renamed articles: the sidecar edit is part of the rename.
+        fileOperations: { willRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] } },
+      },
     },
     serverInfo: { name: 'Article Lens' },
   };
@@ -222,7 +239,7 @@ connection.onInitialized(
     }
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       const include = (await settings.get('')).include;
-      const globs = [`**/*${ARTICLE_EXTENSION}`, ...include];
+      const globs = [`**/*${ARTICLE_EXTENSION}`, ...include, ...curation.watchGlobs];
       connection.client
         .register(DidChangeWatchedFilesNotification.type, {
           watchers: globs.map((globPattern) => ({ globPattern })),
@@ -234,6 +251,7 @@ connection.onInitialized(
         guard.notification('didChangeWorkspaceFolders', async () => {
           const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
           analysis.requeue(corpus.setFolders(folders.map((f) => f.uri)));
+          curation.setFolders(folders.map((f) => f.uri));
           await indexAndAnalyse();
         }),
       );
@@ -247,7 +265,9 @@ async function indexAndAnalyse(): Promise<void> {
     ? await connection.window.createWorkDoneProgress()
     : undefined;
   try {
+    await curation.load();
     await corpus.indexWorkspace(progress, shutdownToken);
+    curation.indexed();
   } catch (e) {
     progress?.done();
     logger.log('error', `indexing failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -259,7 +279,9 @@ async function indexAndAnalyse(): Promise<void> {
 }
 
 documents.onDidChangeContent(
-  guard.notification('didChange', (e) => scheduler.schedule(e.document.uri, 'high')),
+  guard.notification('didChange', (e) => {
+    if (!curation.onDocument(e.document.uri)) scheduler.schedule(e.document.uri, 'high');
+  }),
 );
 
 documents.onDidClose(
@@ -270,6 +292,7 @@ documents.onDidClose(
     settings.delete(uri);
     // The buffer no longer wins: the index goes back to the file on disk (or forgets an unsaved one).
     analysis.requeue(await corpus.refreshFromDisk(uri));
+    curation.onClose(uri);
   }),
 );
 
@@ -286,6 +309,7 @@ connection.onDidChangeConfiguration(
 connection.onDidChangeWatchedFiles(
   guard.notification('didChangeWatchedFiles', async (params) => {
     analysis.requeue(await corpus.applyFileEvents(params.changes));
+    await curation.onFileEvents(params.changes);
   }),
 );
 
@@ -299,9 +323,10 @@ connection.onWorkspaceSymbol(
   guard.request('workspaceSymbol', [], (params) => provideWorkspaceSymbols(ctx, params.query)),
 );
 connection.onCodeAction(
-  guard.request('codeAction', [], (params) =>
-    provideCodeActions(ctx, params, documents.get(normalizeUri(params.textDocument.uri))?.version),
-  ),
+  guard.request('codeAction', [], (params) => [
+    ...provideCodeActions(ctx, params, documents.get(normalizeUri(params.textDocument.uri))?.version),
+    ...curation.codeActions(params),
+  ]),
 );
 connection.onCodeLens(
   guard.request('codeLens', [], (params) => provideCodeLenses(ctx, params.textDocument.uri)),
@@ -326,14 +351,18 @@ connection.onRequest(
   ),
 );
 connection.onExecuteCommand(
-  guard.request('executeCommand', null, (params) =>
-    executeServerCommand(
-      ctx,
-      params.command,
-      params.arguments ?? [],
-      (edit) => connection.workspace.applyEdit(edit),
-      (uri) => documents.get(normalizeUri(uri))?.version,
-    ),
+  guard.request<[ExecuteCommandParams], unknown>(
+    'executeCommand',
+    null,
+    (params) =>
+      curation.execute(params.command, params.arguments ?? []) ??
+      executeServerCommand(
+        ctx,
+        params.command,
+        params.arguments ?? [],
+        (edit) => connection.workspace.applyEdit(edit),
+        (uri) => documents.get(normalizeUri(uri))?.version,
+      ),
   ),
 );
 

@@ -53,8 +53,10 @@ export function analyzeArticle(
   const base = { uri: snapshot.uri, version: snapshot.version, shared: [], related: [] };
   if (token.isCancellationRequested) return { ...base, ...local };
   index.update(snapshot, local);
+  // The index applies curators' corrections: what it recorded is what the article reports.
+  const recorded = index.get(snapshot.uri)?.local ?? local;
   return withCorpusFindings(
-    { ...local, uri: snapshot.uri, version: snapshot.version },
+    { ...recorded, uri: snapshot.uri, version: snapshot.version },
     snapshot,
     index,
     options,

@@ -1,5 +1,6 @@
 // The corpus index: every article's local analysis, with the sub-indexes that answer corpus questions
 // (entity postings, shared passages, same quotes, related articles). Pure TypeScript, kept in memory.
+import type { CurationStage } from './curation/stage';
 import { EntityIndex } from './entityIndex';
 import { PassageIndex } from './passageIndex';
 import { QuoteIndex } from './quoteIndex';
@@ -8,7 +9,10 @@ import type { AnalysisOptions, ArticleSnapshot, LocalAnalysis, RelatedArticle, S
 
 export interface IndexedArticle {
   snapshot: ArticleSnapshot;
+  /** The findings as recorded: the model's, with the curation stage's corrections applied. */
   local: LocalAnalysis;
+  /** The model's findings before corrections, so they can be re-applied when the corrections change. */
+  raw: LocalAnalysis;
 }
 
 /** The small interface the server, the CLI and the tests use. */
@@ -27,6 +31,10 @@ export interface ArticleIndex {
   related(uri: string, options: AnalysisOptions, shared?: readonly SharedPassage[]): RelatedArticle[];
   /** Readies what ranking needs of the article (its boilerplate), so its first related list is quick. */
   prepareRelated(uri: string, options: AnalysisOptions): void;
+  /** Sets the stage that applies curators' corrections to everything the index records and answers. */
+  setCuration(stage: CurationStage | undefined): void;
+  /** Re-applies the corrections to articles already indexed (their text is unchanged, so passages stay). */
+  recurate(uris: Iterable<string>): void;
 }
 
 export class CorpusIndex implements ArticleIndex {
@@ -37,6 +45,7 @@ export class CorpusIndex implements ArticleIndex {
     this.passages.boilerplateSpans(uri, options),
   );
   private readonly articles = new Map<string, IndexedArticle>();
+  private curation: CurationStage | undefined;
 
   get size(): number {
     return this.articles.size;
@@ -44,17 +53,35 @@ export class CorpusIndex implements ArticleIndex {
 
   update(snapshot: ArticleSnapshot, local: LocalAnalysis): Set<string> {
     const { uri, text } = snapshot;
-    this.articles.set(uri, { snapshot, local });
-    this.entities.add(uri, local.entities);
-    this.quotes.add(uri, text, local.quotes);
-    this.relatedIndex.add(uri, text, local.entities);
+    this.record(snapshot, local);
     const affected = this.passages.add(uri, text);
     affected.delete(uri);
     return affected;
   }
 
+  private record(snapshot: ArticleSnapshot, raw: LocalAnalysis): void {
+    const { uri, text } = snapshot;
+    const local = this.curation ? this.curation.local(uri, text, raw) : raw;
+    this.articles.set(uri, { snapshot, local, raw });
+    this.entities.add(uri, local.entities);
+    this.quotes.add(uri, text, local.quotes);
+    this.relatedIndex.add(uri, text, local.entities);
+  }
+
+  setCuration(stage: CurationStage | undefined): void {
+    this.curation = stage;
+  }
+
+  recurate(uris: Iterable<string>): void {
+    for (const uri of uris) {
+      const article = this.articles.get(uri);
+      if (article) this.record(article.snapshot, article.raw);
+    }
+  }
+
   remove(uri: string): Set<string> {
     if (!this.articles.delete(uri)) return new Set();
+    this.curation?.forget(uri);
     this.entities.remove(uri);
     this.quotes.remove(uri);
     this.relatedIndex.remove(uri);
@@ -72,12 +99,16 @@ export class CorpusIndex implements ArticleIndex {
   }
 
   sharedPassages(uri: string, options: AnalysisOptions): SharedPassage[] {
-    return this.articles.has(uri) ? this.passages.shared(uri, options) : [];
+    const article = this.articles.get(uri);
+    if (!article) return [];
+    const shared = this.passages.shared(uri, options);
+    return this.curation ? this.curation.shared(uri, article.snapshot.text, shared) : shared;
   }
 
   related(uri: string, options: AnalysisOptions, shared?: readonly SharedPassage[]): RelatedArticle[] {
     if (!this.articles.has(uri)) return [];
-    return this.relatedIndex.rank(uri, shared ?? this.sharedPassages(uri, options), options);
+    const ranked = this.relatedIndex.rank(uri, shared ?? this.sharedPassages(uri, options), options);
+    return this.curation ? this.curation.related(uri, ranked) : ranked;
   }
 
   prepareRelated(uri: string, options: AnalysisOptions): void {

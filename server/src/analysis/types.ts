@@ -29,7 +29,7 @@ export type NamedEntityType = (typeof NAMED_ENTITY_TYPES)[number];
 export type EntityType = NamedEntityType | (typeof VALUE_ENTITY_TYPES)[number];
 
 /** How a mention was found: shown in hovers, useful when tuning. */
-export type EntitySource = 'pattern' | 'gazetteer' | 'wink' | 'alias' | 'corpus';
+export type EntitySource = 'pattern' | 'gazetteer' | 'wink' | 'alias' | 'corpus' | 'curation';
 
 export interface EntityMention {
   span: Span;
@@ -39,6 +39,8 @@ export interface EntityMention {
   /** Canonical name shared by every variant of the entity ("Lee Jae Myung" for "Lee" and "Lee Jae-myung"). */
   canonical: string;
   source: EntitySource;
+  /** A curator's correction changed or added it (see analysis/curation). */
+  corrected?: boolean;
 }
 
 /**
@@ -71,6 +73,8 @@ export interface Quote {
   /** `speech` is a direct quotation; `scare` is a one- or two-word scare quote or title. */
   kind: 'speech' | 'scare';
   speaker: Speaker | null;
+  /** A curator's correction changed or added it. */
+  corrected?: boolean;
 }
 
 /** A quote mark without its partner within its paragraph. */
@@ -102,6 +106,8 @@ export interface SharedPassage {
   boilerplate: boolean;
   /** Number of corpus files that carry the passage (this one included). */
   fileCount: number;
+  /** A curator said it is not boilerplate. */
+  corrected?: boolean;
 }
 
 export type RelatedReason =

@@ -41,6 +41,8 @@ export function analyzeFiles(
   base: string,
   maxFileSizeKB: number,
   cache?: AnalysisCache,
+  /** Readies the index before it is filled (the curation stage of the corpus's corrections). */
+  prepare?: (index: CorpusIndex) => void,
 ): AnalyzeRun {
   const run: AnalyzeRun = { results: [], skipped: [], truncated: [] };
   const limit = sizeLimitBytes(maxFileSizeKB);
@@ -77,6 +79,7 @@ export function analyzeFiles(
   }
 
   const index = new CorpusIndex();
+  prepare?.(index);
   const indexer = new CorpusIndexer(index, neverCancelled);
   read.forEach((r, i) => indexer.first(r.snapshot, options, cached[i]));
   for (const _ of indexer.second());

@@ -58,7 +58,7 @@ function entitySection(ctx: FeatureContext, uri: string, m: EntityMention): stri
   for (const o of mentions) if (o.uri !== uri && !byFile.has(o.uri)) byFile.set(o.uri, o.span);
   const aliases = [...new Set([m.canonical, ...mentions.map((o) => o.text)])];
   const lines = [
-    `**${m.type}** · ${escapeMarkdown(m.canonical)}`,
+    `**${m.type}** · ${escapeMarkdown(m.canonical)}${m.corrected ? ' · _corrected_' : ''}`,
     '',
     `Aliases seen: ${aliases.map(escapeMarkdown).join(', ')}`,
     '',
@@ -86,6 +86,7 @@ function quoteSection(ctx: FeatureContext, uri: string, text: string, q: Quote):
     const how = q.speaker.attribution ? ` — “${escapeMarkdown(q.speaker.attribution)}”` : '';
     lines.push(`**Quote** · ${escapeMarkdown(q.speaker.name)}${how}`);
   } else lines.push('**Quote** · speaker not found');
+  if (q.corrected) lines[0] += ' · _corrected_';
   if (!q.balanced) lines.push('', 'One of its quote marks is missing.');
   const same = ctx.index.quotes.sameQuotes(uri, q).filter((s) => s.uri !== uri);
   if (same.length > 0) {

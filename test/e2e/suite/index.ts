@@ -3,6 +3,7 @@
 // a file, writes a JSON summary there so the runner outside the browser can print it.
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
+import { registerCurationTests } from './curation.test';
 import { registerDiagnosticTests } from './diagnostics.test';
 import { registerNavigationTests } from './navigation.test';
 import { registerQuickFixTests } from './quickFix.test';
@@ -29,6 +30,7 @@ export function run(): Promise<void> {
   registerDiagnosticTests();
   registerNavigationTests();
   registerQuickFixTests();
+  registerCurationTests();
   // Last: it restarts the server the others use.
   registerRestartTests();
 
