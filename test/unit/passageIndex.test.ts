@@ -166,3 +166,78 @@ test('offsets stay exact with CRLF line ends and emoji', () => {
   assert.deepEqual(q.otherSpan, p.span);
   assert.deepEqual(q.span, p.otherSpan);
 });
+
+// Fan-out and boilerplate versus reprints. A wire story of five paragraphs, an outlet page built around it,
+// and pages of one site about different stories carrying the site's template.
+const STORY = [
+  'The strike halted container traffic at the three deep-water berths of Port Calder, leaving more than forty vessels anchored offshore and grain exporters warning of spoiled cargo within days.',
+  'Marta Ilves, who leads the Dockworkers Union of Calder, said the walkout would continue until Brennor Shipping agreed to retrain crane operators instead of replacing them with automated gantries.',
+  'Brennor Shipping said in a statement that the new cranes would be introduced over five years and that no operator would lose a job before the end of the current contract.',
+  'The port authority said it had asked both sides to meet a mediator on Thursday, and that perishable cargo would be unloaded by hand at the old fishing quay in the meantime.',
+  'Exporters of barley and rapeseed, who ship most of their harvest through Port Calder, said a week of delays would cost them more than the whole of last year’s storm damage.',
+];
+
+/** A made-up but stable word for outlet `i` (names, footers), so no two outlets share a run of words. */
+function coined(i: number, salt: number): string {
+  const syllables = ['ka', 'ro', 'mi', 'te', 'su', 'na', 'lo', 'vi', 'be', 'da', 'ze', 'po'];
+  let n = i * 7919 + salt * 104729 + 13;
+  let w = '';
+  for (let k = 0; k < 3; k++) {
+    w += syllables[n % syllables.length];
+    n = Math.floor(n / syllables.length) + 17 * (k + 1);
+  }
+  return w[0].toUpperCase() + w.slice(1);
+}
+
+/** An outlet's own last line: different words at every outlet. */
+function outletFooter(i: number): string {
+  return `Published by ${coined(i, 1)} ${coined(i, 2)} Media of ${coined(i, 3)}, all rights reserved by ${coined(i, 4)}.`;
+}
+
+/** Outlet `i`'s reprint of the whole story, each paragraph with a word changed here and there. */
+function reprint(i: number): string {
+  const edited = STORY.map((p, k) => {
+    if ((i + k) % 3 !== 0) return p;
+    const words = p.split(' ');
+    words[3 + ((i * 5 + k) % (words.length - 6))] = coined(i, 10 + k).toLowerCase();
+    return words.join(' ');
+  });
+  return [`${coined(i, 5)} ${coined(i, 6)} dockers walk out`, ...edited, outletFooter(i)].join('\n\n');
+}
+
+test('a passage reprinted in many files is reported once, with its file count and the closest copies', () => {
+  const index = new PassageIndex();
+  const a = article('Dockworkers walk out at Port Calder over automated cranes', ...STORY);
+  index.add('a', a);
+  const outlets = 120;
+  for (let i = 0; i < outlets; i++) index.add(`outlet${i}`, reprint(i));
+  // However many files carry a passage, it is listed with a few copies (not as boilerplate here).
+  const shared = index.shared('a', { ...options, boilerplateMinFiles: 1000 });
+  for (const paragraph of STORY) {
+    const start = a.indexOf(paragraph);
+    const copies = shared.filter((p) => p.span.start === start);
+    assert.ok(copies.length >= 1 && copies.length <= 5, `${copies.length} copies listed`);
+    for (const c of copies) {
+      // Every outlet carries every paragraph; edits make a few fingerprints miss in some copies.
+      assert.ok(c.fileCount > outlets * 0.9 && c.fileCount <= outlets + 1, String(c.fileCount));
+    }
+    // The closest copies come first: unedited ones where there are.
+    assert.equal(copies[0].similarity, 1);
+  }
+});
+
+test('the alignment work of one query stays bounded however many files carry its passages', () => {
+  const work = (outlets: number): number => {
+    const index = new PassageIndex();
+    index.add('a', article('Dockworkers walk out at Port Calder over automated cranes', ...STORY));
+    for (let i = 0; i < outlets; i++) index.add(`outlet${i}`, reprint(i));
+    const before = index.alignments;
+    index.shared('a', options);
+    return index.alignments - before;
+  };
+  const few = work(20);
+  const many = work(300);
+  // Up to 48 sampled carriers and 16 closest files, plus pairs of sampled carriers judged for one story.
+  assert.ok(many <= 80, `${many} alignments for 300 carriers`);
+  assert.ok(many <= few + 40, `${few} alignments for 20 carriers, ${many} for 300`);
+});
