@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
 import { PassageIndex } from '../../server/src/analysis/passageIndex';
 import {
   defaultAnalysisOptions,
   type AnalysisOptions,
+  type LocalAnalysis,
   type SharedPassage,
 } from '../../server/src/analysis/types';
 
@@ -211,13 +213,13 @@ test('a passage reprinted in many files is reported once, with its file count an
   index.add('a', a);
   const outlets = 120;
   for (let i = 0; i < outlets; i++) index.add(`outlet${i}`, reprint(i));
-  // However many files carry a passage, it is listed with a few copies (not as boilerplate here).
-  const shared = index.shared('a', { ...options, boilerplateMinFiles: 1000 });
+  const shared = index.shared('a', options);
   for (const paragraph of STORY) {
     const start = a.indexOf(paragraph);
     const copies = shared.filter((p) => p.span.start === start);
     assert.ok(copies.length >= 1 && copies.length <= 5, `${copies.length} copies listed`);
     for (const c of copies) {
+      assert.equal(c.boilerplate, false, 'copies of one story are no boilerplate');
       // Every outlet carries every paragraph; edits make a few fingerprints miss in some copies.
       assert.ok(c.fileCount > outlets * 0.9 && c.fileCount <= outlets + 1, String(c.fileCount));
     }
@@ -240,4 +242,141 @@ test('the alignment work of one query stays bounded however many files carry its
   // Up to 48 sampled carriers and 16 closest files, plus pairs of sampled carriers judged for one story.
   assert.ok(many <= 80, `${many} alignments for 300 carriers`);
   assert.ok(many <= few + 40, `${few} alignments for 20 carriers, ${many} for 300`);
+});
+
+/** A corpus index over the texts: shared passages are judged with the text of the whole articles. */
+function corpusOf(texts: Record<string, string>): CorpusIndex {
+  const corpus = new CorpusIndex();
+  const local: LocalAnalysis = { entities: [], quotes: [], unbalanced: [], repeats: [], limits: [] };
+  for (const [uri, text] of Object.entries(texts)) corpus.update({ uri, version: 1, text }, local);
+  return corpus;
+}
+
+/** Five outlets telling the strike story, each in its own words around two of the wire paragraphs. */
+const OUTLETS: Record<string, string> = {
+  'herald.txt': article(
+    'Port Calder dockers down tools over Brennor cranes',
+    'Dockworkers in Port Calder walked off the job on Monday, protesting a plan by Brennor Shipping to replace crane operators with automated gantry cranes at the container terminal.',
+    STORY[0],
+    STORY[1],
+    'Reporting by the Herald newsroom; corrections to the night desk.',
+  ),
+  'courier.txt': article(
+    'Strike shuts Port Calder container terminal',
+    'The union of Port Calder dockworkers began an open-ended strike against the automated cranes ordered by Brennor Shipping, its leader Marta Ilves told a rally at the terminal gates.',
+    STORY[0],
+    STORY[1],
+    'The Courier is a member of the regional press council.',
+  ),
+  'gazette.txt': article(
+    'Cranes dispute: Port Calder at a standstill',
+    'Crane operators at Port Calder stayed away from work for a second day as Marta Ilves and the dockworkers union refused the automation timetable proposed by Brennor Shipping.',
+    STORY[0],
+    STORY[2],
+    'Gazette readers can send tips through our secure form.',
+  ),
+  'tribune.txt': article(
+    'Port Calder dockworkers strike over automation',
+    'Thousands of Port Calder dockworkers joined a walkout against automated gantry cranes, and Brennor Shipping said the terminal would stay closed while the strike lasts.',
+    STORY[0],
+    STORY[2],
+    'Follow the Tribune business desk for live market coverage.',
+  ),
+  'observer.txt': article(
+    'Grain exporters fear losses as Port Calder strike drags on',
+    'Grain exporters at Port Calder counted their losses as the dockworkers strike against Brennor Shipping and its automated cranes entered a third day.',
+    STORY[0],
+    STORY[4],
+    'The Observer is published every weekday morning.',
+  ),
+};
+
+/** One site's template and pages about different stories. */
+const LEDGER_TEMPLATE = [
+  'ALSO READ\n- Harbour council approves study for a new seawall\n- Five walks along the coast this spring\n- Fuel prices climb for the third week in a row',
+  'Lena Ostrova covers transport, energy and the harbour for The Coastal Ledger. She joined the paper in 2019 after eight years at the Northern Courier.',
+  'Get The Coastal Ledger in your inbox every morning. Sign up for our free newsletter at https://ledger.example/newsletter and follow us for live updates.',
+];
+const LEDGER_STORIES: Record<string, string[]> = {
+  'ledger-dam.txt': [
+    'Spillway cracks force drawdown of Lake Verin',
+    'The National Water Authority will lower Lake Verin by two metres while divers inspect cracks in the spillway of the Verin Dam, chief inspector Tomas Reyl said on Tuesday.',
+    'Farmers downstream were told to expect reduced irrigation quotas until the inspection ends, which engineers expect to take at least six weeks.',
+  ],
+  'ledger-festival.txt': [
+    'Lantern festival returns to the old town',
+    'Thousands of paper lanterns will line the canals this weekend as the autumn festival returns after a two-year break, organisers of the event said.',
+    'Street food stalls and a parade of boats are planned for Saturday night, and the tram company will run extra services until two in the morning.',
+  ],
+  'ledger-library.txt': [
+    'City library extends opening hours',
+    'The central library will open until nine on weekdays from next month, the culture office announced, after a survey found students had nowhere quiet to study.',
+    'The extra hours will be paid for by closing two mobile library vans that served villages where a new bus line now runs to the city twice an hour.',
+  ],
+  'ledger-hospital.txt': [
+    'New maternity ward opens at St Brigid hospital',
+    'St Brigid hospital opened a maternity ward with twenty beds on Wednesday, ending the need for expectant mothers from the islands to travel to the mainland.',
+    'The health board said it had recruited eleven midwives for the ward, most of them trained at the nursing college across the road.',
+  ],
+  'ledger-football.txt': [
+    'Harbour Rovers promoted after late winner',
+    'A header in the last minute from captain Owen Dace sent Harbour Rovers into the second division for the first time in their history on Saturday.',
+    'Supporters invaded the pitch at the final whistle, and the club said the open-top bus parade would leave the stadium at noon on Sunday.',
+  ],
+};
+
+test('a wire paragraph reprinted by four or more outlets is a shared passage, not boilerplate', () => {
+  const corpus = corpusOf(OUTLETS);
+  for (const uri of Object.keys(OUTLETS)) {
+    const text = OUTLETS[uri];
+    const wire = corpus
+      .sharedPassages(uri, options)
+      .filter((p) => text.slice(p.span.start, p.span.end) === STORY[0]);
+    assert.equal(wire.length, 4, uri);
+    for (const p of wire) {
+      assert.equal(p.boilerplate, false, `${uri}: ${p.otherUri}`);
+      assert.equal(p.fileCount, 5);
+    }
+  }
+});
+
+test('a site footer, bio and "also read" list on pages about different stories are boilerplate', () => {
+  const site = Object.fromEntries(
+    Object.entries(LEDGER_STORIES).map(([uri, body]) => [
+      uri,
+      article(body[0], ...body.slice(1), ...LEDGER_TEMPLATE),
+    ]),
+  );
+  const corpus = corpusOf({ ...OUTLETS, ...site });
+  for (const uri of Object.keys(site)) {
+    const shared = corpus.sharedPassages(uri, options);
+    assert.deepEqual(
+      shared.map((p) => [site[uri].slice(p.span.start, p.span.end), p.boilerplate, p.fileCount]),
+      LEDGER_TEMPLATE.map((block) => [block, true, 5]),
+      uri,
+    );
+  }
+});
+
+test('on a site page that reprints the story, the template is boilerplate and the wire copy shared', () => {
+  const site = Object.fromEntries(
+    Object.entries(LEDGER_STORIES).map(([uri, body]) => [
+      uri,
+      article(body[0], ...body.slice(1), ...LEDGER_TEMPLATE),
+    ]),
+  );
+  // The site's own story uses one wire paragraph among its reporting, as the ferry page of a sample does.
+  const own = article(
+    'Fishing crews caught up in the Port Calder dispute',
+    'Trawler skippers landing their catch at Port Calder said the strike had closed the cold stores they rent beside the container berths.',
+    STORY[0],
+    'The harbour master said fishing boats could use the north quay until the dispute is settled.',
+    ...LEDGER_TEMPLATE,
+  );
+  const corpus = corpusOf({ ...OUTLETS, ...site, 'ledger-fishing.txt': own });
+  const shared = corpus.sharedPassages('ledger-fishing.txt', options);
+  const wire = shared.filter((p) => own.slice(p.span.start, p.span.end) === STORY[0]);
+  assert.ok(wire.length > 0 && wire.every((p) => !p.boilerplate && p.fileCount === 6), JSON.stringify(wire));
+  const template = shared.filter((p) => p.boilerplate).map((p) => own.slice(p.span.start, p.span.end));
+  assert.deepEqual(template, LEDGER_TEMPLATE);
 });

@@ -6,8 +6,8 @@
 // posting is read only up to a fixed sample of holders (the same files across every posting, see
 // passages/postings.ts), a fixed number of them is aligned, and a passage many files carry is reported
 // once, with its file count and the closest few copies.
-import { alignTexts } from './passages/align';
-import { examplesOf, groupPieces, holdersOfGroup, type Piece } from './passages/grouping';
+import { alignTexts, coveredWords } from './passages/align';
+import { examplesOf, groupPieces, holdersOfGroup, type PassageGroup, type Piece } from './passages/grouping';
 import {
   byRank,
   forFirstHolders,
@@ -18,6 +18,7 @@ import {
   withoutHolder,
   type Posting,
 } from './passages/postings';
+import { FAMILY_HOLDERS, isReprint, sameStory } from './passages/stories';
 import { SHINGLE_WORDS, WINNOW_WINDOW, shingleHashes, winnow, type Fingerprints } from './shingles';
 import { similarityOf, type WordPair } from './wordAlign';
 import { paragraphStarts, widenOverPunctuation, wordTokens, type WordTokens } from './wordTokens';
@@ -30,10 +31,10 @@ import type { AnalysisOptions, SharedPassage, Span } from './types';
 const READ_PER_FINGERPRINT = 16;
 /**
  * Per fingerprint, its first holders in rank order are aligned whatever else they share with the file:
- * an unbiased sample of each passage's carriers. Taken the first of every fingerprint before any second,
- * so every passage is represented within the cap.
+ * an unbiased sample of each passage's carriers for the boilerplate-or-reprint judgement. Taken the first
+ * of every fingerprint before any second, so every passage is represented within the cap.
  */
-const SAMPLED_PER_FINGERPRINT = 3;
+const SAMPLED_PER_FINGERPRINT = FAMILY_HOLDERS;
 const MAX_SAMPLED = 48;
 /** Besides the sample, the files holding the most of this file's fingerprints: its closest copies. */
 const CLOSEST = 16;
@@ -43,6 +44,8 @@ const EXAMPLES = 5;
 const AFFECTED_MAX_FILES = 64;
 /** Word offsets of this many recently used files are kept; the others are re-read from their text. */
 const TOKEN_CACHE_SIZE = 256;
+/** Pairs of file versions kept with their passages for the same-story test; starts over beyond this. */
+const STORY_CACHE_SIZE = 8192;
 
 interface IndexedFile {
   id: number;
@@ -64,6 +67,23 @@ interface IndexedFile {
   fingerprintChars: Uint32Array;
   paragraphChars: Uint32Array;
 }
+
+/** Two files judged for one story: their passages, the lower id on side a, and what they share beyond. */
+interface StoryPair {
+  pairs: readonly WordPair[];
+  rest?: number;
+}
+
+/**
+ * Content-word similarity of two files beyond the given spans of each (the passages they share), 0..1.
+ * The corpus index answers it from the related-articles term index; see passages/stories.ts.
+ */
+export type RestSimilarity = (
+  a: string,
+  b: string,
+  spansA: readonly Span[],
+  spansB: readonly Span[],
+) => number;
 
 function sortFingerprints(fp: Fingerprints): { hashes: Uint32Array; positions: Uint32Array } {
   const order = Array.from(fp.hashes.keys()).sort(
@@ -138,8 +158,16 @@ export class PassageIndex {
    */
   private readonly spansCache = new Map<number, readonly Span[]>();
   private spansThreshold = 0;
+  /**
+   * Passages and similarity beyond them of pairs of file versions judged for one story, by
+   * `${lower id}:${higher id}`: ids are never reused, so an edited file is judged anew.
+   */
+  private readonly storyCache = new Map<string, StoryPair>();
   private nextId = 1;
   private alignmentCount = 0;
+
+  /** `restSimilarity` tells stories apart beyond their shared text; without it only copy cover does. */
+  constructor(private readonly restSimilarity?: RestSimilarity) {}
 
   get size(): number {
     return this.files.size;
@@ -229,8 +257,11 @@ export class PassageIndex {
     if (!file) return [];
     const minWords = Math.max(SHINGLE_WORDS, Math.floor(options.minSharedWords));
     const pieces: Piece<IndexedFile>[] = [];
+    const found = new Map<IndexedFile, WordPair[]>();
     for (const other of this.candidatesOf(file)) {
       const pairs = this.align(file, other, minWords);
+      if (pairs.length === 0) continue;
+      found.set(other, pairs);
       for (const pair of pairs) pieces.push({ ...pair, other });
     }
     if (pieces.length === 0) return [];
@@ -243,7 +274,7 @@ export class PassageIndex {
     for (const group of groupPieces(pieces)) {
       const holders = holdersOfGroup(group);
       const fileCount = Math.max(holders.length + 1, holderCount(fp, fileCounts, group.anchor));
-      if (fileCount >= threshold) {
+      if (fileCount >= threshold && !this.reprinted(file, group, holders, found, minWords)) {
         boilerplate.push({ piece: group.anchor, fileCount });
         continue;
       }
@@ -295,6 +326,103 @@ export class PassageIndex {
     );
     for (const other of closest) out.add(other);
     return [...out];
+  }
+
+  /**
+   * Whether a passage of `file` that enough files carry to be boilerplate is copied reporting instead:
+   * judged on its family, `file` and its first FAMILY_HOLDERS carriers in rank order (see passages/stories.ts).
+   */
+  private reprinted(
+    file: IndexedFile,
+    group: PassageGroup<IndexedFile>,
+    holders: readonly IndexedFile[],
+    found: ReadonlyMap<IndexedFile, readonly WordPair[]>,
+    minWords: number,
+  ): boolean {
+    // Where the passage lies in each member of the family: its longest copy there.
+    const family: { file: IndexedFile; at: readonly [number, number] }[] = [
+      { file, at: [group.anchor.a0, group.anchor.a1] },
+    ];
+    for (const h of holders.slice(0, FAMILY_HOLDERS)) {
+      let copy: WordPair | undefined;
+      for (const m of group.members)
+        if (m.other === h && (!copy || m.b1 - m.b0 > copy.b1 - copy.b0)) copy = m;
+      if (copy) family.push({ file: h, at: [copy.b0, copy.b1] });
+    }
+    return isReprint(family, (x, y) => {
+      const known = x.file === file ? found.get(y.file) : undefined;
+      return this.tellOneStory(x.file, x.at, y.file, y.at, known, minWords);
+    });
+  }
+
+  /**
+   * Whether two files tell one story, setting aside the passage being judged (at `atX` in x, `atY` in y):
+   * see passages/stories.ts. `known` are their passages when already aligned, x on side a.
+   */
+  private tellOneStory(
+    x: IndexedFile,
+    atX: readonly [number, number],
+    y: IndexedFile,
+    atY: readonly [number, number],
+    known: readonly WordPair[] | undefined,
+    minWords: number,
+  ): boolean {
+    const pair = this.pairOf(x, y, known, minWords);
+    const flip = x.id > y.id;
+    const inX = (p: WordPair): readonly [number, number] => (flip ? [p.b0, p.b1] : [p.a0, p.a1]);
+    const inY = (p: WordPair): readonly [number, number] => (flip ? [p.a0, p.a1] : [p.b0, p.b1]);
+    const overlaps = (r: readonly [number, number], at: readonly [number, number]): boolean =>
+      r[0] < at[1] && at[0] < r[1];
+    const beyond = pair.pairs.filter((p) => !overlaps(inX(p), atX) && !overlaps(inY(p), atY));
+    const wordsX = coveredWords(beyond.map(inX));
+    const wordsY = coveredWords(beyond.map(inY));
+    return sameStory({
+      cover: [
+        wordsX / Math.max(1, x.words.length - (atX[1] - atX[0])),
+        wordsY / Math.max(1, y.words.length - (atY[1] - atY[0])),
+      ],
+      words: Math.min(wordsX, wordsY),
+      rest: () => {
+        if (pair.rest === undefined) {
+          const [lo, hi] = flip ? [y, x] : [x, y];
+          pair.rest = this.restBeyond(lo, hi, pair.pairs);
+        }
+        return pair.rest;
+      },
+    });
+  }
+
+  /** The passages of two files (lower id on side a) and their similarity beyond them, kept per pair. */
+  private pairOf(
+    x: IndexedFile,
+    y: IndexedFile,
+    known: readonly WordPair[] | undefined,
+    minWords: number,
+  ): StoryPair {
+    const key = x.id < y.id ? `${x.id}:${y.id}` : `${y.id}:${x.id}`;
+    let pair = this.storyCache.get(key);
+    if (!pair) {
+      const [lo, hi] = x.id < y.id ? [x, y] : [y, x];
+      let pairs: readonly WordPair[];
+      if (known && lo === x) pairs = known;
+      else if (known)
+        pairs = known.map((p) => ({ a0: p.b0, a1: p.b1, b0: p.a0, b1: p.a1, matched: p.matched }));
+      else pairs = this.align(lo, hi, minWords);
+      pair = { pairs };
+      if (this.storyCache.size >= STORY_CACHE_SIZE) this.storyCache.clear();
+      this.storyCache.set(key, pair);
+    }
+    return pair;
+  }
+
+  /** Content-word similarity of two files beyond the passages they share (x on side a). */
+  private restBeyond(x: IndexedFile, y: IndexedFile, pairs: readonly WordPair[]): number {
+    if (!this.restSimilarity) return 0;
+    const tx = this.tokensOf(x);
+    const ty = this.tokensOf(y);
+    const spansX = pairs.map((p) => ({ start: tx.starts[p.a0], end: tx.ends[p.a1 - 1] }));
+    const spansY = pairs.map((p) => ({ start: ty.starts[p.b0], end: ty.ends[p.b1 - 1] }));
+    return this.restSimilarity(x.uri, y.uri, spansX, spansY);
   }
 
   private align(x: IndexedFile, y: IndexedFile, minWords: number): WordPair[] {
