@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
 import { PassageIndex } from '../../server/src/analysis/passageIndex';
 import {
   defaultAnalysisOptions,
   type AnalysisOptions,
+  type LocalAnalysis,
   type SharedPassage,
 } from '../../server/src/analysis/types';
 
@@ -165,4 +167,216 @@ test('offsets stay exact with CRLF line ends and emoji', () => {
   const [q] = index.shared('b', options);
   assert.deepEqual(q.otherSpan, p.span);
   assert.deepEqual(q.span, p.otherSpan);
+});
+
+// Fan-out and boilerplate versus reprints. A wire story of five paragraphs, an outlet page built around it,
+// and pages of one site about different stories carrying the site's template.
+const STORY = [
+  'The strike halted container traffic at the three deep-water berths of Port Calder, leaving more than forty vessels anchored offshore and grain exporters warning of spoiled cargo within days.',
+  'Marta Ilves, who leads the Dockworkers Union of Calder, said the walkout would continue until Brennor Shipping agreed to retrain crane operators instead of replacing them with automated gantries.',
+  'Brennor Shipping said in a statement that the new cranes would be introduced over five years and that no operator would lose a job before the end of the current contract.',
+  'The port authority said it had asked both sides to meet a mediator on Thursday, and that perishable cargo would be unloaded by hand at the old fishing quay in the meantime.',
+  'Exporters of barley and rapeseed, who ship most of their harvest through Port Calder, said a week of delays would cost them more than the whole of last year’s storm damage.',
+];
+
+/** A made-up but stable word for outlet `i` (names, footers), so no two outlets share a run of words. */
+function coined(i: number, salt: number): string {
+  const syllables = ['ka', 'ro', 'mi', 'te', 'su', 'na', 'lo', 'vi', 'be', 'da', 'ze', 'po'];
+  let n = i * 7919 + salt * 104729 + 13;
+  let w = '';
+  for (let k = 0; k < 3; k++) {
+    w += syllables[n % syllables.length];
+    n = Math.floor(n / syllables.length) + 17 * (k + 1);
+  }
+  return w[0].toUpperCase() + w.slice(1);
+}
+
+/** An outlet's own last line: different words at every outlet. */
+function outletFooter(i: number): string {
+  return `Published by ${coined(i, 1)} ${coined(i, 2)} Media of ${coined(i, 3)}, all rights reserved by ${coined(i, 4)}.`;
+}
+
+/** Outlet `i`'s reprint of the whole story, each paragraph with a word changed here and there. */
+function reprint(i: number): string {
+  const edited = STORY.map((p, k) => {
+    if ((i + k) % 3 !== 0) return p;
+    const words = p.split(' ');
+    words[3 + ((i * 5 + k) % (words.length - 6))] = coined(i, 10 + k).toLowerCase();
+    return words.join(' ');
+  });
+  return [`${coined(i, 5)} ${coined(i, 6)} dockers walk out`, ...edited, outletFooter(i)].join('\n\n');
+}
+
+test('a passage reprinted in many files is reported once, with its file count and the closest copies', () => {
+  const index = new PassageIndex();
+  const a = article('Dockworkers walk out at Port Calder over automated cranes', ...STORY);
+  index.add('a', a);
+  const outlets = 120;
+  for (let i = 0; i < outlets; i++) index.add(`outlet${i}`, reprint(i));
+  const shared = index.shared('a', options);
+  for (const paragraph of STORY) {
+    const start = a.indexOf(paragraph);
+    const copies = shared.filter((p) => p.span.start === start);
+    assert.ok(copies.length >= 1 && copies.length <= 5, `${copies.length} copies listed`);
+    for (const c of copies) {
+      assert.equal(c.boilerplate, false, 'copies of one story are no boilerplate');
+      // Every outlet carries every paragraph; edits make a few fingerprints miss in some copies.
+      assert.ok(c.fileCount > outlets * 0.9 && c.fileCount <= outlets + 1, String(c.fileCount));
+    }
+    // The closest copies come first: unedited ones where there are.
+    assert.equal(copies[0].similarity, 1);
+  }
+});
+
+test('the alignment work of one query stays bounded however many files carry its passages', () => {
+  const work = (outlets: number): number => {
+    const index = new PassageIndex();
+    index.add('a', article('Dockworkers walk out at Port Calder over automated cranes', ...STORY));
+    for (let i = 0; i < outlets; i++) index.add(`outlet${i}`, reprint(i));
+    const before = index.alignments;
+    index.shared('a', options);
+    return index.alignments - before;
+  };
+  const few = work(20);
+  const many = work(300);
+  // Up to 48 sampled carriers and 16 closest files, plus pairs of sampled carriers judged for one story.
+  assert.ok(many <= 80, `${many} alignments for 300 carriers`);
+  assert.ok(many <= few + 40, `${few} alignments for 20 carriers, ${many} for 300`);
+});
+
+/** A corpus index over the texts: shared passages are judged with the text of the whole articles. */
+function corpusOf(texts: Record<string, string>): CorpusIndex {
+  const corpus = new CorpusIndex();
+  const local: LocalAnalysis = { entities: [], quotes: [], unbalanced: [], repeats: [], limits: [] };
+  for (const [uri, text] of Object.entries(texts)) corpus.update({ uri, version: 1, text }, local);
+  return corpus;
+}
+
+/** Five outlets telling the strike story, each in its own words around two of the wire paragraphs. */
+const OUTLETS: Record<string, string> = {
+  'herald.txt': article(
+    'Port Calder dockers down tools over Brennor cranes',
+    'Dockworkers in Port Calder walked off the job on Monday, protesting a plan by Brennor Shipping to replace crane operators with automated gantry cranes at the container terminal.',
+    STORY[0],
+    STORY[1],
+    'Reporting by the Herald newsroom; corrections to the night desk.',
+  ),
+  'courier.txt': article(
+    'Strike shuts Port Calder container terminal',
+    'The union of Port Calder dockworkers began an open-ended strike against the automated cranes ordered by Brennor Shipping, its leader Marta Ilves told a rally at the terminal gates.',
+    STORY[0],
+    STORY[1],
+    'The Courier is a member of the regional press council.',
+  ),
+  'gazette.txt': article(
+    'Cranes dispute: Port Calder at a standstill',
+    'Crane operators at Port Calder stayed away from work for a second day as Marta Ilves and the dockworkers union refused the automation timetable proposed by Brennor Shipping.',
+    STORY[0],
+    STORY[2],
+    'Gazette readers can send tips through our secure form.',
+  ),
+  'tribune.txt': article(
+    'Port Calder dockworkers strike over automation',
+    'Thousands of Port Calder dockworkers joined a walkout against automated gantry cranes, and Brennor Shipping said the terminal would stay closed while the strike lasts.',
+    STORY[0],
+    STORY[2],
+    'Follow the Tribune business desk for live market coverage.',
+  ),
+  'observer.txt': article(
+    'Grain exporters fear losses as Port Calder strike drags on',
+    'Grain exporters at Port Calder counted their losses as the dockworkers strike against Brennor Shipping and its automated cranes entered a third day.',
+    STORY[0],
+    STORY[4],
+    'The Observer is published every weekday morning.',
+  ),
+};
+
+/** One site's template and pages about different stories. */
+const LEDGER_TEMPLATE = [
+  'ALSO READ\n- Harbour council approves study for a new seawall\n- Five walks along the coast this spring\n- Fuel prices climb for the third week in a row',
+  'Lena Ostrova covers transport, energy and the harbour for The Coastal Ledger. She joined the paper in 2019 after eight years at the Northern Courier.',
+  'Get The Coastal Ledger in your inbox every morning. Sign up for our free newsletter at https://ledger.example/newsletter and follow us for live updates.',
+];
+const LEDGER_STORIES: Record<string, string[]> = {
+  'ledger-dam.txt': [
+    'Spillway cracks force drawdown of Lake Verin',
+    'The National Water Authority will lower Lake Verin by two metres while divers inspect cracks in the spillway of the Verin Dam, chief inspector Tomas Reyl said on Tuesday.',
+    'Farmers downstream were told to expect reduced irrigation quotas until the inspection ends, which engineers expect to take at least six weeks.',
+  ],
+  'ledger-festival.txt': [
+    'Lantern festival returns to the old town',
+    'Thousands of paper lanterns will line the canals this weekend as the autumn festival returns after a two-year break, organisers of the event said.',
+    'Street food stalls and a parade of boats are planned for Saturday night, and the tram company will run extra services until two in the morning.',
+  ],
+  'ledger-library.txt': [
+    'City library extends opening hours',
+    'The central library will open until nine on weekdays from next month, the culture office announced, after a survey found students had nowhere quiet to study.',
+    'The extra hours will be paid for by closing two mobile library vans that served villages where a new bus line now runs to the city twice an hour.',
+  ],
+  'ledger-hospital.txt': [
+    'New maternity ward opens at St Brigid hospital',
+    'St Brigid hospital opened a maternity ward with twenty beds on Wednesday, ending the need for expectant mothers from the islands to travel to the mainland.',
+    'The health board said it had recruited eleven midwives for the ward, most of them trained at the nursing college across the road.',
+  ],
+  'ledger-football.txt': [
+    'Harbour Rovers promoted after late winner',
+    'A header in the last minute from captain Owen Dace sent Harbour Rovers into the second division for the first time in their history on Saturday.',
+    'Supporters invaded the pitch at the final whistle, and the club said the open-top bus parade would leave the stadium at noon on Sunday.',
+  ],
+};
+
+test('a wire paragraph reprinted by four or more outlets is a shared passage, not boilerplate', () => {
+  const corpus = corpusOf(OUTLETS);
+  for (const uri of Object.keys(OUTLETS)) {
+    const text = OUTLETS[uri];
+    const wire = corpus
+      .sharedPassages(uri, options)
+      .filter((p) => text.slice(p.span.start, p.span.end) === STORY[0]);
+    assert.equal(wire.length, 4, uri);
+    for (const p of wire) {
+      assert.equal(p.boilerplate, false, `${uri}: ${p.otherUri}`);
+      assert.equal(p.fileCount, 5);
+    }
+  }
+});
+
+test('a site footer, bio and "also read" list on pages about different stories are boilerplate', () => {
+  const site = Object.fromEntries(
+    Object.entries(LEDGER_STORIES).map(([uri, body]) => [
+      uri,
+      article(body[0], ...body.slice(1), ...LEDGER_TEMPLATE),
+    ]),
+  );
+  const corpus = corpusOf({ ...OUTLETS, ...site });
+  for (const uri of Object.keys(site)) {
+    const shared = corpus.sharedPassages(uri, options);
+    assert.deepEqual(
+      shared.map((p) => [site[uri].slice(p.span.start, p.span.end), p.boilerplate, p.fileCount]),
+      LEDGER_TEMPLATE.map((block) => [block, true, 5]),
+      uri,
+    );
+  }
+});
+
+test('on a site page that reprints the story, the template is boilerplate and the wire copy shared', () => {
+  const site = Object.fromEntries(
+    Object.entries(LEDGER_STORIES).map(([uri, body]) => [
+      uri,
+      article(body[0], ...body.slice(1), ...LEDGER_TEMPLATE),
+    ]),
+  );
+  // The site's own story uses one wire paragraph among its reporting, as the ferry page of a sample does.
+  const own = article(
+    'Fishing crews caught up in the Port Calder dispute',
+    'Trawler skippers landing their catch at Port Calder said the strike had closed the cold stores they rent beside the container berths.',
+    STORY[0],
+    'The harbour master said fishing boats could use the north quay until the dispute is settled.',
+    ...LEDGER_TEMPLATE,
+  );
+  const corpus = corpusOf({ ...OUTLETS, ...site, 'ledger-fishing.txt': own });
+  const shared = corpus.sharedPassages('ledger-fishing.txt', options);
+  const wire = shared.filter((p) => own.slice(p.span.start, p.span.end) === STORY[0]);
+  assert.ok(wire.length > 0 && wire.every((p) => !p.boilerplate && p.fileCount === 6), JSON.stringify(wire));
+  const template = shared.filter((p) => p.boilerplate).map((p) => own.slice(p.span.start, p.span.end));
+  assert.deepEqual(template, LEDGER_TEMPLATE);
 });

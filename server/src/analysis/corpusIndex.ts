@@ -40,8 +40,11 @@ export interface ArticleIndex {
 export class CorpusIndex implements ArticleIndex {
   readonly entities = new EntityIndex();
   readonly quotes = new QuoteIndex();
-  private readonly passages = new PassageIndex();
-  private readonly relatedIndex = new RelatedIndex((uri, options) =>
+  /** Pages carrying a common passage are told apart by what their texts say beyond what they share. */
+  private readonly passages: PassageIndex = new PassageIndex((a, b, spansA, spansB) =>
+    this.relatedIndex.restSimilarity(a, b, spansA, spansB),
+  );
+  private readonly relatedIndex: RelatedIndex = new RelatedIndex((uri, options) =>
     this.passages.boilerplateSpans(uri, options),
   );
   private readonly articles = new Map<string, IndexedArticle>();

@@ -1,35 +1,56 @@
 // Passages shared between articles of the corpus: an in-memory inverted index from winnowed word-shingle
 // fingerprints to the files holding them, updated per file, and the alignment that turns a file's
 // fingerprint hits into exact, near-duplicate tolerant passages with the matching range in the other file.
-import { SHINGLE_WORDS, WINNOW_WINDOW, shingleHashes, winnow, type Fingerprints } from './shingles';
+//
+// The work of one query is bounded whatever the number of files carrying its passages: each fingerprint's
+// posting is read only up to a fixed sample of holders (the same files across every posting, see
+// passages/postings.ts), a fixed number of them is aligned, and a passage many files carry is reported
+// once, with its file count and the closest few copies.
+import { alignTexts, coveredWords } from './passages/align';
+import { examplesOf, groupPieces, holdersOfGroup, type PassageGroup, type Piece } from './passages/grouping';
 import {
-  findResume,
-  growTolerant,
-  matchBackward,
-  matchForward,
-  similarityOf,
-  type AlignBounds,
-  type WordPair,
-} from './wordAlign';
+  byRank,
+  forFirstHolders,
+  holdersOf,
+  postingSize,
+  rankOf,
+  withHolder,
+  withoutHolder,
+  type Posting,
+} from './passages/postings';
+import { FAMILY_HOLDERS, isReprint, sameStory } from './passages/stories';
+import { SHINGLE_WORDS, WINNOW_WINDOW, shingleHashes, winnow, type Fingerprints } from './shingles';
+import { similarityOf, type WordPair } from './wordAlign';
 import { paragraphStarts, widenOverPunctuation, wordTokens, type WordTokens } from './wordTokens';
 import type { AnalysisOptions, SharedPassage, Span } from './types';
 
 /**
- * Files read per fingerprint when looking for candidates. A fingerprint held by more files is boilerplate;
- * a sample of them is enough to locate the passage, and the posting count gives its file count.
+ * Holders read per fingerprint, lowest rank first. Beyond them a posting only gives its size: the file
+ * count of the passages it is part of.
  */
-const CANDIDATES_PER_FINGERPRINT = 24;
+const READ_PER_FINGERPRINT = 16;
+/**
+ * Per fingerprint, its first holders in rank order are aligned whatever else they share with the file:
+ * an unbiased sample of each passage's carriers for the boilerplate-or-reprint judgement. Taken the first
+ * of every fingerprint before any second, so every passage is represented within the cap.
+ */
+const SAMPLED_PER_FINGERPRINT = FAMILY_HOLDERS;
+const MAX_SAMPLED = 48;
+/** Besides the sample, the files holding the most of this file's fingerprints: its closest copies. */
+const CLOSEST = 16;
+/** Copies listed per passage: all of them up to this many files, the closest ones beyond. */
+const EXAMPLES = 5;
 /** Fingerprints held by more files than this do not make their holders "affected" by an edit. */
 const AFFECTED_MAX_FILES = 64;
-/** A sentence of up to this many words dropped from one copy still links the stretches on both sides. */
-const MAX_DROPPED_WORDS = 40;
-/** Words that must match again after a dropped sentence. */
-const DROP_RESUME_WORDS = 6;
 /** Word offsets of this many recently used files are kept; the others are re-read from their text. */
 const TOKEN_CACHE_SIZE = 256;
+/** Pairs of file versions kept with their passages for the same-story test; starts over beyond this. */
+const STORY_CACHE_SIZE = 8192;
 
 interface IndexedFile {
   id: number;
+  /** Place in every posting; see `rankOf`. */
+  rank: number;
   uri: string;
   text: string;
   words: Uint32Array;
@@ -47,17 +68,22 @@ interface IndexedFile {
   paragraphChars: Uint32Array;
 }
 
-/** One aligned stretch between the queried file and another. */
-interface Piece extends WordPair {
-  other: IndexedFile;
+/** Two files judged for one story: their passages, the lower id on side a, and what they share beyond. */
+interface StoryPair {
+  pairs: readonly WordPair[];
+  rest?: number;
 }
 
-/** Postings: a single file id, or the ids of every file holding the fingerprint. */
-type Posting = number | number[];
-
-function postingSize(p: Posting | undefined): number {
-  return p === undefined ? 0 : typeof p === 'number' ? 1 : p.length;
-}
+/**
+ * Content-word similarity of two files beyond the given spans of each (the passages they share), 0..1.
+ * The corpus index answers it from the related-articles term index; see passages/stories.ts.
+ */
+export type RestSimilarity = (
+  a: string,
+  b: string,
+  spansA: readonly Span[],
+  spansB: readonly Span[],
+) => number;
 
 function sortFingerprints(fp: Fingerprints): { hashes: Uint32Array; positions: Uint32Array } {
   const order = Array.from(fp.hashes.keys()).sort(
@@ -73,28 +99,16 @@ function fingerprintsOf(words: Uint32Array): Fingerprints {
   return winnow(shingleHashes(words, SHINGLE_WORDS), WINNOW_WINDOW);
 }
 
-/** First index of `h` in a sorted array, or the insertion point. */
-function lowerBound(sorted: Uint32Array, h: number): number {
+/** First index of `v` in a sorted array, or the insertion point. */
+function lowerBound(sorted: Uint32Array, v: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid] < h) lo = mid + 1;
+    if (sorted[mid] < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;
-}
-
-/** The word range `[start, end)` of the paragraph holding word `w`. */
-function paragraphOf(starts: Uint32Array, w: number, words: number): [number, number] {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= w) lo = mid;
-    else hi = mid - 1;
-  }
-  return [starts[lo], lo + 1 < starts.length ? starts[lo + 1] : words];
 }
 
 /** Index of the paragraph holding word `w`. */
@@ -109,15 +123,17 @@ function paragraphIndex(starts: Uint32Array, w: number): number {
   return lo;
 }
 
-/** Longest run of words written with the same capitals in both copies, within `len` aligned words. */
-function longestSameCase(sa: Uint8Array, sb: Uint8Array, a: number, b: number, len: number): number {
-  let best = 0;
-  let run = 0;
-  for (let i = 0; i < len; i++) {
-    run = sa[a + i] === sb[b + i] ? run + 1 : 0;
-    if (run > best) best = run;
+/** The `k` best items by `cmp` (best first), in one pass: k is small, the items may be many. */
+function topBy<T>(items: Iterable<T>, k: number, cmp: (x: T, y: T) => number): T[] {
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === k && cmp(item, top[k - 1]) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && cmp(item, top[at - 1]) < 0) at--;
+    top.splice(at, 0, item);
+    if (top.length > k) top.pop();
   }
-  return best;
+  return top;
 }
 
 /** The number of files a passage must appear in to count as boilerplate, for a corpus of `files` files. */
@@ -131,8 +147,7 @@ export function boilerplateThreshold(options: AnalysisOptions, files: number): n
 
 export class PassageIndex {
   private readonly files = new Map<string, IndexedFile>();
-  private readonly byId = new Map<number, IndexedFile>();
-  private readonly postings = new Map<number, Posting>();
+  private readonly postings = new Map<number, Posting<IndexedFile>>();
   private readonly tokenCache = new Map<number, WordTokens>();
   /**
    * Boilerplate spans per file id under `spansThreshold`. The related-articles ranking asks for them for
@@ -143,10 +158,24 @@ export class PassageIndex {
    */
   private readonly spansCache = new Map<number, readonly Span[]>();
   private spansThreshold = 0;
+  /**
+   * Passages and similarity beyond them of pairs of file versions judged for one story, by
+   * `${lower id}:${higher id}`: ids are never reused, so an edited file is judged anew.
+   */
+  private readonly storyCache = new Map<string, StoryPair>();
   private nextId = 1;
+  private alignmentCount = 0;
+
+  /** `restSimilarity` tells stories apart beyond their shared text; without it only copy cover does. */
+  constructor(private readonly restSimilarity?: RestSimilarity) {}
 
   get size(): number {
     return this.files.size;
+  }
+
+  /** Pairwise alignments run so far: the work of `shared`, which stays bounded however many files share. */
+  get alignments(): number {
+    return this.alignmentCount;
   }
 
   /** Adds or replaces a file; returns the other files whose shared passages may have changed. */
@@ -169,6 +198,7 @@ export class PassageIndex {
     }
     const file: IndexedFile = {
       id: this.nextId++,
+      rank: rankOf(uri),
       uri,
       text,
       words: tokens.hashes,
@@ -180,17 +210,13 @@ export class PassageIndex {
       paragraphChars,
     };
     this.files.set(uri, file);
-    this.byId.set(file.id, file);
     this.cacheTokens(file.id, tokens);
     this.forEachUniqueHash(file, (h) => {
       const p = this.postings.get(h);
       this.collectAffected(p, affected);
-      if (p === undefined) this.postings.set(h, file.id);
-      else if (typeof p === 'number') this.postings.set(h, [p, file.id]);
-      else {
-        p.push(file.id);
-        if (p.length === this.spansThreshold) this.forgetSpans(p);
-      }
+      const next = withHolder(p, file);
+      if (next !== p) this.postings.set(h, next);
+      if (Array.isArray(next) && next.length === this.spansThreshold) this.forgetSpans(next);
     });
     // Found now, while the file's word offsets are at hand, rather than re-read from its text when the
     // ranking first asks; valid as long as the threshold last asked for holds.
@@ -206,65 +232,210 @@ export class PassageIndex {
     const file = this.files.get(uri);
     if (!file) return affected;
     this.files.delete(uri);
-    this.byId.delete(file.id);
     this.tokenCache.delete(file.id);
     this.spansCache.delete(file.id);
     this.forEachUniqueHash(file, (h) => {
       const p = this.postings.get(h);
       if (p === undefined) return;
-      if (typeof p === 'number') {
-        if (p === file.id) this.postings.delete(h);
-        return;
-      }
-      if (p.length === this.spansThreshold) this.forgetSpans(p);
-      const at = p.indexOf(file.id);
-      if (at >= 0) {
-        p[at] = p[p.length - 1];
-        p.pop();
-      }
-      if (p.length === 1) this.postings.set(h, p[0]);
-      this.collectAffected(this.postings.get(h), affected);
+      if (Array.isArray(p) && p.length === this.spansThreshold) this.forgetSpans(p);
+      const next = withoutHolder(p, file);
+      if (next === undefined) this.postings.delete(h);
+      else if (next !== p) this.postings.set(h, next);
+      this.collectAffected(next, affected);
     });
     affected.delete(uri);
     return affected;
   }
 
-  /** The passages of `uri` found in other files, sorted by position; boilerplate reported once per passage. */
+  /**
+   * The passages of `uri` found in other files, sorted by position. Boilerplate is reported once per
+   * passage; shared copy once per copy in up to EXAMPLES files (the closest), each with the passage's
+   * file count, which may be far larger.
+   */
   shared(uri: string, options: AnalysisOptions): SharedPassage[] {
     const file = this.files.get(uri);
     if (!file) return [];
     const minWords = Math.max(SHINGLE_WORDS, Math.floor(options.minSharedWords));
+    const pieces: Piece<IndexedFile>[] = [];
+    const found = new Map<IndexedFile, WordPair[]>();
+    for (const other of this.candidatesOf(file)) {
+      const pairs = this.align(file, other, minWords);
+      if (pairs.length === 0) continue;
+      found.set(other, pairs);
+      for (const pair of pairs) pieces.push({ ...pair, other });
+    }
+    if (pieces.length === 0) return [];
     const fp = fingerprintsOf(file.words);
-    const fileCounts = new Uint32Array(fp.hashes.length);
-    // Seeds per candidate file: indexes into `fp` of the fingerprints it shares.
-    const seeds = new Map<number, number[]>();
-    for (let i = 0; i < fp.hashes.length; i++) {
-      const p = this.postings.get(fp.hashes[i]);
-      fileCounts[i] = postingSize(p);
-      const ids = p === undefined ? [] : typeof p === 'number' ? [p] : p;
-      let taken = 0;
-      for (const id of ids) {
-        if (id === file.id) continue;
-        if (taken++ >= CANDIDATES_PER_FINGERPRINT) break;
-        const list = seeds.get(id);
-        if (list) list.push(i);
-        else seeds.set(id, [i]);
+    const fileCounts = Uint32Array.from(fp.hashes, (h) => postingSize(this.postings.get(h)));
+    const threshold = boilerplateThreshold(options, this.files.size);
+    const tokens = this.tokensOf(file);
+    const results: SharedPassage[] = [];
+    const boilerplate: { piece: Piece<IndexedFile>; fileCount: number }[] = [];
+    for (const group of groupPieces(pieces)) {
+      const holders = holdersOfGroup(group);
+      const fileCount = Math.max(holders.length + 1, holderCount(fp, fileCounts, group.anchor));
+      if (fileCount >= threshold && !this.reprinted(file, group, holders, found, minWords)) {
+        boilerplate.push({ piece: group.anchor, fileCount });
+        continue;
       }
+      for (const piece of examplesOf(group, EXAMPLES))
+        results.push(this.toPassage(file, tokens, piece, false, fileCount));
     }
-    const pieces: Piece[] = [];
-    for (const [id, hits] of seeds) {
-      const other = this.byId.get(id);
-      if (!other) continue;
-      for (const piece of this.align(file, other, fp, hits, minWords)) pieces.push({ ...piece, other });
+    // Boilerplate: one passage per stretch of this file, however many files carry it.
+    boilerplate.sort(
+      (x, y) => y.piece.a1 - y.piece.a0 - (x.piece.a1 - x.piece.a0) || x.piece.a0 - y.piece.a0,
+    );
+    const kept: { piece: Piece<IndexedFile>; fileCount: number }[] = [];
+    for (const b of boilerplate) {
+      const over = kept.find((k) => b.piece.a0 < k.piece.a1 && k.piece.a0 < b.piece.a1);
+      if (over) over.fileCount = Math.max(over.fileCount, b.fileCount);
+      else kept.push(b);
     }
-    return this.toPassages(file, pieces, fp, fileCounts, boilerplateThreshold(options, this.files.size));
+    for (const k of kept) results.push(this.toPassage(file, tokens, k.piece, true, k.fileCount));
+    return results.sort((x, y) => x.span.start - y.span.start || x.otherUri.localeCompare(y.otherUri));
   }
 
   /**
-   * The stretches of `uri` that are boilerplate under the current corpus: words covered by fingerprints
-   * that at least the boilerplate threshold of files hold. Only posting counts are read, no alignment, so
-   * the related-articles ranking can ask it for every candidate it scores and always sees the corpus as
-   * it is now. Winnowing keeps one fingerprint per window, so neighbouring hits are joined across a
+   * The files aligned with `file`: per fingerprint its first holders in rank order (every passage's
+   * sample of carriers, first holders of all fingerprints before second ones, up to MAX_SAMPLED), then
+   * the CLOSEST files holding the most of its fingerprints among those read. Postings are read only up to
+   * READ_PER_FINGERPRINT holders, so neither reading nor aligning grows with the number of holders.
+   */
+  private candidatesOf(file: IndexedFile): IndexedFile[] {
+    const votes = new Map<IndexedFile, number>();
+    const tiers: IndexedFile[][] = Array.from({ length: SAMPLED_PER_FINGERPRINT }, () => []);
+    this.forEachUniqueHash(file, (h) => {
+      forFirstHolders(this.postings.get(h), READ_PER_FINGERPRINT, file, (other, k) => {
+        votes.set(other, (votes.get(other) ?? 0) + 1);
+        if (k < SAMPLED_PER_FINGERPRINT) tiers[k].push(other);
+      });
+    });
+    const byVotes = (x: IndexedFile, y: IndexedFile): number =>
+      (votes.get(y) ?? 0) - (votes.get(x) ?? 0) || byRank(x, y);
+    const out = new Set<IndexedFile>();
+    for (const tier of tiers) {
+      for (const other of [...new Set(tier)].sort(byVotes)) {
+        if (out.size >= MAX_SAMPLED) break;
+        out.add(other);
+      }
+    }
+    const closest = topBy(
+      [...votes.keys()].filter((f) => !out.has(f)),
+      CLOSEST,
+      byVotes,
+    );
+    for (const other of closest) out.add(other);
+    return [...out];
+  }
+
+  /**
+   * Whether a passage of `file` that enough files carry to be boilerplate is copied reporting instead:
+   * judged on its family, `file` and its first FAMILY_HOLDERS carriers in rank order (see passages/stories.ts).
+   */
+  private reprinted(
+    file: IndexedFile,
+    group: PassageGroup<IndexedFile>,
+    holders: readonly IndexedFile[],
+    found: ReadonlyMap<IndexedFile, readonly WordPair[]>,
+    minWords: number,
+  ): boolean {
+    // Where the passage lies in each member of the family: its longest copy there.
+    const family: { file: IndexedFile; at: readonly [number, number] }[] = [
+      { file, at: [group.anchor.a0, group.anchor.a1] },
+    ];
+    for (const h of holders.slice(0, FAMILY_HOLDERS)) {
+      let copy: WordPair | undefined;
+      for (const m of group.members)
+        if (m.other === h && (!copy || m.b1 - m.b0 > copy.b1 - copy.b0)) copy = m;
+      if (copy) family.push({ file: h, at: [copy.b0, copy.b1] });
+    }
+    return isReprint(family, (x, y) => {
+      const known = x.file === file ? found.get(y.file) : undefined;
+      return this.tellOneStory(x.file, x.at, y.file, y.at, known, minWords);
+    });
+  }
+
+  /**
+   * Whether two files tell one story, setting aside the passage being judged (at `atX` in x, `atY` in y):
+   * see passages/stories.ts. `known` are their passages when already aligned, x on side a.
+   */
+  private tellOneStory(
+    x: IndexedFile,
+    atX: readonly [number, number],
+    y: IndexedFile,
+    atY: readonly [number, number],
+    known: readonly WordPair[] | undefined,
+    minWords: number,
+  ): boolean {
+    const pair = this.pairOf(x, y, known, minWords);
+    const flip = x.id > y.id;
+    const inX = (p: WordPair): readonly [number, number] => (flip ? [p.b0, p.b1] : [p.a0, p.a1]);
+    const inY = (p: WordPair): readonly [number, number] => (flip ? [p.a0, p.a1] : [p.b0, p.b1]);
+    const overlaps = (r: readonly [number, number], at: readonly [number, number]): boolean =>
+      r[0] < at[1] && at[0] < r[1];
+    const beyond = pair.pairs.filter((p) => !overlaps(inX(p), atX) && !overlaps(inY(p), atY));
+    const wordsX = coveredWords(beyond.map(inX));
+    const wordsY = coveredWords(beyond.map(inY));
+    return sameStory({
+      cover: [
+        wordsX / Math.max(1, x.words.length - (atX[1] - atX[0])),
+        wordsY / Math.max(1, y.words.length - (atY[1] - atY[0])),
+      ],
+      words: Math.min(wordsX, wordsY),
+      rest: () => {
+        if (pair.rest === undefined) {
+          const [lo, hi] = flip ? [y, x] : [x, y];
+          pair.rest = this.restBeyond(lo, hi, pair.pairs);
+        }
+        return pair.rest;
+      },
+    });
+  }
+
+  /** The passages of two files (lower id on side a) and their similarity beyond them, kept per pair. */
+  private pairOf(
+    x: IndexedFile,
+    y: IndexedFile,
+    known: readonly WordPair[] | undefined,
+    minWords: number,
+  ): StoryPair {
+    const key = x.id < y.id ? `${x.id}:${y.id}` : `${y.id}:${x.id}`;
+    let pair = this.storyCache.get(key);
+    if (!pair) {
+      const [lo, hi] = x.id < y.id ? [x, y] : [y, x];
+      let pairs: readonly WordPair[];
+      if (known && lo === x) pairs = known;
+      else if (known)
+        pairs = known.map((p) => ({ a0: p.b0, a1: p.b1, b0: p.a0, b1: p.a1, matched: p.matched }));
+      else pairs = this.align(lo, hi, minWords);
+      pair = { pairs };
+      if (this.storyCache.size >= STORY_CACHE_SIZE) this.storyCache.clear();
+      this.storyCache.set(key, pair);
+    }
+    return pair;
+  }
+
+  /** Content-word similarity of two files beyond the passages they share (x on side a). */
+  private restBeyond(x: IndexedFile, y: IndexedFile, pairs: readonly WordPair[]): number {
+    if (!this.restSimilarity) return 0;
+    const tx = this.tokensOf(x);
+    const ty = this.tokensOf(y);
+    const spansX = pairs.map((p) => ({ start: tx.starts[p.a0], end: tx.ends[p.a1 - 1] }));
+    const spansY = pairs.map((p) => ({ start: ty.starts[p.b0], end: ty.ends[p.b1 - 1] }));
+    return this.restSimilarity(x.uri, y.uri, spansX, spansY);
+  }
+
+  private align(x: IndexedFile, y: IndexedFile, minWords: number): WordPair[] {
+    this.alignmentCount++;
+    return alignTexts(x, y, minWords);
+  }
+
+  /**
+   * The stretches of `uri` that at least the boilerplate threshold of files carry under the current
+   * corpus: words covered by fingerprints that many files hold, site boilerplate and widely reprinted copy
+   * alike (the ranking takes both off before comparing texts, and counts reprints through the shared
+   * passages instead). Only posting counts are read, no alignment, so the related-articles ranking can ask
+   * it for every candidate it scores and always sees the corpus as it is now. Winnowing keeps one fingerprint per window, so neighbouring hits are joined across a
    * window's gap, and a stretch missing less than a window at either end of its paragraph is widened to it.
    */
   boilerplateSpans(uri: string, options: AnalysisOptions): readonly Span[] {
@@ -284,8 +455,8 @@ export class PassageIndex {
   }
 
   /** Drops the cached boilerplate spans of the files in a posting whose size crosses the threshold. */
-  private forgetSpans(ids: readonly number[]): void {
-    for (const id of ids) this.spansCache.delete(id);
+  private forgetSpans(holders: readonly IndexedFile[]): void {
+    for (const f of holders) this.spansCache.delete(f.id);
   }
 
   private computeBoilerplateSpans(file: IndexedFile, threshold: number): readonly Span[] {
@@ -332,119 +503,10 @@ export class PassageIndex {
     return spans;
   }
 
-  /**
-   * Aligns the queried file with one other file from their common fingerprints. Each passage stays inside
-   * one paragraph of each file, so a shared paragraph is linked as itself rather than glued to its
-   * neighbours by a couple of words that happen to continue across the break.
-   */
-  private align(
-    file: IndexedFile,
-    other: IndexedFile,
-    fp: Fingerprints,
-    hits: readonly number[],
-    minWords: number,
-  ): WordPair[] {
-    const A = file.words;
-    const B = other.words;
-    const pairs: WordPair[] = [];
-    const covered = (a: number, b: number): boolean =>
-      pairs.some((p) => a >= p.a0 && a < p.a1 && b >= p.b0 && b < p.b1);
-    const seedPairs: [number, number][] = [];
-    for (const i of hits) {
-      const h = fp.hashes[i];
-      for (
-        let j = lowerBound(other.sortedHashes, h);
-        j < other.sortedHashes.length && other.sortedHashes[j] === h;
-        j++
-      )
-        seedPairs.push([fp.positions[i], other.sortedPositions[j]]);
-    }
-    seedPairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    for (const [a, b] of seedPairs) {
-      if (covered(a, b)) continue;
-      const [aMin, aMax] = paragraphOf(file.paragraphs, a, A.length);
-      const [bMin, bMax] = paragraphOf(other.paragraphs, b, B.length);
-      const bounds: AlignBounds = { aMin, aMax, bMin, bMax };
-      const fwd = matchForward(A, B, a, b, bounds);
-      if (fwd < SHINGLE_WORDS) continue; // a hash collision or a paragraph break inside the shingle
-      const back = matchBackward(A, B, a, b, bounds);
-      // Only a stretch equal as written, capitals included, anchors a passage; case changes and other
-      // small edits then extend it. A headline re-cased by another site is left to the related-articles
-      // ranking rather than reported on its own.
-      if (longestSameCase(file.shapes, other.shapes, a - back, b - back, fwd + back) < minWords) continue;
-      const core: WordPair = { a0: a - back, a1: a + fwd, b0: b - back, b1: b + fwd, matched: fwd + back };
-      growTolerant(A, B, core, bounds);
-      pairs.push(core);
-      // Link the stretches beyond a sentence that one copy dropped, on both sides.
-      for (const forward of [true, false]) {
-        let edge = core;
-        for (;;) {
-          const at = findResume(A, B, edge, bounds, forward, MAX_DROPPED_WORDS, DROP_RESUME_WORDS);
-          if (!at || covered(forward ? at.a : at.a - 1, forward ? at.b : at.b - 1)) break;
-          const next: WordPair = { a0: at.a, a1: at.a, b0: at.b, b1: at.b, matched: 0 };
-          growTolerant(A, B, next, bounds);
-          if (next.matched < DROP_RESUME_WORDS) break;
-          pairs.push(next);
-          edge = next;
-        }
-      }
-    }
-    return pairs;
-  }
-
-  private toPassages(
-    file: IndexedFile,
-    pieces: Piece[],
-    fp: Fingerprints,
-    fileCounts: Uint32Array,
-    threshold: number,
-  ): SharedPassage[] {
-    const tokens = this.tokensOf(file);
-    const results: SharedPassage[] = [];
-    const boilerplate: { piece: Piece; fileCount: number }[] = [];
-    const seen = new Set<string>();
-    for (const piece of pieces) {
-      // Files holding the passage: those aligned here, or, for fingerprints too common to read every
-      // holder, the smallest posting count of the fingerprints inside it.
-      const linked = new Set<number>([file.id]);
-      const half = (piece.a1 - piece.a0) / 2;
-      for (const q of pieces) {
-        if (Math.min(q.a1, piece.a1) - Math.max(q.a0, piece.a0) >= half) linked.add(q.other.id);
-      }
-      let fromPostings = 0;
-      for (let i = 0; i < fp.positions.length; i++) {
-        const pos = fp.positions[i];
-        if (pos >= piece.a0 && pos + SHINGLE_WORDS <= piece.a1)
-          fromPostings = fromPostings === 0 ? fileCounts[i] : Math.min(fromPostings, fileCounts[i]);
-      }
-      const fileCount = Math.max(linked.size, fromPostings > CANDIDATES_PER_FINGERPRINT ? fromPostings : 0);
-      if (fileCount >= threshold) {
-        boilerplate.push({ piece, fileCount });
-        continue;
-      }
-      const key = `${piece.a0}:${piece.a1}:${piece.other.id}`;
-      if (seen.has(key)) continue; // a passage the other file carries twice links to its first copy
-      seen.add(key);
-      results.push(this.toPassage(file, tokens, piece, false, fileCount));
-    }
-    // Boilerplate: one passage per stretch of this file, however many files carry it.
-    boilerplate.sort(
-      (x, y) => y.piece.a1 - y.piece.a0 - (x.piece.a1 - x.piece.a0) || x.piece.a0 - y.piece.a0,
-    );
-    const kept: { piece: Piece; fileCount: number }[] = [];
-    for (const b of boilerplate) {
-      const over = kept.find((k) => b.piece.a0 < k.piece.a1 && k.piece.a0 < b.piece.a1);
-      if (over) over.fileCount = Math.max(over.fileCount, b.fileCount);
-      else kept.push(b);
-    }
-    for (const k of kept) results.push(this.toPassage(file, tokens, k.piece, true, k.fileCount));
-    return results.sort((x, y) => x.span.start - y.span.start || x.otherUri.localeCompare(y.otherUri));
-  }
-
   private toPassage(
     file: IndexedFile,
     tokens: WordTokens,
-    piece: Piece,
+    piece: Piece<IndexedFile>,
     boilerplate: boolean,
     fileCount: number,
   ): SharedPassage {
@@ -488,17 +550,24 @@ export class PassageIndex {
     for (let i = 0; i < hs.length; i++) if (i === 0 || hs[i] !== hs[i - 1]) fn(hs[i]);
   }
 
-  private collectAffected(p: Posting | undefined, into: Set<string>): void {
-    if (p === undefined) return;
-    if (typeof p === 'number') {
-      const f = this.byId.get(p);
-      if (f) into.add(f.uri);
-      return;
-    }
-    if (p.length > AFFECTED_MAX_FILES) return;
-    for (const id of p) {
-      const f = this.byId.get(id);
-      if (f) into.add(f.uri);
-    }
+  private collectAffected(p: Posting<IndexedFile> | undefined, into: Set<string>): void {
+    if (postingSize(p) > AFFECTED_MAX_FILES) return;
+    for (const f of holdersOf(p)) into.add(f.uri);
   }
+}
+
+/**
+ * Files holding a passage, from its fingerprints' posting sizes: the upper quartile, since a copy with an
+ * edit lacks the few fingerprints the edit touches, while a common phrase inside the passage may be held
+ * by many unrelated files.
+ */
+function holderCount(fp: Fingerprints, counts: Uint32Array, piece: WordPair): number {
+  const inside: number[] = [];
+  for (let i = lowerBound(fp.positions, piece.a0); i < fp.positions.length; i++) {
+    if (fp.positions[i] + SHINGLE_WORDS > piece.a1) break;
+    inside.push(counts[i]);
+  }
+  if (inside.length === 0) return 0;
+  inside.sort((x, y) => x - y);
+  return inside[Math.floor((inside.length * 3) / 4)];
 }

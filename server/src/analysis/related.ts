@@ -274,6 +274,30 @@ export class RelatedIndex {
     return out.slice(0, options.relatedLimit);
   }
 
+  /**
+   * Content-word cosine of two articles with the words inside the given spans of each taken off (the
+   * passages they share): how far they tell the same story beyond what one copied from the other.
+   */
+  restSimilarity(a: string, b: string, spansA: readonly Span[], spansB: readonly Span[]): number {
+    const docA = this.docOf.get(a);
+    const docB = this.docOf.get(b);
+    if (docA === undefined || docB === undefined) return 0;
+    return this.terms.cosine(docA, docB, this.termsIn(docA, spansA), this.termsIn(docB, spansB), false)
+      .similarity;
+  }
+
+  /** Content-word counts inside spans of a document, each span's counted once per text (see `spanTerms`). */
+  private termsIn(doc: number, spans: readonly Span[]): FeatureDiscount {
+    const source = this.sources.get(doc);
+    const out = new Map<number, number>();
+    if (!source) return out;
+    for (const span of spans) {
+      for (const [id, count] of this.spanTerms(source.text.slice(span.start, span.end)))
+        out.set(id, (out.get(id) ?? 0) + count);
+    }
+    return out;
+  }
+
   /** Both documents' discounts extended by the passages they share, each side by its own copy. */
   private beyondPassages(
     doc: number,

@@ -95,14 +95,21 @@ export interface Repeat {
   first: Span;
 }
 
-/** A passage of this article that also appears (maybe with small edits) in another article. */
+/**
+ * A passage of this article that also appears (maybe with small edits) in another article. A passage is
+ * listed once per copy in at most a few other files: every copy when few files carry it, the closest
+ * copies when many do (then `fileCount - 1` exceeds the copies listed); boilerplate once in all.
+ */
 export interface SharedPassage {
   span: Span;
   otherUri: string;
   otherSpan: Span;
   /** Word-level similarity of the two stretches, 0..1. */
   similarity: number;
-  /** The passage is shared by so many files that it is site boilerplate, not copied reporting. */
+  /**
+   * Site boilerplate (a footer, bio or "also read" list on pages about different stories), not copied
+   * reporting: at least `boilerplateMinFiles` files carry it, and they do not tell one story.
+   */
   boilerplate: boolean;
   /** Number of corpus files that carry the passage (this one included). */
   fileCount: number;
@@ -128,7 +135,10 @@ export interface AnalysisOptions {
   minRepeatWords: number;
   /** Minimum words of a passage shared with another file. */
   minSharedWords: number;
-  /** A passage found in at least this share of the corpus files (and at least 3 files) is boilerplate. */
+  /**
+   * Fewest files (a count, or below 1 a share of the corpus; at least 3) carrying a passage before it can
+   * be boilerplate; it is when those files are pages about different stories.
+   */
   boilerplateMinFiles: number;
   /** Minimum score of a related article. */
   relatedThreshold: number;

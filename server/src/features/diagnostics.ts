@@ -159,12 +159,17 @@ function findingDiagnostics({ analysis, text, uri, settings, textOf }: Diagnosti
     const lo = Math.min(...sims);
     const hi = Math.max(...sims);
     const similarity = lo === hi ? percent(hi) : `${percent(lo)}–${percent(hi)}`;
+    // A passage reprinted widely links its closest copies only; its file count tells how many there are.
+    const others = Math.max(group.length, head.fileCount - 1);
     const where = group.length === 1 ? fileName(head.otherUri) : `${group.length} other articles`;
     push(
       {
         range,
         code: DiagnosticCodes.shared,
-        message: `Passage shared with ${where} (${similarity} similar)`,
+        message:
+          others > group.length
+            ? `Passage reprinted in ${others} other articles (closest ${group.length}: ${similarity} similar)`
+            : `Passage shared with ${where} (${similarity} similar)`,
         relatedInformation: related,
       },
       sev.shared,

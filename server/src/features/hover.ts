@@ -110,18 +110,45 @@ function sharedSection(ctx: FeatureContext, text: string, shared: SharedPassage[
   if (head.boilerplate) {
     return `**Boilerplate** · this passage appears in ${plural(head.fileCount, 'file')} of the corpus`;
   }
+  // A passage many files carry comes with its closest copies only; its file count says how many there are.
+  const listed = new Set(shared.map((s) => s.otherUri)).size;
+  const others = Math.max(listed, head.fileCount - 1);
+  if (others > listed) return reprintSection(ctx, text, shared, others);
   const lines = [`**Shared passage** · also in ${plural(shared.length, 'other article')}`];
   for (const s of shared.slice(0, MAX_LINKS)) {
+    lines.push(`- ${copyLink(ctx, s)}`);
     const other = ctx.textOf(s.otherUri);
-    const line = other === undefined ? 0 : offsetToPosition(other, s.otherSpan.start).line;
-    lines.push(`- ${articleLink(s.otherUri, line, other)} — ${Math.round(s.similarity * 100)}% similar`);
-    if (other !== undefined && s.similarity < 1) {
-      const mine = text.slice(s.span.start, s.span.end);
-      lines.push(`  > ${diffMarkdown(mine, other.slice(s.otherSpan.start, s.otherSpan.end))}`);
-    }
+    if (other !== undefined && s.similarity < 1) lines.push(`  > ${copyDiff(text, s, other)}`);
   }
   if (shared.length > MAX_LINKS) lines.push(`- and ${shared.length - MAX_LINKS} more`);
   return lines.join('\n');
+}
+
+/** A passage reprinted in more articles than listed: the closest copies, and the edits of the closest. */
+function reprintSection(ctx: FeatureContext, text: string, shared: SharedPassage[], others: number): string {
+  const closest = [...shared].sort((a, b) => b.similarity - a.similarity);
+  const lines = [
+    `**Shared passage** · reprinted in ${plural(others, 'other article')}`,
+    '',
+    'Closest copies:',
+  ];
+  for (const s of closest.slice(0, MAX_LINKS)) lines.push(`- ${copyLink(ctx, s)}`);
+  const best = closest[0];
+  const other = ctx.textOf(best.otherUri);
+  if (other !== undefined && best.similarity < 1)
+    lines.push('', 'Against the closest:', '', `> ${copyDiff(text, best, other)}`);
+  return lines.join('\n');
+}
+
+function copyLink(ctx: FeatureContext, s: SharedPassage): string {
+  const other = ctx.textOf(s.otherUri);
+  const line = other === undefined ? 0 : offsetToPosition(other, s.otherSpan.start).line;
+  return `${articleLink(s.otherUri, line, other)} — ${Math.round(s.similarity * 100)}% similar`;
+}
+
+/** Word-level diff of this file's copy of the passage against another's. */
+function copyDiff(text: string, s: SharedPassage, other: string): string {
+  return diffMarkdown(text.slice(s.span.start, s.span.end), other.slice(s.otherSpan.start, s.otherSpan.end));
 }
 
 function linkList(ctx: FeatureContext, items: { uri: string; span: Span }[]): string[] {
