@@ -1,0 +1,252 @@
+// Stage 4, resolution: the referent a speaker phrase stands for. A name goes through the entity layer (or
+// the name as read), a pronoun to the most salient fitting referent, a role ("the coach") to the person the
+// article gives that role, an organisation noun ("the ministry", "the report") to the organisation named.
+// Whatever was not a name is kept as the chain that led to the referent ("he → the coach → Jane Example").
+import type { EntityMention, Span } from '../../types';
+import type { Cast, Referent, RefType } from './cast';
+import { fitsGender } from './gender';
+import {
+  DETERMINERS,
+  DOCUMENT_NOUNS,
+  FURNITURE,
+  INDEFINITE,
+  KIN_NOUNS,
+  ORG_NOUNS,
+  PRONOUNS,
+  ROLE_NOUNS,
+  TITLES,
+} from './lexicon';
+import { expandShortName, nameFromPhrase } from './names';
+import type { NounPhrase } from './phrases';
+import { fitsPronoun, type Salience } from './salience';
+import { sentenceStart, type Tok } from './tokens';
+
+export interface Resolved {
+  /** The referent, when the phrase stands for one the article knows. */
+  ref: Referent | null;
+  name: string;
+  span?: Span;
+  /** Phrases that led to the name, the name last; empty when the phrase was the name. */
+  chain: string[];
+}
+
+/** Role words that a more general one stands for ("the leader" for a president, "the boss" for a CEO). */
+const ROLE_FAMILIES: Record<string, readonly string[]> = {
+  leader: ['leader', 'president', 'premier', 'prime', 'chancellor', 'king', 'queen', 'emir', 'head', 'chief'],
+  boss: [
+    'boss',
+    'ceo',
+    'executive',
+    'chief',
+    'head',
+    'director',
+    'manager',
+    'chairman',
+    'chairwoman',
+    'founder',
+  ],
+  executive: ['executive', 'ceo', 'chief'],
+  chief: ['chief', 'head', 'ceo', 'director'],
+  minister: ['minister', 'secretary'],
+  player: ['player', 'midfielder', 'striker', 'defender', 'goalkeeper', 'forward', 'captain'],
+  official: ['official', 'spokesperson', 'spokesman', 'spokeswoman', 'secretary', 'director'],
+  spokesperson: ['spokesperson', 'spokesman', 'spokeswoman'],
+  author: ['author', 'co-author', 'researcher', 'professor'],
+  researcher: ['researcher', 'co-author', 'author', 'professor', 'scientist'],
+};
+/** Organisation heads that stand for the company last named even when its name lacks the word. */
+const GENERIC_ORG = new Set(
+  'company firm group operator maker manufacturer lender carrier insurer airline'.split(' '),
+);
+const PARTY_LABEL = /^[DRI]-[A-Z][a-z]{1,5}\.?$/;
+
+const spanOf = (toks: Tok[]): Span => ({ start: toks[0].start, end: toks[toks.length - 1].end });
+const written = (text: string, toks: Tok[]): string => text.slice(toks[0].start, toks[toks.length - 1].end);
+/** Fold a nationality or place to a comparable stem ("Ruritanian" and "Ruritania"). */
+const stem = (w: string): string => w.toLowerCase().slice(0, 6);
+
+export class Resolver {
+  constructor(
+    private readonly text: string,
+    private readonly paragraphs: Span[],
+    private readonly cast: Cast,
+    private readonly salience: Salience,
+  ) {}
+
+  /** The referent of a phrase at a point of the article; null when it names nobody. */
+  resolve(np: NounPhrase, at: number, paragraph: number, register: boolean): Resolved | null {
+    if (np.toks.length === 0) return null;
+    if (np.pronoun) return this.pronoun(np.toks[0], at, paragraph);
+    if (np.descriptor) return this.role(np, at);
+    if (np.org && np.toks.every((t) => t.text === t.lower)) return this.organisation(np, at, paragraph);
+    return this.name(np.toks, register && !np.weak);
+  }
+
+  private asResolved(ref: Referent, span?: Span, chain: string[] = []): Resolved {
+    return { ref, name: ref.name, span, chain: chain.length > 0 ? [...chain, ref.name] : [] };
+  }
+
+  /** The entity naming a phrase: the one on its head word, else a person inside it. */
+  private entityIn(s: Span, headStart: number): EntityMention | undefined {
+    let person: EntityMention | undefined;
+    for (const e of this.cast.mentions) {
+      if (e.span.start >= s.end) break;
+      if (e.span.end <= s.start) continue;
+      if (e.span.start <= headStart && e.span.end >= s.end) return e;
+      if (e.type === 'PERSON') person = e;
+    }
+    return person;
+  }
+
+  /** The person named in apposition right after a phrase ("the Energy Commissioner, Dr Ana Ruiz, said"). */
+  private appositive(s: Span): EntityMention | undefined {
+    for (const e of this.cast.mentions) {
+      if (e.span.start < s.end) continue;
+      if (e.span.start > s.end + 60) break;
+      if (e.type !== 'PERSON') return undefined;
+      const between = this.text.slice(s.end, e.span.start);
+      const words = between
+        .replace(/^\s*,\s*/, '')
+        .split(/\s+/)
+        .filter(Boolean);
+      const comma = /^\s*,\s*/.test(between);
+      if (comma && words.every((w) => TITLES.has(w.replace(/\.$/, '').toLowerCase()))) return e;
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** A name phrase: its entity's referent, a first name or surname used alone, else the name as read. */
+  name(toks: Tok[], register: boolean): Resolved | null {
+    const words = toks.filter((t) => !DETERMINERS.has(t.lower));
+    if (words.length === 0) return null;
+    // Site furniture ("READ MORE", "WATCH") and party labels ("D-Calif.") sit where a name would.
+    if (words.every((t) => FURNITURE.has(t.lower) && t.text === t.text.toUpperCase())) return null;
+    if (words.every((t) => PARTY_LABEL.test(t.text))) return null;
+    const s = spanOf(toks);
+    const e = this.entityIn(s, toks[toks.length - 1].start);
+    const single = words.length === 1;
+    if (single && e?.type !== 'PERSON') {
+      const kin = this.kinName(words[0]);
+      if (kin) return kin;
+      const r = this.cast.byWord(words[0].text, s.start + 1);
+      if (r) return this.asResolved(r, s);
+    }
+    const found = (m: EntityMention): Resolved | null => {
+      const r = this.cast.atMention(m.span.start);
+      return r ? this.asResolved(r, m.span) : null;
+    };
+    if (e?.type === 'PERSON') return found(e);
+    const apposed = this.appositive(s);
+    if (apposed) return found(apposed);
+    if (e) return found(e);
+    if (!register) return null;
+    const name = single ? expandShortName(this.text, words[0]) : nameFromPhrase(this.text, toks);
+    const type: RefType = words.some((t) => ORG_NOUNS.has(t.lower)) ? 'ORG' : 'UNKNOWN';
+    const roles = words.filter((t) => TITLES.has(t.lower) || ROLE_NOUNS.has(t.lower)).map((t) => t.lower);
+    const r = this.cast.named(name, type, s, roles);
+    return { ref: r, name: r.name, span: s, chain: [] };
+  }
+
+  /** "Doe's sister, Maria": the given name takes the family name of the relative it is apposed to. */
+  private kinName(given: Tok): Resolved | null {
+    const lead = this.text.slice(Math.max(0, given.start - 60), given.start);
+    const m = /(\p{Lu}[\p{L}'’-]+)['’]s\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}]+)\s*,\s*$/u.exec(lead);
+    if (!m || !KIN_NOUNS.has(m[2])) return null;
+    const family = this.cast.byWord(m[1]);
+    const last = family?.name.split(/\s+/).pop() ?? m[1];
+    const full = `${given.text} ${last}`;
+    const r = this.cast.byWord(given.text) ?? this.cast.named(full, 'PERSON', spanOf([given]), [m[2]]);
+    return { ref: r, name: r.name, span: spanOf([given]), chain: [] };
+  }
+
+  /** A pronoun: the most salient fitting referent, else the nearest fitting mention of its paragraph. */
+  private pronoun(t: Tok, at: number, paragraph: number): Resolved | null {
+    const p = t.lower;
+    // "…," he said: the salient subject of the sentences before, not the subject of the quote's own;
+    // "the minister said he was “…”": whoever the sentence named before the pronoun.
+    const before = t.start < at ? t.start : sentenceStart(this.text, this.paragraphs[paragraph].start, at);
+    const f = this.salience.latest(before, paragraph - 2, (x) => fitsPronoun(p, x.ref));
+    let ref = f?.ref;
+    if (!ref) {
+      const floor = this.paragraphs[Math.max(0, paragraph - 1)].start;
+      for (const e of this.cast.mentions) {
+        if (e.span.start >= before) break;
+        const r = this.cast.atMention(e.span.start);
+        if (e.span.start >= floor && r && fitsPronoun(p, r)) ref = r;
+      }
+    }
+    if (!ref) return null;
+    // "she said" tells how later pronouns may refer to the same person.
+    if ((p === 'he' || p === 'she') && ref.gender === '' && fitsGender(p, ref.gender)) ref.gender = p;
+    const roles = (f?.chain.slice(0, -1) ?? []).filter((c) => !PRONOUNS.has(c.toLowerCase()));
+    const chain = [t.text, ...roles];
+    return this.asResolved(ref, { start: t.start, end: t.end }, chain);
+  }
+
+  /** A role: the person the article gives it, the most salient first; else the description itself. */
+  private role(np: NounPhrase, at: number): Resolved | null {
+    const toks = np.toks.filter((t) => !DETERMINERS.has(t.lower));
+    const head = toks[toks.length - 1].lower;
+    const family = ROLE_FAMILIES[head] ?? [head];
+    const mods = toks.slice(0, -1).map((t) => stem(t.text));
+    const phrase = `${np.det ? `${np.det} ` : ''}${written(this.text, np.toks)}`;
+    let best: Referent | undefined;
+    let bestScore = -Infinity;
+    const indefinite = np.det !== undefined && INDEFINITE.has(np.det);
+    for (const r of indefinite ? [] : this.cast.referents) {
+      if (r.type !== 'PERSON' && r.type !== 'UNKNOWN') continue;
+      const known = [...r.roles, ...r.words].map(stem);
+      const matched = mods.filter((m) => known.includes(m)).length;
+      // The role itself, or most of its description ("the UN human rights chief" for the High Commissioner).
+      if (!family.some((w) => r.roles.has(w)) && matched < Math.max(2, mods.length - 1)) continue;
+      // Modifiers the person's roles contradict ("the Dutch minister" for a Qatari one) rule it out.
+      if (mods.length > 0 && matched === 0 && mods.some((m) => /^\p{Lu}/u.test(m))) continue;
+      const last = this.salience.lastOf(r, at);
+      const first = r.mentions[0] ?? Infinity;
+      const nearest = r.mentions.filter((m) => m < at).pop() ?? -1;
+      // Salient before, then mentioned before, then named after (the role may come first).
+      const recency =
+        last >= 0 ? 2 + last / 1e9 : nearest >= 0 ? 1 + nearest / 1e9 : first < Infinity ? 0 : -1;
+      const score = matched * 10 + recency;
+      if (score > bestScore) {
+        bestScore = score;
+        best = r;
+      }
+    }
+    if (best) return this.asResolved(best, spanOf(np.toks), [phrase]);
+    // "a spokesman for the United Nations" speaks for the organisation.
+    const org = this.organisationAfter(np.toks[np.toks.length - 1].end);
+    if (org) return this.asResolved(org, spanOf(np.toks), [phrase]);
+    // An unnamed source ("one EU official") names nobody; "the UN refugee chief" is kept as written.
+    if (indefinite) return null;
+    return { ref: null, name: nameFromPhrase(this.text, np.toks), span: spanOf(np.toks), chain: [] };
+  }
+
+  /** The organisation right after a role ("… for the United Nations", "… at Eko Re"). */
+  private organisationAfter(end: number): Referent | undefined {
+    const m = /^\s+(?:for|of|at|from)\s+(?:the\s+)?/.exec(this.text.slice(end, end + 12));
+    if (!m) return undefined;
+    const e = this.cast.mentions.find((x) => x.span.start === end + m[0].length);
+    return e && e.type === 'ORG' ? this.cast.atMention(e.span.start) : undefined;
+  }
+
+  /** "the ministry", "the report": the organisation the article names for it, else the phrase. */
+  private organisation(np: NounPhrase, at: number, paragraph: number): Resolved | null {
+    const head = np.toks[np.toks.length - 1].lower;
+    const phrase = `${np.det ? `${np.det} ` : ''}${written(this.text, np.toks)}`;
+    const floor = this.paragraphs[Math.max(0, paragraph - 2)].start;
+    let named: EntityMention | undefined;
+    let latest: EntityMention | undefined;
+    for (const e of this.cast.mentions) {
+      if (e.span.start >= at) break;
+      if (e.type !== 'ORG') continue;
+      if (e.canonical.toLowerCase().split(/\s+/).includes(head)) named = e;
+      if (e.span.start >= floor || at - e.span.start < 1500) latest = e;
+    }
+    const pick = named ?? (DOCUMENT_NOUNS.has(head) || GENERIC_ORG.has(head) ? latest : undefined);
+    const r = pick && this.cast.atMention(pick.span.start);
+    if (r) return this.asResolved(r, spanOf(np.toks), [phrase]);
+    return { ref: null, name: np.toks.map((t) => t.text).join(' '), span: spanOf(np.toks), chain: [] };
+  }
+}
