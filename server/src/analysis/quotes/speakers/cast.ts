@@ -97,16 +97,32 @@ export class Cast {
   /** Mentions that can name a speaker, in text order. */
   readonly mentions: EntityMention[];
 
+  /** Spans of places, facilities and events, in order: a surname is never read out of them. */
+  private readonly others: Span[];
+
   constructor(
     private readonly text: string,
     entities: readonly EntityMention[],
   ) {
-    this.mentions = entities
-      .filter((e) => SPEAKER_TYPES.has(e.type))
-      .slice()
-      .sort((a, b) => a.span.start - b.span.start);
+    const sorted = entities.slice().sort((a, b) => a.span.start - b.span.start);
+    this.mentions = sorted.filter((e) => SPEAKER_TYPES.has(e.type));
+    this.others = sorted.filter((e) => e.type !== 'PERSON' && e.type !== 'ORG').map((e) => e.span);
     for (const e of this.mentions) this.addMention(e);
   }
+
+  /** Whether `at` lies inside a mention of a place, facility or other non-speaker (binary search). */
+  readonly blocked = (at: number): boolean => {
+    let lo = 0;
+    let hi = this.others.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.others[mid];
+      if (at < s.start) hi = mid - 1;
+      else if (at >= s.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 
   private addMention(e: EntityMention): void {
     const type = e.type as RefType;

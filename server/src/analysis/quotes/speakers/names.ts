@@ -28,25 +28,46 @@ export function nameFromPhrase(text: string, toks: Tok[]): string {
  * article with many quotes stays linear.
  */
 let memoText: string | undefined;
-const memo = new Map<string, string>();
+const memo = new Map<string, Candidate[]>();
 
-/** A lone surname ("Laurence") as the fuller name written elsewhere in the article ("Jeremy Laurence"). */
-export function expandShortName(text: string, t: Tok): string {
+interface Candidate {
+  at: number;
+  name: string;
+}
+
+/**
+ * A lone surname ("Laurence") as the fuller name written elsewhere in the article ("Jeremy Laurence"): the
+ * nearest one before it, else the first after; never one inside another kind of entity (`blocked`).
+ */
+export function expandShortName(
+  text: string,
+  t: Tok,
+  blocked: (at: number) => boolean = () => false,
+): string {
   if (memoText !== text) {
     memoText = text;
     memo.clear();
   }
-  let v = memo.get(t.text);
-  if (v === undefined) {
-    v = fullerName(text, t);
-    memo.set(t.text, v);
+  let found = memo.get(t.text);
+  if (found === undefined) {
+    found = fullerNames(text, t);
+    memo.set(t.text, found);
   }
-  return v;
+  let best: Candidate | undefined;
+  for (const c of found) {
+    if (blocked(c.at)) continue;
+    if (c.at < t.start || !best) best = c;
+    if (c.at >= t.start) break;
+  }
+  return best?.name ?? t.text;
 }
 
-function fullerName(text: string, t: Tok): string {
+/** Every fuller form of a name in the text, in order. */
+function fullerNames(text: string, t: Tok): Candidate[] {
+  const out: Candidate[] = [];
   const escaped = t.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`((?:\\p{Lu}[\\p{L}’'-]+ ){1,2})${escaped}(?![\\p{L}])`, 'gu');
+  // The name must end there: "Energy Park" in "Energy Park Ji-hoon" is not a name.
+  const re = new RegExp(`((?:\\p{Lu}[\\p{L}’'-]+ ){1,2})${escaped}(?![\\p{L}])(?! \\p{Lu})`, 'gu');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const words = m[1].trim().split(' ');
@@ -56,7 +77,11 @@ function fullerName(text: string, t: Tok): string {
       if (TITLES.has(w) || CAPITAL_STOPWORDS.has(w) || OFFICE_WORDS.has(w)) break;
       kept.unshift(words[i]);
     }
-    if (kept.length > 0) return `${kept.join(' ')} ${t.text}`;
+    if (kept.length > 0)
+      out.push({
+        at: m.index + m[1].length - kept.join(' ').length - 1,
+        name: `${kept.join(' ')} ${t.text}`,
+      });
   }
   // Family name first ("Lee" for "Lee Jae Myung"): the fuller name starting with it.
   const after = new RegExp(`(?<![\\p{L}])${escaped}((?: \\p{Lu}[\\p{L}’'-]+){1,2})`, 'gu');
@@ -67,7 +92,7 @@ function fullerName(text: string, t: Tok): string {
       if (TITLES.has(lw) || CAPITAL_STOPWORDS.has(lw) || OFFICE_WORDS.has(lw) || VERBS.has(lw)) break;
       kept.push(w);
     }
-    if (kept.length > 0) return `${t.text} ${kept.join(' ')}`;
+    if (kept.length > 0) out.push({ at: m.index, name: `${t.text} ${kept.join(' ')}` });
   }
-  return t.text;
+  return out.sort((a, b) => a.at - b.at);
 }

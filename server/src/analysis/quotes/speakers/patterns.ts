@@ -46,6 +46,29 @@ function unresolved(first: Tok, verb: Tok): Found {
 }
 
 const isVerb = (t: Tok | undefined): boolean => t !== undefined && VERBS.has(t.lower);
+/** Words a noun follows, so that "of claims" or "the notes" is no verb. */
+const NOUN_BEFORE = new Set([
+  'of',
+  'the',
+  'a',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'for',
+  'with',
+  'by',
+  'these',
+  'those',
+]);
+/** A reporting verb in its sentence: not a noun after a determiner, not an opening "Asked about …,". */
+function verbAt(toks: Tok[], i: number): boolean {
+  const t = toks[i];
+  if (!isVerb(t)) return false;
+  if (i > 0 && NOUN_BEFORE.has(toks[i - 1].lower) && t.lower.endsWith('s')) return false;
+  return !(i === 0 && t.lower === 'asked' && t.text !== t.lower);
+}
 
 /** `," Lee said`, `," said Takaichi`, `," according to the ministry` right after the closing mark. */
 function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | null {
@@ -146,7 +169,7 @@ function attributionBefore(text: string, q: MarkedQuote, lo: number): Found | nu
       if (np) return { np, attribution: { start: t.start, end: np.toks[np.toks.length - 1].end } };
     }
     const documentVerb = DOCUMENT_VERBS.has(t.lower) && i > 0 && toks[i - 1].text === toks[i - 1].lower;
-    if (!isVerb(t) && !documentVerb) continue;
+    if (!verbAt(toks, i) && !documentVerb) continue;
     const np = subjectBeforeVerb(text, toks, i);
     if (np) return { np, attribution: { start: np.toks[0].start, end: t.end } };
     if (!LISTENER_VERBS.has(t.lower)) {

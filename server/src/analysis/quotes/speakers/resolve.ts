@@ -141,7 +141,9 @@ export class Resolver {
     if (apposed) return found(apposed);
     if (e) return found(e);
     if (!register) return null;
-    const name = single ? expandShortName(this.text, words[0]) : nameFromPhrase(this.text, toks);
+    const name = single
+      ? expandShortName(this.text, words[0], this.cast.blocked)
+      : nameFromPhrase(this.text, toks);
     const type: RefType = words.some((t) => ORG_NOUNS.has(t.lower)) ? 'ORG' : 'UNKNOWN';
     const roles = words.filter((t) => TITLES.has(t.lower) || ROLE_NOUNS.has(t.lower)).map((t) => t.lower);
     const r = this.cast.named(name, type, s, roles);
