@@ -128,7 +128,10 @@ export class Cast {
     const type = e.type as RefType;
     let r: Referent | undefined;
     // A surname or first name alone refers back to the full name introduced before it.
-    if (type === 'PERSON' && wordCount(e.text) === 1) r = this.byWord(e.text, e.span.start);
+    if (type === 'PERSON' && wordCount(e.text) === 1) {
+      const kin = this.kinName(e.text, e.span.start);
+      r = kin ? this.named(kin.name, 'PERSON', undefined, [kin.kin]) : this.byWord(e.text, e.span.start);
+    }
     r ??= this.byKey.get(`${type}:${e.canonical}`);
     // "Eko Re" and "Eko Re Group": an organisation's short form is the same organisation.
     if (!r && type === 'ORG')
@@ -175,6 +178,20 @@ export class Cast {
         r.name = written;
       for (const w of nameWords(written)) r.words.add(w);
     }
+  }
+
+  /** "Doe's sister, Maria": the given name with the family name of the relative it is apposed to. */
+  kinName(given: string, start: number): { name: string; kin: string } | undefined {
+    const lead = this.text.slice(Math.max(0, start - 60), start);
+    const m = /(\p{Lu}[\p{L}'’-]+)['’]s\s+(?:[\p{Ll}-]+\s+)?(\p{Ll}+)\s*,\s*$/u.exec(lead);
+    if (!m || !KIN_NOUNS.has(m[2])) return undefined;
+    const family = this.byWord(m[1], start);
+    const surname =
+      family?.name
+        .split(/\s+/)
+        .filter((w) => !SUFFIX.test(w))
+        .pop() ?? m[1];
+    return { name: `${given} ${surname}`, kin: m[2] };
   }
 
   /** The referent of the speaker-type mention starting at `start`. */

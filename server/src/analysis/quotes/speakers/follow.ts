@@ -12,6 +12,12 @@ const normalise = (s: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/** A short line with no sentence end: a teaser, a "WATCH" link, an advertisement marker, a headline. */
+function isFurniture(text: string, p: Span): boolean {
+  const line = text.slice(p.start, p.end);
+  return line.split(/\s+/).length <= 15 && !/[.?!"”’']$/.test(line);
+}
+
 export function followOn(
   text: string,
   paragraphs: Span[],
@@ -48,8 +54,13 @@ export function followOn(
     const para = paragraphs[q.paragraph];
     const lead = text.slice(para.start, q.span.start).trimEnd();
     const opens = lead.length === 0 || /[.?!:]["”’']?$/.test(lead);
-    // The last speaker, in this paragraph, or in the one before when the quote opens its sentence.
-    const floor = opens ? q.paragraph - 1 : q.paragraph;
+    // The last speaker, in this paragraph, or in the one before when the quote opens its sentence (site
+    // furniture between them, such as "Story continues below advertisement", does not count).
+    let floor = q.paragraph;
+    if (opens) {
+      floor--;
+      while (floor > 0 && isFurniture(text, paragraphs[floor])) floor--;
+    }
     const last = salience.latest(q.span.start, floor, (f) => f.speaker);
     // Someone introduced since then takes over a quote that opens its sentence ("Brand added that …").
     const since = salience.latest(

@@ -91,7 +91,7 @@ function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | nul
   if (isVerb(toks[v]) && !LISTENER_VERBS.has(toks[v].lower)) {
     // "," blurted out the coach': a particle belongs to the verb.
     const at = VERB_PARTICLES.has(toks[v + 1]?.lower ?? '') ? v + 2 : v + 1;
-    const np = phraseRight(text, toks, at);
+    const np = apposedAfterPossessive(text, toks, phraseRight(text, toks, at));
     if (np) return { np, attribution: { start: toks[0].start, end: np.toks[np.toks.length - 1].end } };
     return unresolved(toks[0], toks[v]);
   }
@@ -116,6 +116,22 @@ function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | nul
     }
   }
   return null;
+}
+
+/** "says Doe's sister, Maria": the name in apposition, not the possessor. */
+function apposedAfterPossessive(text: string, toks: Tok[], np: NounPhrase | null): NounPhrase | null {
+  const last = np?.toks[np.toks.length - 1];
+  if (!np || !last || !/['’]s$/.test(last.text)) return np;
+  const k = toks.indexOf(last);
+  for (let i = k + 1; i < toks.length && i - k <= 4; i++) {
+    const gap = gapOf(text, toks[i - 1], toks[i]);
+    if (/^\s*,\s*$/.test(gap) && isCap(toks[i])) {
+      const named = phraseRight(text, toks, i);
+      return named && !named.pronoun ? named : np;
+    }
+    if (!plainGap(gap) || toks[i].text !== toks[i].lower) return np;
+  }
+  return np;
 }
 
 /** "Her late-night remark – “…”", "Lee's reply: “…”": a possessive before a noun for what was said. */
@@ -158,7 +174,7 @@ function colonSubject(text: string, toks: Tok[]): NounPhrase | null {
 }
 
 /** `Lee said "…"`, `Woo told reporters that … "…"`, `according to X, "…"`, `X: "…"` before the opening mark. */
-function attributionBefore(text: string, q: MarkedQuote, lo: number): Found | null {
+function attributionBefore(text: string, q: MarkedQuote, lo: number, paraStart: number): Found | null {
   const open = q.openAt >= 0 ? q.openAt : q.contentSpan.start;
   const start = sentenceStart(text, lo, open);
   const toks = tokenize(text, start, open);
@@ -170,7 +186,10 @@ function attributionBefore(text: string, q: MarkedQuote, lo: number): Found | nu
     }
     const documentVerb = DOCUMENT_VERBS.has(t.lower) && i > 0 && toks[i - 1].text === toks[i - 1].lower;
     if (!verbAt(toks, i) && !documentVerb) continue;
-    const np = subjectBeforeVerb(text, toks, i);
+    let np = subjectBeforeVerb(text, toks, i);
+    // "He called it “…” and said voters had been “…”": the subject is before the earlier quote.
+    if (!np && i > 0 && (toks[i - 1].lower === 'and' || toks[i - 1].lower === 'but') && lo > paraStart)
+      np = sentenceSubject(text, tokenize(text, sentenceStart(text, paraStart, open), open));
     if (np) return { np, attribution: { start: np.toks[0].start, end: t.end } };
     if (!LISTENER_VERBS.has(t.lower)) {
       const right = phraseRight(text, toks, i + 1);
@@ -204,7 +223,7 @@ export function findPatterns(text: string, paragraphs: Span[], quotes: readonly 
     const lo = Math.max(para.start, prev && prev.paragraph === q.paragraph ? prev.span.end : para.start);
     const hi = Math.min(endPara.end, next && next.span.start > q.span.end ? next.span.start : endPara.end);
     let after = attributionAfter(text, q, hi);
-    const before = after && after.np.toks.length > 0 ? null : attributionBefore(text, q, lo);
+    const before = after && after.np.toks.length > 0 ? null : attributionBefore(text, q, lo, para.start);
     // An unreadable attribution after the quote yields to a readable one before it.
     if (after && before && before.np.toks.length > 0) after = null;
     return { found: after ?? before, after: after !== null, before: !after && before !== null };

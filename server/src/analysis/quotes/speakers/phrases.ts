@@ -161,14 +161,35 @@ export function subjectBeforeVerb(text: string, toks: Tok[], v: number): NounPhr
   }
   if (/,/.test(gap)) {
     // An aside between the speaker and the verb: "Woo, head of the office, told reporters".
+    // A role before a name in apposition speaks as the name: "Danforth's deputy, Theresa Okafor, said".
     for (let k = j - 1; k >= 0 && j - k < 16; k--) {
       if (/,/.test(gapOf(text, toks[k], toks[k + 1]))) {
         const np = phraseLeft(text, toks, k);
+        const aside = phraseLeft(text, toks, j);
+        const roleFirst = np && isRoleWord(np.toks[np.toks.length - 1]);
+        if (roleFirst && aside && !aside.pronoun && !isRoleWord(aside.toks[aside.toks.length - 1]))
+          return aside;
         if (np) return np;
         break;
       }
     }
     return phraseLeft(text, toks, j);
   }
-  return phraseLeft(text, toks, j);
+  return phraseLeft(text, toks, j) ?? epithetLeft(text, toks, j);
+}
+
+const isRoleWord = (t: Tok): boolean => TITLES.has(t.lower) || ROLE_NOUNS.has(t.lower);
+/** Nouns for what people do ("cardiologist", "historian", "investor") that no list can hold. */
+const OCCUPATION = /^\p{Ll}{3,}(?:ist|ian|or|eer)$/u;
+
+/** "the cardiologist wrote": a definite occupation noun right before the verb is a role. */
+function epithetLeft(text: string, toks: Tok[], j: number): NounPhrase | null {
+  const head = toks[j];
+  if (!head || head.text !== head.lower || !OCCUPATION.test(head.lower)) return null;
+  for (let k = j - 1; k >= 0 && j - k <= 3; k--) {
+    if (!plainGap(gapOf(text, toks[k], toks[k + 1]))) return null;
+    if (toks[k].lower === 'the')
+      return { toks: toks.slice(k + 1, j + 1), pronoun: false, descriptor: true, det: 'the' };
+  }
+  return null;
 }

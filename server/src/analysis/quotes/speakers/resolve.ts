@@ -10,7 +10,6 @@ import {
   DOCUMENT_NOUNS,
   FURNITURE,
   INDEFINITE,
-  KIN_NOUNS,
   ORG_NOUNS,
   PRONOUNS,
   ROLE_NOUNS,
@@ -56,7 +55,9 @@ const ROLE_FAMILIES: Record<string, readonly string[]> = {
 };
 /** Organisation heads that stand for the company last named even when its name lacks the word. */
 const GENERIC_ORG = new Set(
-  'company firm group operator maker manufacturer lender carrier insurer airline'.split(' '),
+  'company firm group operator maker manufacturer lender carrier insurer airline charity organisation organization watchdog'.split(
+    ' ',
+  ),
 );
 const PARTY_LABEL = /^[DRI]-[A-Z][a-z]{1,5}\.?$/;
 
@@ -77,7 +78,7 @@ export class Resolver {
   resolve(np: NounPhrase, at: number, paragraph: number, register: boolean): Resolved | null {
     if (np.toks.length === 0) return null;
     if (np.pronoun) return this.pronoun(np.toks[0], at, paragraph);
-    if (np.descriptor) return this.role(np, at);
+    if (np.descriptor) return this.role(np, at, paragraph);
     if (np.org && np.toks.every((t) => t.text === t.lower)) return this.organisation(np, at, paragraph);
     return this.name(np.toks, register && !np.weak);
   }
@@ -126,10 +127,12 @@ export class Resolver {
     const s = spanOf(toks);
     const e = this.entityIn(s, toks[toks.length - 1].start);
     const single = words.length === 1;
-    if (single && e?.type !== 'PERSON') {
-      const kin = this.kinName(words[0]);
+    if (single) {
+      const kin = e?.type === 'PERSON' ? null : this.kinName(words[0]);
       if (kin) return kin;
-      const r = this.cast.byWord(words[0].text, s.start + 1);
+      // A first name or surname alone is the full name given before, even one read from a phrase.
+      const known = e && this.cast.atMention(e.span.start);
+      const r = !known || known.words.size < 2 ? this.cast.byWord(words[0].text, s.start + 1) : undefined;
       if (r) return this.asResolved(r, s);
     }
     const found = (m: EntityMention): Resolved | null => {
@@ -152,14 +155,11 @@ export class Resolver {
 
   /** "Doe's sister, Maria": the given name takes the family name of the relative it is apposed to. */
   private kinName(given: Tok): Resolved | null {
-    const lead = this.text.slice(Math.max(0, given.start - 60), given.start);
-    const m = /(\p{Lu}[\p{L}'’-]+)['’]s\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}]+)\s*,\s*$/u.exec(lead);
-    if (!m || !KIN_NOUNS.has(m[2])) return null;
-    const family = this.cast.byWord(m[1]);
-    const last = family?.name.split(/\s+/).pop() ?? m[1];
-    const full = `${given.text} ${last}`;
-    const r = this.cast.byWord(given.text) ?? this.cast.named(full, 'PERSON', spanOf([given]), [m[2]]);
-    return { ref: r, name: r.name, span: spanOf([given]), chain: [] };
+    const kin = this.cast.kinName(given.text, given.start);
+    if (!kin) return null;
+    const span = spanOf([given]);
+    const r = this.cast.byWord(given.text) ?? this.cast.named(kin.name, 'PERSON', span, [kin.kin]);
+    return { ref: r, name: r.name, span, chain: [] };
   }
 
   /** A pronoun: the most salient fitting referent, else the nearest fitting mention of its paragraph. */
@@ -187,7 +187,7 @@ export class Resolver {
   }
 
   /** A role: the person the article gives it, the most salient first; else the description itself. */
-  private role(np: NounPhrase, at: number): Resolved | null {
+  private role(np: NounPhrase, at: number, paragraph: number): Resolved | null {
     const toks = np.toks.filter((t) => !DETERMINERS.has(t.lower));
     const head = toks[toks.length - 1].lower;
     const family = ROLE_FAMILIES[head] ?? [head];
@@ -220,8 +220,17 @@ export class Resolver {
     // "a spokesman for the United Nations" speaks for the organisation.
     const org = this.organisationAfter(np.toks[np.toks.length - 1].end);
     if (org) return this.asResolved(org, spanOf(np.toks), [phrase]);
-    // An unnamed source ("one EU official") names nobody; "the UN refugee chief" is kept as written.
+    // An unnamed source ("one EU official") names nobody.
     if (indefinite) return null;
+    // "Hollin's manager, Greta Vance, watched. … the former striker said": an epithet for the person the
+    // paragraph is about.
+    const here = this.salience.latest(
+      at,
+      paragraph,
+      (f) => f.paragraph === paragraph && f.ref.type === 'PERSON',
+    );
+    if (here) return this.asResolved(here.ref, spanOf(np.toks), [phrase]);
+    // "the UN refugee chief" is kept as written.
     return { ref: null, name: nameFromPhrase(this.text, np.toks), span: spanOf(np.toks), chain: [] };
   }
 
