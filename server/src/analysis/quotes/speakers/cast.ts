@@ -86,7 +86,8 @@ function rolesAfter(text: string, end: number): string[] {
     .map((w) => w.toLowerCase().replace(/['’]s$/, ''))
     .filter(Boolean)
     .slice(0, 10);
-  if (words.length > 0 && VERBS.has(words[0])) return [];
+  // A relative clause ("…, who visits her husband") is no apposition.
+  if (words.length > 0 && (VERBS.has(words[0]) || words[0] === 'who' || words[0] === 'which')) return [];
   return words.some((w) => ROLE_NOUNS.has(w) || KIN_NOUNS.has(w)) ? words : [];
 }
 
@@ -183,15 +184,36 @@ export class Cast {
   /** "Doe's sister, Maria": the given name with the family name of the relative it is apposed to. */
   kinName(given: string, start: number): { name: string; kin: string } | undefined {
     const lead = this.text.slice(Math.max(0, start - 60), start);
-    const m = /(\p{Lu}[\p{L}'’-]+)['’]s\s+(?:[\p{Ll}-]+\s+)?(\p{Ll}+)\s*,\s*$/u.exec(lead);
-    if (!m || !KIN_NOUNS.has(m[2])) return undefined;
-    const family = this.byWord(m[1], start);
+    const m = /(?:(\p{Lu}[\p{L}'’-]+)['’]s|\b([Hh]is|[Hh]er))\s+(?:[\p{Ll}-]+\s+)?(\p{Ll}+)\s*,\s*$/u.exec(
+      lead,
+    );
+    if (!m || !KIN_NOUNS.has(m[3])) return undefined;
+    // "Her son, Erik": the possessive is the person last named who fits it.
+    const family = m[1]
+      ? this.byWord(m[1], start)
+      : this.lastPerson(start, m[2].toLowerCase() === 'his' ? 'he' : 'she');
     const surname =
       family?.name
         .split(/\s+/)
         .filter((w) => !SUFFIX.test(w))
         .pop() ?? m[1];
-    return { name: `${given} ${surname}`, kin: m[2] };
+    if (!surname) return undefined;
+    return { name: `${given} ${surname}`, kin: m[3] };
+  }
+
+  /** The person with a full name mentioned last before `before` whose gender fits. */
+  private lastPerson(before: number, gender: Gender): Referent | undefined {
+    let best: Referent | undefined;
+    let at = -1;
+    for (const r of this.referents) {
+      if (r.type !== 'PERSON' || r.words.size < 2 || (r.gender !== '' && r.gender !== gender)) continue;
+      const last = r.mentions.filter((x) => x < before).pop() ?? -1;
+      if (last > at) {
+        at = last;
+        best = r;
+      }
+    }
+    return best;
   }
 
   /** The referent of the speaker-type mention starting at `start`. */

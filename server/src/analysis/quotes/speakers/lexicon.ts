@@ -50,7 +50,7 @@ export const ROLE_NOUNS = words(`
   analyst analysts professor researcher commissioner ambassador envoy secretary chairman chairwoman ceo founder
   adviser advisor aide lawyer attorney prosecutor judge economist scientist diplomat source sources witness
   resident residents activist activists lawmaker lawmakers senator governor mayor general commander officer
-  representative negotiator strategist author co-author coach manager captain striker midfielder defender
+  representative negotiator strategist author co-author co-founder coach manager captain striker midfielder defender
   goalkeeper forward player owner farmer teacher doctor nurse engineer worker steelworker chef pilot driver
   veteran premier chancellor governor principal superintendent inspector detective sheriff founder
   executive boss candidate rival campaigner organiser organizer curator historian architect designer

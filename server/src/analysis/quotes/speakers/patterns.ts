@@ -14,6 +14,7 @@ import {
   VERBS,
 } from './lexicon';
 import {
+  apposedAfterPossessive,
   isCap,
   phraseLeft,
   phraseRight,
@@ -116,22 +117,6 @@ function attributionAfter(text: string, q: MarkedQuote, hi: number): Found | nul
     }
   }
   return null;
-}
-
-/** "says Doe's sister, Maria": the name in apposition, not the possessor. */
-function apposedAfterPossessive(text: string, toks: Tok[], np: NounPhrase | null): NounPhrase | null {
-  const last = np?.toks[np.toks.length - 1];
-  if (!np || !last || !/['’]s$/.test(last.text)) return np;
-  const k = toks.indexOf(last);
-  for (let i = k + 1; i < toks.length && i - k <= 4; i++) {
-    const gap = gapOf(text, toks[i - 1], toks[i]);
-    if (/^\s*,\s*$/.test(gap) && isCap(toks[i])) {
-      const named = phraseRight(text, toks, i);
-      return named && !named.pronoun ? named : np;
-    }
-    if (!plainGap(gap) || toks[i].text !== toks[i].lower) return np;
-  }
-  return np;
 }
 
 /** "Her late-night remark – “…”", "Lee's reply: “…”": a possessive before a noun for what was said. */

@@ -162,8 +162,10 @@ export function subjectBeforeVerb(text: string, toks: Tok[], v: number): NounPhr
   if (/,/.test(gap)) {
     // An aside between the speaker and the verb: "Woo, head of the office, told reporters".
     // A role before a name in apposition speaks as the name: "Danforth's deputy, Theresa Okafor, said".
-    for (let k = j - 1; k >= 0 && j - k < 16; k--) {
+    for (let k = j - 1; k >= 0 && j - k < 32; k--) {
       if (/,/.test(gapOf(text, toks[k], toks[k + 1]))) {
+        // Past sixteen words only a relative clause is an aside ("Lund, who lives on … city, said").
+        if (j - k >= 16 && !RELATIVES.has(toks[k + 1].lower)) break;
         const np = phraseLeft(text, toks, k);
         const aside = phraseLeft(text, toks, j);
         const roleFirst = np && isRoleWord(np.toks[np.toks.length - 1]);
@@ -192,4 +194,20 @@ function epithetLeft(text: string, toks: Tok[], j: number): NounPhrase | null {
       return { toks: toks.slice(k + 1, j + 1), pronoun: false, descriptor: true, det: 'the' };
   }
   return null;
+}
+
+/** "says Doe's sister, Maria": the name in apposition, not the possessor. */
+export function apposedAfterPossessive(text: string, toks: Tok[], np: NounPhrase | null): NounPhrase | null {
+  const last = np?.toks[np.toks.length - 1];
+  if (!np || !last || !/['’]s$/.test(last.text)) return np;
+  const k = toks.indexOf(last);
+  for (let i = k + 1; i < toks.length && i - k <= 4; i++) {
+    const gap = gapOf(text, toks[i - 1], toks[i]);
+    if (/^\s*,\s*$/.test(gap) && isCap(toks[i])) {
+      const named = phraseRight(text, toks, i);
+      return named && !named.pronoun ? named : np;
+    }
+    if (!plainGap(gap) || toks[i].text !== toks[i].lower) return np;
+  }
+  return np;
 }

@@ -223,12 +223,8 @@ export class Resolver {
     // An unnamed source ("one EU official") names nobody.
     if (indefinite) return null;
     // "Hollin's manager, Greta Vance, watched. … the former striker said": an epithet for the person the
-    // paragraph is about.
-    const here = this.salience.latest(
-      at,
-      paragraph,
-      (f) => f.paragraph === paragraph && f.ref.type === 'PERSON',
-    );
+    // article is talking about (this paragraph or the one before).
+    const here = this.salience.latest(at, paragraph - 1, (f) => f.ref.type === 'PERSON');
     if (here) return this.asResolved(here.ref, spanOf(np.toks), [phrase]);
     // "the UN refugee chief" is kept as written.
     return { ref: null, name: nameFromPhrase(this.text, np.toks), span: spanOf(np.toks), chain: [] };

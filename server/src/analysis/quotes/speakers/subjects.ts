@@ -2,8 +2,8 @@
 // article is talking about, which feed the salience of who speaks next.
 import type { MarkedQuote } from '../../quoteMarks';
 import type { EntityMention, Span } from '../../types';
-import { CAPITAL_STOPWORDS } from './lexicon';
-import { sentenceSubject, type NounPhrase } from './phrases';
+import { CAPITAL_STOPWORDS, POSSESSIVES } from './lexicon';
+import { apposedAfterPossessive, phraseRight, sentenceSubject, type NounPhrase } from './phrases';
 import { gapOf, sentences, tokenize, type Tok } from './tokens';
 
 export interface Subject {
@@ -34,6 +34,9 @@ function afterIntro(text: string, toks: Tok[]): Tok[] {
 const VERB_AFTER =
   /^,?\s+(?:also\s+|later\s+|then\s+|\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}{2,}s|said|told|wrote|spoke|took|went|left|made|gave|held|met|led|began|stood|sent)\b/u;
 
+/** A comma, then only title words before the name (no preposition that would make it an object). */
+const APPOSED = /,\s*(?:(?!(?:at|in|on|to|from|with|by|for|near|of|and)\s)[\p{L}.'’-]+\s+){0,4}$/u;
+
 /** Clause subjects inside sentences: people and organisations named right before their verb. */
 function clauseSubjects(text: string, paragraphs: Span[], mentions: readonly EntityMention[]): Subject[] {
   const out: Subject[] = [];
@@ -43,8 +46,9 @@ function clauseSubjects(text: string, paragraphs: Span[], mentions: readonly Ent
     while (p + 1 < paragraphs.length && paragraphs[p].end < e.span.start) p++;
     const after = text.slice(e.span.end, e.span.end + 40);
     if (!VERB_AFTER.test(after) || /^,?\s+(?:was|has|is)\b/.test(after)) continue;
-    // Before a comma only an apposition is a subject ("the minister, Ann Lee, walked"), not an aside's object.
-    if (after.startsWith(',') && !/,\s*$/.test(text.slice(Math.max(0, e.span.start - 3), e.span.start)))
+    // Before a comma only an apposition is a subject ("the minister, Ann Lee, walked", "her co-founder,
+    // chief technology officer Dario Pangilinan, said"), not the object of an aside ("… at La Moneda, said").
+    if (after.startsWith(',') && !APPOSED.test(text.slice(Math.max(0, e.span.start - 60), e.span.start)))
       continue;
     const tok: Tok = { text: e.text, lower: e.text.toLowerCase(), start: e.span.start, end: e.span.end };
     out.push({
@@ -55,6 +59,18 @@ function clauseSubjects(text: string, paragraphs: Span[], mentions: readonly Ent
     });
   }
   return out;
+}
+
+/** "Her son, Erik, drove …": the name apposed to a relative or role that a possessive opens. */
+function apposedAfterRelative(text: string, toks: Tok[]): NounPhrase | null {
+  if (!POSSESSIVES.has(toks[0]?.lower ?? '')) return null;
+  for (let i = 2; i < toks.length && i <= 4; i++) {
+    if (/^\s*,\s*$/.test(gapOf(text, toks[i - 1], toks[i])) && /^\p{Lu}/u.test(toks[i].text)) {
+      const np = phraseRight(text, toks, i);
+      return np && !np.pronoun ? np : null;
+    }
+  }
+  return null;
 }
 
 export function findSubjects(
@@ -72,7 +88,8 @@ export function findSubjects(
       while (q < quotes.length && quotes[q].span.end <= s.start) q++;
       if (q < quotes.length && quotes[q].span.start <= s.start) continue;
       const toks = afterIntro(text, tokenize(text, s.start, Math.min(s.end, s.start + 240)));
-      const np = sentenceSubject(text, toks);
+      const np =
+        apposedAfterPossessive(text, toks, sentenceSubject(text, toks)) ?? apposedAfterRelative(text, toks);
       if (!np || np.toks.length === 0) continue;
       // A capitalised stopword alone ("There", "One") is no subject.
       if (np.toks.length === 1 && CAPITAL_STOPWORDS.has(np.toks[0].lower) && !np.pronoun) continue;
