@@ -166,8 +166,10 @@ export class Cast {
       // The fullest form as written keeps what the canonical name folds away (diacritics, "Jr.").
       if (!allCaps(written) && fuller(written, r.name)) r.name = written;
       for (const w of nameWords(written)) r.words.add(w);
-      for (const w of [...rolesBefore(this.text, span.start), ...rolesAfter(this.text, span.end)])
-        if (!CONNECTORS.has(w)) r.roles.add(w);
+      // Articles give roles where they introduce a person; later mentions are mostly bare surnames.
+      if (r.mentions.length <= 4)
+        for (const w of [...rolesBefore(this.text, span.start), ...rolesAfter(this.text, span.end)])
+          if (!CONNECTORS.has(w)) r.roles.add(w);
       if (!r.gender) r.gender = genderAround(this.text, span, [...r.roles]);
     } else {
       if (
@@ -184,6 +186,7 @@ export class Cast {
   /** "Doe's sister, Maria": the given name with the family name of the relative it is apposed to. */
   kinName(given: string, start: number): { name: string; kin: string } | undefined {
     const lead = this.text.slice(Math.max(0, start - 60), start);
+    if (!/,\s*$/.test(lead)) return undefined;
     const m = /(?:(\p{Lu}[\p{L}'’-]+)['’]s|\b([Hh]is|[Hh]er))\s+(?:[\p{Ll}-]+\s+)?(\p{Ll}+)\s*,\s*$/u.exec(
       lead,
     );

@@ -87,7 +87,7 @@ export function findSubjects(
       // A sentence inside quoted words is the speaker's, not the narration's.
       while (q < quotes.length && quotes[q].span.end <= s.start) q++;
       if (q < quotes.length && quotes[q].span.start <= s.start) continue;
-      const toks = afterIntro(text, tokenize(text, s.start, Math.min(s.end, s.start + 240)));
+      const toks = afterIntro(text, tokenize(text, s.start, Math.min(s.end, s.start + 160)));
       const np =
         apposedAfterPossessive(text, toks, sentenceSubject(text, toks)) ?? apposedAfterRelative(text, toks);
       if (!np || np.toks.length === 0) continue;

@@ -12,23 +12,27 @@ export interface Tok {
 /** Initials and dotted abbreviations ("J.", "U.S."); titles ("Gen.") are in TITLES. */
 export const ABBREVIATION = /^(?:[A-Z]\.|(?:[A-Za-z]\.){2,}|(?:Jr|Sr|St|No|Mt|Ft)\.)$/;
 
+const WORD = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*\.?/gu;
+
 /** Word tokens of `[lo, hi)`; a trailing period stays only on abbreviations ("Gen.", "U.S."). */
 export function tokenize(text: string, lo: number, hi: number): Tok[] {
   const out: Tok[] = [];
-  const re = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*\.?/gu;
-  re.lastIndex = lo;
+  // Matched on the slice, so that no match runs past `hi` and the regex never scans the rest of the text.
+  const region = text.slice(lo, hi);
+  WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < hi) {
+  while ((m = WORD.exec(region)) !== null) {
     let word = m[0];
-    if (m.index + word.length > hi) word = word.slice(0, hi - m.index);
     if (word.endsWith('.') && !ABBREVIATION.test(word) && !TITLES.has(word.toLowerCase()))
       word = word.slice(0, -1);
     if (word.length === 0) continue;
+    const lower = word.toLowerCase();
+    const start = lo + m.index;
     out.push({
       text: word,
-      lower: word.toLowerCase().replace(/’/g, "'"),
-      start: m.index,
-      end: m.index + word.length,
+      lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower,
+      start,
+      end: start + word.length,
     });
   }
   return out;
