@@ -3,6 +3,7 @@
 // sentence, whoever the article was just talking about — unless someone else was introduced in between.
 import type { MarkedQuote } from '../../quoteMarks';
 import type { Span, Speaker } from '../../types';
+import { isFurnitureLine } from '../furniture';
 import type { Pattern } from './patterns';
 import type { Salience } from './salience';
 
@@ -11,12 +12,6 @@ const normalise = (s: string): string =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-
-/** A short line with no sentence end: a teaser, a "WATCH" link, an advertisement marker, a headline. */
-function isFurniture(text: string, p: Span): boolean {
-  const line = text.slice(p.start, p.end);
-  return line.split(/\s+/).length <= 15 && !/[.?!"”’']$/.test(line);
-}
 
 export function followOn(
   text: string,
@@ -59,7 +54,7 @@ export function followOn(
     let floor = q.paragraph;
     if (opens) {
       floor--;
-      while (floor > 0 && isFurniture(text, paragraphs[floor])) floor--;
+      while (floor > 0 && isFurnitureLine(text, paragraphs[floor])) floor--;
     }
     const last = salience.latest(q.span.start, floor, (f) => f.speaker);
     // Someone introduced since then takes over a quote that opens its sentence ("Brand added that …").
