@@ -42,6 +42,19 @@ const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 const fold = (s: string): string =>
   s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
+/** A name without the titles written before it ("Prosecutor Ian Cathcart" → "Ian Cathcart"). */
+function withoutTitles(name: string): string {
+  const words = name.split(/\s+/);
+  let cut = 0;
+  while (cut < words.length - 2 && isTitle(words[cut])) cut++;
+  return words.slice(cut).join(' ');
+}
+
+const isTitle = (w: string): boolean => {
+  const l = w.toLowerCase();
+  return TITLES.has(l) || TITLES.has(l.replace(/\.$/, '')) || ROLE_NOUNS.has(l);
+};
+
 /** One name is the other's first words ("Eko Re", "Eko Re Group"). */
 function prefixOf(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
@@ -138,7 +151,7 @@ export class Cast {
     if (!r && type === 'ORG')
       r = this.referents.find((x) => x.type === 'ORG' && prefixOf(x.name, e.canonical));
     if (!r) {
-      r = this.create(e.canonical, type);
+      r = this.create(type === 'PERSON' ? withoutTitles(e.canonical) : e.canonical, type);
       this.byKey.set(`${type}:${e.canonical}`, r);
     }
     this.attach(r, e.text, e.span);
@@ -159,7 +172,14 @@ export class Cast {
   }
 
   /** Records a mention of `r`: a fuller written form becomes its name, roles and gender cues around it. */
-  private attach(r: Referent, written: string, span: Span): void {
+  private attach(r: Referent, as: string, span: Span): void {
+    // "Prosecutor Ian Cathcart" as one mention: the title is a role, not part of the name.
+    const lead = /^(?:\p{Lu}[\p{Ll}.]*\s+)+/u.exec(as)?.[0] ?? '';
+    const titles = lead.split(/\s+/).filter(Boolean);
+    let cut = 0;
+    while (cut < titles.length - 0 && isTitle(titles[cut])) cut++;
+    const written = cut > 0 && wordCount(as) - cut >= 2 ? as.split(/\s+/).slice(cut).join(' ') : as;
+    if (written !== as) for (const t of titles.slice(0, cut)) r.roles.add(t.toLowerCase().replace(/\.$/, ''));
     this.byMention.set(span.start, r);
     r.mentions.push(span.start);
     if (r.type === 'PERSON' || r.type === 'UNKNOWN') {

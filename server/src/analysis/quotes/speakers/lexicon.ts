@@ -60,7 +60,8 @@ export const ORG_NOUNS = words(`
   military army government ministry police office agency company firm council committee court department
   embassy party union administration authorities authority regulator bank commission cabinet presidency
   navy forces group board team campaign club federation association institute university hospital
-  foundation league airline operator utility insurer lender carrier manufacturer maker network charity`);
+  foundation league airline operator utility insurer lender carrier manufacturer maker network charity
+  museum gallery library school college`);
 /** Documents that speak for the organisation that wrote them ("the report concludes"). */
 export const DOCUMENT_NOUNS = words(
   'report study statement survey review audit filing letter memo paper analysis',

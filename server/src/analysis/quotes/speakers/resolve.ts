@@ -15,6 +15,7 @@ import {
   ROLE_NOUNS,
   TITLES,
 } from './lexicon';
+import { isFurnitureLine } from '../furniture';
 import { expandShortName, nameFromPhrase } from './names';
 import type { NounPhrase } from './phrases';
 import { fitsPronoun, type Salience } from './salience';
@@ -230,6 +231,12 @@ export class Resolver {
     return { ref: null, name: nameFromPhrase(this.text, np.toks), span: spanOf(np.toks), chain: [] };
   }
 
+  /** Whether `at` lies in a short line with no sentence end (a masthead, a menu, a byline). */
+  private inFurniture(at: number): boolean {
+    const p = this.paragraphs.find((x) => x.start <= at && at < x.end);
+    return p !== undefined && isFurnitureLine(this.text, p);
+  }
+
   /** The organisation right after a role ("… for the United Nations", "… at Eko Re"). */
   private organisationAfter(end: number): Referent | undefined {
     const m = /^\s+(?:for|of|at|from)\s+(?:the\s+)?/.exec(this.text.slice(end, end + 12));
@@ -242,18 +249,50 @@ export class Resolver {
   private organisation(np: NounPhrase, at: number, paragraph: number): Resolved | null {
     const head = np.toks[np.toks.length - 1].lower;
     const phrase = `${np.det ? `${np.det} ` : ''}${written(this.text, np.toks)}`;
+    // "the museum's own report": the report speaks for the museum.
+    const owners = np.toks
+      .slice(0, -1)
+      .filter((t) => t.lower.endsWith("'s"))
+      .map((t) => t.lower.slice(0, -2))
+      .filter((w) => ORG_NOUNS.has(w));
+    const keys = owners.length > 0 ? owners : [head];
     const floor = this.paragraphs[Math.max(0, paragraph - 2)].start;
     let named: EntityMention | undefined;
     let latest: EntityMention | undefined;
     for (const e of this.cast.mentions) {
       if (e.span.start >= at) break;
       if (e.type !== 'ORG') continue;
-      if (e.canonical.toLowerCase().split(/\s+/).includes(head)) named = e;
-      if (e.span.start >= floor || at - e.span.start < 1500) latest = e;
+      const words = e.canonical.toLowerCase().split(/\s+/);
+      if (keys.some((k) => words.includes(k))) named = e;
+      // Mastheads and bylines name the outlet, not whoever is speaking.
+      const far = e.span.start < floor && at - e.span.start >= 1500;
+      if (!far && !this.inFurniture(e.span.start)) latest = e;
     }
-    const pick = named ?? (DOCUMENT_NOUNS.has(head) || GENERIC_ORG.has(head) ? latest : undefined);
+    const generic = DOCUMENT_NOUNS.has(head) || GENERIC_ORG.has(head);
+    const pick = named ?? (generic && owners.length === 0 ? latest : undefined);
     const r = pick && this.cast.atMention(pick.span.start);
     if (r) return this.asResolved(r, spanOf(np.toks), [phrase]);
+    // A name the entity layer missed ("the museum" for "the Tessaly Museum of World Cultures").
+    const name = capitalisedName(this.text, keys[keys.length - 1], at);
+    if (name) return this.asResolved(this.cast.named(name, 'ORG', undefined, []), spanOf(np.toks), [phrase]);
     return { ref: null, name: np.toks.map((t) => t.text).join(' '), span: spanOf(np.toks), chain: [] };
   }
+}
+
+/** The last capitalised name before `before` built on `noun` ("Environment Agency", "Ministry of Health"). */
+function capitalisedName(text: string, noun: string, before: number): string | undefined {
+  const cap = noun.charAt(0).toUpperCase() + noun.slice(1);
+  const word = "\\p{Lu}[\\p{L}'’-]*";
+  const re = new RegExp(
+    `(?:${word}\\s+){0,3}${cap}(?:\\s+(?:of|for|on)(?:\\s+the)?(?:\\s+${word}){1,3})?(?![\\p{L}])`,
+    'gu',
+  );
+  let found: string | undefined;
+  const region = text.slice(0, before);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(region)) !== null) {
+    const name = m[0].replace(/^(?:The|A|An)\s+/, '');
+    if (name.includes(' ')) found = name;
+  }
+  return found;
 }

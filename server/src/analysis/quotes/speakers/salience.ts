@@ -16,10 +16,10 @@ export interface Focus {
 
 /** Which referents a pronoun can stand for. */
 export function fitsPronoun(pronoun: string, r: Referent): boolean {
-  const person = r.type === 'PERSON' || r.type === 'UNKNOWN';
+  const person = (r.type === 'PERSON' || r.type === 'UNKNOWN') && r.gender !== 'it';
   if (pronoun === 'he' || pronoun === 'she') return person && fitsGender(pronoun, r.gender);
   if (pronoun === 'i') return person;
-  if (pronoun === 'it') return r.type !== 'PERSON';
+  if (pronoun === 'it') return r.type !== 'PERSON' || r.gender === 'it';
   return true;
 }
 

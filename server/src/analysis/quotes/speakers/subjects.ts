@@ -32,7 +32,7 @@ function afterIntro(text: string, toks: Tok[]): Tok[] {
 
 /** A mention followed by a finite verb inside a sentence ("…, and the minister, Ann Lee, walked out"). */
 const VERB_AFTER =
-  /^,?\s+(?:also\s+|later\s+|then\s+|\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}{2,}s|said|told|wrote|spoke|took|went|left|made|gave|held|met|led|began|stood|sent)\b/u;
+  /^,?\s+(?:also\s+|later\s+|then\s+|\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}{2,}s|said|told|wrote|read|spoke|took|went|left|made|gave|held|met|led|began|stood|sent)\b/u;
 
 /** A comma, then only title words before the name (no preposition that would make it an object). */
 const APPOSED = /,\s*(?:(?!(?:at|in|on|to|from|with|by|for|near|of|and)\s)[\p{L}.'’-]+\s+){0,4}$/u;
@@ -61,9 +61,9 @@ function clauseSubjects(text: string, paragraphs: Span[], mentions: readonly Ent
   return out;
 }
 
-/** "Her son, Erik, drove …": the name apposed to a relative or role that a possessive opens. */
+/** "Her son, Erik, drove …", "the charity's chair, Colin Stroud, read …": the name apposed to a role. */
 function apposedAfterRelative(text: string, toks: Tok[]): NounPhrase | null {
-  if (!POSSESSIVES.has(toks[0]?.lower ?? '')) return null;
+  if (!POSSESSIVES.has(toks[0]?.lower ?? '') && toks[0]?.lower !== 'the') return null;
   for (let i = 2; i < toks.length && i <= 4; i++) {
     if (/^\s*,\s*$/.test(gapOf(text, toks[i - 1], toks[i])) && /^\p{Lu}/u.test(toks[i].text)) {
       const np = phraseRight(text, toks, i);
