@@ -214,3 +214,21 @@ test('non-person words are no speakers; a first name alone is the full name', ()
     ['We lost everything downstairs,', 'Jim Hadley'],
   ]);
 });
+
+test('a quote in a sentence about someone is theirs; a group or a relative of "their" is resolved', () => {
+  const text = [
+    'The Coastal Administration automated the lighthouse. In a letter to Arne Solberg, the agency thanked him for "forty years of faithful service."',
+    'Their daughter, Sigrid, now works in Bergen. "He walks down to the harbour every evening," she says.',
+    'Activists held placards reading "Oppose the new harbour wall now!" outside the hall.',
+  ].join('\n\n');
+  const entities = ents(text, [
+    ['Coastal Administration', 'ORG'],
+    ['Arne Solberg', 'PERSON'],
+    ['Sigrid', 'PERSON'],
+  ]);
+  assert.deepEqual(who(text, findQuotes(text, entities).quotes), [
+    ['forty years of faithful service.', 'Coastal Administration'],
+    ['He walks down to the harbour every evening,', 'Sigrid Solberg'],
+    ['Oppose the new harbour wall now!', null],
+  ]);
+});

@@ -207,14 +207,16 @@ export class Cast {
   kinName(given: string, start: number): { name: string; kin: string } | undefined {
     const lead = this.text.slice(Math.max(0, start - 60), start);
     if (!/,\s*$/.test(lead)) return undefined;
-    const m = /(?:(\p{Lu}[\p{L}'’-]+)['’]s|\b([Hh]is|[Hh]er))\s+(?:[\p{Ll}-]+\s+)?(\p{Ll}+)\s*,\s*$/u.exec(
-      lead,
-    );
+    const m =
+      /(?:(\p{Lu}[\p{L}'’-]+)['’]s|\b([Hh]is|[Hh]er|[Tt]heir))\s+(?:[\p{Ll}-]+\s+)?(\p{Ll}+)\s*,\s*$/u.exec(
+        lead,
+      );
     if (!m || !KIN_NOUNS.has(m[3])) return undefined;
     // "Her son, Erik": the possessive is the person last named who fits it.
+    const pronoun = m[2]?.toLowerCase();
     const family = m[1]
       ? this.byWord(m[1], start)
-      : this.lastPerson(start, m[2].toLowerCase() === 'his' ? 'he' : 'she');
+      : this.lastPerson(start, pronoun === 'his' ? 'he' : pronoun === 'her' ? 'she' : '');
     const surname =
       family?.name
         .split(/\s+/)
@@ -224,19 +226,19 @@ export class Cast {
     return { name: `${given} ${surname}`, kin: m[3] };
   }
 
-  /** The person with a full name mentioned last before `before` whose gender fits. */
+  /** The person with a full name mentioned last before `before`: one known to fit `gender` first. */
   private lastPerson(before: number, gender: Gender): Referent | undefined {
-    let best: Referent | undefined;
-    let at = -1;
+    let fitting: Referent | undefined;
+    let unknown: Referent | undefined;
+    let fitAt = -1;
+    let unknownAt = -1;
     for (const r of this.referents) {
-      if (r.type !== 'PERSON' || r.words.size < 2 || (r.gender !== '' && r.gender !== gender)) continue;
+      if (r.type !== 'PERSON' || r.words.size < 2) continue;
       const last = r.mentions.filter((x) => x < before).pop() ?? -1;
-      if (last > at) {
-        at = last;
-        best = r;
-      }
+      if (gender !== '' && r.gender === gender && last > fitAt) [fitting, fitAt] = [r, last];
+      else if ((gender === '' || r.gender === '') && last > unknownAt) [unknown, unknownAt] = [r, last];
     }
-    return best;
+    return fitting ?? unknown;
   }
 
   /** The referent of the speaker-type mention starting at `start`. */

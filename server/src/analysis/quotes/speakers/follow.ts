@@ -5,6 +5,7 @@ import type { MarkedQuote } from '../../quoteMarks';
 import type { Span, Speaker } from '../../types';
 import { isFurnitureLine } from '../furniture';
 import type { Pattern } from './patterns';
+import { sentenceStart } from './tokens';
 import type { Salience } from './salience';
 
 const normalise = (s: string): string =>
@@ -65,6 +66,12 @@ export function followOn(
     );
     if (opens && since && (!last || since.at > last.at)) return { name: since.ref.name };
     if (last && (opens || last.paragraph === q.paragraph)) return { name: last.ref.name };
+    // "the agency thanked him for “…”": words quoted in a sentence about someone are theirs.
+    if (!opens) {
+      const from = sentenceStart(text, para.start, q.span.start);
+      const own = salience.latest(q.span.start, q.paragraph, (f) => !f.speaker && f.at >= from);
+      if (own) return { name: own.ref.name };
+    }
     // A quote before the attributed one of its paragraph ("“…” “…,” she said").
     for (let j = i + 1; j < quotes.length && quotes[j].paragraph === q.paragraph; j++) {
       const n = speakers[j];

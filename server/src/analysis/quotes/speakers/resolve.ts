@@ -56,7 +56,7 @@ const ROLE_FAMILIES: Record<string, readonly string[]> = {
 };
 /** Organisation heads that stand for the company last named even when its name lacks the word. */
 const GENERIC_ORG = new Set(
-  'company firm group operator maker manufacturer lender carrier insurer airline charity organisation organization watchdog'.split(
+  'company firm group operator maker manufacturer lender carrier insurer airline charity organisation organization watchdog agency'.split(
     ' ',
   ),
 );
@@ -196,7 +196,8 @@ export class Resolver {
     const phrase = `${np.det ? `${np.det} ` : ''}${written(this.text, np.toks)}`;
     let best: Referent | undefined;
     let bestScore = -Infinity;
-    const indefinite = np.det !== undefined && INDEFINITE.has(np.det);
+    // "one EU official", "activists": an unnamed source or a group is nobody the article named.
+    const indefinite = (np.det !== undefined && INDEFINITE.has(np.det)) || /[^s]s$/.test(head);
     for (const r of indefinite ? [] : this.cast.referents) {
       if (r.type !== 'PERSON' && r.type !== 'UNKNOWN') continue;
       const known = [...r.roles, ...r.words].map(stem);
