@@ -3,7 +3,7 @@
 // it: "coach Jane Example", "Jane Example, the coach,") and what its mentions say about gender.
 import type { EntityMention, Span } from '../../types';
 import { genderAround, type Gender } from './gender';
-import { CONNECTORS, DETERMINERS, KIN_NOUNS, ROLE_NOUNS, TITLES, VERBS } from './lexicon';
+import { CONNECTORS, DETERMINERS, isOccupation, KIN_NOUNS, ROLE_NOUNS, TITLES, VERBS } from './lexicon';
 import { tokenize } from './tokens';
 
 export type RefType = 'PERSON' | 'ORG' | 'GPE' | 'NORP' | 'UNKNOWN';
@@ -85,7 +85,9 @@ function rolesBefore(text: string, start: number): string[] {
     out.push(t.lower.replace(/\.$/, ''));
     if (out.length >= 7) break;
   }
-  return out.some((w) => ROLE_NOUNS.has(w) || TITLES.has(w) || TITLES.has(`${w}.`)) ? out : [];
+  const role = (w: string): boolean =>
+    ROLE_NOUNS.has(w) || TITLES.has(w) || TITLES.has(`${w}.`) || isOccupation(w);
+  return out.some(role) ? out : [];
 }
 
 /** Words of an apposition just after `end` ("…, the coach of the national side,"), kept when they hold a role. */
@@ -101,7 +103,7 @@ function rolesAfter(text: string, end: number): string[] {
     .slice(0, 10);
   // A relative clause ("…, who visits her husband") is no apposition.
   if (words.length > 0 && (VERBS.has(words[0]) || words[0] === 'who' || words[0] === 'which')) return [];
-  return words.some((w) => ROLE_NOUNS.has(w) || KIN_NOUNS.has(w)) ? words : [];
+  return words.some((w) => ROLE_NOUNS.has(w) || KIN_NOUNS.has(w) || isOccupation(w)) ? words : [];
 }
 
 export class Cast {

@@ -55,6 +55,15 @@ export const ROLE_NOUNS = words(`
   veteran premier chancellor governor principal superintendent inspector detective sheriff founder
   executive boss candidate rival campaigner organiser organizer curator historian architect designer
   singer actor actress artist writer novelist`);
+/** Nouns for what people do ("cardiologist", "historian", "challenger") that no list can hold. */
+export const OCCUPATION = /^\p{Ll}{3,}(?:ist|ian|or|eer|er)$/u;
+/** Words that end like an occupation but are none. */
+const NOT_OCCUPATIONS = words(
+  'other another latter former whether however rather further together either neither never under over after later number order power paper water matter letter corner border center centre winter summer member',
+);
+export const isOccupation = (w: string): boolean =>
+  w.length >= 6 && OCCUPATION.test(w) && !NOT_OCCUPATIONS.has(w);
+
 /** Lowercase nouns that head the name of an organisation speaking as one. */
 export const ORG_NOUNS = words(`
   military army government ministry police office agency company firm council committee court department

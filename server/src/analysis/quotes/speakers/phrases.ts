@@ -6,6 +6,7 @@ import {
   DETERMINERS,
   DOCUMENT_NOUNS,
   INDEFINITE,
+  isOccupation,
   ORG_NOUNS,
   PARTICIPLES,
   PRONOUNS,
@@ -181,13 +182,11 @@ export function subjectBeforeVerb(text: string, toks: Tok[], v: number): NounPhr
 }
 
 const isRoleWord = (t: Tok): boolean => TITLES.has(t.lower) || ROLE_NOUNS.has(t.lower);
-/** Nouns for what people do ("cardiologist", "historian", "investor") that no list can hold. */
-const OCCUPATION = /^\p{Ll}{3,}(?:ist|ian|or|eer)$/u;
 
 /** "the cardiologist wrote": a definite occupation noun right before the verb is a role. */
 function epithetLeft(text: string, toks: Tok[], j: number): NounPhrase | null {
   const head = toks[j];
-  if (!head || head.text !== head.lower || !OCCUPATION.test(head.lower)) return null;
+  if (!head || head.text !== head.lower || !isOccupation(head.lower)) return null;
   for (let k = j - 1; k >= 0 && j - k <= 3; k--) {
     if (!plainGap(gapOf(text, toks[k], toks[k + 1]))) return null;
     if (toks[k].lower === 'the')

@@ -35,7 +35,7 @@ const VERB_AFTER =
   /^,?\s+(?:also\s+|later\s+|then\s+|\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}{2,}s|said|told|wrote|read|spoke|took|went|left|made|gave|held|met|led|began|stood|sent)\b/u;
 
 /** A comma, then only title words before the name (no preposition that would make it an object). */
-const APPOSED = /,\s*(?:(?!(?:at|in|on|to|from|with|by|for|near|of|and)\s)[\p{L}.'’-]+\s+){0,4}$/u;
+const APPOSED = /,\s*(?:(?!(?:at|in|on|to|from|with|by|for|near|of|and)\s)[\p{L}\p{N}.'’-]+\s+){0,4}$/u;
 
 /** Clause subjects inside sentences: people and organisations named right before their verb. */
 function clauseSubjects(text: string, paragraphs: Span[], mentions: readonly EntityMention[]): Subject[] {
