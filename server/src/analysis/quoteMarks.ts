@@ -40,6 +40,8 @@ interface Mark {
   role: Role;
   /** The glyph written, so that an inserted partner matches its style. */
   glyph: string;
+  /** Characters the mark takes: 2 for a doubled single mark (`''`, `’’`) typed as a double one. */
+  width: number;
 }
 
 const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '«', '»']);
@@ -172,9 +174,31 @@ function doubleMarks(text: string, lo: number, hi: number): Mark[] {
     // "» Next headline": a guillemet opening a paragraph before a space is a list bullet.
     if ((c === '»' || c === '«') && isSpace(text[i + 1]) && (i === lo || /[\r\n]/.test(text[i - 1] ?? '')))
       continue;
-    out.push({ at: i, role: doubleRole(text, i, lo, hi), glyph: c });
+    out.push({ at: i, role: doubleRole(text, i, lo, hi), glyph: c, width: 1 });
   }
-  return out;
+  return withDoubledSingles(text, lo, hi, out);
+}
+
+/**
+ * Two single marks typed for a double one, as scraped pages often have them: `''` or `’’` closing after a
+ * word, `‘‘` or `''` opening before one. Merged into the double marks in text order.
+ */
+function withDoubledSingles(text: string, lo: number, hi: number, marks: Mark[]): Mark[] {
+  const re = /(?:''|’’|‘‘)/g;
+  const region = text.slice(lo, hi);
+  const found: Mark[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(region)) !== null) {
+    const at = lo + m.index;
+    const p = at > lo ? text[at - 1] : undefined;
+    const n = at + 2 < hi ? text[at + 2] : undefined;
+    const closes = m[0] !== '‘‘' && !isSpace(p) && (isSpace(n) || CLOSING_PUNCT.has(n ?? ''));
+    const opens = m[0] !== '’’' && (isSpace(p) || OPENING_PUNCT.has(p ?? '')) && isWordChar(n);
+    if (closes === opens) continue;
+    found.push({ at, role: closes ? 'close' : 'open', glyph: closes ? '”' : '“', width: 2 });
+  }
+  if (found.length === 0) return marks;
+  return [...marks, ...found].sort((a, b) => a.at - b.at);
 }
 
 const MAX_SINGLE_QUOTE = 400;
@@ -255,12 +279,12 @@ export function pairQuoteMarks(text: string, paragraphs: Span[] = findParagraphs
         open = { mark: m, paragraph: pi };
       } else if (open) {
         quotes.push({
-          span: { start: open.mark.at, end: m.at + 1 },
-          contentSpan: contentOf(text, open.mark.at + 1, m.at),
+          span: { start: open.mark.at, end: m.at + m.width },
+          contentSpan: contentOf(text, open.mark.at + open.mark.width, m.at),
           balanced: true,
           paragraph: open.paragraph,
           openAt: open.mark.at,
-          closeEnd: m.at + 1,
+          closeEnd: m.at + m.width,
           single: false,
         });
         open = null;
@@ -272,19 +296,19 @@ export function pairQuoteMarks(text: string, paragraphs: Span[] = findParagraphs
         const lo = Math.max(para.start, prevClose);
         const insertAt = openInsertion(text, lo, m.at);
         lone.push({
-          span: { start: m.at, end: m.at + 1 },
+          span: { start: m.at, end: m.at + m.width },
           missing: 'open',
           insertAt,
           insertText: openingGlyph(m.glyph),
         });
         if (/[\p{L}\p{N}]/u.test(text.slice(insertAt, m.at))) {
           quotes.push({
-            span: { start: insertAt, end: m.at + 1 },
+            span: { start: insertAt, end: m.at + m.width },
             contentSpan: contentOf(text, insertAt, m.at),
             balanced: false,
             paragraph: pi,
             openAt: -1,
-            closeEnd: m.at + 1,
+            closeEnd: m.at + m.width,
             single: false,
           });
         }
@@ -361,7 +385,7 @@ function opensLongQuote(text: string, mark: Mark, para: Span): boolean {
 function loneOpen(text: string, mark: Mark, region: Span): LoneMark {
   const insertAt = closeInsertion(text, mark.at, region.end);
   return {
-    span: { start: mark.at, end: mark.at + 1 },
+    span: { start: mark.at, end: mark.at + mark.width },
     missing: 'close',
     insertAt,
     insertText: closingGlyph(mark.glyph),
@@ -372,7 +396,7 @@ function unclosedQuote(text: string, mark: Mark, region: Span, paragraph: number
   const end = closeInsertion(text, mark.at, region.end);
   return {
     span: { start: mark.at, end },
-    contentSpan: contentOf(text, mark.at + 1, end),
+    contentSpan: contentOf(text, mark.at + mark.width, end),
     balanced: false,
     paragraph,
     openAt: mark.at,

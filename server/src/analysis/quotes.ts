@@ -2,6 +2,7 @@
 // from scare quotes and titles. A quote split by its attribution ("We will," she said, "keep going.") is two
 // Quote spans that share one speaker, as the words between are not quoted.
 import { findParagraphs, pairQuoteMarks } from './quoteMarks';
+import { isFurnitureLine } from './quotes/furniture';
 import { attributeQuotes } from './speakers';
 import type { EntityMention, Quote, UnbalancedMark } from './types';
 
@@ -21,11 +22,22 @@ const NAMING =
  * A scare quote or a title rather than speech: one or two words with no reporting verb in reach, or a
  * capitalised phrase (a title, a slogan) not followed by an attribution.
  */
-function isScare(content: string, after: boolean, before: boolean, lead: string): boolean {
+function isScare(
+  content: string,
+  after: boolean,
+  before: boolean,
+  lead: string,
+  continues: boolean,
+  furniture: boolean,
+): boolean {
   if (after) return false;
   if (NAMING.test(lead)) return true;
+  // A headline's or a teaser's quoted words are not speech unless a reporting verb introduces them.
+  if (furniture && !before) return true;
   const words = content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return true;
+  // A short sentence carrying on the speaker before it ("They remember.") is speech.
+  if (continues && /^\p{Lu}/u.test(content) && /[.?!]$/.test(content)) return false;
   const endsSentence = /[.?!,]$/.test(content);
   const title =
     words.length <= 6 &&
@@ -44,7 +56,8 @@ export function findQuotes(text: string, entities: readonly EntityMention[]): Qu
     const a = attributions[i];
     const content = text.slice(q.contentSpan.start, q.contentSpan.end);
     const lead = text.slice(Math.max(0, q.span.start - 20), q.span.start);
-    const scare = isScare(content, a.after, a.before, lead);
+    const furniture = isFurnitureLine(text, paragraphs[q.paragraph]);
+    const scare = isScare(content, a.after, a.before, lead, a.speaker !== null, furniture);
     return {
       span: q.span,
       contentSpan: q.contentSpan,

@@ -61,6 +61,8 @@ export interface Speaker {
   span?: Span;
   /** The attribution phrase as written ("said Takaichi", "according to the ministry"). */
   attribution?: string;
+  /** How a pronoun or a role led to the name, the name last: ["he", "the coach", "Jane Example"]. */
+  chain?: string[];
 }
 
 export interface Quote {

@@ -45,6 +45,7 @@ export function toJson(results: readonly FileResult[], base: string): unknown {
           start: q.contentSpan.start,
           end: q.contentSpan.end,
           speaker: q.speaker?.name ?? null,
+          ...(q.speaker?.chain ? { chain: q.speaker.chain } : {}),
         })),
       duplicates: a.repeats.map((r) => ({
         start: r.span.start,

@@ -84,7 +84,9 @@ function quoteSection(ctx: FeatureContext, uri: string, text: string, q: Quote):
   if (q.kind === 'scare') lines.push('**Scare quote** (not reported as speech)');
   else if (q.speaker) {
     const how = q.speaker.attribution ? ` — “${escapeMarkdown(q.speaker.attribution)}”` : '';
-    lines.push(`**Quote** · ${escapeMarkdown(q.speaker.name)}${how}`);
+    // Resolved through a pronoun or a role: how ("he → the coach → Jane Example").
+    const via = q.speaker.chain ? ` (${q.speaker.chain.map(escapeMarkdown).join(' → ')})` : '';
+    lines.push(`**Quote** · ${escapeMarkdown(q.speaker.name)}${how}${via}`);
   } else lines.push('**Quote** · speaker not found');
   if (q.corrected) lines[0] += ' · _corrected_';
   if (!q.balanced) lines.push('', 'One of its quote marks is missing.');

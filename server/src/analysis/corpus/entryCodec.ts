@@ -70,7 +70,7 @@ function encodePass(p: PassFindings): Json {
 }
 
 function encodeSpeaker(s: Speaker): Json {
-  return [s.name, s.span ? s.span.start : -1, s.span ? s.span.end : -1, s.attribution ?? 0];
+  return [s.name, s.span ? s.span.start : -1, s.span ? s.span.end : -1, s.attribution ?? 0, s.chain ?? 0];
 }
 
 function encodeCorpus(c: CorpusFindings): Json {
@@ -194,10 +194,11 @@ function decodeQuote(v: unknown): Quote {
 }
 
 function decodeSpeaker(v: unknown): Speaker {
-  const [name, start, end, attribution] = tuple(v, 4);
+  const [name, start, end, attribution, chain] = tuple(v, 5);
   const speaker: Speaker = { name: str(name) };
   if (start !== -1 || end !== -1) speaker.span = span(start, end);
   if (attribution !== 0) speaker.attribution = str(attribution);
+  if (chain !== 0) speaker.chain = list(chain, str);
   return speaker;
 }
 
