@@ -5,14 +5,23 @@
 // and a few 200 KB+ live pages. Every name, place, outlet and sentence is invented from word lists.
 // Deterministic from a seed; files are written one at a time (never held together in memory) and the
 // corpus is cached in os.tmpdir() by generator version, seed and size, so reruns reuse it.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { prng } from './corpusGenerator';
 
-/** Bumped whenever the generated text changes, so a cached corpus of an older generator is not reused. */
+/** Bumped when the manifest's shape changes; the cache key also hashes this file's source. */
 export const LOAD_CORPUS_VERSION = 1;
+
+/** Changes whenever the generator's source does, so a corpus cached by an older generator is not reused. */
+function generatorHash(): string {
+  const hash = createHash('sha1');
+  for (const f of [__filename, path.join(__dirname, 'corpusGenerator.ts')])
+    if (existsSync(f)) hash.update(readFileSync(f));
+  return hash.digest('hex').slice(0, 10);
+}
 
 export interface LoadCorpusManifest {
   version: number;
@@ -740,11 +749,9 @@ export function generateLoadCorpus(dir: string, opts: LoadCorpusOptions): LoadCo
 /** The cached corpus for seed + size under os.tmpdir(), generated first when missing or stale. */
 export function loadCorpus(opts: LoadCorpusOptions): { manifest: LoadCorpusManifest; cached: boolean } {
   const seed = opts.seed ?? 2026;
-  const root = path.join(
-    os.tmpdir(),
-    'article-lens-load-corpus',
-    `v${LOAD_CORPUS_VERSION}-seed${seed}-${opts.articles}`,
-  );
+  const cache = path.join(os.tmpdir(), 'article-lens-load-corpus');
+  const suffix = `-seed${seed}-${opts.articles}`;
+  const root = path.join(cache, `v${LOAD_CORPUS_VERSION}-${generatorHash()}${suffix}`);
   const manifestFile = path.join(root, 'manifest.json');
   if (existsSync(manifestFile)) {
     try {
@@ -755,7 +762,11 @@ export function loadCorpus(opts: LoadCorpusOptions): { manifest: LoadCorpusManif
       // regenerate below
     }
   }
-  rmSync(root, { recursive: true, force: true });
+  // Corpora of this seed and size made by older generators (or left half-written) go first.
+  if (existsSync(cache))
+    for (const old of readdirSync(cache))
+      if (old.endsWith(suffix) || old.includes(`${suffix}.partial-`))
+        rmSync(path.join(cache, old), { recursive: true, force: true });
   const building = `${root}.partial-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   const manifest = generateLoadCorpus(path.join(building, 'corpus'), { ...opts, seed });
