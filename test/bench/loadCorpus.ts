@@ -782,3 +782,15 @@ export function loadCorpus(opts: LoadCorpusOptions): { manifest: LoadCorpusManif
   renameSync(building, root);
   return { manifest: final, cached: false };
 }
+
+// As a command: `node --import tsx test/bench/loadCorpus.ts ARTICLES [SEED]` prints the manifest (as JSON)
+// of the cached corpus, generating it first when needed.
+if (require.main === module) {
+  const articles = Number(process.argv[2]);
+  const seed = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+  if (!Number.isInteger(articles) || articles < 1) {
+    console.error('usage: loadCorpus.ts ARTICLES [SEED]');
+    process.exit(2);
+  }
+  process.stdout.write(`${JSON.stringify(loadCorpus({ articles, seed }))}\n`);
+}

@@ -26,12 +26,13 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import * as prettier from 'prettier';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
 import { winkReadDoc } from '../../server/src/analysis/nlp';
 import { RelatedArticlesRequest, type RelatedArticlesResult } from '../../server/src/protocol';
 import { BenchClient, fileUri, TimeoutError } from './lspClient';
-import { loadCorpus, type LoadCorpusManifest } from './loadCorpus';
+import type { LoadCorpusManifest } from './loadCorpus';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const serverPath = path.join(repoRoot, 'server/out/server.js');
@@ -243,7 +244,18 @@ async function runSize(size: number): Promise<SizeResult> {
   const myDeadline = sizeDeadline(size);
   const left = (): number => myDeadline - performance.now();
   log(`${label(size)}: corpus`);
-  const { manifest, cached } = loadCorpus({ articles: size, seed });
+  // Generated in a child process, so its garbage does not slow this process's reference measurements.
+  const { manifest, cached } = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'loadCorpus.ts'), String(size), String(seed)],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 64 * MB,
+      },
+    ),
+  ) as { manifest: LoadCorpusManifest; cached: boolean };
   log(
     `${label(size)}: ${manifest.files} files, ${fmtMB(manifest.bytes)} (${cached ? 'cached' : `generated in ${fmtS(manifest.generateMs)}`})`,
   );
@@ -730,20 +742,21 @@ function renderTable(results: SizeResult[]): string {
 }
 
 function corpusDescription(results: SizeResult[]): string {
+  const n = (x: number): string => x.toLocaleString('en-US');
   return results
     .map((r) => {
       const m = r.manifest;
       const s = m.sizes;
       return (
-        `- **${label(r.size)}**: ${m.files.toLocaleString('en-US')} files, ${fmtMB(m.bytes)} (${sig(m.bytes / m.files / 1024, 2)} KB average) ` +
-        `on ${m.sites} sites of ${m.groups} media groups; ${m.wireStories} wire stories reprinted ${m.fanOut.min}–${m.fanOut.max} times ` +
-        `(mean ${m.fanOut.mean}, ${m.reprints.toLocaleString('en-US')} reprints, ${fmtMB(m.bytesByKind.wire)}), ` +
-        `${m.localStories.toLocaleString('en-US')} local stories, ${m.multiStoryPages} pages of several stories, ` +
+        `- **${label(r.size)}**: ${n(m.files)} files, ${fmtMB(m.bytes)} (${sig(m.bytes / m.files / 1024, 2)} KB average) ` +
+        `on ${n(m.sites)} sites of ${m.groups} media groups; ${m.wireStories} wire stories reprinted ` +
+        `${m.fanOut.min}–${m.fanOut.max} times (mean ${m.fanOut.mean}; ${n(m.reprints)} reprints, ${fmtMB(m.bytesByKind.wire)}), ` +
+        `${n(m.localStories)} local stories, ${n(m.multiStoryPages)} pages of several stories, ` +
         `${m.livePages.count} live pages of ${sig(m.livePages.minBytes / 1024, 3)}–${sig(m.livePages.maxBytes / 1024, 3)} KB; ` +
-        `captions printed twice in ${m.captionsTwice.toLocaleString('en-US')} files; the widest group footer is in ` +
-        `${m.widestBoilerplateFiles.toLocaleString('en-US')} files. Sizes: ${s.under2KB} under 2 KB, ` +
-        `${s.from2To10KB.toLocaleString('en-US')} of 2–10 KB, ${s.from10To200KB} of 10–200 KB, ${s.atLeast200KB} of 200 KB or more. ` +
-        `Edited article: ${sig(m.target.bytes / 1024, 2)} KB, a full reprint of a story with ${m.target.fanOut} copies.`
+        `captions printed twice in ${n(m.captionsTwice)} files; the widest group footer is in ${n(m.widestBoilerplateFiles)} files. ` +
+        `Sizes: ${n(s.under2KB)} under 2 KB, ${n(s.from2To10KB)} of 2–10 KB, ${n(s.from10To200KB)} of 10–200 KB, ` +
+        `${n(s.atLeast200KB)} of 200 KB or more. Edited article: ${sig(m.target.bytes / 1024, 2)} KB, a full reprint of a ` +
+        `story with ${m.target.fanOut} copies.`
       );
     })
     .join('\n');
@@ -755,7 +768,12 @@ function machine(): string {
     .loadavg()
     .map((x) => x.toFixed(1))
     .join(' ');
-  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${sig(os.totalmem() / 1024 ** 3, 2)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}; load average at the end ${load}`;
+  const heapLimit = v8.getHeapStatistics().heap_size_limit;
+  return (
+    `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${sig(os.totalmem() / 1024 ** 3, 2)} GiB, ` +
+    `${os.platform()} ${os.release()}, Node ${process.version} (default heap limit ${fmtMB(heapLimit)}); ` +
+    `load average at the end ${load}`
+  );
 }
 
 function commitOf(): string {
