@@ -5,6 +5,7 @@
 // and a few 200 KB+ live pages. Every name, place, outlet and sentence is invented from word lists.
 // Deterministic from a seed; files are written one at a time (never held together in memory) and the
 // corpus is cached in os.tmpdir() by generator version, seed and size, so reruns reuse it.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -746,6 +747,25 @@ export function generateLoadCorpus(dir: string, opts: LoadCorpusOptions): LoadCo
   };
 }
 
+const TRASH_PREFIX = 'trash-';
+
+/**
+ * Deletes the stale corpora that loadCorpus moved aside; with `background`, in a detached process, so the
+ * bench does not spend its budget on it.
+ */
+export function emptyLoadCorpusTrash(background = false): void {
+  const cache = path.join(os.tmpdir(), 'article-lens-load-corpus');
+  if (!existsSync(cache)) return;
+  const trash = readdirSync(cache)
+    .filter((entry) => entry.startsWith(TRASH_PREFIX))
+    .map((entry) => path.join(cache, entry));
+  if (trash.length === 0) return;
+  if (background) {
+    const script = `for (const d of ${JSON.stringify(trash)}) require('fs').rmSync(d, { recursive: true, force: true })`;
+    spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' }).unref();
+  } else for (const d of trash) rmSync(d, { recursive: true, force: true });
+}
+
 /** The cached corpus for seed + size under os.tmpdir(), generated first when missing or stale. */
 export function loadCorpus(opts: LoadCorpusOptions): { manifest: LoadCorpusManifest; cached: boolean } {
   const seed = opts.seed ?? 2026;
@@ -762,11 +782,12 @@ export function loadCorpus(opts: LoadCorpusOptions): { manifest: LoadCorpusManif
       // regenerate below
     }
   }
-  // Corpora of this seed and size made by older generators (or left half-written) go first.
+  // Corpora of this seed and size made by older generators (or left half-written) are moved aside at once;
+  // deleting 100,000 files takes minutes, so emptyLoadCorpusTrash() does it when the figures are taken.
   if (existsSync(cache))
     for (const old of readdirSync(cache))
-      if (old.endsWith(suffix) || old.includes(`${suffix}.partial-`))
-        rmSync(path.join(cache, old), { recursive: true, force: true });
+      if (!old.startsWith(TRASH_PREFIX) && (old.endsWith(suffix) || old.includes(`${suffix}.partial-`)))
+        renameSync(path.join(cache, old), path.join(cache, `${TRASH_PREFIX}${old}-${process.pid}`));
   const building = `${root}.partial-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   const manifest = generateLoadCorpus(path.join(building, 'corpus'), { ...opts, seed });
@@ -784,7 +805,7 @@ export function loadCorpus(opts: LoadCorpusOptions): { manifest: LoadCorpusManif
 }
 
 // As a command: `node --import tsx test/bench/loadCorpus.ts ARTICLES [SEED]` prints the manifest (as JSON)
-// of the cached corpus, generating it first when needed.
+// of the cached corpus, generating it first when needed (the bench adds --keep-trash and empties it last).
 if (require.main === module) {
   const articles = Number(process.argv[2]);
   const seed = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
@@ -793,4 +814,5 @@ if (require.main === module) {
     process.exit(2);
   }
   process.stdout.write(`${JSON.stringify(loadCorpus({ articles, seed }))}\n`);
+  if (process.argv[4] !== '--keep-trash') emptyLoadCorpusTrash();
 }

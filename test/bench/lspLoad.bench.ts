@@ -32,7 +32,7 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol
 import { winkReadDoc } from '../../server/src/analysis/nlp';
 import { RelatedArticlesRequest, type RelatedArticlesResult } from '../../server/src/protocol';
 import { BenchClient, fileUri, TimeoutError } from './lspClient';
-import type { LoadCorpusManifest } from './loadCorpus';
+import { emptyLoadCorpusTrash, type LoadCorpusManifest } from './loadCorpus';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const serverPath = path.join(repoRoot, 'server/out/server.js');
@@ -248,7 +248,7 @@ async function runSize(size: number): Promise<SizeResult> {
   const { manifest, cached } = JSON.parse(
     execFileSync(
       process.execPath,
-      ['--import', 'tsx', path.join(__dirname, 'loadCorpus.ts'), String(size), String(seed)],
+      ['--import', 'tsx', path.join(__dirname, 'loadCorpus.ts'), String(size), String(seed), '--keep-trash'],
       {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -841,6 +841,7 @@ async function main(): Promise<void> {
     await writeDoc(section);
     log(`wrote ${path.relative(repoRoot, outFile)}`);
   }
+  emptyLoadCorpusTrash(true); // stale corpora, after the figures are taken
 }
 
 main().then(
