@@ -2,6 +2,8 @@
 // several sites (some copies edited), site footers, captions printed twice, repeated headlines. With
 // `names`, articles also carry a cast of real-looking people, organisations and places introduced in
 // full and referred to by surname later, with attributed quotes, so entity recognition has work to do.
+// loadCorpus.ts builds on it for the LSP load bench: a whole scraped crawl written to disk (sites and their
+// templates, wire stories reprinted 50–500 times, live pages), cached in the temp folder per seed and size.
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export function prng(seed: number): () => number {
