@@ -132,8 +132,9 @@ try {
     await hover.waitFor({ state: 'visible', timeout: 30_000 });
     // The hover also carries the diagnostics under the cursor; the entity card is the part asserted.
     const text = oneLine(await hover.innerText());
-    const card = text.slice(text.indexOf('PERSON'));
-    if (!card.startsWith(`PERSON · ${PERSON}`)) throw new Error(`no entity card for ${PERSON}: ${text}`);
+    const card = text.slice(text.indexOf('Person (PERSON)'));
+    if (!card.startsWith(`Person (PERSON) · ${PERSON}`))
+      throw new Error(`no entity card for ${PERSON}: ${text}`);
     await page.screenshot({ path: shot('hover') });
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');

@@ -235,7 +235,8 @@ describe('language server on a workspace of articles', () => {
     });
     assert.ok(hover);
     const value = (hover.contents as MarkupContent).value;
-    assert.match(value, new RegExp(`\\*\\*${type}\\*\\*`));
+    // The type is spelled out, its code beside it: **Place (GPE)**.
+    assert.match(value, new RegExp(`\\*\\*[A-Z][a-z]+ \\(${type}\\)\\*\\*`));
     assert.match(value, /Mentions: \d+ in this article/);
     const refs = await session.connection.sendRequest(ReferencesRequest.type, {
       textDocument: { uri: harbourUri },
