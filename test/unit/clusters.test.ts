@@ -42,7 +42,22 @@ describe('relatedClusters', () => {
     assert.equal(star[0].links, 3);
   });
 
-  it('property: every article is in at most one cluster, and linked articles share one', () => {
+  it('a page of several stories joins each event it relates to without merging them', () => {
+    const clusters = relatedClusters(
+      ['briefs', 'fire1', 'fire2', 'fish1', 'fish2', 'lone'],
+      graph({ fire1: ['fire2', 'briefs'], fish1: ['fish2'], briefs: ['fish2'] }),
+      (uri) => uri === 'briefs',
+    );
+    assert.deepEqual(
+      clusters.map((c) => c.map((m) => m.uri)),
+      [
+        ['fire1', 'fire2', 'briefs'],
+        ['fish2', 'fish1', 'briefs'],
+      ],
+    );
+  });
+
+  it('property: without digests every article is in at most one cluster, and linked articles share one', () => {
     const uris = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
     const edge = fc.tuple(fc.constantFrom(...uris), fc.constantFrom(...uris));
     fc.assert(

@@ -1,7 +1,8 @@
 // Stories and related clusters for the side-bar view: the related graph's connected components, each
-// titled by its best-connected member's headline.
+// titled by its best-connected member's headline; pages of several stories join each of their events.
 import { relatedClusters } from '../analysis/clusters';
 import type { AnalysisOptions } from '../analysis/types';
+import { analyzeStructure } from '../analysis/structure/pageStructure';
 import type { StoryClustersResult } from '../protocol';
 import type { FeatureContext } from './context';
 import { fileName, titleOf } from './context';
@@ -11,9 +12,13 @@ export function provideStoryClusters(
   optionsOf: (uri: string) => AnalysisOptions,
 ): StoryClustersResult {
   const uris = ctx.index.uris().sort();
-  const clusters = relatedClusters(uris, (uri) => ctx.index.related(uri, optionsOf(uri)).map((r) => r.uri));
+  const clusters = relatedClusters(
+    uris,
+    (uri) => ctx.index.related(uri, optionsOf(uri)).map((r) => r.uri),
+    (uri) => storyCount(ctx, uri) > 1,
+  );
   const title = (uri: string): string => titleOf(ctx.textOf(uri), fileName(uri));
-  const clustered = clusters.reduce((n, c) => n + c.length, 0);
+  const clustered = new Set(clusters.flatMap((c) => c.map((m) => m.uri))).size;
   return {
     clusters: clusters.map((members) => ({
       title: title(members[0].uri),
@@ -21,4 +26,11 @@ export function provideStoryClusters(
     })),
     unclustered: uris.length - clustered,
   };
+}
+
+/** Stories on the page, from the indexed analysis when it has the page structure. */
+function storyCount(ctx: FeatureContext, uri: string): number {
+  const indexed = ctx.index.get(uri);
+  if (!indexed) return 0;
+  return (indexed.local.structure ?? analyzeStructure(indexed.snapshot.text)).stories.length;
 }
