@@ -104,6 +104,21 @@ export const ClientCommands = {
   /** Asks what a correction still needs (type, name, scope), then runs ServerCommands.correct. */
   correct: 'articleLens.correct',
   exportAnnotations: 'articleLens.exportAnnotations',
+  /** Fills Problems for every article of the workspace, not only open ones. */
+  checkCorpus: 'articleLens.checkCorpus',
+  /** Opens two articles side by side in the diff editor. */
+  compareArticles: 'articleLens.compareArticles',
+  /** Picks a related article of the active one and compares the two. */
+  compareWithRelated: 'articleLens.compareWithRelated',
+  /** Asks for a text that narrows the Entities view. */
+  filterEntities: 'articleLens.filterEntities',
+  clearEntityFilter: 'articleLens.clearEntityFilter',
+  refreshViews: 'articleLens.refreshViews',
+  /** Opens every mention of a canonical entity (from the Entities view). */
+  showEntityMentions: 'articleLens.showEntityMentions',
+  /** Corrections from the Entities view, through `correct`. */
+  markNotEntity: 'articleLens.markNotEntity',
+  changeEntityType: 'articleLens.changeEntityType',
 } as const;
 
 /**
