@@ -33,6 +33,7 @@ import {
   readSettings,
   SECTION,
 } from './config';
+import { offerTxtAssociation } from './onboarding';
 import { RelatedArticles } from './relatedArticles';
 import { RestartPolicy } from './restartPolicy';
 import { createServerApi } from './serverApi';
@@ -338,6 +339,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   extension = ext;
   context.subscriptions.push(ext);
   await ext.start();
+  void offerTxtAssociation(context.workspaceState);
   return { views: ext.views, statusCommand: () => ext.status.command };
 }
 
