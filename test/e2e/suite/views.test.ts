@@ -127,5 +127,28 @@ export function registerViewTests(): void {
       assert.equal(input.modified.toString(), second[1].resourceUri?.toString());
       assert.notEqual(input.original.toString(), input.modified.toString());
     });
+
+    test('Compare with Related Article… opens the pair in the diff editor at their shared passage', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await openArticle(SOURCE);
+      const shown = vscode.commands.executeCommand('articleLens.compareWithRelated');
+      let settled = false;
+      void shown.then(() => (settled = true));
+      const deadline = Date.now() + 30_000;
+      // The pick fills asynchronously: accept until the command completes.
+      while (!settled) {
+        assert.ok(Date.now() < deadline, 'the compare quick pick never accepted an entry');
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await Promise.race([shown, new Promise((r) => setTimeout(r, 200))]);
+      }
+      const input = await until('a diff editor', () => {
+        const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+        return tab?.input instanceof vscode.TabInputTextDiff ? tab.input : undefined;
+      });
+      assert.equal(baseName(input.original), SOURCE);
+      assert.equal(baseName(input.modified), REPRINT, 'the top related article');
+      const editor = await until('the diff’s editor', () => vscode.window.activeTextEditor);
+      assert.ok(editor.selection.active.line > 0, 'opened at the first shared passage, not the top');
+    });
   });
 }
