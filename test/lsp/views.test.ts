@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { WorkspaceSymbolRequest, type SymbolInformation } from 'vscode-languageserver-protocol/node';
 import {
   CheckFilesRequest,
   CorpusFilesRequest,
@@ -145,5 +146,26 @@ describe('view requests over LSP', () => {
       session.publishes.every((p) => p.diagnostics.length === 0),
       'nothing was published: no file is open',
     );
+  });
+
+  test('workspace symbols: one result per article at its own mention; an empty query lists the most mentioned', async () => {
+    const voss = (await session.connection.sendRequest(WorkspaceSymbolRequest.type, {
+      query: 'Clara Voss',
+    })) as SymbolInformation[];
+    const hers = voss.filter((s) => s.name === 'Clara Voss');
+    assert.deepEqual(hers.map((s) => s.location.uri).sort(), [uri('bridge.article'), uri('copy.article')]);
+    const inCopy = hers.find((s) => s.location.uri === uri('copy.article'));
+    assert.equal(inCopy?.location.range.start.line, 4, 'the copy’s own mention, not the first in the corpus');
+    assert.match(
+      inCopy?.containerName ?? '',
+      /^Person \(PERSON\) · \d+ mentions in 2 articles · copy\.article$/,
+    );
+    const empty = (await session.connection.sendRequest(WorkspaceSymbolRequest.type, {
+      query: '',
+    })) as SymbolInformation[];
+    assert.ok(empty.length > 0, 'an empty query lists entities');
+    assert.equal(empty[0].name, 'Clara Voss', 'the most mentioned first');
+    const once = empty.find((s) => /· 1 mention in 1 article ·/.test(s.containerName ?? ''));
+    assert.ok(once, `singular counts: ${empty.map((s) => s.containerName).join(' | ')}`);
   });
 });
