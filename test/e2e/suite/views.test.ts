@@ -6,7 +6,17 @@ import * as vscode from 'vscode';
 import type { ArticleLensApi } from '../../../client/src/extension';
 import type { ClusterNode } from '../../../client/src/views/clustersTree';
 import type { EntityNode } from '../../../client/src/views/entitiesTree';
-import { activateExtension, baseName, EXTENSION_ID, openArticle, settledDiagnostics, until } from './helpers';
+import {
+  activateExtension,
+  baseName,
+  codeOf,
+  EXTENSION_ID,
+  openArticle,
+  settledDiagnostics,
+  until,
+  untilAsync,
+  workspaceFile,
+} from './helpers';
 
 const SOURCE = 'dailycoast-kestown-floods.txt';
 const REPRINT = 'harborwire-kestown-floods.txt';
@@ -149,6 +159,65 @@ export function registerViewTests(): void {
       assert.equal(baseName(input.modified), REPRINT, 'the top related article');
       const editor = await until('the diff’s editor', () => vscode.window.activeTextEditor);
       assert.ok(editor.selection.active.line > 0, 'opened at the first shared passage, not the top');
+    });
+
+    test('Entities: the inline Not an Entity on a mention saves a correction; the mention leaves the view', async () => {
+      const editor = await openArticle(SOURCE);
+      const document = editor.document;
+      const tree = api().views.entities;
+      tree.setFilter('Norvane Shipping');
+      const mentionsHere = async (): Promise<[EntityNode, vscode.TreeItem][]> => {
+        const [org] = (await items<EntityNode>(tree)).filter(([, i]) => label(i) === 'Organisation (ORG)');
+        const entity = org && (await items(tree, org[0])).find(([, i]) => label(i) === 'Norvane Shipping');
+        const article =
+          entity &&
+          (await items(tree, entity[0])).find(([, i]) => i.resourceUri && baseName(i.resourceUri) === SOURCE);
+        return article ? items(tree, article[0]) : [];
+      };
+      const isNorvane = (d: vscode.Diagnostic): boolean =>
+        codeOf(d).startsWith('entity.') && document.getText(d.range) === 'Norvane Shipping';
+      const before = await settledDiagnostics(document.uri, (ds) => ds.some(isNorvane), 'Norvane Shipping');
+      const mentions = await mentionsHere();
+      assert.ok(mentions.length > 0, 'Norvane Shipping has mentions in the source');
+      try {
+        const done = vscode.commands.executeCommand('articleLens.markNotEntity', mentions[0][0]);
+        let settled = false;
+        void done.then(() => (settled = true));
+        const deadline = Date.now() + 30_000;
+        // The scope pick: its first entry is "This mention only".
+        while (!settled) {
+          assert.ok(Date.now() < deadline, 'the scope pick never accepted an entry');
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+          await Promise.race([done, new Promise((r) => setTimeout(r, 200))]);
+        }
+        await settledDiagnostics(
+          document.uri,
+          (ds) => ds.filter(isNorvane).length === before.filter(isNorvane).length - 1,
+          'one Norvane Shipping mention fewer',
+        );
+        const after = await untilAsync('the view without the mention', async () => {
+          const now = await mentionsHere();
+          return now.length === mentions.length - 1 ? now : undefined;
+        });
+        assert.equal(after.length, mentions.length - 1);
+      } finally {
+        tree.setFilter('');
+        // Undo in the sidecar, as a curator would (the correction created it, so undo may remove it).
+        const sidecarUri = workspaceFile('.article-lens/annotations.json');
+        const sidecar = await vscode.workspace.openTextDocument(sidecarUri);
+        await vscode.window.showTextDocument(sidecar);
+        await vscode.commands.executeCommand('undo');
+        if (!sidecar.isClosed) await sidecar.save();
+        await settledDiagnostics(
+          document.uri,
+          (ds) => ds.filter(isNorvane).length === before.filter(isNorvane).length,
+          'the mention back after undo',
+        );
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await Promise.resolve(
+          vscode.workspace.fs.delete(vscode.Uri.joinPath(sidecarUri, '..'), { recursive: true }),
+        ).catch(() => undefined);
+      }
     });
   });
 }
