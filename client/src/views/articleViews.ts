@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { ClientCommands, type CorrectionRequestArgs } from '../../../server/src/protocol';
 import { compareArticles, compareWithItem } from '../compare';
+import { SECTION } from '../config';
 import { CorpusProblems } from '../corpusProblems';
 import { revealLocation } from '../navigation';
 import { ClustersTree, comparePartner, type ClusterNode } from './clustersTree';
@@ -50,8 +51,9 @@ export class ArticleViews implements vscode.Disposable {
       this.storiesView,
       this.problems,
       this.entities.onDidLoad.event(() => this.describeEntities()),
+      // A saved article or corrections sidecar changes what the views show.
       vscode.workspace.onDidSaveTextDocument((d) => {
-        if (isArticle(d)) this.refreshSoon();
+        if (isArticle(d) || isSidecar(d.uri)) this.refreshSoon();
       }),
     ];
   }
@@ -181,6 +183,11 @@ export class ArticleViews implements vscode.Disposable {
     clearTimeout(this.refreshTimer);
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+function isSidecar(uri: vscode.Uri): boolean {
+  const relative = vscode.workspace.getConfiguration(SECTION, uri).get<string>('curation.annotationsPath');
+  return relative !== undefined && relative !== '' && uri.path.endsWith(`/${relative.replace(/^\.?\//, '')}`);
 }
 
 function isEntityNode(x: unknown): x is EntityNode {
