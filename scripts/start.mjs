@@ -23,8 +23,9 @@ if (hasCode && !process.env.ARTICLE_LENS_USE_CODE_SERVER) {
 }
 
 provision();
-// A persistent run folder keeps the user's layout and open editors between starts.
-const { dir: runDir } = makeRunDir('start', { reuse: true });
+// A persistent run folder keeps the user's layout and open editors between starts. The sample corpus
+// is opened in place, so edits made while trying things out are not saved behind the user's back.
+const { dir: runDir } = makeRunDir('start', { reuse: true, settings: { 'files.autoSave': 'off' } });
 const cs = await startCodeServer({ runDir, folder: corpusDir });
 const url = workbenchUrl(cs, { folder: corpusDir, developmentPath: repoRoot });
 console.log(`\nArticle Lens is running in code-server (VS Code in the browser).\nOpen:\n\n  ${url}\n`);

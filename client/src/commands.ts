@@ -5,6 +5,7 @@ import { ClientCommands } from '../../server/src/protocol';
 import { runCorrection, runExport, type CurationHost } from './curation';
 import { showLocations } from './navigation';
 import type { RelatedArticles } from './relatedArticles';
+import type { ArticleViews } from './views/articleViews';
 
 /**
  * The language client as the commands see it: answering requests, on its way up (activation, a restart,
@@ -23,6 +24,8 @@ export interface CommandContext {
   isArticle(document: vscode.TextDocument): boolean;
   /** Requests the curation commands send to the server. */
   readonly curation: CurationHost;
+  /** The side-bar views, Check Corpus and Compare. */
+  readonly views: ArticleViews;
 }
 
 /** A failure the user can fix (no article open, server not started); shown as a warning, not logged as a bug. */
@@ -135,6 +138,48 @@ const factories: Record<keyof typeof ClientCommands, Factory> = {
     requireServer(ctx);
     await runExport(ctx.curation);
   },
+  checkCorpus: (ctx) => async () => {
+    requireServer(ctx);
+    await ctx.views.checkCorpus();
+  },
+  // Comparing two files needs no server.
+  compareArticles:
+    (ctx) =>
+    async (...args) => {
+      await ctx.views.compare(args);
+    },
+  compareWithRelated:
+    (ctx) =>
+    async (...args) => {
+      await ctx.views.compareWithRelated(await targetArticle(ctx, args));
+    },
+  filterEntities: (ctx) => async () => {
+    await ctx.views.filterEntities();
+  },
+  clearEntityFilter: (ctx) => async () => {
+    await ctx.views.clearEntityFilter();
+  },
+  refreshViews: (ctx) => async () => {
+    ctx.views.refresh();
+  },
+  showEntityMentions:
+    (ctx) =>
+    async (...args) => {
+      requireServer(ctx);
+      await ctx.views.showEntityMentions(args[0]);
+    },
+  markNotEntity:
+    (ctx) =>
+    async (...args) => {
+      requireServer(ctx);
+      await ctx.views.correct(args[0], 'notEntity');
+    },
+  changeEntityType:
+    (ctx) =>
+    async (...args) => {
+      requireServer(ctx);
+      await ctx.views.correct(args[0], 'changeType');
+    },
 };
 
 /** LSP cancellation (a closed quick pick, an edit) is not an error worth a pop-up. */

@@ -33,9 +33,13 @@ import {
   readSettings,
   SECTION,
 } from './config';
+import { offerTxtAssociation } from './onboarding';
 import { RelatedArticles } from './relatedArticles';
 import { RestartPolicy } from './restartPolicy';
+import { createServerApi } from './serverApi';
 import { StatusBar } from './statusBar';
+import { ArticleViews } from './views/articleViews';
+import type { ServerApi } from './views/serverApi';
 
 const CLIENT_ID = 'articleLens';
 const CLIENT_NAME = 'Article Lens';
@@ -79,7 +83,9 @@ function settled(client: LanguageClient, ms: number): Promise<void> {
 class ArticleLensExtension implements CommandContext, vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   readonly related: RelatedArticles;
-  private readonly status: StatusBar;
+  readonly views: ArticleViews;
+  readonly status: StatusBar;
+  private api: ServerApi | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private client: LanguageClient | undefined;
   private selector: vscode.DocumentFilter[] = [];
@@ -96,11 +102,21 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
-    this.status = new StatusBar({ showLog: ClientCommands.showLog, restart: ClientCommands.restartServer });
+    this.status = new StatusBar({
+      showRelated: ClientCommands.showRelatedArticles,
+      showLog: ClientCommands.showLog,
+      restart: ClientCommands.restartServer,
+    });
     this.related = new RelatedArticles((uri, token) => this.fetchRelated(uri, token), this.status);
+    // The views ask only a ready server: while it starts or indexes they stay empty until `ready`.
+    this.views = new ArticleViews(
+      () => (this.isServerReady() && this.lastState === 'ready' ? this.api : undefined),
+      (doc) => this.isArticle(doc),
+    );
     this.disposables.push(
       this.log,
       this.status,
+      this.views,
       ...registerCommands(this),
       vscode.window.onDidChangeActiveTextEditor(() => this.onActiveEditor()),
       // Changing a file's language mode reopens the document without changing the active editor.
@@ -176,13 +192,17 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     this.client = client;
+    this.api = createServerApi(client);
     const clientDisposables: vscode.Disposable[] = [
       watcher,
       client.onNotification(StatusNotification.type, (params) => {
         const wasReady = this.lastState === 'ready';
         this.lastState = params.state;
         this.status.setServerStatus(params);
-        if (params.state === 'ready' && !wasReady) this.refreshRelatedCount();
+        if (params.state === 'ready' && !wasReady) {
+          this.refreshRelatedCount();
+          this.views.refresh();
+        }
       }),
       client.onDidChangeState((e) => {
         if (e.newState === State.Stopped && this.client === client && !this.stopping) {
@@ -225,6 +245,7 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
       this.clientDisposables.forEach((d) => d.dispose());
       this.clientDisposables = [];
       this.client = undefined;
+      this.api = undefined;
       this.lastState = undefined;
       this.stopping = false;
     }
@@ -306,10 +327,20 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
 
 let extension: ArticleLensExtension | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  extension = new ArticleLensExtension(context);
-  context.subscriptions.push(extension);
-  await extension.start();
+/** What the extension exports: the end-to-end tests read the views and the status item through it. */
+export interface ArticleLensApi {
+  readonly views: ArticleViews;
+  /** The command a click on the status item runs now. */
+  statusCommand(): string | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ArticleLensApi> {
+  const ext = new ArticleLensExtension(context);
+  extension = ext;
+  context.subscriptions.push(ext);
+  await ext.start();
+  void offerTxtAssociation(context.workspaceState);
+  return { views: ext.views, statusCommand: () => ext.status.command };
 }
 
 export async function deactivate(): Promise<void> {

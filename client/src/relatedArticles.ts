@@ -18,8 +18,10 @@ export type FetchRelated = (
 
 interface Walk {
   items: RelatedArticleItem[];
-  /** Index of the item shown last; -1 before the first step. */
+  /** Index of the item shown last; -1 before the first step and back at the source. */
   index: number;
+  /** Where the user was in the source when the walk left it, to return there. */
+  origin?: vscode.Location;
 }
 
 function toRange(item: RelatedArticleItem): vscode.Range {
@@ -103,8 +105,33 @@ export class RelatedArticles {
       return;
     }
     const n = walk.items.length;
-    walk.index = direction > 0 ? (walk.index + 1) % n : walk.index <= 0 ? n - 1 : walk.index - 1;
+    const atSource = active === source;
+    if (atSource) {
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document.uri.toString() === source) {
+        walk.origin = new vscode.Location(editor.document.uri, editor.selection.active);
+      }
+    }
+    // The cycle passes through the source (index -1), so Next after the last, or Previous before the
+    // first, returns to where the walk started; from the source itself a step always leaves it.
+    let index =
+      direction > 0
+        ? walk.index + 1 >= n
+          ? -1
+          : walk.index + 1
+        : walk.index === -1
+          ? n - 1
+          : walk.index - 1;
+    if (index === -1 && atSource) index = direction > 0 ? 0 : n - 1;
+    walk.index = index;
     this.currentSource = source;
+    if (walk.index === -1) {
+      await revealLocation(
+        walk.origin ?? new vscode.Location(vscode.Uri.parse(source), new vscode.Position(0, 0)),
+      );
+      this.status.setWalk(undefined);
+      return;
+    }
     await revealLocation(toLocation(walk.items[walk.index]));
     this.status.setWalk({ index: walk.index, total: n });
   }
@@ -116,7 +143,7 @@ export class RelatedArticles {
     const old = this.walks.get(key);
     const oldUri = old?.items[old.index]?.uri;
     const index = oldUri === undefined ? -1 : result.items.findIndex((i) => i.uri === oldUri);
-    const walk: Walk = { items: result.items, index };
+    const walk: Walk = { items: result.items, index, origin: old?.origin };
     this.walks.set(key, walk);
     return walk;
   }

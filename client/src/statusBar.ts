@@ -1,6 +1,6 @@
 // The status bar item: server state from `articleLens/status` (indexing progress, errors) and, for the active
-// article, its related-article count or the position of a Next/Previous walk. A click opens the log, or
-// restarts the server once it has stopped.
+// article, its related-article count or the position of a Next/Previous walk. A click on an article opens
+// Show Related Articles (elsewhere the log), or restarts the server once it has stopped.
 import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/protocol';
 
@@ -17,8 +17,11 @@ export class StatusBar implements vscode.Disposable {
   private related: RelatedCount | undefined;
   private walk: { index: number; total: number } | undefined;
 
-  /** `showLog` is the click while the server runs, `restart` once it has stopped. */
-  constructor(private readonly commands: { showLog: string; restart: string }) {
+  /**
+   * The click: `showRelated` on an article while the server is ready, `showLog` otherwise, and `restart`
+   * once the server has stopped.
+   */
+  constructor(private readonly commands: { showRelated: string; showLog: string; restart: string }) {
     this.item = vscode.window.createStatusBarItem('articleLens.status', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Article Lens';
     this.render();
@@ -89,16 +92,29 @@ export class StatusBar implements vscode.Disposable {
     }
     if (state === 'ready' && message && !this.clientFailure) details.push(message);
     if (lastAnalysisMs !== undefined) details.push(`Last analysis: ${Math.round(lastAnalysisMs)} ms.`);
-    item.command = this.clientFailure ? this.commands.restart : this.commands.showLog;
+    const related = !this.clientFailure && state === 'ready' && this.isArticle;
+    item.command = this.clientFailure
+      ? this.commands.restart
+      : related
+        ? this.commands.showRelated
+        : this.commands.showLog;
     details.push(
       this.clientFailure
         ? 'Click to restart the Article Lens server.'
-        : 'Click to open the Article Lens log.',
+        : related
+          ? 'Click to show the related articles (the log: "Article Lens: Show Log").'
+          : 'Click to open the Article Lens log.',
     );
     item.tooltip = details.join('\n');
     // Visible on articles, and whenever there is progress or a problem worth seeing from any editor.
     if (this.isArticle || state === 'indexing' || state === 'error' || this.clientFailure) item.show();
     else item.hide();
+  }
+
+  /** The command a click runs now. */
+  get command(): string | undefined {
+    const c = this.item.command;
+    return typeof c === 'string' ? c : c?.command;
   }
 
   dispose(): void {

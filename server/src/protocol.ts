@@ -3,6 +3,7 @@
 import {
   NotificationType,
   RequestType,
+  type Diagnostic,
   type Location,
   type Range,
   type TextDocumentIdentifier,
@@ -103,6 +104,21 @@ export const ClientCommands = {
   /** Asks what a correction still needs (type, name, scope), then runs ServerCommands.correct. */
   correct: 'articleLens.correct',
   exportAnnotations: 'articleLens.exportAnnotations',
+  /** Fills Problems for every article of the workspace, not only open ones. */
+  checkCorpus: 'articleLens.checkCorpus',
+  /** Opens two articles side by side in the diff editor. */
+  compareArticles: 'articleLens.compareArticles',
+  /** Picks a related article of the active one and compares the two. */
+  compareWithRelated: 'articleLens.compareWithRelated',
+  /** Asks for a text that narrows the Entities view. */
+  filterEntities: 'articleLens.filterEntities',
+  clearEntityFilter: 'articleLens.clearEntityFilter',
+  refreshViews: 'articleLens.refreshViews',
+  /** Opens every mention of a canonical entity (from the Entities view). */
+  showEntityMentions: 'articleLens.showEntityMentions',
+  /** Corrections from the Entities view, through `correct`. */
+  markNotEntity: 'articleLens.markNotEntity',
+  changeEntityType: 'articleLens.changeEntityType',
 } as const;
 
 /**
@@ -216,6 +232,105 @@ export interface StatusParams {
 export namespace StatusNotification {
   export const method = 'articleLens/status' as const;
   export const type = new NotificationType<StatusParams>(method);
+}
+
+/** The arguments of ClientCommands.correct: a draft and what the client must still ask. */
+export interface CorrectionRequestArgs {
+  draft: CorrectionDraft;
+  prompt: CorrectionPrompt;
+}
+
+export interface EntityListParams {
+  /** Case-insensitive letters-in-order filter on names and aliases; empty lists everything. */
+  filter?: string;
+  /** Most entities returned (the most widespread first). */
+  limit?: number;
+}
+
+export interface EntityListItem {
+  canonical: string;
+  /** OntoNotes type (`PERSON`, `GPE`, …). */
+  type: string;
+  /** The type spelled out for people: "Place (GPE)". */
+  typeLabel: string;
+  mentionCount: number;
+  fileCount: number;
+}
+
+export interface EntityListResult {
+  entities: EntityListItem[];
+  /** Entities matching the filter, before the limit. */
+  matched: number;
+}
+
+/** Client → server: the corpus's canonical entities, for the Entities view. */
+export namespace EntityListRequest {
+  export const method = 'articleLens/entities' as const;
+  export const type = new RequestType<EntityListParams, EntityListResult, void>(method);
+}
+
+export interface EntityMentionItem {
+  range: Range;
+  /** The mention as written. */
+  text: string;
+  /** The corrections the Entities view offers on it. */
+  notEntity: CorrectionRequestArgs;
+  changeType: CorrectionRequestArgs;
+}
+
+export interface EntityArticleItem {
+  uri: string;
+  /** Detected headline, else the file name. */
+  title: string;
+  mentions: EntityMentionItem[];
+}
+
+/** Client → server: the articles mentioning one canonical entity, with every mention. */
+export namespace EntityArticlesRequest {
+  export const method = 'articleLens/entityArticles' as const;
+  export const type = new RequestType<{ canonical: string }, { articles: EntityArticleItem[] }, void>(method);
+}
+
+export interface StoryClusterMember {
+  uri: string;
+  title: string;
+  /** Related articles of this member inside the cluster. */
+  links: number;
+}
+
+export interface StoryCluster {
+  /** Headline of the best-connected member. */
+  title: string;
+  /** Best-connected first. */
+  members: StoryClusterMember[];
+}
+
+export interface StoryClustersResult {
+  clusters: StoryCluster[];
+  /** Articles related to no other article. */
+  unclustered: number;
+}
+
+/** Client → server: groups of articles about one event (connected related articles above the threshold). */
+export namespace StoryClustersRequest {
+  export const method = 'articleLens/storyClusters' as const;
+  export const type = new RequestType<Record<string, never>, StoryClustersResult, void>(method);
+}
+
+/** Client → server: every article the server has indexed, so the client can check them in batches. */
+export namespace CorpusFilesRequest {
+  export const method = 'articleLens/corpusFiles' as const;
+  export const type = new RequestType<Record<string, never>, { uris: string[] }, void>(method);
+}
+
+export interface CheckFilesResult {
+  files: { uri: string; diagnostics: Diagnostic[] }[];
+}
+
+/** Client → server: the diagnostics of articles, open or not, as publishDiagnostics would carry them. */
+export namespace CheckFilesRequest {
+  export const method = 'articleLens/checkFiles' as const;
+  export const type = new RequestType<{ uris: string[] }, CheckFilesResult, void>(method);
 }
 
 export type { Location };

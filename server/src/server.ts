@@ -48,6 +48,7 @@ import { createLogger, isLogLevel, type LogLevel } from './util/logger';
 import { normalizingConnection } from './util/normalizedDocuments';
 import { createTransport, watchInput } from './util/transport';
 import { normalizeUri, uriToPath } from './util/uri';
+import { registerViewRequests } from './viewRequests';
 import { ARTICLE_EXTENSION, LspCorpus } from './workspace/lspCorpus';
 
 const transport = createTransport(process.argv.slice(2));
@@ -350,6 +351,7 @@ connection.onRequest(
     (params) => provideRelatedArticles(ctx, params),
   ),
 );
+registerViewRequests(connection, ctx, guard, () => settings);
 connection.onExecuteCommand(
   guard.request<[ExecuteCommandParams], unknown>(
     'executeCommand',

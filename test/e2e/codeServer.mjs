@@ -39,9 +39,10 @@ export function freePort() {
 /**
  * A fresh run folder under the git-ignored .vscode-test/runs: user data, extensions, logs and
  * (optionally) a copy of the sample corpus, so a test never edits the files that ship.
- * `reuse` keeps one folder per name (npm start keeps the user's layout between starts).
+ * `reuse` keeps one folder per name (npm start keeps the user's layout between starts); `settings`
+ * are added to the user settings.
  * @param {string} name
- * @param {{ copyCorpus?: boolean, reuse?: boolean }} [options]
+ * @param {{ copyCorpus?: boolean, reuse?: boolean, settings?: Record<string, unknown> }} [options]
  */
 export function makeRunDir(name, options = {}) {
   const base = path.join(repoRoot, '.vscode-test/runs');
@@ -64,6 +65,7 @@ export function makeRunDir(name, options = {}) {
     'update.mode': 'none',
     'chat.commandCenter.enabled': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    ...options.settings,
   };
   writeFileSync(path.join(dir, 'ud/User/settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   let workspace = corpusDir;

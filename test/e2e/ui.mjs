@@ -1,8 +1,9 @@
 // @ts-check
 // UI check: what a user sees in the real workbench (code-server + Debian chromium). Opens a sample
 // article, reads an entity hover from the DOM, lists problems in the Problems panel, runs "Article
-// Lens: Show Related Articles" from the command palette and picks an entry; screenshots each step
-// into test-results/.
+// Lens: Show Related Articles" from the command palette and picks an entry, clicks the editor-title
+// arrow and the status item, opens the Article Lens views (Entities, Stories, inline Compare) and runs
+// Check Corpus; screenshots each step into test-results/.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { provision } from '../../scripts/e2e/provision.mjs';
@@ -132,8 +133,9 @@ try {
     await hover.waitFor({ state: 'visible', timeout: 30_000 });
     // The hover also carries the diagnostics under the cursor; the entity card is the part asserted.
     const text = oneLine(await hover.innerText());
-    const card = text.slice(text.indexOf('PERSON'));
-    if (!card.startsWith(`PERSON · ${PERSON}`)) throw new Error(`no entity card for ${PERSON}: ${text}`);
+    const card = text.slice(text.indexOf('Person (PERSON)'));
+    if (!card.startsWith(`Person (PERSON) · ${PERSON}`))
+      throw new Error(`no entity card for ${PERSON}: ${text}`);
     await page.screenshot({ path: shot('hover') });
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
@@ -168,6 +170,81 @@ try {
     await page.waitForTimeout(600); // let the reveal scroll settle before the screenshot
     await page.screenshot({ path: shot('related-opened') });
     return `${entries} entries; picked ${RELATED}, now the active tab`;
+  });
+
+  await step('editor-title buttons: Next Related Article', async () => {
+    await page.locator(`.tabs-container .tab:has-text("${ARTICLE}")`).click();
+    const next = page.locator('.editor-actions .action-label[aria-label^="Next Related Article"]');
+    await next.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.screenshot({ path: shot('title-buttons'), clip: { x: 700, y: 0, width: 700, height: 120 } });
+    await next.first().click();
+    // The walk resumes where the quick pick left it, so the next article is whichever follows there.
+    const active = page.locator('.tabs-container .tab.active');
+    await page.waitForFunction(
+      (name) => !document.querySelector('.tabs-container .tab.active')?.textContent?.includes(name),
+      ARTICLE,
+      { timeout: 30_000 },
+    );
+    return `clicked the arrow; ${oneLine(await active.first().innerText())} is the active tab`;
+  });
+
+  await step('status item click opens Show Related Articles', async () => {
+    await page.locator(`.tabs-container .tab:has-text("${ARTICLE}")`).click();
+    const item = page.locator('.statusbar-item:has-text("related")');
+    await item.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await item.first().click();
+    const entry = page.locator(`.quick-input-list .monaco-list-row:has-text("${RELATED}")`);
+    await entry.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.screenshot({ path: shot('status-related') });
+    await page.keyboard.press('Escape');
+    return `${await page.locator('.quick-input-list .monaco-list-row').count()} entries`;
+  });
+
+  await step('Article Lens activity bar: Entities view', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Article Lens"]').first().click();
+    const person = page.locator('.pane-body .monaco-list-row:has-text("Person (PERSON)")');
+    await person.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await person.first().click();
+    const mayor = page.locator(`.pane-body .monaco-list-row:has-text("${PERSON}")`);
+    await mayor.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await mayor.first().click();
+    await page.locator('.pane-body .monaco-list-row:has-text("mention")').nth(2).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: shot('views-entities') });
+    return JSON.stringify(oneLine(await mayor.first().innerText()));
+  });
+
+  await step('Stories view: clusters, and the inline Compare', async () => {
+    const header = page.locator('.pane-header:has-text("Stories and Related Clusters")');
+    await header.first().waitFor({ state: 'visible' });
+    // The Entities view takes the space: collapse it so the clusters are on screen.
+    await page.locator('.pane-header:has-text("Entities")').first().click();
+    const member = page.locator(`.pane-body .monaco-list-row:has-text("${RELATED}")`);
+    await member.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.screenshot({ path: shot('views-stories') });
+    const clusters = await page.locator('.pane-body .monaco-list-row[aria-level="1"]').count();
+    await member.first().hover();
+    await member.first().locator('.action-label[aria-label^="Compare"]').click();
+    await page.waitForSelector('.monaco-diff-editor', { timeout: 30_000 });
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: shot('compare') });
+    return `${clusters} clusters; compare opened the diff editor`;
+  });
+
+  await step('Check Corpus fills Problems for closed files', async () => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('Article Lens: Check Corpus');
+    const command = page.locator('.quick-input-list .monaco-list-row:has-text("Check Corpus")');
+    await command.first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    const closed = page.locator(
+      '.markers-panel .monaco-list-row:has-text("eastgate-lindval-fisheries-talks.txt")',
+    );
+    await closed.first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: shot('check-corpus') });
+    const files = await page.locator('.markers-panel .monaco-list-row[aria-level="1"]').count();
+    return `${files} files in Problems`;
   });
 } catch (error) {
   failures.push(`workbench: ${error instanceof Error ? error.message : String(error)}`);

@@ -162,13 +162,13 @@ describe('language server on a workspace of articles', () => {
     assert.ok(f.start >= HARBOUR.indexOf(REPEATED) && f.end <= HARBOUR.indexOf(REPEATED) + REPEATED.length);
   });
 
-  test('an unbalanced quote mark is a Warning on the mark, and its quick fix inserts the missing mark', async () => {
+  test('an unbalanced quote mark is a Warning on the first line of its quote, and its quick fix inserts the missing mark', async () => {
     const lone = diagnostics.find((d) => d.code === 'quote.unbalanced');
     assert.ok(lone, 'a quote.unbalanced diagnostic');
     assert.equal(lone.severity, DiagnosticSeverity.Warning);
     assert.deepEqual(offsets(HARBOUR, lone.range), {
       start: HARBOUR.indexOf('“'),
-      end: HARBOUR.indexOf('“') + 1,
+      end: HARBOUR.indexOf(LONE) + LONE.length,
     });
     const actions = await session.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: harbourUri },
@@ -235,7 +235,8 @@ describe('language server on a workspace of articles', () => {
     });
     assert.ok(hover);
     const value = (hover.contents as MarkupContent).value;
-    assert.match(value, new RegExp(`\\*\\*${type}\\*\\*`));
+    // The type is spelled out, its code beside it: **Place (GPE)**.
+    assert.match(value, new RegExp(`\\*\\*[A-Z][a-z]+ \\(${type}\\)\\*\\*`));
     assert.match(value, /Mentions: \d+ in this article/);
     const refs = await session.connection.sendRequest(ReferencesRequest.type, {
       textDocument: { uri: harbourUri },

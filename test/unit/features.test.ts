@@ -226,7 +226,7 @@ describe('diagnostics', () => {
         ['quote', DiagnosticSeverity.Hint, 'We will,'],
         ['duplicate.shared', DiagnosticSeverity.Information, 'Same words here now.'],
         ['duplicate.repeat', DiagnosticSeverity.Warning, 'Same words here now.'],
-        ['quote.unbalanced', DiagnosticSeverity.Warning, '“'],
+        ['quote.unbalanced', DiagnosticSeverity.Warning, '“Open'],
       ],
     );
     for (const d of ds) assert.equal(d.source, 'Article Lens');

@@ -30,14 +30,18 @@ interface Manifest {
     grammars: { language: string; scopeName: string; path: string }[];
     configuration: { properties: Record<string, SettingSchema> };
     commands: { command: string; title: string; category: string }[];
-    menus: { commandPalette: { command: string; when?: string }[] };
+    menus: Record<string, { command: string; when?: string; group?: string }[]>;
+    viewsContainers: { activitybar: { id: string; title: string; icon: string }[] };
+    views: Record<string, { id: string; name: string }[]>;
+    keybindings: { command: string; key: string; when?: string }[];
+    colors: { id: string; description: string; defaults: Record<string, string> }[];
     semanticTokenTypes: { id: string; description: string }[];
     semanticTokenScopes: { language?: string; scopes: Record<string, string[]> }[];
   };
 }
 
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
-const clientSources = readdirSync(path.join(root, 'client/src'))
+const clientSources = readdirSync(path.join(root, 'client/src'), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.ts'))
   .map((f) => readFileSync(path.join(root, 'client/src', f), 'utf8'))
   .join('\n');
@@ -171,4 +175,42 @@ test('language, grammar, icon and activation are wired to files that exist', () 
   assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
   assert.equal(png.readUInt32BE(16), 128, 'icon width');
   assert.equal(png.readUInt32BE(20), 128, 'icon height');
+});
+
+test('the Article Lens container holds the Entities and Stories views the client creates', () => {
+  const [container] = manifest.contributes.viewsContainers.activitybar;
+  assert.equal(container.id, 'articleLens');
+  assert.equal(container.title, 'Article Lens');
+  assert.ok(existsSync(path.join(root, container.icon)), container.icon);
+  const ids = manifest.contributes.views.articleLens.map((v) => v.id);
+  assert.deepEqual(ids, ['articleLens.entities', 'articleLens.stories']);
+  for (const id of ids) assert.ok(clientSources.includes(`'${id}'`), `${id} is created in client/src`);
+});
+
+test('menus and keybindings name contributed commands; editor-title buttons show on articles only', () => {
+  const ids = new Set(manifest.contributes.commands.map((c) => c.command));
+  for (const [menu, entries] of Object.entries(manifest.contributes.menus)) {
+    for (const e of entries) {
+      assert.ok(ids.has(e.command), `${menu}: ${e.command} is not contributed`);
+      assert.ok(e.when, `${menu}: ${e.command} has no when clause`);
+    }
+  }
+  for (const e of manifest.contributes.menus['editor/title']) {
+    assert.match(e.when ?? '', /articleLens\.isArticle/, `${e.command} on articles only`);
+  }
+  for (const k of manifest.contributes.keybindings) {
+    assert.ok(ids.has(k.command), `keybinding of ${k.command}`);
+    assert.match(k.when ?? '', /articleLens\.isArticle/);
+  }
+});
+
+test('every entity colour is contributed with defaults for each theme kind and listed in the README', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const used = [...clientSources.matchAll(/'(articleLens\.entity\.[a-z]+)'/g)].map((m) => m[1]);
+  const contributed = manifest.contributes.colors.map((c) => c.id);
+  assert.deepEqual([...new Set(used)].sort(), [...contributed].sort());
+  for (const c of manifest.contributes.colors) {
+    for (const kind of ['dark', 'light', 'highContrast']) assert.ok(c.defaults[kind], `${c.id} ${kind}`);
+    assert.ok(readme.includes(`\`${c.id}\``), `${c.id} in the README legend`);
+  }
 });

@@ -12,6 +12,7 @@ import type { ArticleAnalysis, Repeat, Span } from '../analysis/types';
 import { DiagnosticCodes } from '../protocol';
 import type { FeatureContext } from './context';
 import { rangeToSpan, spanToRange } from './convert';
+import { unbalancedSpan } from './unbalancedRange';
 
 /** `source.articleLens.removeRepeats`: offered in the source-action menu and runnable on save. */
 export const REMOVE_ALL_REPEATS_KIND = `${CodeActionKind.Source}.articleLens.removeRepeats`;
@@ -92,7 +93,7 @@ function quickFix(
 ): CodeAction | undefined {
   const span = rangeToSpan(text, d.range);
   if (d.code === DiagnosticCodes.quoteUnbalanced) {
-    const mark = analysis.unbalanced.find((u) => sameSpan(u.span, span));
+    const mark = analysis.unbalanced.find((u) => sameSpan(unbalancedSpan(text, u), span));
     if (!mark) return undefined;
     const at = spanToRange(text, { start: mark.insertAt, end: mark.insertAt });
     return {

@@ -11,6 +11,7 @@ import type { ArticleAnalysis, SharedPassage } from '../analysis/types';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes, type ArticleLensSettings, type SeverityName } from '../protocol';
 import { fileName } from './context';
 import { spanToRange } from './convert';
+import { unbalancedSpan } from './unbalancedRange';
 
 export function toSeverity(name: SeverityName): DiagnosticSeverity | undefined {
   switch (name) {
@@ -108,7 +109,7 @@ function findingDiagnostics({ analysis, text, uri, settings, textOf }: Diagnosti
   for (const u of analysis.unbalanced) {
     push(
       {
-        range: spanToRange(text, u.span),
+        range: spanToRange(text, unbalancedSpan(text, u)),
         code: DiagnosticCodes.quoteUnbalanced,
         message:
           u.missing === 'close'

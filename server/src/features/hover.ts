@@ -4,6 +4,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { EntityMention, Quote, SharedPassage, Span } from '../analysis/types';
 import type { FeatureContext } from './context';
 import { offsetToPosition, positionToOffset, spanContains, spanToRange } from './convert';
+import { typeLabel } from './entityTypeLabels';
 import { articleLink, diffMarkdown, escapeMarkdown } from './markdown';
 
 /** How many other articles a hover lists before "and N more". */
@@ -58,7 +59,7 @@ function entitySection(ctx: FeatureContext, uri: string, m: EntityMention): stri
   for (const o of mentions) if (o.uri !== uri && !byFile.has(o.uri)) byFile.set(o.uri, o.span);
   const aliases = [...new Set([m.canonical, ...mentions.map((o) => o.text)])];
   const lines = [
-    `**${m.type}** · ${escapeMarkdown(m.canonical)}${m.corrected ? ' · _corrected_' : ''}`,
+    `**${typeLabel(m.type)}** · ${escapeMarkdown(m.canonical)}${m.corrected ? ' · _corrected_' : ''}`,
     '',
     `Aliases seen: ${aliases.map(escapeMarkdown).join(', ')}`,
     '',

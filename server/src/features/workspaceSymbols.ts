@@ -1,11 +1,12 @@
 // workspace/symbol: the canonical entities of the corpus, so "go to symbol in workspace" finds a person or
-// place across articles. Each symbol points at the entity's first mention.
+// place across articles, one result per article that mentions it.
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
 import { subsequence } from '../analysis/entityIndex';
 import type { EntityType } from '../analysis/types';
 import type { FeatureContext } from './context';
 import { fileName } from './context';
 import { spanToRange } from './convert';
+import { plural, typeLabel } from './entityTypeLabels';
 
 /** Editors cut long symbol lists anyway; a bounded answer keeps Ctrl+T responsive on large corpora. */
 const MAX_SYMBOLS = 500;
@@ -30,19 +31,38 @@ export function matchesQuery(name: string, query: string): boolean {
   return subsequence(name, query.toLowerCase().replace(/\s+/g, ''));
 }
 
+/** An empty query (Ctrl+T before typing) lists this many of the most mentioned entities. */
+const EMPTY_QUERY_ENTITIES = 50;
+
+/**
+ * One symbol per entity and article, at the entity's first mention in that article, so picking a result
+ * opens the article it names. An empty query lists the most mentioned entities of the corpus.
+ */
 export function provideWorkspaceSymbols(ctx: FeatureContext, query: string): SymbolInformation[] {
-  const entities = ctx.index.entities.search(query, MAX_SYMBOLS);
+  const entities =
+    query.trim() === ''
+      ? ctx.index.entities
+          .search('')
+          .sort((a, b) => b.mentionCount - a.mentionCount || b.fileCount - a.fileCount)
+          .slice(0, EMPTY_QUERY_ENTITIES)
+      : ctx.index.entities.search(query, MAX_SYMBOLS);
   const out: SymbolInformation[] = [];
   for (const e of entities) {
-    const first = ctx.index.entities.firstMention(e.canonical);
-    const text = first && ctx.textOf(first.uri);
-    if (!first || text === undefined) continue;
-    out.push({
-      name: e.canonical,
-      kind: KIND[e.type],
-      location: { uri: first.uri, range: spanToRange(text, first.span) },
-      containerName: `${e.type} · ${e.mentionCount} mentions in ${e.fileCount} ${e.fileCount === 1 ? 'article' : 'articles'} · ${fileName(first.uri)}`,
-    });
+    const counts = `${typeLabel(e.type)} · ${plural(e.mentionCount, 'mention')} in ${plural(e.fileCount, 'article')}`;
+    const seen = new Set<string>();
+    for (const m of ctx.index.entities.mentionsOf(e.canonical)) {
+      if (out.length >= MAX_SYMBOLS) return out;
+      if (seen.has(m.uri)) continue;
+      seen.add(m.uri);
+      const text = ctx.textOf(m.uri);
+      if (text === undefined) continue;
+      out.push({
+        name: e.canonical,
+        kind: KIND[e.type],
+        location: { uri: m.uri, range: spanToRange(text, m.span) },
+        containerName: `${counts} · ${fileName(m.uri)}`,
+      });
+    }
   }
   return out;
 }

@@ -73,6 +73,17 @@ export async function until<T>(what: string, probe: () => T | undefined | false)
   }
 }
 
+/** `until` for a probe that has to ask something asynchronously (a tree provider, a request). */
+export async function untilAsync<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + DEADLINE_MS;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, POLL_MS * 4));
+  }
+}
+
 export function hoverText(hovers: readonly vscode.Hover[]): string {
   return hovers
     .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))

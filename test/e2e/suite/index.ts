@@ -3,11 +3,14 @@
 // a file, writes a JSON summary there so the runner outside the browser can print it.
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
+import { registerCorpusCheckTests } from './corpusCheck.test';
 import { registerCurationTests } from './curation.test';
 import { registerDiagnosticTests } from './diagnostics.test';
 import { registerNavigationTests } from './navigation.test';
 import { registerQuickFixTests } from './quickFix.test';
 import { registerRestartTests } from './restart.test';
+import { registerTitleButtonTests } from './titleButtons.test';
+import { registerViewTests } from './views.test';
 
 interface Summary {
   passed: { title: string; ms: number }[];
@@ -31,6 +34,9 @@ export function run(): Promise<void> {
   registerNavigationTests();
   registerQuickFixTests();
   registerCurationTests();
+  registerViewTests();
+  registerCorpusCheckTests();
+  registerTitleButtonTests();
   // Last: it restarts the server the others use.
   registerRestartTests();
 
