@@ -179,7 +179,10 @@ describe('curation through the language server', () => {
       textDocument: { uri: derbyUri },
       position: rows[1].range.start,
     });
-    assert.match((hover?.contents as MarkupContent).value, /\*\*ORG\*\* · Easton Rovers · _corrected_/);
+    assert.match(
+      (hover?.contents as MarkupContent).value,
+      /\*\*Organisation \(ORG\)\*\* · Easton Rovers · _corrected_/,
+    );
   });
 
   test('a correction whose text is gone is reported on its sidecar line', async () => {
