@@ -1,11 +1,11 @@
-// An article's title for lists (hovers, related quick pick): its detected headline, not its first line
-// (which is often a menu or a ticker). Memoised per text: a hover lists several articles at once.
+// An article's title for lists (hovers, related quick pick, views): its detected headline, not its first
+// line (which is often a menu or a ticker). Memoised per article: lists name articles from all over the
+// corpus, and each entry keeps only the text it was detected on (the one the index holds) and its title.
 import { analyzeStructure } from '../analysis/structure/pageStructure';
 
 /** Longest title shown before it is shortened. */
 const MAX_CHARS = 100;
-const CACHE_SIZE = 64;
-const cache = new Map<string, string | undefined>();
+const byArticle = new Map<string, { text: string; title: string | undefined }>();
 
 function detect(text: string): string | undefined {
   const { stories } = analyzeStructure(text);
@@ -16,10 +16,10 @@ function detect(text: string): string | undefined {
 }
 
 /** The headline of the page's first story (and how many more it holds), or undefined. */
-export function headlineTitle(text: string): string | undefined {
-  if (cache.has(text)) return cache.get(text);
+export function headlineTitle(text: string, key: string): string | undefined {
+  const known = byArticle.get(key);
+  if (known?.text === text) return known.title;
   const title = detect(text);
-  cache.set(text, title);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  byArticle.set(key, { text, title });
   return title;
 }

@@ -28,7 +28,7 @@ export function fileName(uri: string): string {
   }
 }
 
-/** An article's detected headline (see articleTitle), or `fallback` when it has none. */
+/** An article's detected headline (see articleTitle), or `fallback` (its file name) when it has none. */
 export function titleOf(text: string | undefined, fallback: string): string {
-  return (text && headlineTitle(text)) || fallback;
+  return (text && headlineTitle(text, fallback)) || fallback;
 }
