@@ -2,6 +2,7 @@
 // `according to X`, `X: "…"`), then names through the entity mentions (canonical names), pronouns and
 // descriptions ("the UN rights chief") through the other speakers of the article, quotes sharing a paragraph.
 import type { MarkedQuote } from './quoteMarks';
+import { SortedMentions } from './sortedMentions';
 import type { EntityMention, Span, Speaker } from './types';
 
 /** How a quote was attributed, which also tells a scare quote from a short citation. */
@@ -114,19 +115,22 @@ const isNameish = (t: Tok): boolean =>
 function tokenize(text: string, lo: number, hi: number): Tok[] {
   const out: Tok[] = [];
   const re = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*\.?/gu;
-  re.lastIndex = lo;
+  // Matched on the slice, never on the rest of the text: one character past `hi` is enough for a word that
+  // runs past it to be cut where the whole text would cut it.
+  const region = text.slice(lo, Math.min(text.length, hi + 1));
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < hi) {
+  while ((m = re.exec(region)) !== null && lo + m.index < hi) {
+    const index = lo + m.index;
     let word = m[0];
-    if (m.index + word.length > hi) word = word.slice(0, hi - m.index);
+    if (index + word.length > hi) word = word.slice(0, hi - index);
     if (word.endsWith('.') && !ABBREVIATION.test(word) && !TITLES.has(word.toLowerCase()))
       word = word.slice(0, -1);
     if (word.length === 0) continue;
     out.push({
       text: word,
       lower: word.toLowerCase().replace(/’/g, "'"),
-      start: m.index,
-      end: m.index + word.length,
+      start: index,
+      end: index + word.length,
     });
   }
   return out;
@@ -135,19 +139,77 @@ function tokenize(text: string, lo: number, hi: number): Tok[] {
 const gapOf = (text: string, a: Tok, b: Tok): string => text.slice(a.end, b.start);
 const plainGap = (g: string): boolean => /^[\s]*$/.test(g) || /^\s*[-–]\s*$/.test(g);
 
-/** Start of the sentence containing `at`, not before `lo`: after the last `. ` that ends a sentence. */
-function sentenceStart(text: string, lo: number, at: number): number {
+/**
+ * Sentence starts before `hi`, not before `lo`, as a lookup from an offset to the start of its sentence:
+ * after the nearest `. ` that ends a sentence. Sentence ends are read backward from `hi` only as far as
+ * asked, and never twice, however many offsets are asked.
+ */
+function sentenceStartsBefore(text: string, lo: number, hi: number): (at: number) => number {
   // Matched on the bounded slice (plus the two characters the lookahead needs), never on the rest of the text.
-  const region = text.slice(lo, Math.min(text.length, at + 2));
-  const re = /[.?!]["”’']?\s+(?=["“‘'(]?[\p{Lu}\d])/gu;
-  let start = lo;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(region)) !== null && lo + m.index < at) {
-    const word = /[\p{L}.]+$/u.exec(region.slice(Math.max(0, m.index - 12), m.index + 1))?.[0] ?? '';
-    if (ABBREVIATION.test(word) || TITLES.has(word.toLowerCase())) continue;
-    start = lo + m.index + m[0].length;
+  const region = text.slice(lo, Math.min(text.length, hi + 2));
+  const re = /[.?!]["”’']?\s+(?=["“‘'(]?[\p{Lu}\d])/uy;
+  /** Sentence ends in `[scanned, hi)`, latest first; a match never holds another's first character. */
+  const ends: { at: number; after: number }[] = [];
+  let scanned = hi;
+  return (at: number): number => {
+    // The first end before `at` in the latest-first list.
+    let a = 0;
+    let b = ends.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (ends[mid].at >= at) a = mid + 1;
+      else b = mid;
+    }
+    let found: { at: number; after: number } | undefined = ends[a];
+    while (!found && scanned > lo) {
+      scanned--;
+      const c = text[scanned];
+      if (c !== '.' && c !== '?' && c !== '!') continue;
+      re.lastIndex = scanned - lo;
+      const m = re.exec(region);
+      if (!m) continue;
+      const word = /[\p{L}.]+$/u.exec(region.slice(Math.max(0, m.index - 12), m.index + 1))?.[0] ?? '';
+      if (ABBREVIATION.test(word) || TITLES.has(word.toLowerCase())) continue;
+      ends.push({ at: scanned, after: scanned + m[0].length });
+      if (scanned < at) found = ends[ends.length - 1];
+    }
+    return Math.min(found ? found.after : lo, at);
+  };
+}
+
+/** Start of the sentence containing `at`, not before `lo`. */
+function sentenceStart(text: string, lo: number, at: number): number {
+  return sentenceStartsBefore(text, lo, at)(at);
+}
+
+/**
+ * The word tokens of `[lo, hi)`, read backward from `hi` in chunks of doubling size as far as asked. Chunks
+ * are cut at whitespace, which no token crosses, so together they are exactly `tokenize(text, lo, hi)`.
+ */
+class TokensBefore {
+  /** Tokens of `[covered, hi)`, in text order. */
+  toks: Tok[] = [];
+  covered: number;
+  private size = 256;
+
+  constructor(
+    private readonly text: string,
+    private readonly lo: number,
+    hi: number,
+  ) {
+    this.covered = hi;
   }
-  return Math.min(start, at);
+
+  /** Reads the previous chunk; false when the whole range is read. */
+  more(): boolean {
+    if (this.covered <= this.lo) return false;
+    let start = Math.max(this.lo, this.covered - this.size);
+    while (start > this.lo && !/\s/.test(this.text[start])) start--;
+    this.size *= 2;
+    this.toks = tokenize(this.text, start, this.covered).concat(this.toks);
+    this.covered = start;
+    return true;
+  }
 }
 
 /** End of the sentence containing `at`, not after `hi`. */
@@ -376,6 +438,19 @@ interface Named {
   words: string[];
 }
 
+/** The first paragraph that `pos` is inside or at an end of. */
+function paragraphAt(paragraphs: readonly Span[], pos: number): Span | undefined {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].end < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const p = paragraphs[lo];
+  return p && p.start <= pos ? p : undefined;
+}
+
 /** Finds speakers for the quotes (in document order). `speech[i]` false skips quote i. */
 export function attributeQuotes(
   text: string,
@@ -383,15 +458,15 @@ export function attributeQuotes(
   quotes: readonly MarkedQuote[],
   entities: readonly EntityMention[],
 ): Attribution[] {
-  const people = entities
-    .filter((e) => SPEAKER_TYPES.has(e.type))
-    .slice()
-    .sort((a, b) => a.span.start - b.span.start);
+  startLookups();
+  const sorted = new SortedMentions(entities.filter((e) => SPEAKER_TYPES.has(e.type)));
+  const people = sorted.list;
   // The entity naming a phrase: the one on its head word, else a person inside it ("Israeli military" is not
   // the NORP "Israeli"; "UN High Commissioner … Volker Turk" is the PERSON, not the ORG "UN").
   const entityIn = (s: Span, headStart: number): EntityMention | undefined => {
     let person: EntityMention | undefined;
-    for (const e of people) {
+    for (let k = sorted.overlapFrom(s); k < people.length; k++) {
+      const e = people[k];
       if (e.span.start >= s.end) break;
       if (e.span.end <= s.start) continue;
       if (e.span.start <= headStart && e.span.end >= s.end) return e;
@@ -402,8 +477,8 @@ export function attributeQuotes(
 
   /** The person named in apposition right after a phrase ("the Energy Commissioner, Dr Ana Ruiz, said"). */
   const appositive = (s: Span): EntityMention | undefined => {
-    for (const e of people) {
-      if (e.span.start < s.end) continue;
+    for (let k = sorted.firstFrom(s.end); k < people.length; k++) {
+      const e = people[k];
       if (e.span.start > s.end + 60) break;
       if (e.type !== 'PERSON') return undefined;
       const between = text.slice(s.end, e.span.start);
@@ -428,11 +503,7 @@ export function attributeQuotes(
     if (e) return { name: e.canonical, span: e.span };
     // "the company", "the ministry": the organisation named last before, when the entity layer knows one.
     if (toks.every((t) => t.text === t.lower) && ORG_NOUNS.has(toks[toks.length - 1].lower)) {
-      let org: EntityMention | undefined;
-      for (const m of people) {
-        if (m.span.start >= s.start) break;
-        if (m.type === 'ORG' && s.start - m.span.start < 1500) org = m;
-      }
+      const org = sorted.lastIn(s.start - 1499, s.start, (m) => m.type === 'ORG');
       if (org) return { name: org.canonical, span: s };
     }
     return { name: nameFromPhrase(text, toks), span: s };
@@ -443,7 +514,7 @@ export function attributeQuotes(
   const attributed: boolean[] = [];
   const out: Attribution[] = quotes.map((q, i) => {
     const para = paragraphs[q.paragraph];
-    const lastPara = paragraphs.find((p) => q.span.end <= p.end && q.span.end >= p.start) ?? para;
+    const lastPara = paragraphAt(paragraphs, q.span.end) ?? para;
     const prev = quotes[i - 1];
     const next = quotes[i + 1];
     const lo = Math.max(para.start, prev && prev.paragraph === q.paragraph ? prev.span.end : para.start);
@@ -477,7 +548,7 @@ export function attributeQuotes(
     if (f.np.pronoun) {
       const pronoun = f.np.toks[0].lower;
       const at = f.np.toks[0].start;
-      const r = resolvePronoun(text, genders, quotes, named, people, paragraphs, i, pronoun, at, speakerOf);
+      const r = resolvePronoun(text, genders, quotes, named, sorted, paragraphs, i, pronoun, at, speakerOf);
       // "she said" resolved to a name tells how later pronouns may refer to it.
       if (r && (pronoun === 'he' || pronoun === 'she') && !genders.has(r.name)) genders.set(r.name, pronoun);
       if (r)
@@ -525,9 +596,12 @@ export function attributeQuotes(
     }
     // A quote opening its sentence right after indirect speech ("Lee said ties were good. "We will …"").
     const para = paragraphs[q.paragraph];
-    const lead = text.slice(para.start, q.span.start).trimEnd();
-    if (lead.length === 0 || /[.?!]["”’']?$/.test(lead)) {
-      const floor = paragraphs[Math.max(0, q.paragraph - 1)].start;
+    // Only the end of the lead matters: read back over whitespace, not from the paragraph start.
+    let leadEnd = q.span.start;
+    while (leadEnd > para.start && /\s/.test(text[leadEnd - 1])) leadEnd--;
+    const lead = text.slice(Math.max(para.start, leadEnd - 2), leadEnd);
+    if (leadEnd <= para.start || /[.?!]["”’']?$/.test(lead)) {
+      const floor = Math.max(paragraphs[Math.max(0, q.paragraph - 1)].start, q.span.start - LOOKBACK);
       const latest = latestReportingSubject(text, floor, q.span.start, speakerOf);
       if (latest) named[i] = { speaker: latest, words: [] };
     }
@@ -554,28 +628,38 @@ function nameFromPhrase(text: string, toks: Tok[]): string {
   return tail.map((t) => t.text).join(' ');
 }
 
-/** A lone surname ("Laurence") as the fuller name written elsewhere in the article ("Jeremy Laurence"). */
 /**
- * Lookups that scan the whole article (fuller names, pronoun evidence) are memoised for the text being
- * analysed, so a long article with many quotes stays linear.
+ * Lookups that scan the whole article (fuller names, pronoun evidence, titled names) are memoised for one
+ * attribution run, so a long article with many quotes stays linear. Distinct names can be as many as the
+ * words of a degenerate text, so only the first `MAX_WHOLE_TEXT_SCANS` of them are looked up; the rest get
+ * the answer of an article that says nothing more about them.
  */
-let memoText: string | undefined;
+const MAX_WHOLE_TEXT_SCANS = 64;
 const memo = new Map<string, string>();
-function memoised(text: string, key: string, compute: () => string): string {
-  if (memoText !== text) {
-    memoText = text;
-    memo.clear();
-  }
+const titledMemo = new Map<string, Titled[]>();
+let scans = 0;
+
+/** Starts the lookups of one attribution run: its results never depend on an earlier run's. */
+function startLookups(): void {
+  memo.clear();
+  titledMemo.clear();
+  scans = 0;
+}
+
+function memoised(key: string, compute: () => string, unknown: string): string {
   let v = memo.get(key);
   if (v === undefined) {
+    if (scans >= MAX_WHOLE_TEXT_SCANS) return unknown;
+    scans++;
     v = compute();
     memo.set(key, v);
   }
   return v;
 }
 
+/** A lone surname ("Laurence") as the fuller name written elsewhere in the article ("Jeremy Laurence"). */
 function expandShortName(text: string, t: Tok): string {
-  return memoised(text, `name:${t.text}`, () => fullerName(text, t));
+  return memoised(`name:${t.text}`, () => fullerName(text, t), t.text);
 }
 
 function fullerName(text: string, t: Tok): string {
@@ -606,13 +690,22 @@ function fullerName(text: string, t: Tok): string {
   return t.text;
 }
 
+/** Characters read back from a quote for the subject of a reporting verb at most: a few paragraphs. */
+const LOOKBACK = 5000;
+/** Reporting verbs read back from a quote at most; degenerate text ("said said said …") has thousands. */
+const MAX_VERBS_BACK = 64;
+/** Quotes read on either side of a description ("the mayor") for the speaker it stands for at most. */
+const MAX_DESCRIBED_AROUND = 256;
+/** Quotes read on either side of one for a pronoun's speaker at most. */
+const MAX_QUOTES_AROUND = 64;
+
 /** A pronoun's speaker: the latest speaker of the last few paragraphs, else the nearest fitting entity. */
 function resolvePronoun(
   text: string,
   genders: Map<string, string>,
   quotes: readonly MarkedQuote[],
   named: (Named | null)[],
-  people: readonly EntityMention[],
+  people: SortedMentions,
   paragraphs: Span[],
   i: number,
   pronoun: string,
@@ -622,13 +715,13 @@ function resolvePronoun(
   const q = quotes[i];
   const person = pronoun === 'he' || pronoun === 'she';
   // The subject of the latest reporting verb before the quote ("Sallow-Berg said …. 'We owe it,' she said").
-  const floor = paragraphs[Math.max(0, q.paragraph - 3)].start;
+  const floor = Math.max(paragraphs[Math.max(0, q.paragraph - 3)].start, q.span.start - LOOKBACK);
   const latest = latestReportingSubject(text, floor, q.span.start, speakerOf, (np, candidate) => {
     const organisation = np.toks.some((t) => ORG_NOUNS.has(t.lower));
     if (!fitsPronoun(text, genders, candidate, pronoun)) return false;
     // "he" and "she" are people, never "the ministry" or "Police".
     if (person && organisation) return false;
-    return !(pronoun === 'it' && !organisation && people.length === 0);
+    return !(pronoun === 'it' && !organisation && people.list.length === 0);
   });
   // "Vassilopoulou was more guarded. Asked …, she said: “…”": a person named in the quote's own paragraph
   // before a pronoun that introduces the quote outranks a reporting subject of an earlier paragraph. A
@@ -636,19 +729,15 @@ function resolvePronoun(
   const para = paragraphs[q.paragraph];
   let here: EntityMention | undefined;
   if (person && pronounAt < q.span.start) {
-    for (const e of people) {
-      if (e.span.start >= pronounAt) break;
-      if (
-        e.span.start >= para.start &&
-        e.type === 'PERSON' &&
-        fitsPronoun(text, genders, e.canonical, pronoun)
-      )
-        here = e;
-    }
+    here = people.lastIn(
+      para.start,
+      pronounAt,
+      (e) => e.type === 'PERSON' && fitsPronoun(text, genders, e.canonical, pronoun),
+    );
   }
   if (latest && (!here || (latest.span?.start ?? -1) >= para.start)) return latest;
   if (here) return { name: here.canonical, span: here.span };
-  for (let j = i - 1; j >= 0; j--) {
+  for (let j = i - 1; j >= 0 && i - j <= MAX_QUOTES_AROUND; j--) {
     if (quotes[j].paragraph < q.paragraph - 3) break;
     const n = named[j];
     if (
@@ -658,7 +747,11 @@ function resolvePronoun(
     )
       return { name: n.speaker.name };
   }
-  for (let j = i + 1; j < quotes.length && quotes[j].paragraph === q.paragraph; j++) {
+  for (
+    let j = i + 1;
+    j < quotes.length && j - i <= MAX_QUOTES_AROUND && quotes[j].paragraph === q.paragraph;
+    j++
+  ) {
     const n = named[j];
     if (n && fitsPronoun(text, genders, n.speaker.name, pronoun)) return { name: n.speaker.name };
   }
@@ -669,12 +762,11 @@ function resolvePronoun(
         ? ['ORG', 'PERSON', 'GPE', 'NORP']
         : ['PERSON'];
   const near = paragraphs[Math.max(0, q.paragraph - 2)].start;
-  let best: EntityMention | undefined;
-  for (const e of people) {
-    if (e.span.start >= q.span.start) break;
-    if (e.span.start >= near && wanted.includes(e.type) && fitsPronoun(text, genders, e.canonical, pronoun))
-      best = e;
-  }
+  const best = people.lastIn(
+    near,
+    q.span.start,
+    (e) => wanted.includes(e.type) && fitsPronoun(text, genders, e.canonical, pronoun),
+  );
   return best ? { name: best.canonical } : null;
 }
 
@@ -686,11 +778,29 @@ function latestReportingSubject(
   speakerOf: (toks: Tok[]) => Speaker,
   accept: (np: NounPhrase, name: string) => boolean = () => true,
 ): Speaker | null {
-  const toks = tokenize(text, floor, before);
-  for (let v = toks.length - 1; v >= 0; v--) {
-    if (!VERBS.has(toks[v].lower) || PARTICIPLES.has(toks[v].lower)) continue;
-    const from = sentenceStart(text, floor, toks[v].start);
-    const sentence = toks.slice(0, v + 1).filter((t) => t.start >= from);
+  // Read backward: the latest verb usually has the subject, so most of the range is never tokenised.
+  const back = new TokensBefore(text, floor, before);
+  const startOf = sentenceStartsBefore(text, floor, before);
+  let verbs = 0;
+  for (let r = 0; verbs < MAX_VERBS_BACK; r++) {
+    while (r >= back.toks.length && back.more());
+    if (r >= back.toks.length) break;
+    const verb = back.toks[back.toks.length - 1 - r];
+    if (!VERBS.has(verb.lower) || PARTICIPLES.has(verb.lower)) continue;
+    verbs++;
+    const from = startOf(verb.start);
+    while (back.covered > from && back.more());
+    const toks = back.toks;
+    const v = toks.length - 1 - r;
+    // Tokens are in text order: the sentence is those from the first at or after `from`.
+    let first = 0;
+    let last = v;
+    while (first < last) {
+      const mid = (first + last) >> 1;
+      if (toks[mid].start < from) first = mid + 1;
+      else last = mid;
+    }
+    const sentence = toks.slice(first, v + 1);
     const np = subjectBeforeVerb(text, sentence, sentence.length - 1);
     if (!np || np.pronoun || np.descriptor || np.toks.length === 0) continue;
     const candidate = speakerOf(np.toks).name;
@@ -707,7 +817,7 @@ function fitsPronoun(text: string, genders: Map<string, string>, name: string, p
   if (pronoun !== 'he' && pronoun !== 'she') return true;
   const known = genders.get(name);
   if (known) return known === pronoun;
-  const evidence = memoised(text, `gender:${name}`, () => genderEvidence(text, name));
+  const evidence = memoised(`gender:${name}`, () => genderEvidence(text, name), '');
   if (evidence === '') return true;
   return evidence === pronoun;
 }
@@ -762,21 +872,44 @@ function resolveDescription(
   let best: Speaker | null = null;
   let bestScore = 0;
   if (words.length > 0) {
-    named.forEach((n, j) => {
-      if (!n || j === i) return;
+    const last = Math.min(named.length - 1, i + MAX_DESCRIBED_AROUND);
+    for (let j = Math.max(0, i - MAX_DESCRIBED_AROUND); j <= last; j++) {
+      const n = named[j];
+      if (!n || j === i) continue;
       const score = words.filter((w) => n.words.includes(w)).length - Math.abs(j - i) * 1e-3;
       if (score > bestScore && score >= 0.5) {
         bestScore = score;
         best = n.speaker;
       }
-    });
+    }
   }
   if (best) return best;
   const head = toks[toks.length - 1];
   const title = head.text.charAt(0).toUpperCase() + head.text.slice(1);
-  let found: Speaker | null = null;
+  let names = titledMemo.get(title);
+  if (!names) titledMemo.set(title, (names = titledNames(text, title)));
+  // The nearest at or before the quote, else the first after it.
+  let k = 0;
+  let hi = names.length;
+  while (k < hi) {
+    const mid = (k + hi) >> 1;
+    if (names[mid].at <= before) k = mid + 1;
+    else hi = mid;
+  }
+  const chosen = names[k > 0 ? k - 1 : 0];
+  return chosen ? speakerOf(chosen.toks) : null;
+}
+
+/** A capitalised role with the name written after it ("Mayor Orsolya Brandt"). */
+interface Titled {
+  at: number;
+  toks: Tok[];
+}
+
+/** Every place where `title` is followed by a name, in text order. */
+function titledNames(text: string, title: string): Titled[] {
+  const out: Titled[] = [];
   for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) {
-    if (at > before && found) break;
     if (
       /[\p{L}]/u.test(text[at - 1] ?? '') ||
       !/^ \p{Lu}/u.test(text.slice(at + title.length, at + title.length + 2))
@@ -784,7 +917,7 @@ function resolveDescription(
       continue;
     const run = tokenize(text, at, Math.min(text.length, at + title.length + 60));
     const np = phraseRight(text, run, 0);
-    if (np && np.toks.length > 1) found = speakerOf(np.toks);
+    if (np && np.toks.length > 1) out.push({ at, toks: np.toks });
   }
-  return found;
+  return out;
 }
