@@ -97,8 +97,8 @@ function isSpaceCode(c: number): boolean {
 }
 
 /**
- * Tokenises and tags `text`. wink reports tokens by value, not offset, so each token is located by
- * scanning forward from the end of the previous one; a token wink rewrote (it never should, but a
+ * Tokenises and tags `text`. wink reports tokens by value, not offset, so each token is located after
+ * the end of the previous one and the whitespace that follows it; a token wink rewrote (it never should, but a
  * model update might) is dropped rather than given a wrong span.
  */
 export function analyzeText(text: string): NlpDoc {
@@ -116,9 +116,11 @@ export function analyzeText(text: string): NlpDoc {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!v) continue;
-    let at = folded.startsWith(v, cursor) ? cursor : folded.indexOf(v, cursor);
-    // Only whitespace may lie between two tokens; anything else means the value was rewritten.
-    if (at < 0 || (at > cursor && folded.slice(cursor, at).trim() !== '')) at = -1;
+    // Only whitespace may lie between two tokens; anything else means the value was rewritten. Looking
+    // only there, never further on, keeps a text of rewritten values linear.
+    let next = cursor;
+    while (next < folded.length && isSpaceCode(folded.charCodeAt(next))) next++;
+    const at = folded.startsWith(v, cursor) ? cursor : folded.startsWith(v, next) ? next : -1;
     if (at < 0) continue;
     located[i] = tokens.length;
     const value = folded === text ? v : text.slice(at, at + v.length);
