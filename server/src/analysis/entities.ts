@@ -35,6 +35,7 @@ import {
   type GazetteerEntry,
 } from './gazetteers';
 import { NewlineIndex } from './newlines';
+import { ContainIndex } from './spanIndex';
 import { analyzeText, type NlpDoc, type NlpToken } from './nlp';
 import type { EntityHints, EntityMention, EntitySource, EntityType, NamedEntityType } from './types';
 
@@ -105,6 +106,8 @@ const PARTICLE_PREFIX_RE = /^(al|el|ad|as|ash|at|az|ibn|bin|abu|d|l)[-'’]\p{Lu
 /** A capitalised plural, the last word of a team's name ("Padres", "Roughriders"). */
 const TEAM_PLURAL_RE = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const DASHES = new Set(['—', '–', '-', '--']);
+/** Short forms of organisations (see `shortForms`) looked for in one article at most. */
+const MAX_SHORT_FORMS = 64;
 /** Distinct words `inProse` looks up in one article at most: each lookup reads the whole text. */
 const MAX_PROSE_LOOKUPS = 64;
 /** A capitalised adjective of nationality by its ending ("Ostrevian", "Valdorean"). */
@@ -1635,15 +1638,23 @@ export function findEntities(
       }
     }
   }
+  let formsRead = 0;
   for (const [core, [canonical, type]] of shortForms(rec.drafts, text, rec.lowerWords, rec.places)) {
     // A one-word form that names a person of this article or the corpus is left to the person.
     if (!/\s/.test(core) && table.lookupWord(core, false)?.type === 'PERSON') continue;
+    // Each form reads the whole text: as many as an article has, not as many as a degenerate text makes.
+    if (++formsRead > MAX_SHORT_FORMS) break;
+    // What the drafts held before this form's occurrences: these never contain or repeat one another.
+    const containing = new ContainIndex(rec.drafts.filter((d) => d.type === type));
+    const byRange = new Map<string, Draft>();
+    for (const d of rec.drafts)
+      if (!byRange.has(`${d.start}:${d.end}`)) byRange.set(`${d.start}:${d.end}`, d);
     // "Serra Azul Mineração" after "Serra Azul Mineração S.A.", "Padres" after "San Diego Padres".
     for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
       const end = at + core.length;
       if (WORD_CHAR_RE.test(text[at - 1] ?? '') || WORD_CHAR_RE.test(text[end] ?? '')) continue;
-      if (rec.drafts.some((d) => d.type === type && d.start <= at && d.end >= end)) continue;
-      const same = rec.drafts.find((d) => d.start === at && d.end === end);
+      if (containing.contains(at, end)) continue;
+      const same = byRange.get(`${at}:${end}`);
       if (same) Object.assign(same, { type, canonical, source: 'alias' });
       else rec.emitSpan(at, end, type, 'alias', canonical);
     }
