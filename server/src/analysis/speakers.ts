@@ -693,7 +693,7 @@ function fullerName(text: string, t: Tok): string {
 /** Characters read back from a quote for the subject of a reporting verb at most: a few paragraphs. */
 const LOOKBACK = 5000;
 /** Reporting verbs read back from a quote at most; degenerate text ("said said said …") has thousands. */
-const MAX_VERBS_BACK = 64;
+const MAX_VERBS_BACK = 16;
 /** Quotes read on either side of a description ("the mayor") for the speaker it stands for at most. */
 const MAX_DESCRIBED_AROUND = 256;
 /** Quotes read on either side of one for a pronoun's speaker at most. */
