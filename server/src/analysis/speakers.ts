@@ -2,6 +2,7 @@
 // `according to X`, `X: "…"`), then names through the entity mentions (canonical names), pronouns and
 // descriptions ("the UN rights chief") through the other speakers of the article, quotes sharing a paragraph.
 import type { MarkedQuote } from './quoteMarks';
+import { SentenceEnds } from './sentenceEnds';
 import { SortedMentions } from './sortedMentions';
 import type { EntityMention, Span, Speaker } from './types';
 
@@ -139,48 +140,13 @@ function tokenize(text: string, lo: number, hi: number): Tok[] {
 const gapOf = (text: string, a: Tok, b: Tok): string => text.slice(a.end, b.start);
 const plainGap = (g: string): boolean => /^[\s]*$/.test(g) || /^\s*[-–]\s*$/.test(g);
 
-/**
- * Sentence starts before `hi`, not before `lo`, as a lookup from an offset to the start of its sentence:
- * after the nearest `. ` that ends a sentence. Sentence ends are read backward from `hi` only as far as
- * asked, and never twice, however many offsets are asked.
- */
-function sentenceStartsBefore(text: string, lo: number, hi: number): (at: number) => number {
-  // Matched on the bounded slice (plus the two characters the lookahead needs), never on the rest of the text.
-  const region = text.slice(lo, Math.min(text.length, hi + 2));
-  const re = /[.?!]["”’']?\s+(?=["“‘'(]?[\p{Lu}\d])/uy;
-  /** Sentence ends in `[scanned, hi)`, latest first; a match never holds another's first character. */
-  const ends: { at: number; after: number }[] = [];
-  let scanned = hi;
-  return (at: number): number => {
-    // The first end before `at` in the latest-first list.
-    let a = 0;
-    let b = ends.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (ends[mid].at >= at) a = mid + 1;
-      else b = mid;
-    }
-    let found: { at: number; after: number } | undefined = ends[a];
-    while (!found && scanned > lo) {
-      scanned--;
-      const c = text[scanned];
-      if (c !== '.' && c !== '?' && c !== '!') continue;
-      re.lastIndex = scanned - lo;
-      const m = re.exec(region);
-      if (!m) continue;
-      const word = /[\p{L}.]+$/u.exec(region.slice(Math.max(0, m.index - 12), m.index + 1))?.[0] ?? '';
-      if (ABBREVIATION.test(word) || TITLES.has(word.toLowerCase())) continue;
-      ends.push({ at: scanned, after: scanned + m[0].length });
-      if (scanned < at) found = ends[ends.length - 1];
-    }
-    return Math.min(found ? found.after : lo, at);
-  };
+/** Start of the sentence containing `at`, not before `lo`: after the last `. ` that ends a sentence. */
+function sentenceStart(text: string, lo: number, at: number): number {
+  if (sentenceEnds?.text !== text) sentenceEnds = new SentenceEnds(text, isAbbreviation);
+  return sentenceEnds.startOf(lo, at);
 }
 
-/** Start of the sentence containing `at`, not before `lo`. */
-function sentenceStart(text: string, lo: number, at: number): number {
-  return sentenceStartsBefore(text, lo, at)(at);
-}
+const isAbbreviation = (word: string): boolean => ABBREVIATION.test(word) || TITLES.has(word.toLowerCase());
 
 /**
  * The word tokens of `[lo, hi)`, read backward from `hi` in chunks of doubling size as far as asked. Chunks
@@ -637,12 +603,14 @@ function nameFromPhrase(text: string, toks: Tok[]): string {
 const MAX_WHOLE_TEXT_SCANS = 64;
 const memo = new Map<string, string>();
 const titledMemo = new Map<string, Titled[]>();
+let sentenceEnds: SentenceEnds | undefined;
 let scans = 0;
 
 /** Starts the lookups of one attribution run: its results never depend on an earlier run's. */
 function startLookups(): void {
   memo.clear();
   titledMemo.clear();
+  sentenceEnds = undefined;
   scans = 0;
 }
 
@@ -692,6 +660,8 @@ function fullerName(text: string, t: Tok): string {
 
 /** Characters read back from a quote for the subject of a reporting verb at most: a few paragraphs. */
 const LOOKBACK = 5000;
+/** Characters of a sentence read back from its reporting verb at most. */
+const MAX_SENTENCE = 800;
 /** Reporting verbs read back from a quote at most; degenerate text ("said said said …") has thousands. */
 const MAX_VERBS_BACK = 16;
 /** Quotes read on either side of a description ("the mayor") for the speaker it stands for at most. */
@@ -780,7 +750,6 @@ function latestReportingSubject(
 ): Speaker | null {
   // Read backward: the latest verb usually has the subject, so most of the range is never tokenised.
   const back = new TokensBefore(text, floor, before);
-  const startOf = sentenceStartsBefore(text, floor, before);
   let verbs = 0;
   for (let r = 0; verbs < MAX_VERBS_BACK; r++) {
     while (r >= back.toks.length && back.more());
@@ -788,7 +757,8 @@ function latestReportingSubject(
     const verb = back.toks[back.toks.length - 1 - r];
     if (!VERBS.has(verb.lower) || PARTICIPLES.has(verb.lower)) continue;
     verbs++;
-    const from = startOf(verb.start);
+    // A run of words without a sentence end longer than any sentence is not one: read it no further back.
+    const from = Math.max(sentenceStart(text, floor, verb.start), verb.start - MAX_SENTENCE);
     while (back.covered > from && back.more());
     const toks = back.toks;
     const v = toks.length - 1 - r;
