@@ -44,6 +44,8 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 /** Minimum length of a single name that may be matched with one letter wrong ("Takachi" for "Takaichi"). */
 const FUZZY_MIN = 6;
+/** Fuzzy keys a table scans per lookup at most before it indexes them; the index finds the same keys. */
+const MAX_SCANNED_KEYS = 64;
 
 interface Known {
   canonical: string;
@@ -87,6 +89,8 @@ export class AliasTable {
    * whole corpus's names finds near misses by lookups instead of scanning thousands of keys per word.
    */
   private variants: Map<string, string[]> | undefined;
+  /** Keys in `fuzzy`, while they are scanned rather than indexed. */
+  private fuzzyKeys = 0;
 
   /** Where the questions asked of this table and their answers are written, when recording. */
   private journal: TableStep[] | undefined;
@@ -196,6 +200,8 @@ export class AliasTable {
         list.push(key);
         this.fuzzy.set(key.length, list);
         if (this.variants) this.addVariants(key);
+        // Past a few names a scan per lookup costs more than the index (quadratic in a list of names).
+        else if (++this.fuzzyKeys > MAX_SCANNED_KEYS) this.indexFuzzy();
       }
     } else if (prev !== null && prev.canonical !== known.canonical) {
       this.byWord.set(key, null);

@@ -34,6 +34,8 @@ import {
   placeKey,
   type GazetteerEntry,
 } from './gazetteers';
+import { NewlineIndex } from './newlines';
+import { ContainIndex } from './spanIndex';
 import { analyzeText, type NlpDoc, type NlpToken } from './nlp';
 import type { EntityHints, EntityMention, EntitySource, EntityType, NamedEntityType } from './types';
 
@@ -104,6 +106,10 @@ const PARTICLE_PREFIX_RE = /^(al|el|ad|as|ash|at|az|ibn|bin|abu|d|l)[-'’]\p{Lu
 /** A capitalised plural, the last word of a team's name ("Padres", "Roughriders"). */
 const TEAM_PLURAL_RE = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const DASHES = new Set(['—', '–', '-', '--']);
+/** Short forms of organisations (see `shortForms`) looked for in one article at most. */
+const MAX_SHORT_FORMS = 64;
+/** Distinct words `inProse` looks up in one article at most: each lookup reads the whole text. */
+const MAX_PROSE_LOOKUPS = 64;
 /** A capitalised adjective of nationality by its ending ("Ostrevian", "Valdorean"). */
 const DEMONYM_RE = /^\p{Lu}\p{Ll}{3,}(ian|ean)$/u;
 /** Words that credit a photograph ("Photo: …", "(… Photo/…)", "Photograph by …"). */
@@ -321,6 +327,11 @@ class Recogniser {
   readonly places = new Map<string, boolean>();
   /** Capitalised words of the article, to pair a demonym with its country ("Ostrevian", "Ostrevia"). */
   private readonly capWords = new Set<string>();
+  private readonly newlines: NewlineIndex;
+  /** Memoised line tests (see `shouted`, `proseLine`) and word lookups (see `inProse`). */
+  private readonly shoutedLines = new Map<string, boolean>();
+  private readonly proseLines = new Map<number, boolean>();
+  private readonly proseWords = new Map<string, boolean>();
 
   constructor(
     private readonly text: string,
@@ -329,6 +340,7 @@ class Recogniser {
     private readonly unitOfTok: Int32Array,
   ) {
     this.claimed = new Uint8Array(units.length);
+    this.newlines = new NewlineIndex(text);
     for (const u of units) {
       if (!u.cap) this.lowerWords.add(u.text);
       else this.capWords.add(u.text);
@@ -396,8 +408,7 @@ class Recogniser {
   }
 
   private lineEnd(from: number): number {
-    const nl = this.text.indexOf('\n', from);
-    return nl < 0 ? this.text.length : nl;
+    return this.newlines.lineEnd(from);
   }
 
   /** The unit that starts exactly at token `t`, or -1. */
@@ -1154,19 +1165,45 @@ class Recogniser {
     const next = this.units[i + 1];
     if (prev && prev.allCaps && prev.text.length > 1 && this.adjacent(prev, u)) return true;
     if (next && next.allCaps && next.text.length > 1 && this.adjacent(u, next)) return true;
-    const from = this.text.lastIndexOf('\n', u.start) + 1;
-    return !/\p{Ll}{2}/u.test(this.text.slice(from, this.lineEnd(u.end)));
+    const from = this.newlines.lineStart(u.start);
+    const to = this.lineEnd(u.end);
+    // Once per line and end: every unit of a line of one long line would read all of it again.
+    const key = `${from}:${to}`;
+    let shouted = this.shoutedLines.get(key);
+    if (shouted === undefined) {
+      shouted = !/\p{Ll}{2}/u.test(this.text.slice(from, to));
+      this.shoutedLines.set(key, shouted);
+    }
+    return shouted;
   }
 
-  /** Whether `word` occurs at least `min` times inside lines that are mostly lower case. */
+  /**
+   * Whether `word` occurs at least `min` times inside lines that are mostly lower case. Each scans the whole
+   * text, so a word is looked up once and only the first `MAX_PROSE_LOOKUPS` words are; the rest, as many as
+   * the words of a degenerate text, are taken as not in prose.
+   */
   private inProse(word: string, min: number): boolean {
+    const key = `${min}:${word}`;
+    const known = this.proseWords.get(key);
+    if (known !== undefined) return known;
+    if (this.proseWords.size >= MAX_PROSE_LOOKUPS) return false;
     let seen = 0;
     for (let at = this.text.indexOf(word); at >= 0 && seen < min; at = this.text.indexOf(word, at + 1)) {
-      const from = this.text.lastIndexOf('\n', at) + 1;
-      const line = this.text.slice(from, this.lineEnd(at));
-      if ((line.match(/\p{Ll}/gu)?.length ?? 0) > line.length / 2) seen++;
+      if (this.proseLine(this.newlines.lineStart(at))) seen++;
     }
+    this.proseWords.set(key, seen >= min);
     return seen >= min;
+  }
+
+  /** Whether the line starting at `from` is mostly lower-case letters; once per line. */
+  private proseLine(from: number): boolean {
+    let prose = this.proseLines.get(from);
+    if (prose === undefined) {
+      const line = this.text.slice(from, this.lineEnd(from));
+      prose = (line.match(/\p{Ll}/gu)?.length ?? 0) > line.length / 2;
+      this.proseLines.set(from, prose);
+    }
+    return prose;
   }
 
   /** "flooding in Kestown", "a village near Soragai", "flew to Lindval": a lone name after a place preposition. */
@@ -1601,15 +1638,23 @@ export function findEntities(
       }
     }
   }
+  let formsRead = 0;
   for (const [core, [canonical, type]] of shortForms(rec.drafts, text, rec.lowerWords, rec.places)) {
     // A one-word form that names a person of this article or the corpus is left to the person.
     if (!/\s/.test(core) && table.lookupWord(core, false)?.type === 'PERSON') continue;
+    // Each form reads the whole text: as many as an article has, not as many as a degenerate text makes.
+    if (++formsRead > MAX_SHORT_FORMS) break;
+    // What the drafts held before this form's occurrences: these never contain or repeat one another.
+    const containing = new ContainIndex(rec.drafts.filter((d) => d.type === type));
+    const byRange = new Map<string, Draft>();
+    for (const d of rec.drafts)
+      if (!byRange.has(`${d.start}:${d.end}`)) byRange.set(`${d.start}:${d.end}`, d);
     // "Serra Azul Mineração" after "Serra Azul Mineração S.A.", "Padres" after "San Diego Padres".
     for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
       const end = at + core.length;
       if (WORD_CHAR_RE.test(text[at - 1] ?? '') || WORD_CHAR_RE.test(text[end] ?? '')) continue;
-      if (rec.drafts.some((d) => d.type === type && d.start <= at && d.end >= end)) continue;
-      const same = rec.drafts.find((d) => d.start === at && d.end === end);
+      if (containing.contains(at, end)) continue;
+      const same = byRange.get(`${at}:${end}`);
       if (same) Object.assign(same, { type, canonical, source: 'alias' });
       else rec.emitSpan(at, end, type, 'alias', canonical);
     }

@@ -252,6 +252,9 @@ export function pairQuoteMarks(text: string, paragraphs: Span[] = findParagraphs
     const para = paragraphs[pi];
     const marks = marksOf[pi];
     let open: { mark: Mark; paragraph: number } | null = null;
+    // Just past the latest lone closing mark of this paragraph: the opening missing for a later one cannot lie
+    // before it, and looking back no further keeps a run of closing marks linear.
+    let afterLoneClose = para.start;
     let k = 0;
     if (carried) {
       // The quote continues only if this paragraph reopens with a mark; that mark is not a new quote.
@@ -293,8 +296,9 @@ export function pairQuoteMarks(text: string, paragraphs: Span[] = findParagraphs
           quotes.length > 0 && quotes[quotes.length - 1].closeEnd > para.start
             ? quotes[quotes.length - 1].closeEnd
             : -1;
-        const lo = Math.max(para.start, prevClose);
+        const lo = Math.max(afterLoneClose, prevClose);
         const insertAt = openInsertion(text, lo, m.at);
+        afterLoneClose = m.at + 1;
         lone.push({
           span: { start: m.at, end: m.at + m.width },
           missing: 'open',

@@ -4,10 +4,30 @@
 import type { Span } from '../types';
 
 const MAX_WORDS = 15;
+/** Longer than this, a line holds more than fifteen words of any real language. */
+const MAX_CHARS = 600;
+
+// Quotes ask about their line one by one; one long line with many quotes must not be read once per quote.
+let memo: { text: string; answers: Map<number, boolean> } | undefined;
 
 /** A line of at most fifteen words that does not end a sentence (a final quote mark may follow the stop). */
 export function isFurnitureLine(text: string, line: Span): boolean {
-  const s = text.slice(line.start, line.end).trim();
+  if (memo?.text !== text) memo = { text, answers: new Map() };
+  let answer = memo.answers.get(line.start);
+  if (answer === undefined) {
+    answer = furnitureShape(text, line);
+    memo.answers.set(line.start, answer);
+  }
+  return answer;
+}
+
+function furnitureShape(text: string, line: Span): boolean {
+  let start = line.start;
+  let end = line.end;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end - start > MAX_CHARS) return false;
+  const s = text.slice(start, end);
   if (s.length === 0) return true;
   if (/[.?!…]["”’'»)]*$/.test(s)) return false;
   let words = 0;

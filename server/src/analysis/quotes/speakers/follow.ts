@@ -8,6 +8,9 @@ import type { Pattern } from './patterns';
 import { sentenceStart } from './tokens';
 import type { Salience } from './salience';
 
+/** Furniture paragraphs a follow-on quote looks past for the speaker before them. */
+const MAX_FURNITURE_SKIPPED = 8;
+
 const normalise = (s: string): string =>
   s
     .toLowerCase()
@@ -48,14 +51,19 @@ export function followOn(
   function follow(i: number): Speaker | null {
     const q = quotes[i];
     const para = paragraphs[q.paragraph];
-    const lead = text.slice(para.start, q.span.start).trimEnd();
-    const opens = lead.length === 0 || /[.?!:]["”’']?$/.test(lead);
+    // Only the characters right before the quote matter; a long paragraph is not read once per quote.
+    let before = q.span.start - 1;
+    while (before >= para.start && /\s/.test(text[before])) before--;
+    const opens =
+      before < para.start || /[.?!:]["”’']?$/.test(text.slice(Math.max(para.start, before - 1), before + 1));
     // The last speaker, in this paragraph, or in the one before when the quote opens its sentence (site
     // furniture between them, such as "Story continues below advertisement", does not count).
     let floor = q.paragraph;
     if (opens) {
       floor--;
-      while (floor > 0 && isFurnitureLine(text, paragraphs[floor])) floor--;
+      // A few furniture lines at most stand between two paragraphs of one story.
+      const lowest = Math.max(0, floor - MAX_FURNITURE_SKIPPED);
+      while (floor > lowest && isFurnitureLine(text, paragraphs[floor])) floor--;
     }
     const last = salience.latest(q.span.start, floor, (f) => f.speaker);
     // Someone introduced since then takes over a quote that opens its sentence ("Brand added that …").

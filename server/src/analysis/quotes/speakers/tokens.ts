@@ -1,4 +1,5 @@
 // Word tokens and sentence bounds over a slice of the article: the units every pattern reads.
+import { SentenceEnds } from '../../sentenceEnds';
 import { TITLES } from './lexicon';
 
 export interface Tok {
@@ -45,22 +46,22 @@ export const plainGap = (g: string): boolean => /^[\s]*$/.test(g) || /^\s*[-–]
 /** A period after an abbreviation or title ("Gen.", "U.S.") does not end a sentence. */
 function abbreviationBefore(text: string, at: number): boolean {
   const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, at - 12), at + 1))?.[0] ?? '';
+  return isAbbreviation(word);
+}
+
+function isAbbreviation(word: string): boolean {
   return ABBREVIATION.test(word) || TITLES.has(word.toLowerCase());
 }
 
 /** Start of the sentence containing `at`, not before `lo`: after the last `. ` that ends a sentence. */
 export function sentenceStart(text: string, lo: number, at: number): number {
-  // Matched on the bounded slice (plus the two characters the lookahead needs), never on the rest of the text.
-  const region = text.slice(lo, Math.min(text.length, at + 2));
-  const re = /[.?!]["”’']?\s+(?=["“‘'(]?[\p{Lu}\d])/gu;
-  let start = lo;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(region)) !== null && lo + m.index < at) {
-    if (abbreviationBefore(text, lo + m.index)) continue;
-    start = lo + m.index + m[0].length;
-  }
-  return Math.min(start, at);
+  // The text's sentence ends are found once: reading back from every quote to the paragraph start would be
+  // quadratic in a long paragraph.
+  if (sentenceEnds?.text !== text) sentenceEnds = new SentenceEnds(text, (word) => isAbbreviation(word));
+  return sentenceEnds.startOf(lo, at);
 }
+
+let sentenceEnds: SentenceEnds | undefined;
 
 /** End of the sentence containing `at`, not after `hi`. */
 export function sentenceEnd(text: string, at: number, hi: number): number {

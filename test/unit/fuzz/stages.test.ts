@@ -1,0 +1,38 @@
+// Property tests of the quote and repeat stages alone, which need no wink pass and so afford many more
+// documents: quote-heavy text (every mark style, lone marks, runs of marks) and text that repeats itself.
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { findQuotes } from '../../../server/src/analysis/quotes';
+import { findRepeats } from '../../../server/src/analysis/repeats';
+import type { EntityMention } from '../../../server/src/analysis/types';
+import { article, quoteHeavy, repetitive } from './arbitraries';
+import { assertQuotes, assertRepeats } from './invariants';
+
+/** Capitalised words as PERSON mentions, so that attribution has names to resolve without wink. */
+function capitalisedWords(text: string): EntityMention[] {
+  return [...text.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)].map((m) => ({
+    span: { start: m.index, end: m.index + m[0].length },
+    type: 'PERSON',
+    text: m[0],
+    canonical: m[0],
+    source: 'pattern',
+  }));
+}
+
+test('quote-heavy text: quotes, speakers and unbalanced marks are well formed', () => {
+  fc.assert(
+    fc.property(quoteHeavy, fc.boolean(), (text, named) => {
+      assertQuotes(text, findQuotes(text, named ? capitalisedWords(text) : []));
+    }),
+    { numRuns: 4000 },
+  );
+});
+
+test('repetitive text: repeats are well formed and never overlap their first copy', () => {
+  fc.assert(
+    fc.property(fc.oneof(repetitive, article), fc.integer({ min: 2, max: 12 }), (text, minWords) => {
+      assertRepeats(text, findRepeats(text, minWords));
+    }),
+    { numRuns: 3000 },
+  );
+});
