@@ -1,5 +1,8 @@
 // Decoding: the best label sequence of one sentence under emission and transition scores.
-import { LABEL_COUNT as L, allowed } from './labels';
+import { LABEL_COUNT, allowed } from './labels';
+
+// A local copy: an imported binding read in the inner loops costs a property lookup when not bundled.
+const L = LABEL_COUNT;
 
 /** Transition scores: row 0 is the sentence start, row k + 1 follows label k. */
 export type Transitions = Float32Array;

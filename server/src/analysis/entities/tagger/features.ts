@@ -79,14 +79,28 @@ const COMPANY_SUFFIXES = new Set(
   ),
 );
 
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over `s`, continuing from `h`: hashing "ab" equals hashing "b" after "a". */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 /** 32-bit FNV-1a hash of a feature string: the feature's id in the model. */
 export function hashFeature(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnv(FNV_OFFSET, s) >>> 0;
+}
+
+/** Ids of "prefix" + a, "prefix" + a + "|" + b…, without building the strings. */
+function h1(prefix: string, a: string): number {
+  return fnv(fnv(FNV_OFFSET, prefix), a) >>> 0;
+}
+function h2(prefix: string, a: string, b: string): number {
+  return fnv(fnv(fnv(fnv(FNV_OFFSET, prefix), a), '|'), b) >>> 0;
+}
+function h3(prefix: string, a: string, b: string, c: string): number {
+  return fnv(fnv(fnv(fnv(fnv(fnv(FNV_OFFSET, prefix), a), '|'), b), '|'), c) >>> 0;
 }
 
 /** The word's shape with runs of one character class collapsed: "Xx", "X.X.", "d-d", "xX". */
@@ -94,7 +108,23 @@ export function shape(w: string): string {
   let out = '';
   let last = '';
   for (const c of w) {
-    const k = UPPER_RE.test(c) ? 'X' : LOWER_RE.test(c) ? 'x' : DIGIT_RE.test(c) ? 'd' : c;
+    const code = c.charCodeAt(0);
+    const k =
+      code < 128
+        ? code >= 65 && code <= 90
+          ? 'X'
+          : code >= 97 && code <= 122
+            ? 'x'
+            : code >= 48 && code <= 57
+              ? 'd'
+              : c
+        : UPPER_RE.test(c)
+          ? 'X'
+          : LOWER_RE.test(c)
+            ? 'x'
+            : DIGIT_RE.test(c)
+              ? 'd'
+              : c;
     if (k !== last) out += k;
     last = k;
   }
@@ -271,6 +301,9 @@ function runHeads(doc: TaggerDoc): string[] {
   return out;
 }
 
+const PREFIX_NAMES = ['', 'p1=', 'p2=', 'p3=', 'p4='];
+const SUFFIX_NAMES = ['', 'x1=', 'x2=', 'x3=', 'x4='];
+
 /** Feature ids of every token (`features[i]` for token i). */
 export function extractFeatures(doc: TaggerDoc, lay: DocLayout = layout(doc)): Uint32Array[] {
   const { tokens } = doc;
@@ -281,65 +314,71 @@ export function extractFeatures(doc: TaggerDoc, lay: DocLayout = layout(doc)): U
   const lower = tokens.map((t) => normal(t.value));
   const shapes = tokens.map((t) => shape(t.value));
   const out: Uint32Array[] = new Array(n);
-  const f: string[] = [];
-  for (let i = 0; i < n; i++) {
+  const f: number[] = [];
+  const FORMS = ['0', '1', '2', '3', '4', '5', '6', '7'];
+  // Context readers, made once per document (not per token): `i` is the token being described.
+  let i = 0;
+  let sent = 0;
+  const inSent = (k: number): boolean => k >= 0 && k < n && lay.sentence[k] === sent;
+  const lw = (k: number): string => (inSent(k) ? (lower[k] as string) : k < i ? '<s>' : '</s>');
+  const sp = (k: number): string => (inSent(k) ? (shapes[k] as string) : '_');
+  const ps = (k: number): string => (inSent(k) ? (tokens[k] as TagToken).pos : '_');
+  for (i = 0; i < n; i++) {
     f.length = 0;
     const t = tokens[i] as TagToken;
     const w = t.value;
     const l = lower[i] as string;
     const sh = shapes[i] as string;
-    const sent = lay.sentence[i];
-    const inSent = (k: number): boolean => k >= 0 && k < n && lay.sentence[k] === sent;
-    const lw = (k: number): string => (inSent(k) ? (lower[k] as string) : k < i ? '<s>' : '</s>');
-    const sp = (k: number): string => (inSent(k) ? (shapes[k] as string) : '_');
-    const ps = (k: number): string => (inSent(k) ? (tokens[k] as TagToken).pos : '_');
+    sent = lay.sentence[i] as number;
     const form = lay.lineForm[i] ?? 0;
+    const lineForm = FORMS[form] as string;
+    const lineKind = FORMS[form & 3] as string;
     const caps = (form & 1) !== 0;
     const cap = isCap(w);
-    f.push('b', `w=${w}`, `l=${l}`, `s=${sh}`, `p=${t.pos}`);
-    if (caps && cap) f.push(`tl=${titleCase(w)}`);
+    f.push(hashFeature('b'), h1('w=', w), h1('l=', l), h1('s=', sh), h1('p=', t.pos));
+    if (caps && cap) f.push(h1('tl=', titleCase(w)));
     const lc = w.toLowerCase();
-    for (let k = 1; k <= 4 && k < lc.length; k++) f.push(`p${k}=${lc.slice(0, k)}`, `x${k}=${lc.slice(-k)}`);
-    f.push(`l-1=${lw(i - 1)}`, `l+1=${lw(i + 1)}`, `l-2=${lw(i - 2)}`, `l+2=${lw(i + 2)}`);
-    f.push(`l-1|l=${lw(i - 1)}|${l}`, `l|l+1=${l}|${lw(i + 1)}`);
-    f.push(`s-1=${sp(i - 1)}`, `s+1=${sp(i + 1)}`, `s-1|s|s+1=${sp(i - 1)}|${sh}|${sp(i + 1)}`);
-    f.push(
-      `p-1=${ps(i - 1)}`,
-      `p+1=${ps(i + 1)}`,
-      `p-1|p=${ps(i - 1)}|${t.pos}`,
-      `p|p+1=${t.pos}|${ps(i + 1)}`,
-    );
-    f.push(`ln=${form}`, `ln|s=${form}|${sh}`);
-    if (lay.sentenceStart[i]) f.push(`ss|s=${sh}`, `ss|l=${l}`);
-    if (w.length === 1 || (w.length === 2 && w[1] === '.')) f.push(`len=${w.length}`);
+    for (let k = 1; k <= 4 && k < lc.length; k++) {
+      f.push(h1(PREFIX_NAMES[k] as string, lc.slice(0, k)), h1(SUFFIX_NAMES[k] as string, lc.slice(-k)));
+    }
+    const l1 = lw(i - 1);
+    const r1 = lw(i + 1);
+    const s1 = sp(i - 1);
+    const s2 = sp(i + 1);
+    const p1 = ps(i - 1);
+    const p2 = ps(i + 1);
+    f.push(h1('l-1=', l1), h1('l+1=', r1), h1('l-2=', lw(i - 2)), h1('l+2=', lw(i + 2)));
+    f.push(h2('l-1|l=', l1, l), h2('l|l+1=', l, r1));
+    f.push(h1('s-1=', s1), h1('s+1=', s2), h3('s-1|s|s+1=', s1, sh, s2));
+    f.push(h1('p-1=', p1), h1('p+1=', p2), h2('p-1|p=', p1, t.pos), h2('p|p+1=', t.pos, p2));
+    f.push(h1('ln=', lineForm), h2('ln|s=', lineForm, sh));
+    if (lay.sentenceStart[i]) f.push(h1('ss|s=', sh), h1('ss|l=', l));
+    if (w.length === 1 || (w.length === 2 && w[1] === '.')) f.push(h1('len=', w.length === 1 ? '1' : '2'));
     // The same word elsewhere in the document.
     if (cap) {
-      const key = lc;
-      const seen = `${forms.lowerSeen.has(key) ? 'L' : ''}${forms.capMidSeen.has(key) ? 'C' : ''}`;
-      f.push(`doc=${seen}`, `doc|ss=${seen}|${lay.sentenceStart[i] ?? 0}|${caps ? 1 : 0}`);
+      const seen = `${forms.lowerSeen.has(lc) ? 'L' : ''}${forms.capMidSeen.has(lc) ? 'C' : ''}`;
+      f.push(h1('doc=', seen), h3('doc|ss=', seen, lay.sentenceStart[i] ? '1' : '0', caps ? '1' : '0'));
     }
     const g = gaz[i] as string;
-    if (g) f.push(`g=${g}`, `g|s=${g}|${sh}`, `g|ln=${g}|${form & 3}`);
+    if (g) f.push(h1('g=', g), h2('g|s=', g, sh), h2('g|ln=', g, lineKind));
     const h = heads[i] as string;
-    if (h) f.push(`h=${h}`);
-    if (COMPANY_SUFFIXES.has(lw(i + 1))) f.push('nextCo');
-    if (COMPANY_SUFFIXES.has(l) && cap) f.push('co');
-    if (inSent(i - 1) && TITLES.has((tokens[i - 1] as TagToken).value)) f.push('afterTitle');
-    if (TITLES.has(w)) f.push('title');
+    if (h) f.push(h1('h=', h));
+    if (COMPANY_SUFFIXES.has(r1)) f.push(hashFeature('nextCo'));
+    if (COMPANY_SUFFIXES.has(l) && cap) f.push(hashFeature('co'));
+    if (inSent(i - 1) && TITLES.has((tokens[i - 1] as TagToken).value)) f.push(hashFeature('afterTitle'));
+    if (TITLES.has(w)) f.push(hashFeature('title'));
     if (forms.sports) {
-      f.push(`sp|s=${sh}`, `sp|ln=${form & 3}`);
-      if (g) f.push(`sp|g=${g}`);
-      if (cap) f.push(`sp|l-1=${lw(i - 1)}`, `sp|l+1=${lw(i + 1)}`);
+      f.push(h1('sp|s=', sh), h1('sp|ln=', lineKind));
+      if (g) f.push(h1('sp|g=', g));
+      if (cap) f.push(h1('sp|l-1=', l1), h1('sp|l+1=', r1));
     }
     const r = doc.rules?.[i];
     if (r !== undefined) {
-      f.push(`r=${r}`, `r|s=${r}|${sh}`, `r-1=${inSent(i - 1) ? doc.rules?.[i - 1] : '_'}`);
-      f.push(`r+1=${inSent(i + 1) ? doc.rules?.[i + 1] : '_'}`);
-      if (g) f.push(`r|g=${r}|${g}`);
+      f.push(h1('r=', r), h2('r|s=', r, sh), h1('r-1=', inSent(i - 1) ? (doc.rules?.[i - 1] ?? '') : '_'));
+      f.push(h1('r+1=', inSent(i + 1) ? (doc.rules?.[i + 1] ?? '') : '_'));
+      if (g) f.push(h2('r|g=', r, g));
     }
-    const ids = new Uint32Array(f.length);
-    for (let k = 0; k < f.length; k++) ids[k] = hashFeature(f[k] as string);
-    out[i] = ids;
+    out[i] = Uint32Array.from(f);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // The tagger's weights and their file format: hashed feature ids with Int16-quantised weights per
 // label, and float transition scores, as base64 in a versioned JSON document.
-import { LABELS, LABEL_COUNT as L } from './labels';
+import { LABELS, LABEL_COUNT } from './labels';
+
+const L = LABEL_COUNT;
 
 export const MODEL_FORMAT = 'article-lens-entity-tagger';
 /** Bumped whenever features, labels or the encoding change: an older file is refused, not misread. */
@@ -26,8 +28,8 @@ export interface ModelFile {
 
 /** Weights ready for scoring: an open-addressing table from feature id to its row of weights. */
 export class TaggerModel {
-  private readonly slots: Int32Array;
-  private readonly slotKeys: Uint32Array;
+  /** Open-addressing table of (feature id, row + 1) pairs, interleaved so one probe reads both. */
+  private readonly table: Int32Array;
   private readonly mask: number;
 
   constructor(
@@ -40,24 +42,24 @@ export class TaggerModel {
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.slots = new Int32Array(size).fill(-1);
-    this.slotKeys = new Uint32Array(size);
+    this.table = new Int32Array(size * 2);
     for (let r = 0; r < keys.length; r++) {
       const k = keys[r] as number;
       let s = mix(k) & this.mask;
-      while ((this.slots[s] as number) >= 0) s = (s + 1) & this.mask;
-      this.slots[s] = r;
-      this.slotKeys[s] = k;
+      while ((this.table[2 * s + 1] as number) !== 0) s = (s + 1) & this.mask;
+      this.table[2 * s] = k | 0;
+      this.table[2 * s + 1] = r + 1;
     }
   }
 
   /** Row of feature `id`, or -1 when the model has no weights for it. */
   row(id: number): number {
+    const key = id | 0;
     let s = mix(id) & this.mask;
     for (;;) {
-      const r = this.slots[s] as number;
-      if (r < 0) return -1;
-      if (this.slotKeys[s] === id) return r;
+      const r = this.table[2 * s + 1] as number;
+      if (r === 0) return -1;
+      if (this.table[2 * s] === key) return r - 1;
       s = (s + 1) & this.mask;
     }
   }
@@ -66,13 +68,14 @@ export class TaggerModel {
   emissions(features: Uint32Array[], from: number, to: number): Float32Array {
     const out = new Float32Array((to - from) * L);
     const acc = new Int32Array(L);
+    const w = this.weights;
     for (let t = from; t < to; t++) {
       acc.fill(0);
       for (const id of features[t] as Uint32Array) {
         const r = this.row(id);
         if (r < 0) continue;
         const base = r * L;
-        for (let y = 0; y < L; y++) acc[y] = (acc[y] as number) + (this.weights[base + y] as number);
+        for (let y = 0; y < L; y++) acc[y] = (acc[y] as number) + (w[base + y] as number);
       }
       for (let y = 0; y < L; y++) out[(t - from) * L + y] = (acc[y] as number) * this.scale;
     }

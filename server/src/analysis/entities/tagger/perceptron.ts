@@ -1,6 +1,8 @@
 // Training: a structured averaged perceptron over BIO labels with Viterbi decoding.
 import { viterbi } from './decode';
-import { LABEL_COUNT as L } from './labels';
+import { LABEL_COUNT } from './labels';
+
+const L = LABEL_COUNT;
 
 /** One training sentence: the feature ids of each token and the gold label ids. */
 export interface TrainingSentence {
