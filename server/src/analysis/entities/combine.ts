@@ -8,16 +8,19 @@
 // surname alone takes the full name found in the same article, as the rules do for their own names.
 import { nameKey } from '../aliases';
 import { analyzeText, type NlpDoc } from '../nlp';
-import type { EntityMention, NamedEntityType } from '../types';
+import type { TableStep } from '../aliases';
+import { findEntities } from '../entities';
+import type { EntityHints, EntityMention, EntityTaggerMode, NamedEntityType } from '../types';
 import { NAMED_ENTITY_TYPES } from '../types';
 import { refineType, titlePhrase } from './refine';
 import type { TagToken } from './tagger/features';
 import type { CoarseType } from './tagger/labels';
 import type { TaggerModel } from './tagger/model';
 import { shippedModel } from './tagger/shipped';
-import { tagDoc, tagTokens, type TaggedEntity } from './tagger/tagger';
+import { tagDoc, tagTokens, type TagResult, type TaggedEntity } from './tagger/tagger';
+import { NOT_NAMES, PLACE_PREPOSITIONS, TITLES } from '../gazetteers';
 
-export type TaggerMode = 'off' | 'candidates' | 'primary';
+export type TaggerMode = EntityTaggerMode;
 
 const NAMED = new Set<string>(NAMED_ENTITY_TYPES);
 /** Our types by the coarse type they refine. */
@@ -53,11 +56,95 @@ export function taggedEntities(
   nlp: NlpDoc = analyzeText(text),
   model: TaggerModel = shippedModel(),
 ): TaggedEntity[] {
-  const tokens = tagTokens(text, nlp.tokens);
-  const rules = model.ruleFeatures ? ruleLabelsOf(tokens, mentions) : undefined;
-  return tagDoc(model, { text, tokens, rules }).entities;
+  return tagWithRules(text, mentions, nlp, model).entities;
 }
 
+function tagWithRules(
+  text: string,
+  mentions: readonly EntityMention[],
+  nlp: NlpDoc,
+  model: TaggerModel,
+): Tagged {
+  const tokens = tagTokens(text, nlp.tokens);
+  const rules = model.ruleFeatures ? ruleLabelsOf(tokens, mentions) : undefined;
+  return { ...tagDoc(model, { text, tokens, rules }), tokens };
+}
+
+type Tagged = TagResult & { tokens: TagToken[]; lower?: Set<string>; capMid?: Set<string> };
+
+const CAP_RE = /^\p{Lu}/u;
+const WORD_RE = /\p{L}/u;
+
+/**
+ * Whether a name only the tagger found is worth adding. The tagger learnt from wire copy, which has no
+ * site furniture and no title-case headlines: it is not trusted on short lines ("Sports", "Login"), on
+ * title-case lines, on words the rules keep out of names ("Read More", titles), nor on one capitalised
+ * word opening a sentence that is not a proper noun or is written in lower case elsewhere ("Heavy").
+ */
+function plausible(text: string, r: Tagged, e: TaggedEntity): boolean {
+  const { tokens } = r;
+  const words = text.slice(e.start, e.end).split(/\s+/);
+  if (words.some((w) => NOT_NAMES.has(w) || TITLES.has(w) || NOT_NAMES.has(titlePhrase(w)))) return false;
+  // The line of the name: its word tokens, and how many are capitalised.
+  const lineStart = text.lastIndexOf('\n', e.start) + 1;
+  const nl = text.indexOf('\n', e.end);
+  const lineEnd = nl < 0 ? text.length : nl;
+  let lineWords = 0;
+  let capWords = 0;
+  for (let k = e.startTok; k >= 0 && (tokens[k] as TagToken).start >= lineStart; k--) {
+    const v = (tokens[k] as TagToken).value;
+    if (!WORD_RE.test(v)) continue;
+    lineWords++;
+    if (CAP_RE.test(v)) capWords++;
+  }
+  for (let k = e.startTok + 1; k < tokens.length && (tokens[k] as TagToken).end <= lineEnd; k++) {
+    const v = (tokens[k] as TagToken).value;
+    if (!WORD_RE.test(v)) continue;
+    lineWords++;
+    if (CAP_RE.test(v)) capWords++;
+  }
+  if (lineWords <= 3 && words.length === 1) return false;
+  if (lineWords >= 4 && capWords * 4 >= lineWords * 3) return false;
+  if (e.endTok - e.startTok === 1) {
+    const t = tokens[e.startTok] as TagToken;
+    // Opening a sentence, a capitalised word is a name only if it is capitalised mid-sentence elsewhere.
+    if (opensSentence(r, e.startTok) && (t.pos !== 'PROPN' || !capitalisedMidSentence(r, t.value)))
+      return false;
+    const lower = t.value.toLowerCase();
+    if (lower !== t.value && lowerWordsOf(r).has(lower)) return false;
+  }
+  return true;
+}
+
+/** Whether token `k` opens its sentence, past any bullets, dashes or quote marks ("» Avocado", "- Additional"). */
+function opensSentence(r: Tagged, k: number): boolean {
+  for (let j = k; j >= 0; j--) {
+    if (r.layout.sentenceStart[j]) return true;
+    const prev = r.tokens[j - 1]?.value ?? '';
+    if (prev === ':') return true;
+    if (/[\p{L}\p{N}]/u.test(prev)) return false;
+  }
+  return true;
+}
+
+/** Whether `word` stands capitalised inside a sentence somewhere in the document. */
+function capitalisedMidSentence(r: Tagged, word: string): boolean {
+  if (!r.capMid) {
+    // After a lower-case word: inside prose, not in a title-case headline.
+    r.capMid = new Set(
+      r.tokens
+        .filter((t, i) => CAP_RE.test(t.value) && /^\p{Ll}/u.test(r.tokens[i - 1]?.value ?? ''))
+        .map((t) => t.value),
+    );
+  }
+  return r.capMid.has(word);
+}
+
+/** Words written in lower case in the document (cached on the result). */
+function lowerWordsOf(r: Tagged): Set<string> {
+  if (!r.lower) r.lower = new Set(r.tokens.filter((t) => !/\p{Lu}/u.test(t.value)).map((t) => t.value));
+  return r.lower;
+}
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -71,7 +158,8 @@ export function combineWithTagger(
   model?: TaggerModel,
 ): EntityMention[] {
   if (mode === 'off' || text.length === 0) return mentions;
-  const tagged = taggedEntities(text, mentions, nlp, model);
+  const result = tagWithRules(text, mentions, nlp ?? analyzeText(text), model ?? shippedModel());
+  const tagged = result.entities;
   const named = mentions.filter((m) => NAMED.has(m.type));
   const others = mentions.filter((m) => !NAMED.has(m.type));
   const kept: EntityMention[] = [];
@@ -86,11 +174,24 @@ export function combineWithTagger(
       source: 'pattern',
     };
   };
+  // Last words of the article's full names of people, rules' or tagger's: a one-word person must be one.
+  const surnames = new Set<string>();
+  for (const m of named)
+    if (m.type === 'PERSON' && /\s/.test(m.text)) surnames.add(m.text.split(/\s+/).pop() ?? '');
+  for (const e of tagged) {
+    const w = text.slice(e.start, e.end);
+    if (e.type === 'PER' && /\s/.test(w)) surnames.add(w.split(/\s+/).pop() ?? '');
+  }
+  const typeOf = (e: TaggedEntity): NamedEntityType | undefined => {
+    const w = text.slice(e.start, e.end);
+    const type = refineType(w, e.type);
+    return type === 'PERSON' && !/\s/.test(w) && !surnames.has(w) ? undefined : type;
+  };
   if (mode === 'candidates') {
     kept.push(...named);
     for (const e of tagged) {
-      if (named.some((m) => overlaps(m.span, e))) continue;
-      const type = refineType(text.slice(e.start, e.end), e.type);
+      if (named.some((m) => overlaps(m.span, e)) || !plausible(text, result, e)) continue;
+      const type = typeOf(e);
       if (type) added.push(fromTagger(e, type));
     }
   } else {
@@ -104,7 +205,7 @@ export function combineWithTagger(
         kept.push(same);
         continue;
       }
-      const type = refineType(text.slice(e.start, e.end), e.type);
+      const type = over.length > 0 || plausible(text, result, e) ? typeOf(e) : undefined;
       if (type) added.push(fromTagger(e, type));
       else over.forEach((m) => covered.delete(m));
     }
@@ -128,6 +229,21 @@ export function combineWithTagger(
  * of the article whose last word it is, and every other bare occurrence of an added name is marked too.
  */
 function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[]): void {
+  // One type per added name: a place wherever one occurrence follows "in", "near"…; else the commonest.
+  const votes = new Map<string, Map<NamedEntityType, number>>();
+  for (const m of added) {
+    const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.span.start - 12), m.span.start))?.[1] ?? '';
+    const place = PLACE_PREPOSITIONS.has(before.toLowerCase()) && m.type !== 'PERSON' ? 10 : 0;
+    const v = votes.get(m.text) ?? new Map<NamedEntityType, number>();
+    const t = place ? (refineType(m.text, 'LOC') as NamedEntityType) : (m.type as NamedEntityType);
+    v.set(t, (v.get(t) ?? 0) + 1 + place);
+    votes.set(m.text, v);
+  }
+  for (const m of added) {
+    const v = votes.get(m.text);
+    if (!v || v.size < 2) continue;
+    m.type = [...v].sort((a, b) => b[1] - a[1])[0]?.[0] ?? m.type;
+  }
   const people = [...kept, ...added].filter((m) => m.type === 'PERSON' && /\s/.test(m.canonical));
   for (const m of added) {
     if (m.type !== 'PERSON' || /\s/.test(m.canonical)) continue;
@@ -150,4 +266,21 @@ function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[
     }
   }
   added.push(...extra);
+}
+
+/**
+ * The entities of one text as the analysis reports them: the rule engine's (see `findEntities`), joined
+ * by the tagger's as `mode` says. The tagger depends on the text and the rule mentions only, so the
+ * journal of the rules' questions to the hints still tells whether other hints give the same result.
+ */
+export function recogniseEntities(
+  text: string,
+  hints: EntityHints,
+  mode: TaggerMode = 'off',
+  journal?: TableStep[],
+  nlp?: NlpDoc,
+): EntityMention[] {
+  if (mode === 'off') return findEntities(text, hints, journal, nlp);
+  const doc = nlp ?? analyzeText(text);
+  return combineWithTagger(text, findEntities(text, hints, journal, doc), mode, doc);
 }

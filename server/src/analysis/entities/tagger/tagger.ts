@@ -1,6 +1,6 @@
 // Tagging a document with a model: features, Viterbi per sentence, labels back to text spans.
 import { greedy, viterbi } from './decode';
-import { type TagToken, type TaggerDoc, extractFeatures, layout } from './features';
+import { type DocLayout, type TagToken, type TaggerDoc, extractFeatures, layout } from './features';
 import { type CoarseType, spansOf } from './labels';
 import type { TaggerModel } from './model';
 
@@ -17,6 +17,8 @@ export interface TagResult {
   /** Label id of every token. */
   labels: Int32Array;
   entities: TaggedEntity[];
+  /** Sentences and line forms of the document, as the features saw them. */
+  layout: DocLayout;
 }
 
 export function tagDoc(
@@ -26,8 +28,8 @@ export function tagDoc(
 ): TagResult {
   const n = doc.tokens.length;
   const labels = new Int32Array(n);
-  if (n === 0) return { labels, entities: [] };
   const lay = layout(doc);
+  if (n === 0) return { labels, entities: [], layout: lay };
   const features = extractFeatures(model.ruleFeatures ? doc : { ...doc, rules: undefined }, lay);
   const decode = decoder === 'viterbi' ? viterbi : greedy;
   let from = 0;
@@ -44,7 +46,7 @@ export function tagDoc(
     endTok: s.end,
     type: s.type,
   }));
-  return { labels, entities };
+  return { labels, entities, layout: lay };
 }
 
 /** wink tokens to tagger tokens: no whitespace tokens, and words joined by hyphens kept whole. */
