@@ -63,3 +63,15 @@ test('an empty text has no entities in any mode', () => {
   for (const mode of ['off', 'candidates', 'primary'] as const)
     assert.deepEqual(recogniseEntities('', noEntityHints, mode), []);
 });
+
+test('names the tagger adds before a lower-case feature word are natural features', () => {
+  const text =
+    'Hollin Chemical Holdings said on Monday it would raise output. Analysts said Hollin could gain most.\n' +
+    'Floods along the Tessa river cut roads near Marrowby, where the Vellin and Osk rivers meet.\n';
+  const got = rows(combineWithTagger(text, findEntities(text, noEntityHints), 'candidates')).map(
+    (r) => r.split('@')[0],
+  );
+  for (const want of ['Hollin Chemical Holdings/ORG', 'Vellin/LOC', 'Osk/LOC']) {
+    assert.ok(got.includes(want), `${want} in ${got.join(', ')}`);
+  }
+});

@@ -18,7 +18,16 @@ import type { CoarseType } from './tagger/labels';
 import type { TaggerModel } from './tagger/model';
 import { shippedModel } from './tagger/shipped';
 import { tagDoc, tagTokens, type TagResult, type TaggedEntity } from './tagger/tagger';
-import { NOT_NAMES, PLACE_PREPOSITIONS, TITLES } from '../gazetteers';
+import {
+  FAC_HEADS,
+  GAZETTEER,
+  GPE_SUFFIXES,
+  LOC_SUFFIXES,
+  NOT_NAMES,
+  ORG_HEADS,
+  TITLES,
+  placeKey,
+} from '../gazetteers';
 
 export type TaggerMode = EntityTaggerMode;
 
@@ -121,7 +130,8 @@ function opensSentence(r: Tagged, k: number): boolean {
   for (let j = k; j >= 0; j--) {
     if (r.layout.sentenceStart[j]) return true;
     const prev = r.tokens[j - 1]?.value ?? '';
-    if (prev === ':') return true;
+    if (prev === ':' || prev === ';' || prev === '.' || prev === '!' || prev === '?' || prev === '(')
+      return true;
     if (/[\p{L}\p{N}]/u.test(prev)) return false;
   }
   return true;
@@ -229,14 +239,44 @@ export function combineWithTagger(
  * of the article whose last word it is, and every other bare occurrence of an added name is marked too.
  */
 function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[]): void {
-  // One type per added name: a place wherever one occurrence follows "in", "near"…; else the commonest.
+  // A one-word name that opens an organisation's full name in the article is that organisation
+  // ("Hoshizora" after "Hoshizora Chemical Holdings"), unless the gazetteer knows it as a place.
+  const orgs = new Map<string, string>();
+  for (const m of [...kept, ...added]) {
+    if (m.type !== 'ORG' || !/\s/.test(m.text)) continue;
+    const [first = '', second = ''] = m.text.split(/\s+/);
+    // "Mongla Port Authority", "Brell City Council": a body named after its place.
+    if (ORG_HEADS.has(second) || FAC_HEADS.has(second) || GPE_SUFFIXES.has(second)) continue;
+    if (!orgs.has(first)) orgs.set(first, m.canonical);
+  }
+  // A place of the gazetteer keeps its type, and so does a name the tagger read as a place after "the"
+  // somewhere in the article ("the Gulf" beside "Gulf Business Today"): companies rarely take the article.
+  const places = new Set<string>();
+  for (const m of added) {
+    const the = /\bthe\s+$/.test(text.slice(Math.max(0, m.span.start - 5), m.span.start));
+    if (GAZETTEER.has(placeKey(m.text)) || (the && COARSE_OF[m.type] === 'LOC')) places.add(m.text);
+  }
+  for (const m of added) {
+    const org = /\s/.test(m.text) || places.has(m.text) ? undefined : orgs.get(m.text);
+    if (org && m.type !== 'PERSON') Object.assign(m, { type: 'ORG', canonical: org });
+  }
+  // "the Pasur river", "the Matla and Bidyadhari rivers": a natural feature; "near Tovar": a place.
+  for (const m of added) {
+    if (/\s/.test(m.text) || m.type === 'PERSON' || m.type === 'LOC') continue;
+    const after =
+      /^\s+(?:and\s+\p{Lu}\p{L}+\s+)?(\p{Ll}+)/u.exec(text.slice(m.span.end, m.span.end + 40))?.[1] ?? '';
+    const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.span.start - 12), m.span.start))?.[1] ?? '';
+    if (LOC_SUFFIXES.has(after) || LOC_SUFFIXES.has(after.replace(/s$/, ''))) m.type = 'LOC';
+    else if (m.type === 'ORG' && (before === 'near' || before === 'outside') && !orgs.has(m.text))
+      m.type = 'GPE';
+  }
+  // One type per added name: the commonest; on a tie, a place if one occurrence follows "in" or "near".
   const votes = new Map<string, Map<NamedEntityType, number>>();
   for (const m of added) {
     const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.span.start - 12), m.span.start))?.[1] ?? '';
-    const place = PLACE_PREPOSITIONS.has(before.toLowerCase()) && m.type !== 'PERSON' ? 10 : 0;
+    const place = (before === 'in' || before === 'near') && COARSE_OF[m.type] === 'LOC' ? 0.5 : 0;
     const v = votes.get(m.text) ?? new Map<NamedEntityType, number>();
-    const t = place ? (refineType(m.text, 'LOC') as NamedEntityType) : (m.type as NamedEntityType);
-    v.set(t, (v.get(t) ?? 0) + 1 + place);
+    v.set(m.type as NamedEntityType, (v.get(m.type as NamedEntityType) ?? 0) + 1 + place);
     votes.set(m.text, v);
   }
   for (const m of added) {
