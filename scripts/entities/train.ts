@@ -121,7 +121,8 @@ export function train(o: TrainOptions): { model: ModelFile; dev: Map<string, Sco
   log(report('tagger (dev)', best.dev));
   if (o.out) {
     writeFileSync(o.out, `${JSON.stringify(best.model)}\n`);
-    log(`wrote ${o.out}: ${(best.model.keys.length / 4 / 1.333) | 0} features (approx.)`);
+    const kept = Buffer.from(best.model.keys, 'base64').length / 4;
+    log(`wrote ${o.out}: ${kept} features, ${(JSON.stringify(best.model).length / 1e6).toFixed(2)} MB`);
   }
   return best;
 }

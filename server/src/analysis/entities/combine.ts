@@ -91,7 +91,7 @@ const WORD_RE = /\p{L}/u;
  * word opening a sentence that is not a proper noun or is written in lower case elsewhere ("Heavy").
  */
 function plausible(text: string, r: Tagged, e: TaggedEntity): boolean {
-  const { tokens } = r;
+  const { tokens, layout } = r;
   const words = text.slice(e.start, e.end).split(/\s+/);
   if (words.some((w) => NOT_NAMES.has(w) || TITLES.has(w) || NOT_NAMES.has(titlePhrase(w)))) return false;
   // The line of the name: its word tokens, and how many are capitalised.
@@ -112,8 +112,11 @@ function plausible(text: string, r: Tagged, e: TaggedEntity): boolean {
     lineWords++;
     if (CAP_RE.test(v)) capWords++;
   }
-  if (lineWords <= 3 && words.length === 1) return false;
-  if (lineWords >= 4 && capWords * 4 >= lineWords * 3) return false;
+  // A results row or table line ("Dorn 3 Vale 1") is read as the tagger reads it; other short or
+  // title-case lines are furniture and headlines.
+  const row = ((layout.lineForm[e.startTok] ?? 0) & 2) !== 0;
+  if (!row && lineWords <= 3 && words.length === 1) return false;
+  if (!row && lineWords >= 4 && capWords * 4 >= lineWords * 3) return false;
   if (e.endTok - e.startTok === 1) {
     const t = tokens[e.startTok] as TagToken;
     // Opening a sentence, a capitalised word is a name only if it is capitalised mid-sentence elsewhere.
@@ -184,7 +187,8 @@ export function combineWithTagger(
       source: 'pattern',
     };
   };
-  // Last words of the article's full names of people, rules' or tagger's: a one-word person must be one.
+  // Last words of the article's full names of people, rules' or tagger's: a one-word person must be one
+  // (outside results rows).
   const surnames = new Set<string>();
   for (const m of named)
     if (m.type === 'PERSON' && /\s/.test(m.text)) surnames.add(m.text.split(/\s+/).pop() ?? '');
@@ -195,7 +199,9 @@ export function combineWithTagger(
   const typeOf = (e: TaggedEntity): NamedEntityType | undefined => {
     const w = text.slice(e.start, e.end);
     const type = refineType(w, e.type);
-    return type === 'PERSON' && !/\s/.test(w) && !surnames.has(w) ? undefined : type;
+    // In a results row a surname alone is the usual way to name a player.
+    const row = ((result.layout.lineForm[e.startTok] ?? 0) & 2) !== 0;
+    return type === 'PERSON' && !/\s/.test(w) && !surnames.has(w) && !row ? undefined : type;
   };
   if (mode === 'candidates') {
     kept.push(...named);
