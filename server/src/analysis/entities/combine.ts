@@ -79,7 +79,12 @@ function tagWithRules(
   return { ...tagDoc(model, { text, tokens, rules }), tokens };
 }
 
-type Tagged = TagResult & { tokens: TagToken[]; lower?: Set<string>; capMid?: Set<string> };
+type Tagged = TagResult & {
+  tokens: TagToken[];
+  lower?: Set<string>;
+  capMid?: Set<string>;
+  lines?: { words: Int32Array; caps: Int32Array };
+};
 
 const CAP_RE = /^\p{Lu}/u;
 const WORD_RE = /\p{L}/u;
@@ -95,23 +100,9 @@ function plausible(text: string, r: Tagged, e: TaggedEntity): boolean {
   const words = text.slice(e.start, e.end).split(/\s+/);
   if (words.some((w) => NOT_NAMES.has(w) || TITLES.has(w) || NOT_NAMES.has(titlePhrase(w)))) return false;
   // The line of the name: its word tokens, and how many are capitalised.
-  const lineStart = text.lastIndexOf('\n', e.start) + 1;
-  const nl = text.indexOf('\n', e.end);
-  const lineEnd = nl < 0 ? text.length : nl;
-  let lineWords = 0;
-  let capWords = 0;
-  for (let k = e.startTok; k >= 0 && (tokens[k] as TagToken).start >= lineStart; k--) {
-    const v = (tokens[k] as TagToken).value;
-    if (!WORD_RE.test(v)) continue;
-    lineWords++;
-    if (CAP_RE.test(v)) capWords++;
-  }
-  for (let k = e.startTok + 1; k < tokens.length && (tokens[k] as TagToken).end <= lineEnd; k++) {
-    const v = (tokens[k] as TagToken).value;
-    if (!WORD_RE.test(v)) continue;
-    lineWords++;
-    if (CAP_RE.test(v)) capWords++;
-  }
+  const lines = lineCounts(text, r);
+  const lineWords = lines.words[e.startTok] ?? 0;
+  const capWords = lines.caps[e.startTok] ?? 0;
   // A results row or table line ("Dorn 3 Vale 1") is read as the tagger reads it; other short or
   // title-case lines are furniture and headlines.
   const row = ((layout.lineForm[e.startTok] ?? 0) & 2) !== 0;
@@ -126,6 +117,33 @@ function plausible(text: string, r: Tagged, e: TaggedEntity): boolean {
     if (lower !== t.value && lowerWordsOf(r).has(lower)) return false;
   }
   return true;
+}
+
+/** For each token, the number of word tokens on its line and how many of them are capitalised. */
+function lineCounts(text: string, r: Tagged): { words: Int32Array; caps: Int32Array } {
+  if (r.lines) return r.lines;
+  const n = r.tokens.length;
+  const words = new Int32Array(n);
+  const caps = new Int32Array(n);
+  let from = 0;
+  let w = 0;
+  let c = 0;
+  for (let i = 0; i <= n; i++) {
+    const t = r.tokens[i];
+    const prev = r.tokens[i - 1];
+    if (i === n || (prev && t && text.slice(prev.end, t.start).includes('\n'))) {
+      words.fill(w, from, i);
+      caps.fill(c, from, i);
+      from = i;
+      w = 0;
+      c = 0;
+    }
+    if (!t || !WORD_RE.test(t.value)) continue;
+    w++;
+    if (CAP_RE.test(t.value)) c++;
+  }
+  r.lines = { words, caps };
+  return r.lines;
 }
 
 /** Whether token `k` opens its sentence, past any bullets, dashes or quote marks ("» Avocado", "- Additional"). */
@@ -158,8 +176,53 @@ function lowerWordsOf(r: Tagged): Set<string> {
   if (!r.lower) r.lower = new Set(r.tokens.filter((t) => !/\p{Lu}/u.test(t.value)).map((t) => t.value));
   return r.lower;
 }
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** Non-overlapping ranges kept sorted, for overlap tests in logarithmic time. */
+class Ranges {
+  private readonly items: Range[] = [];
+
+  constructor(ranges: Iterable<Range> = []) {
+    for (const r of ranges) this.add(r);
+  }
+
+  /** Index of the first range ending after `at`. */
+  private firstEndingAfter(at: number): number {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.items[mid] as Range).end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The ranges that overlap `r`, in order. */
+  overlapping(r: Range): Range[] {
+    const out: Range[] = [];
+    for (let k = this.firstEndingAfter(r.start); k < this.items.length; k++) {
+      const x = this.items[k] as Range;
+      if (x.start >= r.end) break;
+      out.push(x);
+    }
+    return out;
+  }
+
+  overlaps(r: Range): boolean {
+    const x = this.items[this.firstEndingAfter(r.start)];
+    return x !== undefined && x.start < r.end;
+  }
+
+  /** Adds `r` if it overlaps none of the ranges; returns whether it did. */
+  add(r: Range): boolean {
+    if (this.overlaps(r)) return false;
+    this.items.splice(this.firstEndingAfter(r.start), 0, r);
+    return true;
+  }
 }
 
 /** Combines the rule mentions of `text` with the tagger's entities. */
@@ -175,6 +238,12 @@ export function combineWithTagger(
   const tagged = result.entities;
   const named = mentions.filter((m) => NAMED.has(m.type));
   const others = mentions.filter((m) => !NAMED.has(m.type));
+  // The rule engine's mentions never overlap; by span, to find those a tagger span meets.
+  const ruleSpans = new Ranges();
+  const ruleAt = new Map<Range, EntityMention>();
+  for (const m of named) {
+    if (ruleSpans.add(m.span)) ruleAt.set(m.span, m);
+  }
   const kept: EntityMention[] = [];
   const added: EntityMention[] = [];
   const fromTagger = (e: TaggedEntity, type: NamedEntityType): EntityMention => {
@@ -206,14 +275,14 @@ export function combineWithTagger(
   if (mode === 'candidates') {
     kept.push(...named);
     for (const e of tagged) {
-      if (named.some((m) => overlaps(m.span, e)) || !plausible(text, result, e)) continue;
+      if (ruleSpans.overlaps(e) || !plausible(text, result, e)) continue;
       const type = typeOf(e);
       if (type) added.push(fromTagger(e, type));
     }
   } else {
     const covered = new Set<EntityMention>();
     for (const e of tagged) {
-      const over = named.filter((m) => overlaps(m.span, e));
+      const over = ruleSpans.overlapping(e).map((r) => ruleAt.get(r) as EntityMention);
       const same = over.find((m) => m.span.start === e.start && m.span.end === e.end);
       over.forEach((m) => covered.add(m));
       // The same span with a type of the same kind: the rule's finer type and canonical name stand.
@@ -236,7 +305,8 @@ export function combineWithTagger(
     out.push(m);
   }
   // Value entities (dates, money…) where no name lies.
-  for (const v of others) if (!out.some((m) => overlaps(m.span, v.span))) out.push(v);
+  const nameSpans = new Ranges(out.map((m) => m.span));
+  for (const v of others) if (!nameSpans.overlaps(v.span)) out.push(v);
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -290,14 +360,19 @@ function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[
     if (!v || v.size < 2) continue;
     m.type = [...v].sort((a, b) => b[1] - a[1])[0]?.[0] ?? m.type;
   }
-  const people = [...kept, ...added].filter((m) => m.type === 'PERSON' && /\s/.test(m.canonical));
+  const fullNames = new Map<string, string>();
+  for (const p of [...kept, ...added]) {
+    if (p.type !== 'PERSON' || !/\s/.test(p.canonical)) continue;
+    const key = nameKey(p.canonical.split(/\s+/).pop() ?? '');
+    if (!fullNames.has(key)) fullNames.set(key, p.canonical);
+  }
   for (const m of added) {
     if (m.type !== 'PERSON' || /\s/.test(m.canonical)) continue;
-    const key = nameKey(m.canonical);
-    const full = people.find((p) => nameKey(p.canonical.split(/\s+/).pop() ?? '') === key);
-    if (full) m.canonical = full.canonical;
+    const full = fullNames.get(nameKey(m.canonical));
+    if (full) m.canonical = full;
   }
-  const taken = [...kept, ...added];
+  const taken = new Ranges();
+  for (const m of [...kept, ...added].sort((a, b) => a.span.start - b.span.start)) taken.add(m.span);
   const extra: EntityMention[] = [];
   const seen = new Set<string>();
   for (const m of added) {
@@ -307,8 +382,7 @@ function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[
       const end = at + m.text.length;
       if (WORD_CHAR_RE.test(text[at - 1] ?? '') || WORD_CHAR_RE.test(text[end] ?? '')) continue;
       const span = { start: at, end };
-      if (taken.some((t) => overlaps(t.span, span)) || extra.some((t) => overlaps(t.span, span))) continue;
-      extra.push({ ...m, span });
+      if (taken.add(span)) extra.push({ ...m, span });
     }
   }
   added.push(...extra);
