@@ -304,6 +304,38 @@ function runHeads(doc: TaggerDoc): string[] {
 const PREFIX_NAMES = ['', 'p1=', 'p2=', 'p3=', 'p4='];
 const SUFFIX_NAMES = ['', 'x1=', 'x2=', 'x3=', 'x4='];
 
+const BIAS = hashFeature('b');
+
+/** What a word yields on its own, whatever its context: computed once per spelling and kept. */
+interface WordFeatures {
+  lower: string;
+  lc: string;
+  shape: string;
+  /** Ids of w=, l= and s=. */
+  form: number[];
+  /** Ids of the prefixes and suffixes of one to four letters. */
+  affixes: number[];
+}
+
+const WORD_CACHE = new Map<string, WordFeatures>();
+const WORD_CACHE_LIMIT = 50_000;
+
+function wordFeatures(w: string): WordFeatures {
+  let x = WORD_CACHE.get(w);
+  if (x) return x;
+  const lower = normal(w);
+  const lc = w.toLowerCase();
+  const sh = shape(w);
+  const affixes: number[] = [];
+  for (let k = 1; k <= 4 && k < lc.length; k++) {
+    affixes.push(h1(PREFIX_NAMES[k] as string, lc.slice(0, k)), h1(SUFFIX_NAMES[k] as string, lc.slice(-k)));
+  }
+  x = { lower, lc, shape: sh, form: [h1('w=', w), h1('l=', lower), h1('s=', sh)], affixes };
+  if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
+  WORD_CACHE.set(w, x);
+  return x;
+}
+
 /** Feature ids of every token (`features[i]` for token i). */
 export function extractFeatures(doc: TaggerDoc, lay: DocLayout = layout(doc)): Uint32Array[] {
   const { tokens } = doc;
@@ -311,8 +343,9 @@ export function extractFeatures(doc: TaggerDoc, lay: DocLayout = layout(doc)): U
   const forms = docForms(doc, lay);
   const gaz = gazetteerTags(doc);
   const heads = runHeads(doc);
-  const lower = tokens.map((t) => normal(t.value));
-  const shapes = tokens.map((t) => shape(t.value));
+  const words = tokens.map((t) => wordFeatures(t.value));
+  const lower = words.map((x) => x.lower);
+  const shapes = words.map((x) => x.shape);
   const out: Uint32Array[] = new Array(n);
   const f: number[] = [];
   const FORMS = ['0', '1', '2', '3', '4', '5', '6', '7'];
@@ -335,12 +368,11 @@ export function extractFeatures(doc: TaggerDoc, lay: DocLayout = layout(doc)): U
     const lineKind = FORMS[form & 3] as string;
     const caps = (form & 1) !== 0;
     const cap = isCap(w);
-    f.push(hashFeature('b'), h1('w=', w), h1('l=', l), h1('s=', sh), h1('p=', t.pos));
+    const own = words[i] as WordFeatures;
+    const lc = own.lc;
+    f.push(BIAS, own.form[0] as number, own.form[1] as number, own.form[2] as number, h1('p=', t.pos));
     if (caps && cap) f.push(h1('tl=', titleCase(w)));
-    const lc = w.toLowerCase();
-    for (let k = 1; k <= 4 && k < lc.length; k++) {
-      f.push(h1(PREFIX_NAMES[k] as string, lc.slice(0, k)), h1(SUFFIX_NAMES[k] as string, lc.slice(-k)));
-    }
+    for (const id of own.affixes) f.push(id);
     const l1 = lw(i - 1);
     const r1 = lw(i + 1);
     const s1 = sp(i - 1);
