@@ -39,6 +39,7 @@ async function main(argv0: readonly string[]): Promise<number> {
     args.maxFileSizeKB,
     store ? new AnalysisCache(store) : undefined,
     curate,
+    args.entityTagger,
   );
   skipped.push(...run.skipped);
   for (const s of skipped) warn(`skipped ${s.path}: ${s.reason}`);

@@ -1,7 +1,13 @@
 // Settings on the server: pulls `articleLens` from the client per resource, caches it per URI, sanitises
 // every value (a bad value falls back to its default and is logged once), and maps it to AnalysisOptions.
 import type { AnalysisOptions } from './analysis/types';
-import { defaultSettings, type ArticleLensSettings, type SeverityName } from './protocol';
+import {
+  ENTITY_TAGGER_SETTINGS,
+  defaultSettings,
+  type ArticleLensSettings,
+  type EntityTaggerSetting,
+  type SeverityName,
+} from './protocol';
 import type { Logger } from './util/logger';
 import { HARD_MAX_FILE_SIZE_KB } from './workspace/articleText';
 import { globProblem } from './workspace/includeGlobs';
@@ -109,6 +115,16 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
   const rel = section('related');
   const diag = section('diagnostics');
   const cur = section('curation');
+  const ent = section('entities');
+  let tagger: EntityTaggerSetting = defaultSettings.entities.tagger;
+  if (ent.tagger !== undefined && ent.tagger !== null) {
+    if (typeof ent.tagger === 'string' && (ENTITY_TAGGER_SETTINGS as readonly string[]).includes(ent.tagger))
+      tagger = ent.tagger as EntityTaggerSetting;
+    else
+      ignored.push(
+        `entities.tagger: ${JSON.stringify(ent.tagger)} is not one of ${ENTITY_TAGGER_SETTINGS.join(', ')}`,
+      );
+  }
   const d = defaultSettings;
   const text = (
     obj: Record<string, unknown>,
@@ -186,6 +202,7 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
       ).trim(),
       author: text(cur, 'curation.author', 'author', d.curation.author, () => true),
     },
+    entities: { tagger },
   };
 }
 
@@ -196,6 +213,8 @@ export function toAnalysisOptions(settings: ArticleLensSettings): AnalysisOption
     boilerplateMinFiles: settings.duplicates.boilerplateMinFiles,
     relatedThreshold: settings.related.threshold,
     relatedLimit: settings.related.limit,
+    // Only when on, so that the corpus fingerprint (which lists every option) is unchanged by default.
+    ...(settings.entities.tagger !== 'off' ? { entityTagger: settings.entities.tagger } : {}),
   };
 }
 

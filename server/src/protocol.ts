@@ -11,6 +11,10 @@ import {
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
+/** How the statistical entity tagger joins the rule engine (`articleLens.entities.tagger`). */
+export type EntityTaggerSetting = 'off' | 'candidates' | 'primary';
+export const ENTITY_TAGGER_SETTINGS: readonly EntityTaggerSetting[] = ['off', 'candidates', 'primary'];
+
 /** User settings under `articleLens.*`, as the server uses them after sanitising. */
 export interface ArticleLensSettings {
   /** Globs of plaintext files (besides `.article` files) that the server analyses. */
@@ -43,6 +47,9 @@ export interface ArticleLensSettings {
     /** Author recorded with each correction; empty: git's `user.name`, else the OS user. */
     author: string;
   };
+  entities: {
+    tagger: EntityTaggerSetting;
+  };
 }
 
 export const defaultSettings: ArticleLensSettings = {
@@ -60,6 +67,7 @@ export const defaultSettings: ArticleLensSettings = {
   related: { threshold: 0.2, limit: 20 },
   diagnostics: { maxNumberOfProblems: 1000 },
   curation: { annotationsPath: '.article-lens/annotations.json', author: '' },
+  entities: { tagger: 'off' },
 };
 
 /** Diagnostic source and codes. */

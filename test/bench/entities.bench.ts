@@ -2,6 +2,8 @@
 // warm runs, medians of many. Prints figures; it is not a test. The CPU may be shared, so the ratio counts.
 import { performance } from 'node:perf_hooks';
 import { findEntities } from '../../server/src/analysis/entities';
+import { recogniseEntities } from '../../server/src/analysis/entities/combine';
+import { shippedModel, shippedModelLoadMs } from '../../server/src/analysis/entities/tagger/shipped';
 import { winkReadDoc } from '../../server/src/analysis/nlp';
 import { noEntityHints } from '../../server/src/analysis/types';
 import { FIXTURE_ARTICLE } from '../unit/entities.fixture';
@@ -26,11 +28,15 @@ for (let i = 0; i < 30; i++) {
   winkReadDoc(article);
   findEntities(article, noEntityHints);
 }
+shippedModel();
+for (let i = 0; i < 30; i++) recogniseEntities(article, noEntityHints, 'primary');
 const bare: number[] = [];
 const ours: number[] = [];
+const tagged: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   bare.push(time(() => winkReadDoc(article)));
   ours.push(time(() => findEntities(article, noEntityHints)));
+  tagged.push(time(() => recogniseEntities(article, noEntityHints, 'primary')));
 }
 const b = median(bare);
 const o = median(ours);
@@ -39,3 +45,8 @@ console.log(`article: ${article.length} UTF-16 code units, ${mentions} mentions,
 console.log(`wink readDoc (bare)   median ${b.toFixed(2)} ms`);
 console.log(`findEntities          median ${o.toFixed(2)} ms`);
 console.log(`ratio findEntities / readDoc: ${(o / b).toFixed(2)} (budget 3.00)`);
+const g = median(tagged);
+console.log(
+  `with the tagger       median ${g.toFixed(2)} ms (model parsed once in ${shippedModelLoadMs().toFixed(0)} ms)`,
+);
+console.log(`ratio with tagger / readDoc: ${(g / b).toFixed(2)}`);

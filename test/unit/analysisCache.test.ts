@@ -159,6 +159,13 @@ test('keys change with the text, the analyser version and repeat settings only; 
   assert.notEqual(key('text'), key('text', options, 'v2'));
   assert.notEqual(key('text'), key('text', { ...options, minRepeatWords: 9 }));
   assert.equal(key('text'), key('text', { ...options, minSharedWords: 20, relatedLimit: 3 }));
+  // The entity tagger changes the entities: each mode has its own entries, and 'off' is the default's.
+  assert.notEqual(key('text'), key('text', { ...options, entityTagger: 'candidates' }));
+  assert.notEqual(
+    key('text', { ...options, entityTagger: 'primary' }),
+    key('text', { ...options, entityTagger: 'candidates' }),
+  );
+  assert.equal(key('text'), key('text', { ...options, entityTagger: 'off' }));
   const keys = ['a', 'b'].map((t) => cacheKey(`file:///${t}`, t, options, 'v1'));
   const fp = corpusFingerprint(keys, options);
   assert.equal(fp, corpusFingerprint(keys, { ...options }));

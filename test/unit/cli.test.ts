@@ -110,6 +110,21 @@ test('bad usage exits with code 2 and prints the usage', () => {
   assert.match(r.stderr, /usage: article-lens analyze/);
 });
 
+test('--entity-tagger takes off, candidates or primary', () => {
+  const bad = run('analyze', '--entity-tagger', 'always', dir);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--entity-tagger must be one of off, candidates, primary/);
+  const off = run('analyze', dir);
+  const on = run('analyze', '--entity-tagger=candidates', dir);
+  assert.equal(on.status, off.status);
+  const count = (out: string) =>
+    (JSON.parse(out) as { files: { entities: unknown[] }[] }).files.reduce(
+      (n, f) => n + f.entities.length,
+      0,
+    );
+  assert.ok(count(on.stdout) >= count(off.stdout), 'candidates only add to the rules');
+});
+
 test('binary files are skipped with a warning; the others are analysed and the exit code is 1', () => {
   const random = Buffer.alloc(20000);
   for (let i = 0; i < random.length; i++) random[i] = (i * 7919 + (i >> 3) * 104729) & 0xff;

@@ -119,6 +119,21 @@ describe('config', () => {
     });
   });
 
+  test('the entity tagger setting: off by default, a mode when valid, the default when not', () => {
+    assert.equal(toAnalysisOptions(sanitize({})).entityTagger, undefined);
+    assert.equal(
+      toAnalysisOptions(sanitize({ entities: { tagger: 'candidates' } })).entityTagger,
+      'candidates',
+    );
+    assert.equal(toAnalysisOptions(sanitize({ entities: { tagger: 'primary' } })).entityTagger, 'primary');
+    const ignored: string[] = [];
+    assert.equal(sanitize({ entities: { tagger: 'always' } }, ignored).entities.tagger, 'off');
+    assert.ok(
+      ignored.some((i) => i.startsWith('entities.tagger')),
+      ignored.join('; '),
+    );
+  });
+
   test('the store asks once per resource, caches, and drops the cache on clear', async () => {
     const asked: (string | undefined)[] = [];
     const logged: string[] = [];

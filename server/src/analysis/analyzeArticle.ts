@@ -1,7 +1,7 @@
 // Runs the analysis stages of one article in order, checking the token between them, and the corpus pass.
 import type { ArticleIndex } from './corpusIndex';
 import { localOf, type CachedAnalysis, type PassFindings } from './corpus/cachedAnalysis';
-import { findEntities } from './entities';
+import { recogniseEntities } from './entities/combine';
 import type { TableStep } from './aliases';
 import { replaysWith } from './entityIndex';
 import { analyzeText } from './nlp';
@@ -31,7 +31,7 @@ export function analyzeLocal(
   token: Token,
 ): LocalAnalysis {
   const local = emptyLocal([]);
-  local.entities = findEntities(text, hints);
+  local.entities = recogniseEntities(text, hints, options.entityTagger);
   if (token.isCancellationRequested) return { ...local, limits: ['cancelled'] };
   const { quotes, unbalanced } = findQuotes(text, local.entities);
   local.quotes = quotes;
@@ -151,7 +151,13 @@ export class CorpusIndexer {
     const journal: TableStep[] = [];
     const local = emptyLocal([]);
     const nlp = analyzeText(snapshot.text);
-    local.entities = findEntities(snapshot.text, this.index.entities.hints(), journal, nlp);
+    local.entities = recogniseEntities(
+      snapshot.text,
+      this.index.entities.hints(),
+      options.entityTagger,
+      journal,
+      nlp,
+    );
     if (!this.token.isCancellationRequested) {
       const { quotes, unbalanced } = findQuotes(snapshot.text, local.entities);
       local.quotes = quotes;
@@ -188,7 +194,7 @@ export class CorpusIndexer {
         // Recorded again, so a later run can tell whether these entities still hold.
         const journal: TableStep[] = [];
         const doc = nlp && decodeNlpDoc(nlp, snapshot.text);
-        const entities = findEntities(snapshot.text, hints, journal, doc);
+        const entities = recogniseEntities(snapshot.text, hints, first.options.entityTagger, journal, doc);
         local = {
           ...emptyLocal([]),
           entities,

@@ -1,7 +1,7 @@
 // The stages of analyzeLocal, with a turn of the event loop between them. A server analysing an open file
 // this way lets the messages queued meanwhile (a newer edit, a hover on another file) run between stages,
 // and gives up as soon as its token is cancelled instead of finishing a result nobody will use.
-import { findEntities } from './entities';
+import { recogniseEntities } from './entities/combine';
 import { analyzeText } from './nlp';
 import { findQuotes } from './quotes';
 import { findRepeats } from './repeats';
@@ -27,10 +27,10 @@ export async function analyzeLocalStaged(
     await pause();
     return token.isCancellationRequested ? undefined : run();
   };
-  // findEntities skips the wink pass on an empty text; so does this.
+  // The entity stage skips the wink pass on an empty text; so does this.
   const nlp = await stage(() => (text.length > 0 ? analyzeText(text) : undefined));
   if (token.isCancellationRequested) return undefined;
-  const entities = await stage(() => findEntities(text, hints(), undefined, nlp));
+  const entities = await stage(() => recogniseEntities(text, hints(), options.entityTagger, undefined, nlp));
   if (!entities) return undefined;
   const quotes = await stage(() => findQuotes(text, entities));
   if (!quotes) return undefined;

@@ -146,7 +146,16 @@ export interface AnalysisOptions {
   relatedThreshold: number;
   /** Maximum number of related articles listed. */
   relatedLimit: number;
+  /** How the statistical entity tagger joins the rules; absent means 'off' (rules alone). */
+  entityTagger?: EntityTaggerMode;
 }
+
+/**
+ * The statistical entity tagger beside the rules: 'off' (rules alone), 'candidates' (tagger names the
+ * rules missed are added) or 'primary' (tagger spans win where both found a name).
+ */
+export const ENTITY_TAGGER_MODES = ['off', 'candidates', 'primary'] as const;
+export type EntityTaggerMode = (typeof ENTITY_TAGGER_MODES)[number];
 
 export const defaultAnalysisOptions: AnalysisOptions = {
   minRepeatWords: 8,

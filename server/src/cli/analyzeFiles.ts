@@ -10,6 +10,7 @@ import { finalLocal, type CachedAnalysis } from '../analysis/corpus/cachedAnalys
 import { corpusFingerprint } from '../analysis/corpus/cacheKey';
 import {
   defaultAnalysisOptions,
+  type EntityTaggerMode,
   neverCancelled,
   type ArticleAnalysis,
   type ArticleSnapshot,
@@ -34,7 +35,6 @@ interface ReadFile {
 }
 
 const noFindings: LocalAnalysis = { entities: [], quotes: [], unbalanced: [], repeats: [], limits: [] };
-const options = defaultAnalysisOptions;
 
 export function analyzeFiles(
   files: readonly string[],
@@ -43,7 +43,10 @@ export function analyzeFiles(
   cache?: AnalysisCache,
   /** Readies the index before it is filled (the curation stage of the corpus's corrections). */
   prepare?: (index: CorpusIndex) => void,
+  entityTagger: EntityTaggerMode = 'off',
 ): AnalyzeRun {
+  const options =
+    entityTagger === 'off' ? defaultAnalysisOptions : { ...defaultAnalysisOptions, entityTagger };
   const run: AnalyzeRun = { results: [], skipped: [], truncated: [] };
   const limit = sizeLimitBytes(maxFileSizeKB);
   const read: ReadFile[] = [];

@@ -1,8 +1,10 @@
 // Command-line arguments of the CLI: the usage text, parsing and validation. Bad usage is a UsageError
 // (exit code 2, with the usage printed).
+import { ENTITY_TAGGER_MODES, type EntityTaggerMode } from '../analysis/types';
 import { HARD_MAX_FILE_SIZE_KB } from '../workspace/articleText';
 
-export const USAGE = `usage: article-lens analyze [--format json|text] [--max-file-size-kb N] [--cache DIR] <dir|file...>
+export const USAGE = `usage: article-lens analyze [--format json|text] [--max-file-size-kb N] [--cache DIR]
+                            [--entity-tagger off|candidates|primary] <dir|file...>
 
 Analyses the article files (.txt, .article) and prints entities, quotes, repeated and shared passages
 and related articles. Offsets in JSON are UTF-16 code units; paths are relative to the given directory.
@@ -10,6 +12,8 @@ and related articles. Offsets in JSON are UTF-16 code units; paths are relative 
   --format json|text     one JSON object (default), or file:line:col rows for people
   --max-file-size-kb N   analyse only the first N KB of larger files (default 512, at most ${HARD_MAX_FILE_SIZE_KB})
   --cache DIR            keep per-file analyses in DIR, so a run on unchanged files is quick
+  --entity-tagger MODE   off (rules alone, default), candidates (tagger adds names the rules missed)
+                         or primary (tagger spans first, typed by the rules where both agree)
 
 Files that cannot be analysed (missing, dangling symlink, unreadable, binary) are reported on stderr and
 skipped. Exit code: 0 all inputs analysed, 1 some inputs skipped, 2 usage error or nothing could be read.`;
@@ -21,6 +25,7 @@ export interface CliArgs {
   format: Format;
   maxFileSizeKB: number;
   cacheDir: string | undefined;
+  entityTagger: EntityTaggerMode;
   inputs: string[];
 }
 
@@ -31,7 +36,7 @@ export class HelpRequest extends Error {}
 
 export const DEFAULT_MAX_FILE_SIZE_KB = 512;
 
-const OPTIONS = new Set(['--format', '--max-file-size-kb', '--cache']);
+const OPTIONS = new Set(['--format', '--max-file-size-kb', '--cache', '--entity-tagger']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -43,6 +48,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     format: 'json',
     maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB,
     cacheDir: undefined,
+    entityTagger: 'off',
     inputs: [],
   };
   for (let i = 0; i < rest.length; i++) {
@@ -81,6 +87,11 @@ function setOption(args: CliArgs, name: string, value: string): void {
       args.maxFileSizeKB = kb;
       return;
     }
+    case '--entity-tagger':
+      if (!(ENTITY_TAGGER_MODES as readonly string[]).includes(value))
+        throw new UsageError(`--entity-tagger must be one of ${ENTITY_TAGGER_MODES.join(', ')}`);
+      args.entityTagger = value as EntityTaggerMode;
+      return;
     case '--cache':
       if (value === '') throw new UsageError('--cache needs a directory');
       args.cacheDir = value;

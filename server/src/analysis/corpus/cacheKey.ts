@@ -16,9 +16,11 @@ export interface CacheKey {
   hash: string;
 }
 
-/** Settings that change a file's own findings (entities and quotes depend on none). */
+/** Settings that change a file's own findings (the entity tagger's mode; quotes follow the entities). */
 function localSettings(options: AnalysisOptions): string {
-  return `minRepeatWords=${options.minRepeatWords}`;
+  const tagger =
+    options.entityTagger && options.entityTagger !== 'off' ? `,entityTagger=${options.entityTagger}` : '';
+  return `minRepeatWords=${options.minRepeatWords}${tagger}`;
 }
 
 function digest(parts: readonly string[]): string {

@@ -1,0 +1,406 @@
+// The tagger as a source of entities beside the rules: its spans are typed to our type set, then
+//  - 'candidates': a tagger span that no rule mention overlaps is added (the rules keep every
+//    mention they found and their types);
+//  - 'primary': tagger spans replace the rule mentions they overlap, keeping the rule's type and
+//    canonical name where the rule found the same span with a type of the same kind (GPE for LOC),
+//    and rule mentions the tagger missed stay.
+// A name the tagger added is then marked at its other bare occurrences in the article, and a person's
+// surname alone takes the full name found in the same article, as the rules do for their own names.
+import { nameKey } from '../aliases';
+import { analyzeText, type NlpDoc } from '../nlp';
+import type { TableStep } from '../aliases';
+import { findEntities } from '../entities';
+import type { EntityHints, EntityMention, EntityTaggerMode, NamedEntityType } from '../types';
+import { NAMED_ENTITY_TYPES } from '../types';
+import { refineType, titlePhrase } from './refine';
+import type { TagToken } from './tagger/features';
+import type { CoarseType } from './tagger/labels';
+import type { TaggerModel } from './tagger/model';
+import { shippedModel } from './tagger/shipped';
+import { tagDoc, tagTokens, type TagResult, type TaggedEntity } from './tagger/tagger';
+import {
+  FAC_HEADS,
+  GAZETTEER,
+  GPE_SUFFIXES,
+  LOC_SUFFIXES,
+  NOT_NAMES,
+  ORG_HEADS,
+  TITLES,
+  placeKey,
+} from '../gazetteers';
+
+export type TaggerMode = EntityTaggerMode;
+
+const NAMED = new Set<string>(NAMED_ENTITY_TYPES);
+/** Our types by the coarse type they refine. */
+const COARSE_OF: Record<string, CoarseType> = {
+  PERSON: 'PER',
+  ORG: 'ORG',
+  GPE: 'LOC',
+  LOC: 'LOC',
+  FAC: 'LOC',
+  NORP: 'MISC',
+  EVENT: 'MISC',
+};
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+
+/** The rule mentions as BIO labels over the tagger's tokens (the model's rule features). */
+export function ruleLabelsOf(tokens: TagToken[], mentions: readonly EntityMention[]): string[] {
+  const out = new Array<string>(tokens.length).fill('O');
+  const named = mentions.filter((m) => NAMED.has(m.type)).sort((a, b) => a.span.start - b.span.start);
+  let k = 0;
+  for (const m of named) {
+    while (k < tokens.length && (tokens[k] as TagToken).end <= m.span.start) k++;
+    for (let i = k; i < tokens.length && (tokens[i] as TagToken).start < m.span.end; i++) {
+      out[i] = `${i === k ? 'B' : 'I'}-${m.type}`;
+    }
+  }
+  return out;
+}
+
+/** The tagger's entities of `text`, given the rule engine's mentions of it. */
+export function taggedEntities(
+  text: string,
+  mentions: readonly EntityMention[],
+  nlp: NlpDoc = analyzeText(text),
+  model: TaggerModel = shippedModel(),
+): TaggedEntity[] {
+  return tagWithRules(text, mentions, nlp, model).entities;
+}
+
+function tagWithRules(
+  text: string,
+  mentions: readonly EntityMention[],
+  nlp: NlpDoc,
+  model: TaggerModel,
+): Tagged {
+  const tokens = tagTokens(text, nlp.tokens);
+  const rules = model.ruleFeatures ? ruleLabelsOf(tokens, mentions) : undefined;
+  return { ...tagDoc(model, { text, tokens, rules }), tokens };
+}
+
+type Tagged = TagResult & {
+  tokens: TagToken[];
+  lower?: Set<string>;
+  capMid?: Set<string>;
+  lines?: { words: Int32Array; caps: Int32Array };
+};
+
+const CAP_RE = /^\p{Lu}/u;
+const WORD_RE = /\p{L}/u;
+
+/**
+ * Whether a name only the tagger found is worth adding. The tagger learnt from wire copy, which has no
+ * site furniture and no title-case headlines: it is not trusted on short lines ("Sports", "Login"), on
+ * title-case lines, on words the rules keep out of names ("Read More", titles), nor on one capitalised
+ * word opening a sentence that is not a proper noun or is written in lower case elsewhere ("Heavy").
+ */
+function plausible(text: string, r: Tagged, e: TaggedEntity): boolean {
+  const { tokens, layout } = r;
+  const words = text.slice(e.start, e.end).split(/\s+/);
+  if (words.some((w) => NOT_NAMES.has(w) || TITLES.has(w) || NOT_NAMES.has(titlePhrase(w)))) return false;
+  // The line of the name: its word tokens, and how many are capitalised.
+  const lines = lineCounts(text, r);
+  const lineWords = lines.words[e.startTok] ?? 0;
+  const capWords = lines.caps[e.startTok] ?? 0;
+  // A results row or table line ("Dorn 3 Vale 1") is read as the tagger reads it; other short or
+  // title-case lines are furniture and headlines.
+  const row = ((layout.lineForm[e.startTok] ?? 0) & 2) !== 0;
+  if (!row && lineWords <= 3 && words.length === 1) return false;
+  if (!row && lineWords >= 4 && capWords * 4 >= lineWords * 3) return false;
+  if (e.endTok - e.startTok === 1) {
+    const t = tokens[e.startTok] as TagToken;
+    // Opening a sentence, a capitalised word is a name only if it is capitalised mid-sentence elsewhere.
+    if (opensSentence(r, e.startTok) && (t.pos !== 'PROPN' || !capitalisedMidSentence(r, t.value)))
+      return false;
+    const lower = t.value.toLowerCase();
+    if (lower !== t.value && lowerWordsOf(r).has(lower)) return false;
+  }
+  return true;
+}
+
+/** For each token, the number of word tokens on its line and how many of them are capitalised. */
+function lineCounts(text: string, r: Tagged): { words: Int32Array; caps: Int32Array } {
+  if (r.lines) return r.lines;
+  const n = r.tokens.length;
+  const words = new Int32Array(n);
+  const caps = new Int32Array(n);
+  let from = 0;
+  let w = 0;
+  let c = 0;
+  for (let i = 0; i <= n; i++) {
+    const t = r.tokens[i];
+    const prev = r.tokens[i - 1];
+    if (i === n || (prev && t && text.slice(prev.end, t.start).includes('\n'))) {
+      words.fill(w, from, i);
+      caps.fill(c, from, i);
+      from = i;
+      w = 0;
+      c = 0;
+    }
+    if (!t || !WORD_RE.test(t.value)) continue;
+    w++;
+    if (CAP_RE.test(t.value)) c++;
+  }
+  r.lines = { words, caps };
+  return r.lines;
+}
+
+/** Whether token `k` opens its sentence, past any bullets, dashes or quote marks ("» Avocado", "- Additional"). */
+function opensSentence(r: Tagged, k: number): boolean {
+  for (let j = k; j >= 0; j--) {
+    if (r.layout.sentenceStart[j]) return true;
+    const prev = r.tokens[j - 1]?.value ?? '';
+    if (prev === ':' || prev === ';' || prev === '.' || prev === '!' || prev === '?' || prev === '(')
+      return true;
+    if (/[\p{L}\p{N}]/u.test(prev)) return false;
+  }
+  return true;
+}
+
+/** Whether `word` stands capitalised inside a sentence somewhere in the document. */
+function capitalisedMidSentence(r: Tagged, word: string): boolean {
+  if (!r.capMid) {
+    // After a lower-case word: inside prose, not in a title-case headline.
+    r.capMid = new Set(
+      r.tokens
+        .filter((t, i) => CAP_RE.test(t.value) && /^\p{Ll}/u.test(r.tokens[i - 1]?.value ?? ''))
+        .map((t) => t.value),
+    );
+  }
+  return r.capMid.has(word);
+}
+
+/** Words written in lower case in the document (cached on the result). */
+function lowerWordsOf(r: Tagged): Set<string> {
+  if (!r.lower) r.lower = new Set(r.tokens.filter((t) => !/\p{Lu}/u.test(t.value)).map((t) => t.value));
+  return r.lower;
+}
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** Non-overlapping ranges kept sorted, for overlap tests in logarithmic time. */
+class Ranges {
+  private readonly items: Range[] = [];
+
+  constructor(ranges: Iterable<Range> = []) {
+    for (const r of ranges) this.add(r);
+  }
+
+  /** Index of the first range ending after `at`. */
+  private firstEndingAfter(at: number): number {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.items[mid] as Range).end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The ranges that overlap `r`, in order. */
+  overlapping(r: Range): Range[] {
+    const out: Range[] = [];
+    for (let k = this.firstEndingAfter(r.start); k < this.items.length; k++) {
+      const x = this.items[k] as Range;
+      if (x.start >= r.end) break;
+      out.push(x);
+    }
+    return out;
+  }
+
+  overlaps(r: Range): boolean {
+    const x = this.items[this.firstEndingAfter(r.start)];
+    return x !== undefined && x.start < r.end;
+  }
+
+  /** Adds `r` if it overlaps none of the ranges; returns whether it did. */
+  add(r: Range): boolean {
+    if (this.overlaps(r)) return false;
+    this.items.splice(this.firstEndingAfter(r.start), 0, r);
+    return true;
+  }
+}
+
+/** Combines the rule mentions of `text` with the tagger's entities. */
+export function combineWithTagger(
+  text: string,
+  mentions: EntityMention[],
+  mode: TaggerMode,
+  nlp?: NlpDoc,
+  model?: TaggerModel,
+): EntityMention[] {
+  if (mode === 'off' || text.length === 0) return mentions;
+  const result = tagWithRules(text, mentions, nlp ?? analyzeText(text), model ?? shippedModel());
+  const tagged = result.entities;
+  const named = mentions.filter((m) => NAMED.has(m.type));
+  const others = mentions.filter((m) => !NAMED.has(m.type));
+  // The rule engine's mentions never overlap; by span, to find those a tagger span meets.
+  const ruleSpans = new Ranges();
+  const ruleAt = new Map<Range, EntityMention>();
+  for (const m of named) {
+    if (ruleSpans.add(m.span)) ruleAt.set(m.span, m);
+  }
+  const kept: EntityMention[] = [];
+  const added: EntityMention[] = [];
+  const fromTagger = (e: TaggedEntity, type: NamedEntityType): EntityMention => {
+    const written = text.slice(e.start, e.end);
+    return {
+      span: { start: e.start, end: e.end },
+      type,
+      text: written,
+      canonical: titlePhrase(written),
+      source: 'pattern',
+    };
+  };
+  // Last words of the article's full names of people, rules' or tagger's: a one-word person must be one
+  // (outside results rows).
+  const surnames = new Set<string>();
+  for (const m of named)
+    if (m.type === 'PERSON' && /\s/.test(m.text)) surnames.add(m.text.split(/\s+/).pop() ?? '');
+  for (const e of tagged) {
+    const w = text.slice(e.start, e.end);
+    if (e.type === 'PER' && /\s/.test(w)) surnames.add(w.split(/\s+/).pop() ?? '');
+  }
+  const typeOf = (e: TaggedEntity): NamedEntityType | undefined => {
+    const w = text.slice(e.start, e.end);
+    const type = refineType(w, e.type);
+    // In a results row a surname alone is the usual way to name a player.
+    const row = ((result.layout.lineForm[e.startTok] ?? 0) & 2) !== 0;
+    return type === 'PERSON' && !/\s/.test(w) && !surnames.has(w) && !row ? undefined : type;
+  };
+  if (mode === 'candidates') {
+    kept.push(...named);
+    for (const e of tagged) {
+      if (ruleSpans.overlaps(e) || !plausible(text, result, e)) continue;
+      const type = typeOf(e);
+      if (type) added.push(fromTagger(e, type));
+    }
+  } else {
+    const covered = new Set<EntityMention>();
+    for (const e of tagged) {
+      const over = ruleSpans.overlapping(e).map((r) => ruleAt.get(r) as EntityMention);
+      const same = over.find((m) => m.span.start === e.start && m.span.end === e.end);
+      over.forEach((m) => covered.add(m));
+      // The same span with a type of the same kind: the rule's finer type and canonical name stand.
+      if (same && COARSE_OF[same.type] === e.type) {
+        kept.push(same);
+        continue;
+      }
+      const type = over.length > 0 || plausible(text, result, e) ? typeOf(e) : undefined;
+      if (type) added.push(fromTagger(e, type));
+      else over.forEach((m) => covered.delete(m));
+    }
+    for (const m of named) if (!covered.has(m)) kept.push(m);
+  }
+  resolveAdded(text, kept, added);
+  const all = [...kept, ...added].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const out: EntityMention[] = [];
+  for (const m of all) {
+    const prev = out[out.length - 1];
+    if (prev && m.span.start < prev.span.end) continue;
+    out.push(m);
+  }
+  // Value entities (dates, money…) where no name lies.
+  const nameSpans = new Ranges(out.map((m) => m.span));
+  for (const v of others) if (!nameSpans.overlaps(v.span)) out.push(v);
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * Document consistency of the names the tagger added: a one-word person takes the full name of a person
+ * of the article whose last word it is, and every other bare occurrence of an added name is marked too.
+ */
+function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[]): void {
+  // A one-word name that opens an organisation's full name in the article is that organisation
+  // ("Hoshizora" after "Hoshizora Chemical Holdings"), unless the gazetteer knows it as a place.
+  const orgs = new Map<string, string>();
+  for (const m of [...kept, ...added]) {
+    if (m.type !== 'ORG' || !/\s/.test(m.text)) continue;
+    const [first = '', second = ''] = m.text.split(/\s+/);
+    // "Mongla Port Authority", "Brell City Council": a body named after its place.
+    if (ORG_HEADS.has(second) || FAC_HEADS.has(second) || GPE_SUFFIXES.has(second)) continue;
+    if (!orgs.has(first)) orgs.set(first, m.canonical);
+  }
+  // A place of the gazetteer keeps its type, and so does a name the tagger read as a place after "the"
+  // somewhere in the article ("the Gulf" beside "Gulf Business Today"): companies rarely take the article.
+  const places = new Set<string>();
+  for (const m of added) {
+    const the = /\bthe\s+$/.test(text.slice(Math.max(0, m.span.start - 5), m.span.start));
+    if (GAZETTEER.has(placeKey(m.text)) || (the && COARSE_OF[m.type] === 'LOC')) places.add(m.text);
+  }
+  for (const m of added) {
+    const org = /\s/.test(m.text) || places.has(m.text) ? undefined : orgs.get(m.text);
+    if (org && m.type !== 'PERSON') Object.assign(m, { type: 'ORG', canonical: org });
+  }
+  // "the Pasur river", "the Matla and Bidyadhari rivers": a natural feature; "near Tovar": a place.
+  for (const m of added) {
+    if (/\s/.test(m.text) || m.type === 'PERSON' || m.type === 'LOC') continue;
+    const after =
+      /^\s+(?:and\s+\p{Lu}\p{L}+\s+)?(\p{Ll}+)/u.exec(text.slice(m.span.end, m.span.end + 40))?.[1] ?? '';
+    const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.span.start - 12), m.span.start))?.[1] ?? '';
+    if (LOC_SUFFIXES.has(after) || LOC_SUFFIXES.has(after.replace(/s$/, ''))) m.type = 'LOC';
+    else if (m.type === 'ORG' && (before === 'near' || before === 'outside') && !orgs.has(m.text))
+      m.type = 'GPE';
+  }
+  // One type per added name: the commonest; on a tie, a place if one occurrence follows "in" or "near".
+  const votes = new Map<string, Map<NamedEntityType, number>>();
+  for (const m of added) {
+    const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.span.start - 12), m.span.start))?.[1] ?? '';
+    const place = (before === 'in' || before === 'near') && COARSE_OF[m.type] === 'LOC' ? 0.5 : 0;
+    const v = votes.get(m.text) ?? new Map<NamedEntityType, number>();
+    v.set(m.type as NamedEntityType, (v.get(m.type as NamedEntityType) ?? 0) + 1 + place);
+    votes.set(m.text, v);
+  }
+  for (const m of added) {
+    const v = votes.get(m.text);
+    if (!v || v.size < 2) continue;
+    m.type = [...v].sort((a, b) => b[1] - a[1])[0]?.[0] ?? m.type;
+  }
+  const fullNames = new Map<string, string>();
+  for (const p of [...kept, ...added]) {
+    if (p.type !== 'PERSON' || !/\s/.test(p.canonical)) continue;
+    const key = nameKey(p.canonical.split(/\s+/).pop() ?? '');
+    if (!fullNames.has(key)) fullNames.set(key, p.canonical);
+  }
+  for (const m of added) {
+    if (m.type !== 'PERSON' || /\s/.test(m.canonical)) continue;
+    const full = fullNames.get(nameKey(m.canonical));
+    if (full) m.canonical = full;
+  }
+  const taken = new Ranges();
+  for (const m of [...kept, ...added].sort((a, b) => a.span.start - b.span.start)) taken.add(m.span);
+  const extra: EntityMention[] = [];
+  const seen = new Set<string>();
+  for (const m of added) {
+    if (seen.has(m.text) || m.text.length < 2) continue;
+    seen.add(m.text);
+    for (let at = text.indexOf(m.text); at >= 0; at = text.indexOf(m.text, at + m.text.length)) {
+      const end = at + m.text.length;
+      if (WORD_CHAR_RE.test(text[at - 1] ?? '') || WORD_CHAR_RE.test(text[end] ?? '')) continue;
+      const span = { start: at, end };
+      if (taken.add(span)) extra.push({ ...m, span });
+    }
+  }
+  added.push(...extra);
+}
+
+/**
+ * The entities of one text as the analysis reports them: the rule engine's (see `findEntities`), joined
+ * by the tagger's as `mode` says. The tagger depends on the text and the rule mentions only, so the
+ * journal of the rules' questions to the hints still tells whether other hints give the same result.
+ */
+export function recogniseEntities(
+  text: string,
+  hints: EntityHints,
+  mode: TaggerMode = 'off',
+  journal?: TableStep[],
+  nlp?: NlpDoc,
+): EntityMention[] {
+  if (mode === 'off') return findEntities(text, hints, journal, nlp);
+  const doc = nlp ?? analyzeText(text);
+  return combineWithTagger(text, findEntities(text, hints, journal, doc), mode, doc);
+}

@@ -1,0 +1,78 @@
+// Decoding: the best label sequence of one sentence under emission and transition scores.
+import { LABEL_COUNT, allowed } from './labels';
+
+// A local copy: an imported binding read in the inner loops costs a property lookup when not bundled.
+const L = LABEL_COUNT;
+
+/** Transition scores: row 0 is the sentence start, row k + 1 follows label k. */
+export type Transitions = Float32Array;
+
+const ALLOWED: Uint8Array = (() => {
+  const a = new Uint8Array((L + 1) * L);
+  for (let from = -1; from < L; from++)
+    for (let to = 0; to < L; to++) a[(from + 1) * L + to] = allowed(from, to) ? 1 : 0;
+  return a;
+})();
+
+/**
+ * Viterbi over `emissions` (n × L, row-major) and `transitions`; labels that break BIO (I-X not after
+ * B-X or I-X) are never chosen. Returns one label id per token.
+ */
+export function viterbi(emissions: Float32Array, n: number, transitions: Transitions): Int32Array {
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  const score = new Float64Array(n * L);
+  const back = new Int32Array(n * L);
+  for (let y = 0; y < L; y++) {
+    score[y] = ALLOWED[y] ? (emissions[y] as number) + (transitions[y] as number) : -Infinity;
+  }
+  for (let t = 1; t < n; t++) {
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!ALLOWED[(p + 1) * L + y]) continue;
+        const s = (score[(t - 1) * L + p] as number) + (transitions[(p + 1) * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[t * L + y] = best + (emissions[t * L + y] as number);
+      back[t * L + y] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let y = 0; y < L; y++) {
+    const s = score[(n - 1) * L + y] as number;
+    if (s > best) {
+      best = s;
+      arg = y;
+    }
+  }
+  out[n - 1] = arg;
+  for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * L + (out[t] as number)] as number;
+  return out;
+}
+
+/** Greedy left-to-right decoding under the same constraints: cheaper, slightly less accurate. */
+export function greedy(emissions: Float32Array, n: number, transitions: Transitions): Int32Array {
+  const out = new Int32Array(n);
+  let prev = -1;
+  for (let t = 0; t < n; t++) {
+    let best = -Infinity;
+    let arg = 0;
+    for (let y = 0; y < L; y++) {
+      if (!ALLOWED[(prev + 1) * L + y]) continue;
+      const s = (emissions[t * L + y] as number) + (transitions[(prev + 1) * L + y] as number);
+      if (s > best) {
+        best = s;
+        arg = y;
+      }
+    }
+    out[t] = arg;
+    prev = arg;
+  }
+  return out;
+}

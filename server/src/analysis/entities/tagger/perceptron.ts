@@ -1,0 +1,139 @@
+// Training: a structured averaged perceptron over BIO labels with Viterbi decoding.
+import { viterbi } from './decode';
+import { LABEL_COUNT } from './labels';
+
+const L = LABEL_COUNT;
+
+/** One training sentence: the feature ids of each token and the gold label ids. */
+export interface TrainingSentence {
+  features: Uint32Array[];
+  gold: Int32Array;
+}
+
+/** Weights being learnt: dense rows indexed through a map from feature id. */
+export class Perceptron {
+  readonly index = new Map<number, number>();
+  keys: number[] = [];
+  private w = new Float32Array(0);
+  private u = new Float32Array(0);
+  readonly t = new Float32Array((L + 1) * L);
+  private readonly tu = new Float64Array((L + 1) * L);
+  /** Update counter, for averaging. */
+  private c = 1;
+
+  /** Gives every feature of the data a row (features first seen later get none). */
+  addFeatures(sentences: TrainingSentence[]): void {
+    for (const s of sentences)
+      for (const f of s.features)
+        for (const id of f) {
+          if (this.index.has(id)) continue;
+          this.index.set(id, this.keys.length);
+          this.keys.push(id);
+        }
+    const w = new Float32Array(this.keys.length * L);
+    w.set(this.w);
+    const u = new Float32Array(this.keys.length * L);
+    u.set(this.u);
+    this.w = w;
+    this.u = u;
+  }
+
+  private rows(features: Uint32Array[]): Int32Array[] {
+    return features.map((f) => {
+      const r = new Int32Array(f.length);
+      for (let k = 0; k < f.length; k++) r[k] = this.index.get(f[k] as number) ?? -1;
+      return r;
+    });
+  }
+
+  private emissions(rows: Int32Array[], w: Float32Array): Float32Array {
+    const out = new Float32Array(rows.length * L);
+    rows.forEach((r, t) => {
+      for (const row of r) {
+        if (row < 0) continue;
+        for (let y = 0; y < L; y++) out[t * L + y] = (out[t * L + y] as number) + (w[row * L + y] as number);
+      }
+    });
+    return out;
+  }
+
+  /** One pass over `sentences` in the given order; returns the number of sentences with an error. */
+  epoch(sentences: TrainingSentence[], order: number[], cache: Map<TrainingSentence, Int32Array[]>): number {
+    let errors = 0;
+    for (const k of order) {
+      const s = sentences[k] as TrainingSentence;
+      let rows = cache.get(s);
+      if (!rows) {
+        rows = this.rows(s.features);
+        cache.set(s, rows);
+      }
+      const n = rows.length;
+      const pred = viterbi(this.emissions(rows, this.w), n, this.t);
+      let wrong = false;
+      for (let i = 0; i < n; i++) {
+        const g = s.gold[i] as number;
+        const p = pred[i] as number;
+        const gPrev = i === 0 ? -1 : (s.gold[i - 1] as number);
+        const pPrev = i === 0 ? -1 : (pred[i - 1] as number);
+        if (g !== p) {
+          wrong = true;
+          for (const row of rows[i] as Int32Array) {
+            if (row < 0) continue;
+            this.bump(row * L + g, 1);
+            this.bump(row * L + p, -1);
+          }
+        }
+        if (g !== p || gPrev !== pPrev) {
+          this.bumpT((gPrev + 1) * L + g, 1);
+          this.bumpT((pPrev + 1) * L + p, -1);
+        }
+      }
+      if (wrong) errors++;
+      this.c++;
+    }
+    return errors;
+  }
+
+  private bump(k: number, d: number): void {
+    this.w[k] = (this.w[k] as number) + d;
+    this.u[k] = (this.u[k] as number) + d * this.c;
+  }
+
+  private bumpT(k: number, d: number): void {
+    this.t[k] = (this.t[k] as number) + d;
+    this.tu[k] = (this.tu[k] as number) + d * this.c;
+  }
+
+  /** The averaged weights and transitions. */
+  averaged(): { weights: Float32Array; transitions: Float32Array } {
+    const weights = new Float32Array(this.w.length);
+    for (let k = 0; k < weights.length; k++)
+      weights[k] = (this.w[k] as number) - (this.u[k] as number) / this.c;
+    const transitions = new Float32Array(this.t.length);
+    for (let k = 0; k < transitions.length; k++) {
+      transitions[k] = (this.t[k] as number) - (this.tu[k] as number) / this.c;
+    }
+    return { weights, transitions };
+  }
+}
+
+/** A small deterministic generator (mulberry32) for shuffling, so that training is reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffled(n: number, random: () => number): number[] {
+  const a = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j] as number, a[i] as number];
+  }
+  return a;
+}
