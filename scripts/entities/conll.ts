@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { findEntities } from '../../server/src/analysis/entities';
 import type { TagToken, TaggerDoc } from '../../server/src/analysis/entities/tagger/features';
-import { labelId } from '../../server/src/analysis/entities/tagger/labels';
+import { COARSE_OF, labelId } from '../../server/src/analysis/entities/tagger/labels';
 import { analyzeText } from '../../server/src/analysis/nlp';
 import { noEntityHints, type EntityMention } from '../../server/src/analysis/types';
 
@@ -16,15 +16,7 @@ export interface ConllDoc extends TaggerDoc {
 }
 
 /** Our types to CoNLL's. */
-export const TO_CONLL: Record<string, string> = {
-  PERSON: 'PER',
-  ORG: 'ORG',
-  GPE: 'LOC',
-  LOC: 'LOC',
-  FAC: 'LOC',
-  NORP: 'MISC',
-  EVENT: 'MISC',
-};
+export const TO_CONLL: Readonly<Record<string, string>> = COARSE_OF;
 
 /** Reads a CoNLL file into documents; IOB1 tags become BIO. */
 export function readConll(path: string, withRules: boolean): ConllDoc[] {

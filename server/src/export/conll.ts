@@ -1,23 +1,12 @@
 // CoNLL-2003-style BIO tokens: one token per line with two tags, the CoNLL-2003 class (PERSON → PER;
 // ORG → ORG; GPE, LOC, FAC → LOC; NORP, EVENT → MISC; dates, times, amounts, percentages and numbers → O)
 // and the full type (B-PERSON, B-DATE, …). A blank line ends a sentence; `-DOCSTART-` starts an article.
+import { COARSE_OF } from '../analysis/entities/tagger/labels';
 import type { EntityType, Span } from '../analysis/types';
 import type { ExportArticle } from './formats';
 
-export const CONLL_CLASS: Record<EntityType, string | undefined> = {
-  PERSON: 'PER',
-  ORG: 'ORG',
-  GPE: 'LOC',
-  LOC: 'LOC',
-  FAC: 'LOC',
-  NORP: 'MISC',
-  EVENT: 'MISC',
-  DATE: undefined,
-  TIME: undefined,
-  MONEY: undefined,
-  PERCENT: undefined,
-  CARDINAL: undefined,
-};
+/** The CoNLL-2003 class of a type, or undefined for value types (they are O). */
+export const CONLL_CLASS: Readonly<Partial<Record<EntityType, string>>> = COARSE_OF;
 
 /** Word tokens (letters and digits, inner apostrophes, dots and hyphens) and single punctuation marks. */
 const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;

@@ -14,7 +14,7 @@ import type { EntityHints, EntityMention, EntityTaggerMode, NamedEntityType } fr
 import { NAMED_ENTITY_TYPES } from '../types';
 import { refineType, titlePhrase } from './refine';
 import type { TagToken } from './tagger/features';
-import type { CoarseType } from './tagger/labels';
+import { COARSE_OF } from './tagger/labels';
 import type { TaggerModel } from './tagger/model';
 import { shippedModel } from './tagger/shipped';
 import { tagDoc, tagTokens, type TagResult, type TaggedEntity } from './tagger/tagger';
@@ -32,16 +32,6 @@ import {
 export type TaggerMode = EntityTaggerMode;
 
 const NAMED = new Set<string>(NAMED_ENTITY_TYPES);
-/** Our types by the coarse type they refine. */
-const COARSE_OF: Record<string, CoarseType> = {
-  PERSON: 'PER',
-  ORG: 'ORG',
-  GPE: 'LOC',
-  LOC: 'LOC',
-  FAC: 'LOC',
-  NORP: 'MISC',
-  EVENT: 'MISC',
-};
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
 /** The rule mentions as BIO labels over the tagger's tokens (the model's rule features). */

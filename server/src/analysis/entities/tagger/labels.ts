@@ -3,6 +3,17 @@
 export const COARSE_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type CoarseType = (typeof COARSE_TYPES)[number];
 
+/** The CoNLL-2003 class of each named type (value types have none): training, typing and export agree. */
+export const COARSE_OF: Readonly<Record<string, CoarseType>> = {
+  PERSON: 'PER',
+  ORG: 'ORG',
+  GPE: 'LOC',
+  LOC: 'LOC',
+  FAC: 'LOC',
+  NORP: 'MISC',
+  EVENT: 'MISC',
+};
+
 /** Label ids: 0 is O, then B-/I- of each coarse type in order. */
 export const LABELS: readonly string[] = ['O', ...COARSE_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`])];
 export const LABEL_COUNT = LABELS.length;
