@@ -6,7 +6,7 @@
 // posting is read only up to a fixed sample of holders (the same files across every posting, see
 // passages/postings.ts), a fixed number of them is aligned, and a passage many files carry is reported
 // once, with its file count and the closest few copies.
-import { alignTexts, coveredWords } from './passages/align';
+import { alignTexts, coveredWords, paragraphIndex } from './passages/align';
 import { examplesOf, groupPieces, holdersOfGroup, type PassageGroup, type Piece } from './passages/grouping';
 import {
   byRank,
@@ -107,18 +107,6 @@ function lowerBound(sorted: Uint32Array, v: number): number {
     const mid = (lo + hi) >> 1;
     if (sorted[mid] < v) lo = mid + 1;
     else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the paragraph holding word `w`. */
-function paragraphIndex(starts: Uint32Array, w: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= w) lo = mid;
-    else hi = mid - 1;
   }
   return lo;
 }

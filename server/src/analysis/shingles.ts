@@ -16,7 +16,7 @@ export const WINNOW_WINDOW = 8;
 export const GUARANTEED_WORDS = SHINGLE_WORDS + WINNOW_WINDOW - 1;
 
 /** Murmur3's finaliser: spreads the bits so that the window minimum is an unbiased pick. */
-function mix(h: number): number {
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -26,8 +26,8 @@ const MAX_DROPPED_WORDS = 40;
 /** Words that must match again after a dropped sentence. */
 const DROP_RESUME_WORDS = 6;
 
-/** The word range `[start, end)` of the paragraph holding word `w`. */
-function paragraphOf(starts: Uint32Array, w: number, words: number): [number, number] {
+/** Index of the paragraph holding word `w` (`starts`: each paragraph's first word, in order). */
+export function paragraphIndex(starts: Uint32Array, w: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -35,7 +35,13 @@ function paragraphOf(starts: Uint32Array, w: number, words: number): [number, nu
     if (starts[mid] <= w) lo = mid;
     else hi = mid - 1;
   }
-  return [starts[lo], lo + 1 < starts.length ? starts[lo + 1] : words];
+  return lo;
+}
+
+/** The word range `[start, end)` of the paragraph holding word `w`. */
+function paragraphOf(starts: Uint32Array, w: number, words: number): [number, number] {
+  const p = paragraphIndex(starts, w);
+  return [starts[p], p + 1 < starts.length ? starts[p + 1] : words];
 }
 
 /** Longest run of words written with the same capitals in both copies, within `len` aligned words. */

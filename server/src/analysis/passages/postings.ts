@@ -3,6 +3,7 @@
 // few of each posting samples the same files across all the fingerprints of a passage (a bottom-k sample):
 // how many of a passage's fingerprints a sampled file holds stays meaningful, and the sample neither grows
 // with the number of holders nor changes when an unsampled holder is edited.
+import { mix } from '../shingles';
 
 export interface Holder {
   readonly id: number;
@@ -18,12 +19,7 @@ export function rankOf(uri: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < uri.length; i++) h = Math.imul(h ^ uri.charCodeAt(i), 0x01000193);
   // Murmur3's finaliser, so URIs that differ in their last characters still spread over the whole range.
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mix(h);
 }
 
 export function byRank(a: Holder, b: Holder): number {
