@@ -21,14 +21,14 @@ export class SentenceEnds {
     this.accepted = new Int32Array(this.ends.length);
     let last = -1;
     this.ends.forEach((e, k) => {
-      if (this.endsSentence(e.start, 0)) last = k;
+      if (this.endsSentence(e.start)) last = k;
       this.accepted[k] = last;
     });
   }
 
-  /** Whether the match at `at` ends a sentence, reading its word no further back than `lo`. */
-  private endsSentence(at: number, lo: number): boolean {
-    const word = /[\p{L}.]+$/u.exec(this.text.slice(Math.max(lo, at - WORD_BEFORE), at + 1))?.[0] ?? '';
+  /** Whether the match at `at` ends a sentence (the word before it is no abbreviation). */
+  private endsSentence(at: number): boolean {
+    const word = /[\p{L}.]+$/u.exec(this.text.slice(Math.max(0, at - WORD_BEFORE), at + 1))?.[0] ?? '';
     return !this.isAbbreviation(word);
   }
 

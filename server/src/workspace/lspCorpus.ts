@@ -53,7 +53,7 @@ export function analysedPart(text: string, maxFileSizeKB: number): LimitedText {
 /** What the user reads when only a prefix is analysed. */
 export function truncationNote(part: LimitedText, maxFileSizeKB: number): string {
   const kb = (n: number): string => `${Math.ceil(n / 1024).toLocaleString('en-US')} KB`;
-  return `only the first ${kb(Buffer.byteLength(part.text, 'utf8'))} of ${kb(part.bytes)} analysed (articleLens.maxFileSizeKB is ${Math.min(maxFileSizeKB, sizeLimitBytes(maxFileSizeKB) / 1024)} KB)`;
+  return `only the first ${kb(Buffer.byteLength(part.text, 'utf8'))} of ${kb(part.bytes)} analysed (articleLens.maxFileSizeKB is ${sizeLimitBytes(maxFileSizeKB) / 1024} KB)`;
 }
 
 export class LspCorpus {
