@@ -40,6 +40,7 @@ async function main(argv0: readonly string[]): Promise<number> {
     store ? new AnalysisCache(store) : undefined,
     curate,
     args.entityTagger,
+    args.relatedWholePages,
   );
   skipped.push(...run.skipped);
   for (const s of skipped) warn(`skipped ${s.path}: ${s.reason}`);

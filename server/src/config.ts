@@ -83,6 +83,13 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
     ignored.push(`${path}: ${v} is not an integer`);
     return def;
   };
+  const bool = (obj: Record<string, unknown>, path: Path, key: string, def: boolean) => {
+    const v = obj[key];
+    if (v === undefined || v === null) return def;
+    if (typeof v === 'boolean') return v;
+    ignored.push(`${path}: ${JSON.stringify(v)} is not true or false`);
+    return def;
+  };
   const severity = (
     obj: Record<string, unknown>,
     key: keyof ArticleLensSettings['severity'],
@@ -180,6 +187,7 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
     related: {
       threshold: num(rel, 'related.threshold', 'threshold', d.related.threshold, 0, 1),
       limit: int(rel, 'related.limit', 'limit', d.related.limit, 1, 1000),
+      byStory: bool(rel, 'related.byStory', 'byStory', d.related.byStory),
     },
     diagnostics: {
       maxNumberOfProblems: int(
@@ -215,6 +223,7 @@ export function toAnalysisOptions(settings: ArticleLensSettings): AnalysisOption
     relatedLimit: settings.related.limit,
     // Only when on, so that the corpus fingerprint (which lists every option) is unchanged by default.
     ...(settings.entities.tagger !== 'off' ? { entityTagger: settings.entities.tagger } : {}),
+    ...(settings.related.byStory ? {} : { relatedWholePages: true }),
   };
 }
 

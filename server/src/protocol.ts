@@ -37,6 +37,8 @@ export interface ArticleLensSettings {
   related: {
     threshold: number;
     limit: number;
+    /** Pages of several stories are ranked story by story (a page relates as its best story does). */
+    byStory: boolean;
   };
   diagnostics: {
     maxNumberOfProblems: number;
@@ -64,7 +66,7 @@ export const defaultSettings: ArticleLensSettings = {
     boilerplate: 'hint',
   },
   duplicates: { minRepeatWords: 8, minSharedWords: 12, boilerplateMinFiles: 4 },
-  related: { threshold: 0.2, limit: 20 },
+  related: { threshold: 0.2, limit: 20, byStory: true },
   diagnostics: { maxNumberOfProblems: 1000 },
   curation: { annotationsPath: '.article-lens/annotations.json', author: '' },
   entities: { tagger: 'off' },

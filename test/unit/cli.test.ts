@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BRIEFS_CORPUS, BRIEFS_FILE, SLUICE_FILE } from '../support/briefsCorpus';
 import { cliPath, ensureBuilt, repoRoot } from '../support/built';
 
 interface CliFile {
@@ -123,6 +124,23 @@ test('--entity-tagger takes off, candidates or primary', () => {
       0,
     );
   assert.ok(count(on.stdout) >= count(off.stdout), 'candidates only add to the rules');
+});
+
+test('--related-by takes story or page; whole pages never relate a page of briefs more than its stories do', () => {
+  const bad = run('analyze', '--related-by', 'site', dir);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--related-by must be story or page/);
+  const d = folder(BRIEFS_CORPUS);
+  const relatedOf = (args: string[]) => {
+    const r = analyzeJson(...args, d);
+    assert.equal(r.status, 0, r.stderr);
+    return r.out?.files.find((f) => f.file === BRIEFS_FILE)?.related.map((x) => x.file) ?? [];
+  };
+  const byStory = relatedOf([]);
+  assert.ok(byStory.includes(SLUICE_FILE), JSON.stringify(byStory));
+  assert.deepEqual(relatedOf(['--related-by', 'story']), byStory);
+  const whole = relatedOf(['--related-by=page']);
+  assert.ok(!whole.includes(SLUICE_FILE), JSON.stringify(whole));
 });
 
 test('binary files are skipped with a warning; the others are analysed and the exit code is 1', () => {

@@ -134,6 +134,18 @@ describe('config', () => {
     );
   });
 
+  test('related ranking by story: on by default, whole pages when off, the default when not a boolean', () => {
+    assert.equal(toAnalysisOptions(sanitize({})).relatedWholePages, undefined);
+    assert.equal(toAnalysisOptions(sanitize({ related: { byStory: true } })).relatedWholePages, undefined);
+    assert.equal(toAnalysisOptions(sanitize({ related: { byStory: false } })).relatedWholePages, true);
+    const ignored: string[] = [];
+    assert.equal(sanitize({ related: { byStory: 'no' } }, ignored).related.byStory, true);
+    assert.ok(
+      ignored.some((i) => i.startsWith('related.byStory')),
+      ignored.join('; '),
+    );
+  });
+
   test('the store asks once per resource, caches, and drops the cache on clear', async () => {
     const asked: (string | undefined)[] = [];
     const logged: string[] = [];

@@ -5,7 +5,20 @@ import { EntityIndex } from './entityIndex';
 import { PassageIndex } from './passageIndex';
 import { QuoteIndex } from './quoteIndex';
 import { RelatedIndex } from './related';
-import type { AnalysisOptions, ArticleSnapshot, LocalAnalysis, RelatedArticle, SharedPassage } from './types';
+import { structureOf } from './structure/pageStructure';
+import type {
+  AnalysisOptions,
+  ArticleSnapshot,
+  LocalAnalysis,
+  RelatedArticle,
+  SharedPassage,
+  Span,
+} from './types';
+
+/** The spans of the page's stories, which related ranking compares one by one when there are several. */
+function storySpans(local: LocalAnalysis, text: string): Span[] {
+  return structureOf(local, text).stories.map((s) => s.span);
+}
 
 export interface IndexedArticle {
   snapshot: ArticleSnapshot;
@@ -68,7 +81,7 @@ export class CorpusIndex implements ArticleIndex {
     this.articles.set(uri, { snapshot, local, raw });
     this.entities.add(uri, local.entities);
     this.quotes.add(uri, text, local.quotes);
-    this.relatedIndex.add(uri, text, local.entities);
+    this.relatedIndex.add(uri, text, local.entities, storySpans(local, text));
   }
 
   setCuration(stage: CurationStage | undefined): void {

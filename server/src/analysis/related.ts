@@ -2,7 +2,10 @@
 // entities weighted by rarity, and shared passages, combined into one calibrated score in [0, 1].
 // Candidates come from the postings of the query's most distinctive words and entities, never a full scan.
 // Text and entities are compared on each article's content: words and names inside its boilerplate (site
-// footers, "also read" lists, author bios carried by many files) are taken off before comparing.
+// footers, "also read" lists, author bios carried by many files) are taken off before comparing. A page of
+// several stories is compared story by story (relatedUnits.ts) and relates as its best story does. A pair
+// gets one score, whichever of the two asks.
+import { outsideUnit, pairCover, passagesBetween, storyUnits } from './relatedUnits';
 import { contentTerms, FeatureIndex, type FeatureDiscount, type WeightedFeature } from './termIndex';
 import {
   type AnalysisOptions,
@@ -175,16 +178,53 @@ function sameTemplate(a: Discounts, b: Discounts): [Discounts, Discounts] {
   ];
 }
 
+/**
+ * `sameTemplate` for two units: the features common to the pages' boilerplate are dropped from each unit
+ * as they are from whole pages; the rest of what a story leaves out stays as its own discount.
+ */
+function unitTemplate(a: Unit, b: Unit): [Discounts, Discounts] {
+  const [pageA, pageB] = sameTemplate(a.page, b.page);
+  return [withDropped(a, pageA), withDropped(b, pageB)];
+}
+
+function withDropped(unit: Unit, page: Discounts): Discounts {
+  if (!unit.span) return page;
+  if (page === unit.page) return unit.own;
+  const drop = (own: FeatureDiscount, dropped: FeatureDiscount, before: FeatureDiscount): FeatureDiscount => {
+    if (dropped === before) return own;
+    const out = new Map(own);
+    for (const [id, count] of dropped) if (count === Number.POSITIVE_INFINITY) out.set(id, count);
+    return out;
+  };
+  return {
+    terms: drop(unit.own.terms, page.terms, unit.page.terms),
+    entities: drop(unit.own.entities, page.entities, unit.page.entities),
+  };
+}
+
 function mentionsIn(entities: readonly EntityMention[], spans: readonly Span[]): EntityMention[] {
   return entities.filter((e) => spans.some((s) => e.span.start >= s.start && e.span.end <= s.end));
 }
 
 interface PassageEvidence {
   count: number;
-  /** Share of this article's text covered by the passages, each weighted by its similarity. */
+  /** Share of either unit's text covered by the passages (the larger), each weighted by its similarity. */
   cover: number;
   /** The passages themselves, to compare the two articles beyond what one copied from the other. */
   list: readonly SharedPassage[];
+}
+
+/** What one side of a comparison is: a whole page, or one story of a page of several. */
+interface Unit {
+  doc: number;
+  /** The story's span; absent for a whole page. */
+  span?: Span;
+  /** UTF-16 length of what the unit covers: the base of a shared passage's cover. */
+  length: number;
+  /** The page's boilerplate discounts. */
+  page: Discounts;
+  /** What the unit leaves out: the page's boilerplate, and for a story everything outside it too. */
+  own: Discounts;
 }
 
 interface Source {
@@ -201,6 +241,10 @@ export class RelatedIndex {
   private readonly uriOf = new Map<number, string>();
   /** Text length per URI, in UTF-16 code units: the base of a shared passage's cover. */
   private readonly lengths = new Map<string, number>();
+  /** Story spans of pages that carry several stories, by document. */
+  private readonly stories = new Map<number, readonly Span[]>();
+  /** Per story of such a page, what comparing the story alone leaves out; see `unitsOf`. */
+  private readonly unitCache = new Map<number, { spans: readonly Span[]; units: Discounts[] }>();
   /** Ids are never reused, so postings of a replaced version cannot be mistaken for the new one. */
   private nextDoc = 0;
   /** Per-document accumulator of one query, reset after use; indexed by document id. */
@@ -218,14 +262,15 @@ export class RelatedIndex {
     return this.docOf.size;
   }
 
-  /** Adds or replaces an article. */
-  add(uri: string, text: string, entities: readonly EntityMention[]): void {
+  /** Adds or replaces an article; `stories` are the spans of its stories when it has several. */
+  add(uri: string, text: string, entities: readonly EntityMention[], stories: readonly Span[] = []): void {
     this.remove(uri);
     const doc = this.nextDoc++;
     this.docOf.set(uri, doc);
     this.uriOf.set(doc, uri);
     this.lengths.set(uri, text.length);
     this.sources.set(doc, { text, entities });
+    if (stories.length > 1) this.stories.set(doc, stories);
     this.terms.add(doc, contentTerms(text));
     this.entities.add(doc, entityCounts(entities));
   }
@@ -238,6 +283,8 @@ export class RelatedIndex {
     this.lengths.delete(uri);
     this.sources.delete(doc);
     this.discountCache.delete(doc);
+    this.stories.delete(doc);
+    this.unitCache.delete(doc);
     this.terms.remove(doc);
     this.entities.remove(doc);
   }
@@ -250,9 +297,10 @@ export class RelatedIndex {
   prepare(uri: string, options: AnalysisOptions): void {
     const doc = this.docOf.get(uri);
     if (doc === undefined) return;
-    const discounts = this.discountsFor(options)(doc);
-    this.terms.norm(doc, discounts.terms);
-    this.entities.norm(doc, discounts.entities);
+    for (const unit of this.unitsOf(doc, options, this.discountsFor(options))) {
+      this.terms.norm(doc, unit.own.terms);
+      this.entities.norm(doc, unit.own.entities);
+    }
   }
 
   /**
@@ -262,12 +310,16 @@ export class RelatedIndex {
   rank(uri: string, shared: readonly SharedPassage[], options: AnalysisOptions): RelatedArticle[] {
     const doc = this.docOf.get(uri);
     if (doc === undefined || options.relatedLimit <= 0) return [];
-    const passages = this.passageEvidence(uri, shared);
+    const passages = this.passagesByDoc(uri, shared);
     const discounts = this.discountsFor(options);
+    const mine = this.unitsOf(doc, options, discounts);
     const out: RelatedArticle[] = [];
     const pool = Math.max(CANDIDATES, 2 * options.relatedLimit);
-    for (const other of this.candidates(doc, passages, discounts(doc), pool)) {
-      const related = this.score(doc, other, passages, discounts);
+    const candidates = new Set<number>();
+    for (const unit of mine)
+      for (const other of this.candidates(doc, passages, unit.own, pool)) candidates.add(other);
+    for (const other of candidates) {
+      const related = this.bestOfUnits(mine, this.unitsOf(other, options, discounts), passages.get(other));
       if (related && related.score > 0 && related.score >= options.relatedThreshold) out.push(related);
     }
     out.sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
@@ -354,18 +406,28 @@ export class RelatedIndex {
     };
   }
 
-  /** The words and entity mentions of a document that lie inside its boilerplate spans. */
-  private discounts(doc: number, spans: readonly Span[]): Discounts {
+  /**
+   * The words and entity mentions of a document that lie inside the spans: its boilerplate, or what a story
+   * leaves out of its page. Boilerplate span texts recur across a site's pages and their counts are kept
+   * (`spanTerms`); the rest of a page around one story does not recur and is counted afresh.
+   */
+  private discounts(doc: number, spans: readonly Span[], recurring = true): Discounts {
     const source = this.sources.get(doc);
     if (!source || spans.length === 0) return NO_DISCOUNTS;
     // Each span tokenised on its own, so no word is made of the ends of two spans.
     const terms = new Map<number, number>();
     for (const span of spans) {
-      for (const [id, count] of this.spanTerms(source.text.slice(span.start, span.end)))
+      const text = source.text.slice(span.start, span.end);
+      for (const [id, count] of recurring ? this.spanTerms(text) : this.termIds(text))
         terms.set(id, (terms.get(id) ?? 0) + count);
     }
     const inside = mentionsIn(source.entities, spans);
     return { terms, entities: byId(this.entities, entityCounts(inside)) };
+  }
+
+  /** Content-word counts by feature id of a text; words the index never saw cannot matter. */
+  private termIds(text: string): Map<number, number> {
+    return byId(this.terms, contentTerms(text));
   }
 
   /**
@@ -389,39 +451,71 @@ export class RelatedIndex {
     return ids;
   }
 
-  /** Per other file: how many non-boilerplate passages this article shares with it, and their cover. */
-  private passageEvidence(uri: string, shared: readonly SharedPassage[]): Map<number, PassageEvidence> {
-    const spansByDoc = new Map<number, SharedPassage[]>();
+  /** Per other file: the non-boilerplate passages this article shares with it. */
+  private passagesByDoc(uri: string, shared: readonly SharedPassage[]): Map<number, SharedPassage[]> {
+    const byDoc = new Map<number, SharedPassage[]>();
     for (const p of shared) {
       if (p.boilerplate || p.otherUri === uri) continue;
       const other = this.docOf.get(p.otherUri);
       if (other === undefined) continue;
-      const list = spansByDoc.get(other) ?? [];
+      const list = byDoc.get(other) ?? [];
       list.push(p);
-      spansByDoc.set(other, list);
-    }
-    const length = Math.max(1, this.lengths.get(uri) ?? 1);
-    const byDoc = new Map<number, PassageEvidence>();
-    for (const [other, list] of spansByDoc) {
-      // Union of the spans, so overlapping passages are not counted twice.
-      list.sort((x, y) => x.span.start - y.span.start);
-      let covered = 0;
-      let reach = 0;
-      for (const p of list) {
-        const start = Math.max(p.span.start, reach);
-        const end = Math.max(start, p.span.end);
-        covered += (end - start) * Math.max(0, Math.min(1, p.similarity));
-        reach = Math.max(reach, end);
-      }
-      byDoc.set(other, { count: list.length, cover: Math.min(1, covered / length), list });
+      byDoc.set(other, list);
     }
     return byDoc;
+  }
+
+  /** The passages two units share and how much of them they cover (the union, so overlaps count once). */
+  private passageEvidence(a: Unit, b: Unit, list: readonly SharedPassage[]): PassageEvidence | undefined {
+    const between = passagesBetween(list, a.span, b.span);
+    if (between.length === 0) return undefined;
+    return { count: between.length, cover: pairCover(between, a.length, b.length), list: between };
+  }
+
+  /**
+   * What a document is compared as: the whole page, and each of its stories when it has several and the
+   * options rank by story. A story's discounts are kept while the page's boilerplate spans stay the same.
+   */
+  private unitsOf(doc: number, options: AnalysisOptions, discounts: (doc: number) => Discounts): Unit[] {
+    const page = discounts(doc);
+    const length = this.lengths.get(this.uriOf.get(doc) ?? '') ?? 0;
+    const spans = storyUnits(this.stories.get(doc) ?? [], options);
+    if (!spans) return [{ doc, length, page, own: page }];
+    const boilerplate = this.boilerplateOf?.(this.uriOf.get(doc) ?? '', options) ?? [];
+    let cached = this.unitCache.get(doc);
+    if (!cached || cached.spans !== boilerplate) {
+      const units = spans.map((s) => this.discounts(doc, outsideUnit(s, length, boilerplate), false));
+      cached = { spans: boilerplate, units };
+      this.unitCache.set(doc, cached);
+    }
+    const own = cached.units;
+    // The whole page stays a unit too: a story boundary found where there is none never costs a relation.
+    const whole: Unit = { doc, length, page, own: page };
+    return [
+      whole,
+      ...spans.map((span, k) => ({ doc, span, length: span.end - span.start, page, own: own[k] })),
+    ];
+  }
+
+  /** The best-scoring pair of units of two documents, as the second document's entry. */
+  private bestOfUnits(
+    mine: readonly Unit[],
+    theirs: readonly Unit[],
+    list: readonly SharedPassage[] | undefined,
+  ): RelatedArticle | undefined {
+    let best: RelatedArticle | undefined;
+    for (const a of mine)
+      for (const b of theirs) {
+        const related = this.score(a, b, list ? this.passageEvidence(a, b, list) : undefined);
+        if (related && (!best || related.score > best.score)) best = related;
+      }
+    return best;
   }
 
   /** Documents worth an exact score: the best by a partial dot product over distinctive features. */
   private candidates(
     doc: number,
-    passages: ReadonlyMap<number, PassageEvidence>,
+    passages: ReadonlyMap<number, unknown>,
     discounts: Discounts,
     pool: number,
   ): number[] {
@@ -478,17 +572,17 @@ export class RelatedIndex {
     return out;
   }
 
-  private score(
-    doc: number,
-    other: number,
-    passages: ReadonlyMap<number, PassageEvidence>,
-    discounts: (doc: number) => Discounts,
-  ): RelatedArticle | undefined {
+  /**
+   * The score of two units, the same whichever is `a`: every channel is symmetric (cosines, and the larger
+   * of the two passage covers).
+   */
+  private score(a: Unit, b: Unit, passage: PassageEvidence | undefined): RelatedArticle | undefined {
+    const { doc } = a;
+    const other = b.doc;
     const uri = this.uriOf.get(other);
     if (uri === undefined) return undefined;
-    const [mine, theirs] = sameTemplate(discounts(doc), discounts(other));
+    const [mine, theirs] = unitTemplate(a, b);
     const reasons: RelatedReason[] = [];
-    const passage = passages.get(other);
     // Copied reporting comes with the rest of the story; a passage shared by articles that otherwise have
     // nothing in common is furniture of their site (an author's bio, a sign-off) that the boilerplate rule
     // did not reach because too few files carry it. So the two are first compared beyond their shared

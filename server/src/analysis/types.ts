@@ -148,6 +148,11 @@ export interface AnalysisOptions {
   relatedLimit: number;
   /** How the statistical entity tagger joins the rules; absent means 'off' (rules alone). */
   entityTagger?: EntityTaggerMode;
+  /**
+   * Related ranking compares pages of several stories whole; absent means story by story (a page relates
+   * to another article when one of its stories does, with that story's words and names alone).
+   */
+  relatedWholePages?: boolean;
 }
 
 /**

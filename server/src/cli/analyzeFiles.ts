@@ -44,9 +44,15 @@ export function analyzeFiles(
   /** Readies the index before it is filled (the curation stage of the corpus's corrections). */
   prepare?: (index: CorpusIndex) => void,
   entityTagger: EntityTaggerMode = 'off',
+  /** Related ranking compares pages of several stories whole instead of story by story. */
+  relatedWholePages = false,
 ): AnalyzeRun {
-  const options =
-    entityTagger === 'off' ? defaultAnalysisOptions : { ...defaultAnalysisOptions, entityTagger };
+  const options = {
+    ...defaultAnalysisOptions,
+    // Set only when not the default, so that the corpus fingerprint (every option) stays as it was.
+    ...(entityTagger === 'off' ? {} : { entityTagger }),
+    ...(relatedWholePages ? { relatedWholePages } : {}),
+  };
   const run: AnalyzeRun = { results: [], skipped: [], truncated: [] };
   const limit = sizeLimitBytes(maxFileSizeKB);
   const read: ReadFile[] = [];

@@ -4,7 +4,8 @@ import { ENTITY_TAGGER_MODES, type EntityTaggerMode } from '../analysis/types';
 import { HARD_MAX_FILE_SIZE_KB } from '../workspace/articleText';
 
 export const USAGE = `usage: article-lens analyze [--format json|text] [--max-file-size-kb N] [--cache DIR]
-                            [--entity-tagger off|candidates|primary] <dir|file...>
+                            [--entity-tagger off|candidates|primary] [--related-by story|page]
+                            <dir|file...>
 
 Analyses the article files (.txt, .article) and prints entities, quotes, repeated and shared passages
 and related articles. Offsets in JSON are UTF-16 code units; paths are relative to the given directory.
@@ -14,6 +15,7 @@ and related articles. Offsets in JSON are UTF-16 code units; paths are relative 
   --cache DIR            keep per-file analyses in DIR, so a run on unchanged files is quick
   --entity-tagger MODE   off (rules alone, default), candidates (tagger adds names the rules missed)
                          or primary (tagger spans first, typed by the rules where both agree)
+  --related-by story|page  rank pages of several stories story by story (default), or whole
 
 Files that cannot be analysed (missing, dangling symlink, unreadable, binary) are reported on stderr and
 skipped. Exit code: 0 all inputs analysed, 1 some inputs skipped, 2 usage error or nothing could be read.`;
@@ -26,6 +28,8 @@ export interface CliArgs {
   maxFileSizeKB: number;
   cacheDir: string | undefined;
   entityTagger: EntityTaggerMode;
+  /** Related ranking compares pages of several stories whole (`--related-by page`). */
+  relatedWholePages: boolean;
   inputs: string[];
 }
 
@@ -36,7 +40,7 @@ export class HelpRequest extends Error {}
 
 export const DEFAULT_MAX_FILE_SIZE_KB = 512;
 
-const OPTIONS = new Set(['--format', '--max-file-size-kb', '--cache', '--entity-tagger']);
+const OPTIONS = new Set(['--format', '--max-file-size-kb', '--cache', '--entity-tagger', '--related-by']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -49,6 +53,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB,
     cacheDir: undefined,
     entityTagger: 'off',
+    relatedWholePages: false,
     inputs: [],
   };
   for (let i = 0; i < rest.length; i++) {
@@ -91,6 +96,11 @@ function setOption(args: CliArgs, name: string, value: string): void {
       if (!(ENTITY_TAGGER_MODES as readonly string[]).includes(value))
         throw new UsageError(`--entity-tagger must be one of ${ENTITY_TAGGER_MODES.join(', ')}`);
       args.entityTagger = value as EntityTaggerMode;
+      return;
+    case '--related-by':
+      if (value !== 'story' && value !== 'page')
+        throw new UsageError(`--related-by must be story or page, not ${value}`);
+      args.relatedWholePages = value === 'page';
       return;
     case '--cache':
       if (value === '') throw new UsageError('--cache needs a directory');
