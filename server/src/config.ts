@@ -259,9 +259,20 @@ export class SettingsStore {
     return p;
   }
 
-  /** The settings already fetched for `uri`, or the fallback: for handlers that must answer synchronously. */
+  /**
+   * The settings already fetched for `uri`, else those of the innermost fetched folder holding it (files
+   * indexed but never opened were read with their folder's settings), else the fallback: for handlers that
+   * must answer synchronously.
+   */
   peek(uri: string): ArticleLensSettings {
-    return this.resolved.get(uri) ?? this.fallback;
+    const own = this.resolved.get(uri);
+    if (own) return own;
+    let folder: { key: string; settings: ArticleLensSettings } | undefined;
+    for (const [key, settings] of this.resolved) {
+      const prefix = key.endsWith('/') ? key : `${key}/`;
+      if (uri.startsWith(prefix) && (!folder || key.length > folder.key.length)) folder = { key, settings };
+    }
+    return folder?.settings ?? this.fallback;
   }
 
   /** Drops every cached value (on `didChangeConfiguration`); `settings` is the pushed value, if any. */

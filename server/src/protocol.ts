@@ -290,8 +290,13 @@ export interface EntityMentionItem {
 
 export interface EntityArticleItem {
   uri: string;
-  /** Detected headline, else the file name. */
+  /** Detected headline, else the file name; on a page listed story by story, the story's headline. */
   title: string;
+  /**
+   * Index of the story on a page of several stories listed story by story (`articleLens.related.byStory`):
+   * such a page has one item per story that mentions the entity. Absent for a whole page.
+   */
+  story?: number;
   mentions: EntityMentionItem[];
 }
 

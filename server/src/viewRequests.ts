@@ -38,7 +38,8 @@ export function registerViewRequests(
     guard.request<[{ canonical: string }], { articles: EntityArticleItem[] }>(
       'entityArticles',
       { articles: [] },
-      (params) => provideEntityArticles(ctx, params.canonical),
+      (params) =>
+        provideEntityArticles(ctx, params.canonical, (uri) => toAnalysisOptions(settings().peek(uri))),
     ),
   );
   connection.onRequest(

@@ -168,6 +168,19 @@ describe('config', () => {
     assert.equal(asked.length, 2);
   });
 
+  test('a file never fetched peeks at its innermost fetched folder, else the fallback', async () => {
+    const store = new SettingsStore(
+      async (uri) => ({ related: { limit: uri?.endsWith('/inner') ? 3 : 7 } }),
+      undefined,
+      nullLogger,
+    );
+    await store.get('file:///ws');
+    await store.get('file:///ws/inner');
+    assert.equal(store.peek('file:///ws/a.txt').related.limit, 7);
+    assert.equal(store.peek('file:///ws/inner/b.txt').related.limit, 3);
+    assert.equal(store.peek('file:///wsx/c.txt').related.limit, defaultSettings.related.limit);
+  });
+
   test('without client configuration every resource gets the initialization options', async () => {
     const store = new SettingsStore(undefined, { maxFileSizeKB: 64 }, nullLogger);
     assert.equal((await store.get('file:///y')).maxFileSizeKB, 64);

@@ -75,7 +75,7 @@ export class EntitiesTree implements vscode.TreeDataProvider<EntityNode> {
         item.resourceUri = uri;
         item.iconPath = vscode.ThemeIcon.File;
         item.contextValue = EntityContext.article;
-        item.id = `article:${node.entity.canonical}:${node.article.uri}`;
+        item.id = `article:${node.entity.canonical}:${node.article.uri}:${node.article.story ?? ''}`;
         const first = node.article.mentions[0];
         if (first) item.command = revealCommand(uri, mentionRange(first));
         return item;

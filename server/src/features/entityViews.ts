@@ -1,7 +1,11 @@
 // The Entities view's data: canonical entities (filtered, most widespread first) and, per entity, its
-// articles with every mention and the corrections each mention offers (the code actions' drafts).
+// articles with every mention and the corrections each mention offers (the code actions' drafts). A page
+// of several stories is listed story by story when related ranking is (each story its own unit).
 import { makeAnchor } from '../analysis/curation/anchor';
 import { ENTITY_TYPES } from '../analysis/curation/entityTypes';
+import { storyUnits } from '../analysis/relatedUnits';
+import { structureOf } from '../analysis/structure/pageStructure';
+import type { AnalysisOptions, Span } from '../analysis/types';
 import type {
   CorrectionRequestArgs,
   EntityArticleItem,
@@ -37,19 +41,44 @@ export function provideEntityList(ctx: FeatureContext, params: EntityListParams)
   };
 }
 
+/** The stories a page is listed by (with their titles), or undefined for a page listed whole. */
+function listedStories(
+  ctx: FeatureContext,
+  uri: string,
+  text: string,
+  options: AnalysisOptions,
+): { spans: readonly Span[]; titles: string[] } | undefined {
+  const { stories } = structureOf(ctx.index.get(uri)?.local ?? {}, text);
+  const spans = storyUnits(
+    stories.map((s) => s.span),
+    options,
+  );
+  return spans && { spans, titles: stories.map((s) => s.title) };
+}
+
 export function provideEntityArticles(
   ctx: FeatureContext,
   canonical: string,
+  optionsOf: (uri: string) => AnalysisOptions,
 ): { articles: EntityArticleItem[] } {
-  const byFile = new Map<string, EntityArticleItem>();
+  const byUnit = new Map<string, EntityArticleItem>();
+  const pages = new Map<string, ReturnType<typeof listedStories>>();
   const type = ctx.index.entities.summary(canonical)?.type;
   for (const m of ctx.index.entities.mentionsOf(canonical)) {
     const text = ctx.textOf(m.uri);
     if (text === undefined) continue;
-    let article = byFile.get(m.uri);
+    if (!pages.has(m.uri)) pages.set(m.uri, listedStories(ctx, m.uri, text, optionsOf(m.uri)));
+    const stories = pages.get(m.uri);
+    // A mention outside every story (in the page's header or footer) belongs to the page itself.
+    const k = stories?.spans.findIndex((s) => m.span.start >= s.start && m.span.start < s.end) ?? -1;
+    const key = k < 0 ? m.uri : `${m.uri}#${k}`;
+    let article = byUnit.get(key);
     if (!article) {
-      article = { uri: m.uri, title: titleOf(text, fileName(m.uri)), mentions: [] };
-      byFile.set(m.uri, article);
+      article =
+        k < 0 || !stories
+          ? { uri: m.uri, title: titleOf(text, fileName(m.uri)), mentions: [] }
+          : { uri: m.uri, title: stories.titles[k], story: k, mentions: [] };
+      byUnit.set(key, article);
     }
     const anchor = makeAnchor(text, m.span);
     const base = { uri: m.uri, anchor };
@@ -68,5 +97,5 @@ export function provideEntityArticles(
       },
     });
   }
-  return { articles: [...byFile.values()] };
+  return { articles: [...byUnit.values()] };
 }
