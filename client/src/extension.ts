@@ -33,6 +33,8 @@ import {
   readSettings,
   SECTION,
 } from './config';
+import { hoverMiddleware } from './hoverMiddleware';
+import type { ColorContribution } from './hoverSwatch';
 import { offerTxtAssociation } from './onboarding';
 import { RelatedArticles } from './relatedArticles';
 import { RestartPolicy } from './restartPolicy';
@@ -189,6 +191,7 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
         storageUri: this.context.storageUri?.toString(),
       }),
       errorHandler: new RestartPolicy((reason) => this.onGaveUp(reason)),
+      middleware: hoverMiddleware(contributedColors(this.context)),
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     this.client = client;
@@ -328,6 +331,13 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
 let extension: ArticleLensExtension | undefined;
 
 /** What the extension exports: the end-to-end tests read the views and the status item through it. */
+/** The colours the extension contributes (package.json), for the hover's swatch. */
+function contributedColors(context: vscode.ExtensionContext): ColorContribution[] {
+  const contributes = (context.extension.packageJSON as { contributes?: { colors?: ColorContribution[] } })
+    .contributes;
+  return contributes?.colors ?? [];
+}
+
 export interface ArticleLensApi {
   readonly views: ArticleViews;
   /** The command a click on the status item runs now. */

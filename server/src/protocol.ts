@@ -72,6 +72,25 @@ export const defaultSettings: ArticleLensSettings = {
   entities: { tagger: 'off' },
 };
 
+/**
+ * The theme colour of each entity type (package.json `contributes.colors`) and a plain name of its default,
+ * for the Entities view's icons and the hover's legend line; value types (dates, amounts) share one.
+ */
+export const ENTITY_COLORS: Readonly<Record<string, { id: string; name: string }>> = {
+  PERSON: { id: 'articleLens.entity.person', name: 'blue' },
+  ORG: { id: 'articleLens.entity.organization', name: 'teal' },
+  GPE: { id: 'articleLens.entity.place', name: 'yellow' },
+  LOC: { id: 'articleLens.entity.location', name: 'light blue' },
+  NORP: { id: 'articleLens.entity.group', name: 'purple' },
+  FAC: { id: 'articleLens.entity.facility', name: 'orange' },
+  EVENT: { id: 'articleLens.entity.event', name: 'gold' },
+};
+export const VALUE_COLOR = { id: 'articleLens.entity.value', name: 'green' } as const;
+
+export function entityColor(type: string): { id: string; name: string } {
+  return ENTITY_COLORS[type] ?? VALUE_COLOR;
+}
+
 /** Diagnostic source and codes. */
 export const DIAGNOSTIC_SOURCE = 'Article Lens';
 export const DiagnosticCodes = {

@@ -206,7 +206,11 @@ test('menus and keybindings name contributed commands; editor-title buttons show
 
 test('every entity colour is contributed with defaults for each theme kind and listed in the README', () => {
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  const used = [...clientSources.matchAll(/'(articleLens\.entity\.[a-z]+)'/g)].map((m) => m[1]);
+  // The ids live in the protocol module the client and the hover share.
+  const protocol = readFileSync(path.join(root, 'server/src/protocol.ts'), 'utf8');
+  const used = [...`${clientSources}\n${protocol}`.matchAll(/'(articleLens\.entity\.[a-z]+)'/g)].map(
+    (m) => m[1],
+  );
   const contributed = manifest.contributes.colors.map((c) => c.id);
   assert.deepEqual([...new Set(used)].sort(), [...contributed].sort());
   for (const c of manifest.contributes.colors) {

@@ -1,17 +1,7 @@
 // One contributed, theme-able colour per entity type (package.json `contributes.colors`), used for the
-// Entities view's icons; the README's legend lists the same ids.
+// Entities view's icons; the README's legend and the hover's legend line name the same ids.
 import * as vscode from 'vscode';
-
-const COLOR_IDS: Record<string, string> = {
-  PERSON: 'articleLens.entity.person',
-  ORG: 'articleLens.entity.organization',
-  GPE: 'articleLens.entity.place',
-  LOC: 'articleLens.entity.location',
-  NORP: 'articleLens.entity.group',
-  FAC: 'articleLens.entity.facility',
-  EVENT: 'articleLens.entity.event',
-};
-const VALUE_COLOR = 'articleLens.entity.value';
+import { entityColor } from '../../../server/src/protocol';
 
 const ICONS: Record<string, string> = {
   PERSON: 'person',
@@ -24,7 +14,7 @@ const ICONS: Record<string, string> = {
 };
 
 export function entityColorId(type: string): string {
-  return COLOR_IDS[type] ?? VALUE_COLOR;
+  return entityColor(type).id;
 }
 
 /** The type's icon in its colour. */

@@ -2,6 +2,7 @@
 // and in the corpus, other articles), the quote (speaker, the same quote elsewhere) and shared passages.
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { EntityMention, Quote, SharedPassage, Span } from '../analysis/types';
+import { entityColor } from '../protocol';
 import type { FeatureContext } from './context';
 import { offsetToPosition, positionToOffset, spanContains, spanToRange } from './convert';
 import { typeLabel } from './entityTypeLabels';
@@ -61,6 +62,8 @@ function entitySection(ctx: FeatureContext, uri: string, m: EntityMention): stri
   const lines = [
     `**${typeLabel(m.type)}** · ${escapeMarkdown(m.canonical)}${m.corrected ? ' · _corrected_' : ''}`,
     '',
+    colourLine(m.type),
+    '',
     `Aliases seen: ${aliases.map(escapeMarkdown).join(', ')}`,
     '',
     `Mentions: ${Math.max(here, 1)} in this article · ${mentions.length} in the corpus (${plural(
@@ -78,6 +81,15 @@ function entitySection(ctx: FeatureContext, uri: string, m: EntityMention): stri
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * The legend of the type's colour: its plain name and theme colour id (VS Code's client puts a swatch of
+ * the colour the theme gives it in front; see client/src/hoverSwatch.ts).
+ */
+export function colourLine(type: string): string {
+  const { id, name } = entityColor(type);
+  return `Colour: ${name} · \`${id}\``;
 }
 
 function quoteSection(ctx: FeatureContext, uri: string, text: string, q: Quote): string {
