@@ -2,9 +2,11 @@
 // UI check: what a user sees in the real workbench (code-server + Debian chromium). Opens a sample
 // article, reads an entity hover from the DOM, lists problems in the Problems panel, runs "Article
 // Lens: Show Related Articles" from the command palette and picks an entry, clicks the editor-title
-// arrow and the status item, opens the Article Lens views (Entities, Stories, inline Compare) and runs
-// Check Corpus; screenshots each step into test-results/.
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+// arrow and the status item, opens the Article Lens views (Entities, Stories, inline Compare), runs
+// Check Corpus, shows a page's stories in the Outline and folds its furniture; screenshots each step into
+// test-results/. The workspace starts without a `.txt` association, as a new user's folder would, so the
+// onboarding prompt comes first and its answer writes the workspace setting.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { provision } from '../../scripts/e2e/provision.mjs';
 import {
@@ -22,6 +24,11 @@ import {
 const ARTICLE = 'dailycoast-kestown-floods.txt';
 const RELATED = 'harborwire-kestown-floods.txt';
 const PERSON = 'Orsolya Brandt';
+const BRIEFS = 'dailycoast-world-and-local-briefs.txt';
+const BRIEF_TITLES = [
+  'Ostrevia and Tamsen to restart fisheries talks',
+  'Fire at Brenmoor University lab forces evacuation',
+];
 
 provision();
 if (!process.argv.includes('--no-build')) await build();
@@ -31,6 +38,14 @@ const shot = (/** @type {string} */ name) => path.join(resultsDir, `ui-${name}.p
 for (const f of readdirSync(resultsDir)) if (/^ui-.*\.png$/.test(f)) rmSync(path.join(resultsDir, f));
 
 const { dir: runDir, workspace } = makeRunDir('ui', { copyCorpus: true });
+const workspaceSettings = path.join(workspace, '.vscode/settings.json');
+/** @returns {Record<string, unknown>} */
+const readWorkspaceSettings = () => JSON.parse(readFileSync(workspaceSettings, 'utf8'));
+{
+  // A folder of .txt files that VS Code would open as plain text.
+  const { ['files.associations']: _, ...rest } = readWorkspaceSettings();
+  writeFileSync(workspaceSettings, `${JSON.stringify(rest, null, 2)}\n`);
+}
 const cs = await startCodeServer({ runDir, folder: workspace });
 lap(`code-server on ${cs.origin}`);
 const browser = await launchChromium();
@@ -95,11 +110,44 @@ async function centreOf(/** @type {string} */ text) {
 
 const oneLine = (/** @type {string} */ s) => s.replace(/\s+/g, ' ').trim();
 
+/** Hides the bottom panel (Problems) when it is open, so the editor and side bar get the screen. */
+async function hidePanel() {
+  if (await page.locator('.part.panel').isVisible()) {
+    await page.keyboard.press('Control+J');
+    await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+}
+
 try {
   await page.goto(workbenchUrl(cs, { folder: workspace, developmentPath: repoRoot }));
   await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
   await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
   lap('workbench ready');
+
+  await step('onboarding: the .txt prompt writes the workspace association', async () => {
+    const prompt = page.locator('.notification-toast:has-text("Treat these .txt files as articles?")');
+    try {
+      await prompt.first().waitFor({ state: 'visible', timeout: 45_000 });
+    } catch {
+      // A toast that timed out is still in the notification centre.
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Notifications: Show Notifications');
+      await page.keyboard.press('Enter');
+    }
+    const row = page.locator(
+      '.notifications-list-container .monaco-list-row:has-text("Treat these .txt files as articles?")',
+    );
+    await row.first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.screenshot({ path: shot('onboarding') });
+    await row.first().locator('.monaco-button:has-text("Treat as Articles")').click();
+    for (let waited = 0; ; waited += 200) {
+      const associations = readWorkspaceSettings()['files.associations'];
+      if (JSON.stringify(associations) === JSON.stringify({ '*.txt': 'article' }))
+        return `answered; .vscode/settings.json has ${JSON.stringify(associations)}`;
+      if (waited > 15_000) throw new Error(`no association written: ${JSON.stringify(associations)}`);
+      await page.waitForTimeout(200);
+    }
+  });
 
   await step('open the article with Quick Open', async () => {
     await page.keyboard.press('Control+P');
@@ -145,6 +193,11 @@ try {
     const card = text.slice(text.indexOf('Person (PERSON)'));
     if (!card.startsWith(`Person (PERSON) · ${PERSON}`))
       throw new Error(`no entity card for ${PERSON}: ${text}`);
+    if (!card.includes('Colour: blue · articleLens.entity.person'))
+      throw new Error(`no colour legend line: ${card.slice(0, 200)}`);
+    // The swatch: a span the hover renders in the type's theme colour.
+    const swatch = await hover.locator('span[style*="color"]:has-text("■■■")').first().getAttribute('style');
+    if (!/color:\s*(#[0-9a-f]{6}|rgb)/i.test(swatch ?? '')) throw new Error(`no colour swatch: ${swatch}`);
     await page.screenshot({ path: shot('hover') });
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
@@ -254,6 +307,62 @@ try {
     await page.screenshot({ path: shot('check-corpus') });
     const files = await page.locator('.markers-panel .monaco-list-row[aria-level="1"]').count();
     return `${files} files in Problems`;
+  });
+
+  await step('Outline: the stories of a page of briefs', async () => {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(BRIEFS);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${BRIEFS}")`, {
+      state: 'visible',
+    });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tabs-container .tab.active:has-text("${BRIEFS}")`);
+    await hidePanel();
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('Explorer: Focus on Outline View');
+    await page
+      .locator('.quick-input-list .monaco-list-row:has-text("Focus on Outline View")')
+      .first()
+      .waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    // The folder's file list takes the side bar: collapse it so the Outline has the room.
+    const folder = page.locator('.explorer-folders-view').first();
+    if (await folder.isVisible()) await page.locator('.pane-header:has-text("corpus")').first().click();
+    for (const title of BRIEF_TITLES)
+      await page
+        .locator(`.pane-body .monaco-list-row:has-text("${title}")`)
+        .first()
+        .waitFor({ state: 'visible', timeout: 30_000 });
+    // Breadcrumbs follow the same symbols: the cursor is at the top, in the first story or before it.
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: shot('outline') });
+    const rows = await page.locator('.pane-body .monaco-list-row:has-text("Headline")').count();
+    return `${BRIEF_TITLES.length} stories in the Outline; ${rows} headline rows`;
+  });
+
+  await step('folding: Fold All Block Comments tucks away the page furniture', async () => {
+    await page.locator(`.tabs-container .tab:has-text("${BRIEFS}")`).click();
+    await hidePanel();
+    await page.waitForSelector('.monaco-editor .view-line:has-text("Nadia Petrov covers")');
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('Fold All Block Comments');
+    await page
+      .locator('.quick-input-list .monaco-list-row:has-text("Fold All Block Comments")')
+      .first()
+      .waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-editor .view-line:has-text("Nadia Petrov covers")', {
+      state: 'detached',
+      timeout: 15_000,
+    });
+    await page.waitForSelector('.monaco-editor .view-line:has-text("ALSO READ")');
+    await page.waitForSelector(`.monaco-editor .view-line:has-text("${BRIEF_TITLES[1]}")`);
+    const folded = await page.locator('.monaco-editor .margin .codicon-folding-collapsed').count();
+    await page.screenshot({ path: shot('folding') });
+    return `${folded} folded blocks; the reading list, bio and footer hidden, the stories shown`;
   });
 } catch (error) {
   failures.push(`workbench: ${error instanceof Error ? error.message : String(error)}`);

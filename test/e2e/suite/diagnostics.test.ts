@@ -117,6 +117,18 @@ export function registerDiagnosticTests(): void {
       assert.match(text, /Orsolya Brandt/);
       assert.match(text, /Mentions: \d+ in this article/);
       assert.match(text, new RegExp(WIRE.replace(/\./g, '\\.')), 'links to the other articles naming her');
+      // The type's colour legend: spelled-out type, the colour named, and a swatch of the theme's value.
+      assert.match(text, /Person \(PERSON\)/);
+      assert.match(
+        text,
+        /<span style="color:#[0-9A-Fa-f]{6};">■■■<\/span> Colour: blue · `articleLens\.entity\.person`/,
+      );
+      const swatched = hovers
+        .flatMap((h) => h.contents)
+        .find((c) => typeof c !== 'string' && /■■■/.test(c.value));
+      assert.ok(
+        swatched && typeof swatched !== 'string' && 'supportHtml' in swatched && swatched.supportHtml,
+      );
     });
   });
 }

@@ -9,6 +9,7 @@ import { registerDiagnosticTests } from './diagnostics.test';
 import { registerNavigationTests } from './navigation.test';
 import { registerQuickFixTests } from './quickFix.test';
 import { registerRestartTests } from './restart.test';
+import { registerStructureTests } from './structure.test';
 import { registerTitleButtonTests } from './titleButtons.test';
 import { registerViewTests } from './views.test';
 
@@ -37,6 +38,7 @@ export function run(): Promise<void> {
   registerViewTests();
   registerCorpusCheckTests();
   registerTitleButtonTests();
+  registerStructureTests();
   // Last: it restarts the server the others use.
   registerRestartTests();
 
