@@ -110,6 +110,28 @@ async function centreOf(/** @type {string} */ text) {
 
 const oneLine = (/** @type {string} */ s) => s.replace(/\s+/g, ' ').trim();
 
+/** Opens a workspace file with Quick Open (Ctrl+P), as a user does. */
+async function quickOpen(/** @type {string} */ name) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(name);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${name}")`, { state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
+/** Runs a command from the command palette (F1) by its label. */
+async function runCommand(/** @type {string} */ label) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(label);
+  const short = label.slice(label.indexOf(':') + 1).trim();
+  await page
+    .locator(`.quick-input-list .monaco-list-row:has-text("${short}")`)
+    .first()
+    .waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
 /** Hides the bottom panel (Problems) when it is open, so the editor and side bar get the screen. */
 async function hidePanel() {
   if (await page.locator('.part.panel').isVisible()) {
@@ -130,9 +152,7 @@ try {
       await prompt.first().waitFor({ state: 'visible', timeout: 45_000 });
     } catch {
       // A toast that timed out is still in the notification centre.
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Notifications: Show Notifications');
-      await page.keyboard.press('Enter');
+      await runCommand('Notifications: Show Notifications');
     }
     const row = page.locator(
       '.notifications-list-container .monaco-list-row:has-text("Treat these .txt files as articles?")',
@@ -150,13 +170,7 @@ try {
   });
 
   await step('open the article with Quick Open', async () => {
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type(ARTICLE);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${ARTICLE}")`, {
-      state: 'visible',
-    });
-    await page.keyboard.press('Enter');
+    await quickOpen(ARTICLE);
     await page.waitForSelector(`.monaco-editor .view-line:has-text("${PERSON}")`);
     await page.waitForSelector('.statusbar-item:has-text("News Article")', { timeout: 30_000 });
     return 'editor shows the article, language "News Article"';
@@ -216,12 +230,7 @@ try {
   await step('Show Related Articles from the command palette', async () => {
     // Focus the article again: the command works on the active editor.
     await page.locator(`.tabs-container .tab:has-text("${ARTICLE}")`).click();
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type('Article Lens: Show Related Articles');
-    const command = page.locator('.quick-input-list .monaco-list-row:has-text("Show Related Articles")');
-    await command.first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
+    await runCommand('Article Lens: Show Related Articles');
     const entry = page.locator(`.quick-input-list .monaco-list-row:has-text("${RELATED}")`);
     await entry.first().waitFor({ state: 'visible', timeout: 30_000 });
     const entries = await page.locator('.quick-input-list .monaco-list-row').count();
@@ -293,12 +302,7 @@ try {
   });
 
   await step('Check Corpus fills Problems for closed files', async () => {
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type('Article Lens: Check Corpus');
-    const command = page.locator('.quick-input-list .monaco-list-row:has-text("Check Corpus")');
-    await command.first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
+    await runCommand('Article Lens: Check Corpus');
     const closed = page.locator(
       '.markers-panel .monaco-list-row:has-text("eastgate-lindval-fisheries-talks.txt")',
     );
@@ -310,23 +314,10 @@ try {
   });
 
   await step('Outline: the stories of a page of briefs', async () => {
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type(BRIEFS);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${BRIEFS}")`, {
-      state: 'visible',
-    });
-    await page.keyboard.press('Enter');
+    await quickOpen(BRIEFS);
     await page.waitForSelector(`.tabs-container .tab.active:has-text("${BRIEFS}")`);
     await hidePanel();
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type('Explorer: Focus on Outline View');
-    await page
-      .locator('.quick-input-list .monaco-list-row:has-text("Focus on Outline View")')
-      .first()
-      .waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
+    await runCommand('Explorer: Focus on Outline View');
     // The folder's file list takes the side bar: collapse it so the Outline has the room.
     const folder = page.locator('.explorer-folders-view').first();
     if (await folder.isVisible()) await page.locator('.pane-header:has-text("corpus")').first().click();
@@ -346,14 +337,7 @@ try {
     await page.locator(`.tabs-container .tab:has-text("${BRIEFS}")`).click();
     await hidePanel();
     await page.waitForSelector('.monaco-editor .view-line:has-text("Nadia Petrov covers")');
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type('Fold All Block Comments');
-    await page
-      .locator('.quick-input-list .monaco-list-row:has-text("Fold All Block Comments")')
-      .first()
-      .waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
+    await runCommand('Fold All Block Comments');
     await page.waitForSelector('.monaco-editor .view-line:has-text("Nadia Petrov covers")', {
       state: 'detached',
       timeout: 15_000,

@@ -1,10 +1,12 @@
 // Page structure in the real editor: the Outline's symbols of a page of two briefs (one per story, named by
-// its headline, with its parts below), the Outline view opening on them, and folding: "Fold All Block
-// Comments" tucks away the page furniture (reading list, bio, footer) and leaves the stories on screen.
+// its headline, with its parts below), the Outline view opening on them, folding ("Fold All Block
+// Comments" tucks away the page furniture and leaves the stories on screen), and the Entities view listing
+// the page story by story.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openArticle, until, untilAsync } from './helpers';
-import { indexedCorpus } from './views.test';
+import type { EntityNode } from '../../../client/src/views/entitiesTree';
+import { baseName, openArticle, until, untilAsync } from './helpers';
+import { api, indexedCorpus } from './views.test';
 
 const BRIEFS = 'dailycoast-world-and-local-briefs.txt';
 const STORIES = [
@@ -15,6 +17,14 @@ const STORIES = [
 function lineOf(document: vscode.TextDocument, text: string): number {
   for (let i = 0; i < document.lineCount; i++) if (document.lineAt(i).text.startsWith(text)) return i;
   assert.fail(`no line starts with ${JSON.stringify(text)}`);
+}
+
+const label = (item: vscode.TreeItem): string =>
+  typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+
+async function children(tree: vscode.TreeDataProvider<EntityNode>, parent?: EntityNode) {
+  const nodes = (await tree.getChildren(parent)) ?? [];
+  return Promise.all(nodes.map(async (n) => ({ node: n, item: await tree.getTreeItem(n) })));
 }
 
 const visible = (editor: vscode.TextEditor, line: number): boolean =>
@@ -85,6 +95,30 @@ export function registerStructureTests(): void {
       assert.ok(visible(editor, body), 'the story’s own text stays');
       await vscode.commands.executeCommand('editor.unfoldAll');
       await until('everything unfolded again', () => visible(editor, bio));
+    });
+
+    test('Entities view: a name in one brief lists that story of the page, titled by its headline', async () => {
+      const tree = api().views.entities;
+      const types = await children(tree);
+      const orgs = types.find((t) => label(t.item) === 'Organisation (ORG)');
+      assert.ok(orgs, types.map((t) => label(t.item)).join(', '));
+      const names = await children(tree, orgs.node);
+      const university = names.find((n) => label(n.item) === 'Brenmoor University');
+      assert.ok(university, names.map((n) => label(n.item)).join(', '));
+      const articles = await children(tree, university.node);
+      const onPage = articles.filter((a) => a.item.resourceUri && baseName(a.item.resourceUri) === BRIEFS);
+      const story = onPage.find((a) => label(a.item) === STORIES[1]);
+      assert.ok(story, `the page’s items: ${onPage.map((a) => label(a.item)).join(' | ')}`);
+      assert.match(
+        String(story.item.description),
+        new RegExp(`^${BRIEFS.replace(/\./g, '\\.')} · \\d+ mentions?$`),
+      );
+      // Its mentions are the story's own: none before the story's headline.
+      const headline = lineOf(editor.document, STORIES[1]);
+      const mentions = await children(tree, story.node);
+      assert.ok(mentions.length > 0);
+      for (const m of mentions)
+        assert.ok(m.node.kind === 'mention' && m.node.mention.range.start.line >= headline);
     });
   });
 }
