@@ -114,6 +114,63 @@ describe('related ranking by story', () => {
   });
 });
 
+describe('a page of briefs among its own site’s pages', () => {
+  // The paper's template: a reading list, a newsletter line and a copyright line on every page. Four more
+  // pages of the site carry it, about other subjects, so it is boilerplate.
+  const template =
+    '\nMORE FROM THE POST\n- Harling council sets date for the quay market\n- Ten walks along the Orvel ' +
+    'towpath this spring\n- Ferry fares rise for the second time this year\n\nGet the Harling Evening ' +
+    'Post in your inbox every evening. Sign up for our free newsletter and follow us for live updates.\n';
+  /** The page with the template inside a story (between the recall brief's paragraphs) and at its foot. */
+  const withTemplate = (text: string): string =>
+    text
+      .replace(/\n© 2026/, `${template}© 2026`)
+      .replace('\n\nOwners will be told', `\n${template}\nOwners will be told`);
+  const sitePage = (headline: string, body: string): string =>
+    `HARLING EVENING POST\nHome | News | Business | Sport | Weather | Letters | Subscribe\n\n${headline}\n\n` +
+    `${body}\n${template}© 2026 Harling Evening Post. All rights reserved.\n`;
+  const site: Record<string, string> = {
+    'harling-post-choir.txt': sitePage(
+      'Male voice choir wins regional title with sea shanties',
+      'The Male Voice Choir won the regional championship on Saturday with a programme of sea shanties ' +
+        'and hymns, conductor Arne Solberg said. The forty singers rehearsed twice a week since January ' +
+        'and will represent the county at the national finals in Ostby in the autumn.',
+    ),
+    'harling-post-bakery.txt': sitePage(
+      'Quay Street bakery marks a century of rye loaves',
+      'The Lindqvist family bakery celebrated its hundredth year with free rye loaves for the first ' +
+        'hundred customers. Greta Lindqvist, who runs the ovens with her two sons, said the sourdough ' +
+        'starter had been fed every morning since her grandfather opened the shop.',
+    ),
+    'harling-post-roadworks.txt': sitePage(
+      'Roadworks close Mill Lane for a fortnight',
+      'Mill Lane will be closed to traffic for two weeks from Monday while crews replace a collapsed ' +
+        'drain, the highways office said. Buses will divert along Tanner Road, and residents will get ' +
+        'parking permits for the leisure centre car park until the work is finished.',
+    ),
+    'harling-post-school.txt': sitePage(
+      'Academy pupils move into new science wing',
+      'Pupils at the Academy moved into a new science wing with four laboratories and a rooftop weather ' +
+        'station. Head teacher Sunniva Dahl said the building had taken three years to fund and that ' +
+        'evening classes for adults would use the laboratories from September.',
+    ),
+  };
+  const texts = { ...BRIEFS_CORPUS, [BRIEFS_FILE]: withTemplate(BRIEFS_CORPUS[BRIEFS_FILE]), ...site };
+
+  it('relates to its events’ reports and not to the site’s other pages, from either side', () => {
+    const index = indexed(texts, byStory);
+    assert.ok(
+      index.sharedPassages(BRIEFS_FILE, byStory).some((p) => p.boilerplate),
+      'the template is boilerplate',
+    );
+    assert.deepEqual(related(index, BRIEFS_FILE, byStory).sort(), [RECALL_FILE, SLUICE_FILE].sort());
+    for (const page of Object.keys(site)) {
+      assert.ok(!related(index, page, byStory).includes(BRIEFS_FILE), `${page} → the briefs`);
+      assert.equal(scoreOf(index, page, BRIEFS_FILE, byStory), scoreOf(index, BRIEFS_FILE, page, byStory));
+    }
+  });
+});
+
 describe('one relatedness score per pair', () => {
   /** Every scored pair of the corpus, after checking that each is scored the same from both sides. */
   function symmetricPairs(texts: Record<string, string>, options: AnalysisOptions): number {
