@@ -4,7 +4,8 @@
 // Text and entities are compared on each article's content: words and names inside its boilerplate (site
 // footers, "also read" lists, author bios carried by many files) are taken off before comparing. A page of
 // several stories is compared story by story (relatedUnits.ts) and relates as its best story does. A pair
-// gets one score, whichever of the two asks.
+// gets one score, whichever of the two asks, given the same shared passages from both sides (the passage
+// index lists every copy of a passage up to a few files, only the closest copies beyond).
 import { outsideUnit, pairCover, passagesBetween, storyUnits } from './relatedUnits';
 import { contentTerms, FeatureIndex, type FeatureDiscount, type WeightedFeature } from './termIndex';
 import {
