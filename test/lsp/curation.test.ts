@@ -25,8 +25,10 @@ import {
 import { lineIndex } from '../../server/src/analysis/text';
 import {
   ClientCommands,
+  LostCorrectionsRequest,
   ServerCommands,
   type CorrectionDraft,
+  type CorrectionEditResult,
   type CorrectionPrompt,
 } from '../../server/src/protocol';
 import { cliPath } from '../support/built';
@@ -117,6 +119,24 @@ describe('curation through the language server', () => {
     } else await session.change(sidecarUri, ++sidecarVersion, sidecar);
   }
 
+  /** Plays the client for removeCorrection / restoreCorrection: runs it, applies its edit, sends the sidecar. */
+  async function sidecarCommand(command: string, arg: unknown): Promise<CorrectionEditResult> {
+    const edits = session.appliedEdits.length;
+    const result = (await session.connection.sendRequest(ExecuteCommandRequest.type, {
+      command,
+      arguments: [arg],
+    })) as CorrectionEditResult;
+    assert.equal(result.applied, true, result.message);
+    assert.equal(session.appliedEdits.length, edits + 1, 'one workspace/applyEdit');
+    const { edit } = session.appliedEdits[edits] as { edit: WorkspaceEdit };
+    sidecar = applyEdits(sidecar, sidecarEdits(edit, sidecarUri));
+    await session.change(sidecarUri, ++sidecarVersion, sidecar);
+    return result;
+  }
+
+  const idsInSidecar = (): string[] =>
+    (JSON.parse(sidecar) as { corrections: { id: string }[] }).corrections.map((c) => c.id);
+
   test('Not an entity on a mention removes it from the diagnostics, and the sidecar records it', async () => {
     const before = await session.open(derbyUri, DERBY, 1);
     const derby = before.find((d) => rangeText(DERBY, d) === 'Derby');
@@ -199,6 +219,75 @@ describe('curation through the language server', () => {
     const back = session.nextPublish(sidecarUri, (p) => p.diagnostics.length === 0);
     await session.change(derbyUri, 3, DERBY);
     await back;
+  });
+
+  test('removeCorrection’s edit undoes a correction, restoreCorrection’s edit brings it back', async () => {
+    const stored = JSON.parse(sidecar) as { corrections: { id: string; kind: string }[] };
+    const notEntity = stored.corrections.find((c) => c.kind === 'notEntity');
+    assert.ok(notEntity);
+    const lines = sidecar.split('\n').length;
+    const derbyBack = session.nextPublish(derbyUri, (p) =>
+      p.diagnostics.some((d) => rangeText(DERBY, d) === 'Derby'),
+    );
+    const removed = await sidecarCommand(ServerCommands.removeCorrection, { sidecarUri, id: notEntity.id });
+    await derbyBack;
+    assert.equal((removed.correction as { id: string }).id, notEntity.id);
+    assert.ok(!idsInSidecar().includes(notEntity.id));
+    assert.equal(sidecar.split('\n').length, lines - 1, 'only its line went');
+
+    const derbyGone = session.nextPublish(
+      derbyUri,
+      (p) => !p.diagnostics.some((d) => rangeText(DERBY, d) === 'Derby'),
+    );
+    const restored = await sidecarCommand(ServerCommands.restoreCorrection, {
+      sidecarUri,
+      correction: removed.correction,
+    });
+    await derbyGone;
+    assert.equal(restored.id, notEntity.id);
+    assert.deepEqual(JSON.parse(sidecar), stored, 'the same correction, as it was stored');
+
+    const again = (await session.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: ServerCommands.restoreCorrection,
+      arguments: [{ sidecarUri, correction: removed.correction }],
+    })) as CorrectionEditResult;
+    assert.equal(again.applied, false, 'a correction is not added twice');
+    assert.match(again.message ?? '', /already/);
+  });
+
+  test('the lost-corrections request lists a lost correction until it is removed', async () => {
+    const lostPublish = session.nextPublish(sidecarUri, (p) =>
+      p.diagnostics.some((d) => d.code === 'curation.lost'),
+    );
+    await session.change(derbyUri, 4, DERBY.replace(' in Cup Derby', ' in the Cup'));
+    await lostPublish;
+    const { items } = await session.connection.sendRequest(LostCorrectionsRequest.type, {});
+    assert.equal(items.length, 1);
+    const [lost] = items;
+    assert.equal(lost.text, 'Derby');
+    assert.equal(lost.kind, 'notEntity');
+    assert.equal(lost.scope, 'mention');
+    assert.equal(lost.file, 'derby.article');
+    assert.equal(lost.articleUri, derbyUri);
+    assert.equal(lost.sidecarUri, sidecarUri);
+    assert.match(lost.reason, /no longer in derby\.article/);
+    assert.match(sidecar.split('\n')[lost.line], new RegExp(`"id":"${lost.id}"`));
+
+    const clean = session.nextPublish(sidecarUri, (p) => p.diagnostics.length === 0);
+    const removed = await sidecarCommand(ServerCommands.removeCorrection, { sidecarUri, id: lost.id });
+    await clean;
+    assert.deepEqual((await session.connection.sendRequest(LostCorrectionsRequest.type, {})).items, []);
+
+    // Put back as it was, with the article's text, for the tests after this one.
+    const relost = session.nextPublish(sidecarUri, (p) =>
+      p.diagnostics.some((d) => d.code === 'curation.lost'),
+    );
+    await sidecarCommand(ServerCommands.restoreCorrection, { sidecarUri, correction: removed.correction });
+    await relost;
+    const back = session.nextPublish(sidecarUri, (p) => p.diagnostics.length === 0);
+    await session.change(derbyUri, 5, DERBY);
+    await back;
+    assert.deepEqual((await session.connection.sendRequest(LostCorrectionsRequest.type, {})).items, []);
   });
 
   test('renaming an article moves its corrections in the sidecar edit', async () => {

@@ -1,0 +1,278 @@
+// Corrections over real LSP stdio: the load corpus (10k articles by default) with and without a sidecar of
+// 1,000 mention corrections (ten on the edited article, the rest on random articles) and 50 corpus rules.
+// For each, the built server is spawned on the folder, indexes it, and the 8 KB article gets 200 one-word
+// edits, each timed from sending `didChange` to the `publishDiagnostics` of that version; then, with the
+// sidecar open, one correction added to its buffer is timed to the article's next diagnostics. The corpus
+// with the sidecar is a hard-linked copy, so the cached load corpus is never changed. Prints a table and
+// writes it to docs/benchmarks.md (between its own markers).
+//
+//   npm run bench:curation                     10k articles
+//   npm run bench:curation -- --size 1k        another size;  --edits N, --no-write, --cpu-prof DIR
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as prettier from 'prettier';
+import type { Range } from 'vscode-languageserver-protocol';
+import { makeAnchor } from '../../server/src/analysis/curation/anchor';
+import { serializeSidecar } from '../../server/src/analysis/curation/sidecar';
+import type { Correction } from '../../server/src/analysis/curation/types';
+import { defaultSettings } from '../../server/src/protocol';
+import { percentile, prng } from './corpusGenerator';
+import { BenchClient, fileUri } from './lspClient';
+import type { LoadCorpusManifest } from './loadCorpus';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const serverPath = path.join(repoRoot, 'server/out/server.js');
+const argv = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const size = Number((opt('size') ?? '10k').replace(/k$/i, '000'));
+const EDITS = Number(opt('edits') ?? 200);
+const write = !argv.includes('--no-write') && opt('cpu-prof') === undefined;
+const cpuProf = opt('cpu-prof');
+const MENTIONS = 1000;
+const ON_TARGET = 10;
+const RULES = 50;
+const OP_TIMEOUT_MS = 30_000;
+
+const started = performance.now();
+const log = (m: string): void =>
+  void process.stderr.write(`[curation bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${m}\n`);
+const fmt = (x: number): string => `${x.toFixed(1)} ms`;
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else if (e.name.endsWith('.txt')) out.push(r);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+const capitalised = (text: string): { start: number; end: number }[] =>
+  [...text.matchAll(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)?\b/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+
+/** The sidecar: ten corrections on the edited article, the rest spread over the corpus, and corpus rules. */
+function makeSidecar(dir: string, files: readonly string[], target: string): string {
+  const random = prng(2027);
+  const kinds = ['notEntity', 'changeType', 'merge'] as const;
+  const corrections: Correction[] = [];
+  const words = new Set<string>();
+  for (let n = 0; n < MENTIONS; n++) {
+    const file = n < ON_TARGET ? target : files[Math.floor(random() * files.length)];
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    const spans = capitalised(text);
+    if (spans.length === 0) continue;
+    const span = spans[Math.floor(random() * spans.length)];
+    words.add(text.slice(span.start, span.end));
+    const base = {
+      id: `m${n}`,
+      scope: 'mention' as const,
+      file,
+      anchor: makeAnchor(text, span),
+      time: '2026-01-01T00:00:00Z',
+    };
+    const kind = kinds[n % 3];
+    corrections.push(
+      kind === 'notEntity'
+        ? { ...base, kind }
+        : kind === 'changeType'
+          ? { ...base, kind, type: 'ORG' }
+          : { ...base, kind, canonical: 'Merged Name' },
+    );
+  }
+  [...words].slice(0, RULES).forEach((w, n) =>
+    corrections.push(
+      n % 2
+        ? { id: `c${n}`, kind: 'notEntity', scope: 'corpus', file: target, anchor: anchorOf(w) }
+        : {
+            id: `c${n}`,
+            kind: 'changeType',
+            type: 'EVENT',
+            scope: 'corpus',
+            file: target,
+            anchor: anchorOf(w),
+          },
+    ),
+  );
+  return serializeSidecar(corrections);
+}
+const anchorOf = (text: string): Correction['anchor'] => ({ text, before: '', after: '', offset: 0 });
+
+function positionAt(text: string, offset: number): Range['start'] {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+const REPLACEMENTS = 'ferry budget tunnel harvest inquiry pension market licence reservoir festival'.split(
+  ' ',
+);
+
+interface RunFigures {
+  readyS: number;
+  edits: number[];
+  /** Entity diagnostics on the edited article after the edits. */
+  entities: number;
+  addCorrectionMs?: number;
+}
+
+async function run(dir: string, target: string, sidecarText: string | undefined): Promise<RunFigures> {
+  const storageDir = mkdtempSync(path.join(os.tmpdir(), 'article-lens-curation-bench-'));
+  const nodeArgs = cpuProf && sidecarText ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProf)}`] : [];
+  const client = await BenchClient.start({ serverPath, folder: dir, storageDir, nodeArgs }, 60_000);
+  try {
+    const ready = await client.until(() => client.readyAt !== undefined, 600_000);
+    if (ready !== 'ok') throw new Error(`indexing: ${ready}`);
+    const readyS = ((client.readyAt ?? 0) - client.spawnedAt) / 1000;
+    const uri = fileUri(path.join(dir, target));
+    let text = readFileSync(path.join(dir, target), 'utf8');
+    if ((await client.open(uri, text, 'plaintext', 60_000)) !== 'ok')
+      throw new Error('didOpen: no diagnostics');
+    const edits: number[] = [];
+    for (let k = 0; k < EDITS; k++) {
+      const words = [...text.matchAll(/\b[a-z]{3,}\b/g)].filter(
+        (w) => w.index > 600 && w.index < text.length - 900,
+      );
+      const w = words[(k * 7919) % words.length];
+      const r = REPLACEMENTS[k % REPLACEMENTS.length];
+      const replacement = r === w[0] ? 'harbour' : r;
+      const range = { start: positionAt(text, w.index), end: positionAt(text, w.index + w[0].length) };
+      text = text.slice(0, w.index) + replacement + text.slice(w.index + w[0].length);
+      const ms = await client.edit(uri, k + 2, range, replacement, OP_TIMEOUT_MS);
+      if (ms === undefined) throw new Error(`edit ${k + 1}: no diagnostics`);
+      edits.push(ms);
+    }
+    const entities = (client.diagnostics(uri)?.diagnostics ?? []).filter((d) =>
+      String(d.code).startsWith('entity.'),
+    ).length;
+    const out: RunFigures = { readyS, edits, entities };
+    if (!sidecarText) return out;
+    // One more correction through the sidecar's buffer, as the client's WorkspaceEdit makes it.
+    const sidecarUri = fileUri(path.join(dir, defaultSettings.curation.annotationsPath));
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: sidecarUri, languageId: 'json', version: 1, text: sidecarText },
+    });
+    const span = capitalised(text).at(-1);
+    if (span) {
+      const added = serializeSidecar([
+        ...(JSON.parse(sidecarText) as { corrections: Correction[] }).corrections,
+        { id: 'added', kind: 'notEntity', scope: 'mention', file: target, anchor: makeAnchor(text, span) },
+      ]);
+      const before = client.diagnostics(uri);
+      const sent = performance.now();
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: sidecarUri, version: 2 },
+        contentChanges: [{ text: added }],
+      });
+      const got = await client.until(() => client.diagnostics(uri) !== before, OP_TIMEOUT_MS);
+      if (got === 'ok') out.addCorrectionMs = performance.now() - sent;
+    }
+    return out;
+  } finally {
+    await client.stop(cpuProf ? 120_000 : 5000);
+    rmSync(storageDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run npm run build first`);
+  const { manifest } = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'loadCorpus.ts'), String(size)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  ) as { manifest: LoadCorpusManifest };
+  const target = path.relative(manifest.dir, manifest.target.file).split(path.sep).join('/');
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'article-lens-curation-corpus-'));
+  try {
+    // Hard links: the copy costs no disk and leaves the cached corpus as it is.
+    execFileSync('cp', ['-al', manifest.dir, path.join(copy, 'corpus')]);
+    const dir = path.join(copy, 'corpus');
+    const files = listFiles(dir);
+    const sidecarText = makeSidecar(dir, files, target);
+    const sidecarFile = path.join(dir, defaultSettings.curation.annotationsPath);
+    log(`${files.length} articles; sidecar ${(sidecarText.length / 1024).toFixed(0)} KB`);
+
+    log('without corrections');
+    const plain = await run(dir, target, undefined);
+    mkdirSync(path.dirname(sidecarFile), { recursive: true });
+    writeFileSync(sidecarFile, sidecarText);
+    log('with corrections');
+    const withSidecar = await run(dir, target, sidecarText);
+
+    const row = (label: string, f: RunFigures): string =>
+      `| ${label} | ${f.readyS.toFixed(1)} s | ${fmt(percentile(f.edits, 0.5))} | ${fmt(percentile(f.edits, 0.95))} | ${fmt(Math.max(...f.edits))} |`;
+    const p95 = (f: RunFigures): number => percentile(f.edits, 0.95);
+    const section = [
+      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${files.length.toLocaleString('en-US')} articles of the load corpus (${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(
+          ' ',
+        )}); ${EDITS} one-word edits of the 8 KB article, each from didChange to its publishDiagnostics.`,
+      [
+        '| Sidecar | Spawn → ready | Edit p50 | Edit p95 | Edit max |',
+        '| --- | ---: | ---: | ---: | ---: |',
+        row('none', plain),
+        row(`${MENTIONS.toLocaleString('en-US')} mention corrections + ${RULES} corpus rules`, withSidecar),
+      ].join('\n'),
+      `With the sidecar the edit p95 is ${(p95(withSidecar) / p95(plain)).toFixed(2)}× the p95 without it` +
+        ` (entity diagnostics on the edited article: ${plain.entities} without, ${withSidecar.entities} with)` +
+        (withSidecar.addCorrectionMs !== undefined
+          ? `; one correction added to the open sidecar → the article's new diagnostics: ${fmt(withSidecar.addCorrectionMs)}.`
+          : '.'),
+    ].join('\n\n');
+    console.log(`\n${section}\n`);
+    if (write) await writeDoc(section);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+const START =
+  '<!-- bench:curation:start (written by npm run bench:curation; edits inside are overwritten) -->';
+const END = '<!-- bench:curation:end -->';
+
+async function writeDoc(section: string): Promise<void> {
+  const file = path.join(repoRoot, 'docs/benchmarks.md');
+  const old = readFileSync(file, 'utf8');
+  const a = old.indexOf(START);
+  const b = old.indexOf(END);
+  const body = `${START}\n\n${section}\n\n`;
+  const doc =
+    a >= 0 && b > a
+      ? `${old.slice(0, a)}${body}${old.slice(b)}`
+      : `${old.trimEnd()}\n\n## Corrections\n\n${body}${END}\n`;
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(doc, { ...config, filepath: file }));
+  log('wrote docs/benchmarks.md');
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);
