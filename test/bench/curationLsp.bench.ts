@@ -1,13 +1,15 @@
 // Corrections over real LSP stdio: the load corpus (10k articles by default) with and without a sidecar of
 // 1,000 mention corrections (ten on the edited article, the rest on random articles) and 50 corpus rules.
-// For each, the built server is spawned on the folder, indexes it, and the 8 KB article gets 200 one-word
-// edits, each timed from sending `didChange` to the `publishDiagnostics` of that version; then, with the
-// sidecar open, one correction added to its buffer is timed to the article's next diagnostics. The corpus
-// with the sidecar is a hard-linked copy, so the cached load corpus is never changed. Prints a table and
-// writes it to docs/benchmarks.md (between its own markers).
+// Two built servers are spawned, one on the corpus and one on a hard-linked copy holding the sidecar (the
+// cached load corpus is never changed); once both have indexed, the 8 KB article gets 200 one-word edits,
+// sent to the two in turn so that a busy machine slows both alike, each timed from sending `didChange` to
+// the `publishDiagnostics` of that version. Then one correction added to the open sidecar's buffer is
+// timed to the article's next diagnostics. Prints a table and writes it to docs/benchmarks.md (between
+// its own markers).
 //
 //   npm run bench:curation                     10k articles
-//   npm run bench:curation -- --size 1k        another size;  --edits N, --no-write, --cpu-prof DIR
+//   npm run bench:curation -- --size 1k        another size;  --edits N, --no-write, --cpu-prof DIR (the server
+//                                              with the sidecar; the edit loop's window in DIR/edit-window.json)
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
@@ -118,6 +120,12 @@ function makeSidecar(dir: string, files: readonly string[], target: string): str
 }
 const anchorOf = (text: string): Correction['anchor'] => ({ text, before: '', after: '', offset: 0 });
 
+function offsetAt(text: string, p: Range['start']): number {
+  let at = 0;
+  for (let line = 0; line < p.line; line++) at = text.indexOf('\n', at) + 1;
+  return at + p.character;
+}
+
 function positionAt(text: string, offset: number): Range['start'] {
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
@@ -128,70 +136,86 @@ const REPLACEMENTS = 'ferry budget tunnel harvest inquiry pension market licence
   ' ',
 );
 
-interface RunFigures {
+/** One server on one folder, its edited article open. */
+interface Served {
+  client: BenchClient;
+  storageDir: string;
+  uri: string;
+  text: string;
   readyS: number;
   edits: number[];
-  /** Entity diagnostics on the edited article after the edits. */
-  entities: number;
-  addCorrectionMs?: number;
 }
 
-async function run(dir: string, target: string, sidecarText: string | undefined): Promise<RunFigures> {
+async function serve(dir: string, target: string, nodeArgs: string[]): Promise<Served> {
   const storageDir = mkdtempSync(path.join(os.tmpdir(), 'article-lens-curation-bench-'));
-  const nodeArgs = cpuProf && sidecarText ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProf)}`] : [];
   const client = await BenchClient.start({ serverPath, folder: dir, storageDir, nodeArgs }, 60_000);
-  try {
-    const ready = await client.until(() => client.readyAt !== undefined, 600_000);
-    if (ready !== 'ok') throw new Error(`indexing: ${ready}`);
-    const readyS = ((client.readyAt ?? 0) - client.spawnedAt) / 1000;
-    const uri = fileUri(path.join(dir, target));
-    let text = readFileSync(path.join(dir, target), 'utf8');
-    if ((await client.open(uri, text, 'plaintext', 60_000)) !== 'ok')
-      throw new Error('didOpen: no diagnostics');
-    const edits: number[] = [];
-    for (let k = 0; k < EDITS; k++) {
-      const words = [...text.matchAll(/\b[a-z]{3,}\b/g)].filter(
-        (w) => w.index > 600 && w.index < text.length - 900,
-      );
-      const w = words[(k * 7919) % words.length];
-      const r = REPLACEMENTS[k % REPLACEMENTS.length];
-      const replacement = r === w[0] ? 'harbour' : r;
-      const range = { start: positionAt(text, w.index), end: positionAt(text, w.index + w[0].length) };
-      text = text.slice(0, w.index) + replacement + text.slice(w.index + w[0].length);
-      const ms = await client.edit(uri, k + 2, range, replacement, OP_TIMEOUT_MS);
-      if (ms === undefined) throw new Error(`edit ${k + 1}: no diagnostics`);
-      edits.push(ms);
-    }
-    const entities = (client.diagnostics(uri)?.diagnostics ?? []).filter((d) =>
-      String(d.code).startsWith('entity.'),
-    ).length;
-    const out: RunFigures = { readyS, edits, entities };
-    if (!sidecarText) return out;
-    // One more correction through the sidecar's buffer, as the client's WorkspaceEdit makes it.
-    const sidecarUri = fileUri(path.join(dir, defaultSettings.curation.annotationsPath));
-    await client.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: sidecarUri, languageId: 'json', version: 1, text: sidecarText },
-    });
-    const span = capitalised(text).at(-1);
-    if (span) {
-      const added = serializeSidecar([
-        ...(JSON.parse(sidecarText) as { corrections: Correction[] }).corrections,
-        { id: 'added', kind: 'notEntity', scope: 'mention', file: target, anchor: makeAnchor(text, span) },
-      ]);
-      const before = client.diagnostics(uri);
-      const sent = performance.now();
-      await client.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri: sidecarUri, version: 2 },
-        contentChanges: [{ text: added }],
-      });
-      const got = await client.until(() => client.diagnostics(uri) !== before, OP_TIMEOUT_MS);
-      if (got === 'ok') out.addCorrectionMs = performance.now() - sent;
-    }
-    return out;
-  } finally {
-    await client.stop(cpuProf ? 120_000 : 5000);
-    rmSync(storageDir, { recursive: true, force: true });
+  const ready = await client.until(() => client.readyAt !== undefined, 900_000);
+  if (ready !== 'ok') throw new Error(`indexing: ${ready}`);
+  const uri = fileUri(path.join(dir, target));
+  const text = readFileSync(path.join(dir, target), 'utf8');
+  if ((await client.open(uri, text, 'plaintext', 60_000)) !== 'ok')
+    throw new Error('didOpen: no diagnostics');
+  const readyS = ((client.readyAt ?? 0) - client.spawnedAt) / 1000;
+  return { client, storageDir, uri, text, readyS, edits: [] };
+}
+
+/** Edit `k` (the same word replaced on every server), timed to its publishDiagnostics. */
+async function editOnce(s: Served, k: number): Promise<void> {
+  const words = [...s.text.matchAll(/\b[a-z]{3,}\b/g)].filter(
+    (w) => w.index > 600 && w.index < s.text.length - 900,
+  );
+  const w = words[(k * 7919) % words.length];
+  const r = REPLACEMENTS[k % REPLACEMENTS.length];
+  const replacement = r === w[0] ? 'harbour' : r;
+  const range = { start: positionAt(s.text, w.index), end: positionAt(s.text, w.index + w[0].length) };
+  s.text = s.text.slice(0, w.index) + replacement + s.text.slice(w.index + w[0].length);
+  const ms = await s.client.edit(s.uri, k + 2, range, replacement, OP_TIMEOUT_MS);
+  if (ms === undefined) throw new Error(`edit ${k + 1}: no diagnostics`);
+  s.edits.push(ms);
+}
+
+const entityCount = (s: Served): number =>
+  (s.client.diagnostics(s.uri)?.diagnostics ?? []).filter((d) => String(d.code).startsWith('entity.')).length;
+
+/** One correction added through the open sidecar's buffer (as the client's WorkspaceEdit makes it), on the
+ * last entity the article shows: milliseconds to the article's new diagnostics. */
+async function addCorrection(
+  s: Served,
+  dir: string,
+  target: string,
+  sidecarText: string,
+): Promise<number | undefined> {
+  const sidecarUri = fileUri(path.join(dir, defaultSettings.curation.annotationsPath));
+  await s.client.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: sidecarUri, languageId: 'json', version: 1, text: sidecarText },
+  });
+  const last = (s.client.diagnostics(s.uri)?.diagnostics ?? [])
+    .filter((d) => String(d.code).startsWith('entity.'))
+    .at(-1);
+  if (!last) return undefined;
+  const span = { start: offsetAt(s.text, last.range.start), end: offsetAt(s.text, last.range.end) };
+  const added = serializeSidecar([
+    ...(JSON.parse(sidecarText) as { corrections: Correction[] }).corrections,
+    { id: 'added', kind: 'notEntity', scope: 'mention', file: target, anchor: makeAnchor(s.text, span) },
+  ]);
+  const before = s.client.diagnostics(s.uri);
+  const sent = performance.now();
+  await s.client.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: sidecarUri, version: 2 },
+    contentChanges: [{ text: added }],
+  });
+  // The bench client wakes `until` on status and progress only: diagnostics are polled.
+  while (s.client.diagnostics(s.uri) === before) {
+    if (performance.now() - sent > OP_TIMEOUT_MS || s.client.exited) return undefined;
+    await new Promise((r) => setTimeout(r, 1));
   }
+  return performance.now() - sent;
+}
+
+async function stop(s: Served | undefined): Promise<void> {
+  if (!s) return;
+  await s.client.stop(cpuProf ? 120_000 : 5000);
+  rmSync(s.storageDir, { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {
@@ -214,40 +238,73 @@ async function main(): Promise<void> {
     const sidecarFile = path.join(dir, defaultSettings.curation.annotationsPath);
     log(`${files.length} articles; sidecar ${(sidecarText.length / 1024).toFixed(0)} KB`);
 
-    log('without corrections');
-    const plain = await run(dir, target, undefined);
-    mkdirSync(path.dirname(sidecarFile), { recursive: true });
-    writeFileSync(sidecarFile, sidecarText);
-    log('with corrections');
-    const withSidecar = await run(dir, target, sidecarText);
-
-    const row = (label: string, f: RunFigures): string =>
-      `| ${label} | ${f.readyS.toFixed(1)} s | ${fmt(percentile(f.edits, 0.5))} | ${fmt(percentile(f.edits, 0.95))} | ${fmt(Math.max(...f.edits))} |`;
-    const p95 = (f: RunFigures): number => percentile(f.edits, 0.95);
-    const section = [
-      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${files.length.toLocaleString('en-US')} articles of the load corpus (${os.cpus().length} cores, load average ${os
-        .loadavg()
-        .map((x) => x.toFixed(1))
-        .join(
-          ' ',
-        )}); ${EDITS} one-word edits of the 8 KB article, each from didChange to its publishDiagnostics.`,
-      [
-        '| Sidecar | Spawn → ready | Edit p50 | Edit p95 | Edit max |',
-        '| --- | ---: | ---: | ---: | ---: |',
-        row('none', plain),
-        row(`${MENTIONS.toLocaleString('en-US')} mention corrections + ${RULES} corpus rules`, withSidecar),
-      ].join('\n'),
-      `With the sidecar the edit p95 is ${(p95(withSidecar) / p95(plain)).toFixed(2)}× the p95 without it` +
-        ` (entity diagnostics on the edited article: ${plain.entities} without, ${withSidecar.entities} with)` +
-        (withSidecar.addCorrectionMs !== undefined
-          ? `; one correction added to the open sidecar → the article's new diagnostics: ${fmt(withSidecar.addCorrectionMs)}.`
-          : '.'),
-    ].join('\n\n');
-    console.log(`\n${section}\n`);
-    if (write) await writeDoc(section);
+    // Both servers run side by side and take the edits in turn, so a busy machine slows both alike.
+    let plain: Served | undefined;
+    let withSidecar: Served | undefined;
+    try {
+      log('indexing without corrections');
+      plain = await serve(manifest.dir, target, []);
+      mkdirSync(path.dirname(sidecarFile), { recursive: true });
+      writeFileSync(sidecarFile, sidecarText);
+      log('indexing with corrections');
+      const profDir = cpuProf ? path.resolve(cpuProf) : undefined;
+      if (profDir) mkdirSync(profDir, { recursive: true });
+      withSidecar = await serve(dir, target, profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
+      log(`${EDITS} edits on each`);
+      const window = {
+        startUs: Number(process.hrtime.bigint() / 1000n),
+        endUs: 0,
+        pid: withSidecar.client.pid,
+      };
+      for (let k = 0; k < EDITS; k++) {
+        const pair = k % 2 === 0 ? [plain, withSidecar] : [withSidecar, plain];
+        for (const s of pair) await editOnce(s, k);
+      }
+      window.endUs = Number(process.hrtime.bigint() / 1000n);
+      if (profDir) writeFileSync(path.join(profDir, 'edit-window.json'), JSON.stringify(window));
+      const entities = { plain: entityCount(plain), corrected: entityCount(withSidecar) };
+      const addMs = await addCorrection(withSidecar, dir, target, sidecarText);
+      await report(files.length, plain, withSidecar, entities, addMs);
+    } finally {
+      await stop(plain);
+      await stop(withSidecar);
+    }
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
+}
+
+async function report(
+  articles: number,
+  plain: Served,
+  withSidecar: Served,
+  entities: { plain: number; corrected: number },
+  addMs: number | undefined,
+): Promise<void> {
+  const row = (label: string, f: Served): string =>
+    `| ${label} | ${f.readyS.toFixed(1)} s | ${fmt(percentile(f.edits, 0.5))} | ${fmt(percentile(f.edits, 0.95))} | ${fmt(Math.max(...f.edits))} |`;
+  const p95 = (f: Served): number => percentile(f.edits, 0.95);
+  const section = [
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${articles.toLocaleString('en-US')} articles of the load corpus (${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        ' ',
+      )}); ${EDITS} one-word edits of the 8 KB article sent to two servers in turn (one on the corpus, one on a copy with the sidecar), each timed from didChange to its publishDiagnostics.`,
+    [
+      '| Sidecar | Spawn → ready | Edit p50 | Edit p95 | Edit max |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      row('none', plain),
+      row(`${MENTIONS.toLocaleString('en-US')} mention corrections + ${RULES} corpus rules`, withSidecar),
+    ].join('\n'),
+    `With the sidecar the edit p95 is ${(p95(withSidecar) / p95(plain)).toFixed(2)}× the p95 without it` +
+      ` (entity diagnostics on the edited article: ${entities.plain} without, ${entities.corrected} with)` +
+      (addMs !== undefined
+        ? `; one correction added to the open sidecar → the article's new diagnostics: ${fmt(addMs)}.`
+        : '.'),
+  ].join('\n\n');
+  console.log(`\n${section}\n`);
+  if (write) await writeDoc(section);
 }
 
 const START =

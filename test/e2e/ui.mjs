@@ -3,8 +3,9 @@
 // article, reads an entity hover from the DOM, lists problems in the Problems panel, runs "Article
 // Lens: Show Related Articles" from the command palette and picks an entry, clicks the editor-title
 // arrow and the status item, opens the Article Lens views (Entities, Stories, inline Compare) and runs
-// Check Corpus; screenshots each step into test-results/.
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+// Check Corpus; applies "Not an entity" from the quick-fix menu and undoes it with Ctrl+Z in the article,
+// and removes a lost correction from the Lost Corrections view; screenshots each step into test-results/.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { provision } from '../../scripts/e2e/provision.mjs';
 import {
@@ -31,6 +32,24 @@ const shot = (/** @type {string} */ name) => path.join(resultsDir, `ui-${name}.p
 for (const f of readdirSync(resultsDir)) if (/^ui-.*\.png$/.test(f)) rmSync(path.join(resultsDir, f));
 
 const { dir: runDir, workspace } = makeRunDir('ui', { copyCorpus: true });
+// A sidecar holding one correction of an article that is not there: the Lost Corrections view lists it.
+const LOST_FILE = 'renamed-away.txt';
+mkdirSync(path.join(workspace, '.article-lens'), { recursive: true });
+writeFileSync(
+  path.join(workspace, '.article-lens/annotations.json'),
+  `${JSON.stringify({
+    version: 1,
+    corrections: [
+      {
+        id: 'uilost1',
+        kind: 'notEntity',
+        scope: 'mention',
+        file: LOST_FILE,
+        anchor: { text: 'Kestown', before: '', after: '', offset: 0 },
+      },
+    ],
+  })}\n`,
+);
 const cs = await startCodeServer({ runDir, folder: workspace });
 lap(`code-server on ${cs.origin}`);
 const browser = await launchChromium();
@@ -254,6 +273,91 @@ try {
     await page.screenshot({ path: shot('check-corpus') });
     const files = await page.locator('.markers-panel .monaco-list-row[aria-level="1"]').count();
     return `${files} files in Problems`;
+  });
+
+  /** Runs a command from the command palette by its title. */
+  async function palette(/** @type {string} */ title) {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(title);
+    await page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  await step('Not an entity from the quick fix, then Ctrl+Z in the article', async () => {
+    // Only the article: the compare editor of the step before also shows it.
+    await palette('View: Close All Editors');
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(ARTICLE);
+    // Recently opened files come first: the row named exactly so.
+    const file = page.locator('.quick-input-list .monaco-list-row').filter({
+      has: page.locator('.label-name', { hasText: new RegExp(`^${ARTICLE.replace(/\./g, '\\.')}$`) }),
+    });
+    await file.first().click();
+    await page.waitForSelector(`.tabs-container .tab.active:has-text("${ARTICLE}")`);
+    await page.waitForSelector(`.monaco-editor .view-line:has-text("${PERSON}")`);
+    const hints = () =>
+      page.evaluate(() => document.querySelectorAll('.monaco-editor .squiggly-hint').length);
+    const { x, y } = await centreOf(PERSON);
+    await page.mouse.click(x, y);
+    await page.waitForTimeout(600); // the squiggles of the lines on screen, settled
+    const before = await hints();
+    await page.keyboard.press('Control+.');
+    const action = page.locator(`.action-widget .monaco-list-row:has-text("Not an entity: “${PERSON}”")`);
+    await action.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.screenshot({ path: shot('correction-quick-fix') });
+    // The menu blocks the pointer until the mouse moves: chosen with the keyboard, as it opened on it.
+    const focused = oneLine(
+      await page.locator('.action-widget .monaco-list-row.focused').first().innerText(),
+    );
+    if (!focused.startsWith(`Not an entity: “${PERSON}” (this mention)`))
+      throw new Error(`the menu opened on ${JSON.stringify(focused)}`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.notification-toast:has-text("correction saved")', { timeout: 30_000 });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.monaco-editor .squiggly-hint').length < n,
+      before,
+      {
+        timeout: 30_000,
+      },
+    );
+    const corrected = await hints();
+    await page.screenshot({ path: shot('correction-applied') });
+    // Back in the article (the toast does not take focus, but make sure), then the user's Undo.
+    await page.mouse.click(x, y);
+    await page.keyboard.press('Control+Z');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.monaco-editor .squiggly-hint').length === n,
+      before,
+      {
+        timeout: 30_000,
+      },
+    );
+    if (await page.locator(`.tabs-container .tab.dirty:has-text("${ARTICLE}")`).count())
+      throw new Error('Ctrl+Z edited the article instead of undoing the correction');
+    await page.screenshot({ path: shot('correction-undone') });
+    return `hint squiggles ${before} → ${corrected} → ${await hints()}; the article is not dirty`;
+  });
+
+  await step('Lost Corrections view: a correction of a missing file, removed', async () => {
+    await palette('Focus on Lost Corrections View');
+    const header = page.locator('.pane-header:has-text("Lost Corrections")');
+    await header.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const row = page.locator('.pane-body .monaco-list-row:has-text("“Kestown”")');
+    await row.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const fileRow = page.locator(`.pane-body .monaco-list-row:has-text("${LOST_FILE}")`);
+    await fileRow.first().waitFor({ state: 'visible' });
+    await page.screenshot({ path: shot('lost-corrections') });
+    const seen = oneLine(await row.first().innerText());
+    await row.first().hover();
+    await row.first().locator('.action-label[aria-label^="Remove Correction"]').click();
+    await page.waitForSelector('.notification-toast:has-text("removed the lost correction")', {
+      timeout: 30_000,
+    });
+    await row.first().waitFor({ state: 'detached', timeout: 30_000 });
+    await page.screenshot({ path: shot('lost-corrections-removed') });
+    return `listed ${JSON.stringify(seen)} under ${LOST_FILE}; removed`;
   });
 } catch (error) {
   failures.push(`workbench: ${error instanceof Error ? error.message : String(error)}`);
