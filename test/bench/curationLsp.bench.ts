@@ -9,7 +9,8 @@
 //
 //   npm run bench:curation                     10k articles
 //   npm run bench:curation -- --size 1k        another size;  --edits N, --no-write, --cpu-prof DIR (the server
-//                                              with the sidecar; the edit loop's window in DIR/edit-window.json)
+//                                              with the sidecar; the edit loop's window in DIR/edit-window.json, the added
+//                                              correction's in DIR/add-window.json)
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
@@ -263,7 +264,13 @@ async function main(): Promise<void> {
       window.endUs = Number(process.hrtime.bigint() / 1000n);
       if (profDir) writeFileSync(path.join(profDir, 'edit-window.json'), JSON.stringify(window));
       const entities = { plain: entityCount(plain), corrected: entityCount(withSidecar) };
+      const addStartUs = Number(process.hrtime.bigint() / 1000n);
       const addMs = await addCorrection(withSidecar, dir, target, sidecarText);
+      if (profDir)
+        writeFileSync(
+          path.join(profDir, 'add-window.json'),
+          JSON.stringify({ ...window, startUs: addStartUs, endUs: Number(process.hrtime.bigint() / 1000n) }),
+        );
       await report(files.length, plain, withSidecar, entities, addMs);
     } finally {
       await stop(plain);
