@@ -205,6 +205,22 @@ describe('curation through the language server', () => {
     );
   });
 
+  test('Change speaker on a quote names the new speaker in its diagnostic', async () => {
+    const diagnostics = session.publishes.filter((p) => p.uri === derbyUri).at(-1)?.diagnostics ?? [];
+    const quote = diagnostics.find((d) => d.code === 'quote' && rangeText(DERBY, d).startsWith('We earned'));
+    assert.ok(quote, 'the quote is a diagnostic');
+    const change = (await actionsAt(derbyUri, DERBY, quote)).find((a) => /^Change speaker/.test(a.title));
+    assert.ok(change);
+    const [, prompt] = (change.command as Command).arguments as [CorrectionDraft, CorrectionPrompt];
+    assert.equal(prompt.ask, 'speaker');
+    assert.ok(prompt.items?.includes('Northtown FC'), `speakers offered: ${prompt.items?.join(', ')}`);
+    const republished = session.nextPublish(derbyUri, (p) =>
+      p.diagnostics.some((d) => d.code === 'quote' && d.message === 'Quote: Northtown FC'),
+    );
+    await correct(change, { speaker: 'Northtown FC', scope: 'mention' });
+    await republished;
+  });
+
   test('a correction whose text is gone is reported on its sidecar line', async () => {
     const lost = session.nextPublish(sidecarUri, (p) =>
       p.diagnostics.some((d) => d.code === 'curation.lost'),
@@ -308,7 +324,11 @@ describe('curation through the language server', () => {
     const out = JSON.parse(
       execFileSync(process.execPath, [cliPath, 'analyze', dir], { encoding: 'utf8' }),
     ) as {
-      files: { file: string; entities: { start: number; end: number; type: string }[] }[];
+      files: {
+        file: string;
+        entities: { start: number; end: number; type: string }[];
+        quotes: { start: number; end: number; speaker: string | null }[];
+      }[];
     };
     for (const [uri, text, file] of [
       [councilUri, COUNCIL, 'council.article'],
@@ -325,6 +345,20 @@ describe('curation through the language server', () => {
         .find((f) => f.file === file)
         ?.entities.map((e) => `${e.start}-${e.end} ${e.type}`);
       assert.deepEqual(fromServer, fromCli, file);
+      const quotesFromServer = latest
+        .filter((d) => d.code === 'quote')
+        .map((d) => `${lines.offsetAt(d.range.start)}-${lines.offsetAt(d.range.end)} ${d.message}`);
+      const quotesFromCli = out.files
+        .find((f) => f.file === file)
+        ?.quotes.map((q) => `${q.start}-${q.end} Quote: ${q.speaker ?? 'speaker not found'}`);
+      // The server's message may add the attribution in brackets after the name.
+      assert.deepEqual(
+        quotesFromServer.map((q) => q.replace(/ \(.*\)$/, '')),
+        quotesFromCli,
+        `${file} quotes`,
+      );
+      if (file === 'derby.article')
+        assert.ok(quotesFromServer.some((q) => q.endsWith('Quote: Northtown FC')));
       if (file === 'derby.article') {
         assert.ok(
           !fromServer.some(
