@@ -30,6 +30,7 @@ import { makeAnchor } from '../../server/src/analysis/curation/anchor';
 import { serializeSidecar } from '../../server/src/analysis/curation/sidecar';
 import type { Correction } from '../../server/src/analysis/curation/types';
 import { defaultSettings } from '../../server/src/protocol';
+import { capitalised, corpusRule, mentionCorrection } from './benchCorrections';
 import { percentile, prng } from './corpusGenerator';
 import { BenchClient, fileUri } from './lspClient';
 import type { LoadCorpusManifest } from './loadCorpus';
@@ -68,16 +69,9 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-const capitalised = (text: string): { start: number; end: number }[] =>
-  [...text.matchAll(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)?\b/g)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
-
 /** The sidecar: ten corrections on the edited article, the rest spread over the corpus, and corpus rules. */
 function makeSidecar(dir: string, files: readonly string[], target: string): string {
   const random = prng(2027);
-  const kinds = ['notEntity', 'changeType', 'merge'] as const;
   const corrections: Correction[] = [];
   const words = new Set<string>();
   for (let n = 0; n < MENTIONS; n++) {
@@ -87,39 +81,11 @@ function makeSidecar(dir: string, files: readonly string[], target: string): str
     if (spans.length === 0) continue;
     const span = spans[Math.floor(random() * spans.length)];
     words.add(text.slice(span.start, span.end));
-    const base = {
-      id: `m${n}`,
-      scope: 'mention' as const,
-      file,
-      anchor: makeAnchor(text, span),
-      time: '2026-01-01T00:00:00Z',
-    };
-    const kind = kinds[n % 3];
-    corrections.push(
-      kind === 'notEntity'
-        ? { ...base, kind }
-        : kind === 'changeType'
-          ? { ...base, kind, type: 'ORG' }
-          : { ...base, kind, canonical: 'Merged Name' },
-    );
+    corrections.push(mentionCorrection(n, file, text, span));
   }
-  [...words].slice(0, RULES).forEach((w, n) =>
-    corrections.push(
-      n % 2
-        ? { id: `c${n}`, kind: 'notEntity', scope: 'corpus', file: target, anchor: anchorOf(w) }
-        : {
-            id: `c${n}`,
-            kind: 'changeType',
-            type: 'EVENT',
-            scope: 'corpus',
-            file: target,
-            anchor: anchorOf(w),
-          },
-    ),
-  );
+  [...words].slice(0, RULES).forEach((w, n) => corrections.push(corpusRule(n, w, target)));
   return serializeSidecar(corrections);
 }
-const anchorOf = (text: string): Correction['anchor'] => ({ text, before: '', after: '', offset: 0 });
 
 function offsetAt(text: string, p: Range['start']): number {
   let at = 0;
