@@ -56,7 +56,9 @@ export class CorrectionHistory implements vscode.Disposable {
     const at = step ? this.undoStack.lastIndexOf(step) : this.undoStack.length - 1;
     const target = this.undoStack[at];
     if (!target) {
-      void vscode.window.showInformationMessage('Article Lens: no correction to undo.');
+      void vscode.window.showInformationMessage(
+        step ? `Article Lens: “${step.label}” was undone already.` : 'Article Lens: no correction to undo.',
+      );
       return;
     }
     this.undoStack.splice(at, 1);
