@@ -57,7 +57,9 @@ export class CorrectionHistory implements vscode.Disposable {
     const target = this.undoStack[at];
     if (!target) {
       void vscode.window.showInformationMessage(
-        step ? `Article Lens: “${step.label}” was undone already.` : 'Article Lens: no correction to undo.',
+        step
+          ? `Article Lens: “${step.label}” is no longer in the undo history (undone already?).`
+          : 'Article Lens: no correction to undo.',
       );
       return;
     }
