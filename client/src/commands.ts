@@ -2,10 +2,11 @@
 // failures of user-started commands into clear messages. The server does the analysis; these only navigate.
 import * as vscode from 'vscode';
 import { ClientCommands } from '../../server/src/protocol';
-import { runCorrection, runExport, type CurationHost } from './curation';
+import { removeLost, runCorrection, runExport, type CurationHost } from './curation';
 import { showLocations } from './navigation';
 import type { RelatedArticles } from './relatedArticles';
 import type { ArticleViews } from './views/articleViews';
+import { isLostNode, openLostCorrection } from './views/lostCorrectionsTree';
 
 /**
  * The language client as the commands see it: answering requests, on its way up (activation, a restart,
@@ -132,7 +133,26 @@ const factories: Record<keyof typeof ClientCommands, Factory> = {
     (ctx) =>
     async (...args) => {
       requireServer(ctx);
-      await runCorrection(args);
+      await runCorrection(args, ctx.curation.history);
+    },
+  undoCorrection: (ctx) => async () => {
+    requireServer(ctx);
+    await ctx.curation.history.undo();
+  },
+  redoCorrection: (ctx) => async () => {
+    requireServer(ctx);
+    await ctx.curation.history.redo();
+  },
+  openLostCorrection:
+    () =>
+    async (...args) => {
+      if (isLostNode(args[0])) await openLostCorrection(args[0]);
+    },
+  removeLostCorrection:
+    (ctx) =>
+    async (...args) => {
+      requireServer(ctx);
+      if (isLostNode(args[0])) await removeLost(args[0], ctx.curation.history);
     },
   exportAnnotations: (ctx) => async () => {
     requireServer(ctx);

@@ -1,12 +1,15 @@
 // Curation UI: completes a correction a code action proposes (type, name or speaker pick, then scope),
-// has the server turn it into a sidecar edit (applied as a WorkspaceEdit, so Undo works), saves the
-// sidecar, and offers Undo; and "Export Annotations…" (format pick, folder dialog, progress).
+// has the server turn it into a sidecar edit (applied as a WorkspaceEdit), saves the sidecar, records it
+// in the correction history and offers Undo; and "Export Annotations…" (format pick, folder dialog, progress).
 import * as vscode from 'vscode';
+import { saveSidecar, type CorrectionHistory } from './correctionHistory';
+import { spelled, type LostNode } from './views/lostCorrectionsTree';
 import {
   EXPORT_FORMATS,
   ExportAnnotationsRequest,
   ServerCommands,
   type CorrectionDraft,
+  type CorrectionEditResult,
   type CorrectionPrompt,
   type ExportAnnotationsParams,
   type ExportAnnotationsResult,
@@ -16,12 +19,8 @@ import {
 /** What curation needs from the extension. */
 export interface CurationHost {
   exportAnnotations(params: ExportAnnotationsParams): Promise<ExportAnnotationsResult>;
-}
-
-interface CorrectResult {
-  applied: boolean;
-  sidecarUri?: string;
-  message?: string;
+  /** Corrections made in this window, for Undo / Redo Correction. */
+  readonly history: CorrectionHistory;
 }
 
 /** A value from a list, or typed (for names): `undefined` when the user cancels. */
@@ -80,42 +79,72 @@ async function complete(
   return out;
 }
 
-/** The sidecar is saved at once when no editor shows it: a correction is not left as an unsaved buffer. */
-async function save(uri: string): Promise<void> {
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-  if (doc?.isDirty && !vscode.window.visibleTextEditors.some((e) => e.document === doc)) await doc.save();
+/** What a correction is, for messages: its kind spelled out and its text. */
+function describe(draft: CorrectionDraft): string {
+  return draft.anchor ? `${spelled(draft.kind)} “${draft.anchor.text}”` : spelled(draft.kind);
 }
 
-/** Undoes the last sidecar edit in its own editor (where the edit's undo lives), saves, and returns. */
-async function undoIn(uri: string): Promise<void> {
-  const origin = vscode.window.activeTextEditor;
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  await vscode.window.showTextDocument(doc, { preview: true });
-  await vscode.commands.executeCommand('undo');
-  await doc.save();
-  if (origin) await vscode.window.showTextDocument(origin.document, { viewColumn: origin.viewColumn });
-}
-
-export async function runCorrection(args: unknown[]): Promise<void> {
+export async function runCorrection(args: unknown[], history: CorrectionHistory): Promise<void> {
   const [draft, prompt] = args as [CorrectionDraft | undefined, CorrectionPrompt | undefined];
   if (!draft) return;
   const done = await complete(draft, prompt ?? {});
   if (!done) return;
-  const result = await vscode.commands.executeCommand<CorrectResult | null>(ServerCommands.correct, done);
-  if (!result?.applied || !result.sidecarUri) {
+  const result = await vscode.commands.executeCommand<CorrectionEditResult | null>(
+    ServerCommands.correct,
+    done,
+  );
+  if (!result?.applied || !result.sidecarUri || !result.id) {
     void vscode.window.showWarningMessage(
       `Article Lens: the correction was not saved (${result?.message ?? 'no answer'}).`,
     );
     return;
   }
   const sidecar = result.sidecarUri;
-  await save(sidecar);
+  await saveSidecar(sidecar);
+  const step = {
+    kind: 'added',
+    sidecarUri: sidecar,
+    id: result.id,
+    articleUri: done.uri,
+    label: describe(done),
+  } as const;
+  history.push(step);
   void vscode.window
     .showInformationMessage(
       `Article Lens: correction saved to ${vscode.workspace.asRelativePath(vscode.Uri.parse(sidecar))}.`,
       'Undo',
     )
-    .then((choice) => (choice === 'Undo' ? undoIn(sidecar) : undefined));
+    .then((choice) => (choice === 'Undo' ? history.undo(step) : undefined));
+}
+
+/** Removes a lost correction from its sidecar (the Lost Corrections view's action), undoably. */
+export async function removeLost(
+  node: LostNode & { kind: 'lost' },
+  history: CorrectionHistory,
+): Promise<void> {
+  const { sidecarUri, id, text, kind, articleUri } = node.item;
+  const result = await vscode.commands.executeCommand<CorrectionEditResult | null>(
+    ServerCommands.removeCorrection,
+    { sidecarUri, id },
+  );
+  if (!result?.applied) {
+    void vscode.window.showWarningMessage(
+      `Article Lens: the correction was not removed (${result?.message ?? 'no answer'}).`,
+    );
+    return;
+  }
+  await saveSidecar(sidecarUri);
+  const step = {
+    kind: 'removed',
+    sidecarUri,
+    correction: result.correction,
+    articleUri,
+    label: `${spelled(kind)} “${text}”`,
+  } as const;
+  history.push(step);
+  void vscode.window
+    .showInformationMessage(`Article Lens: removed the lost correction ${step.label}.`, 'Undo')
+    .then((choice) => (choice === 'Undo' ? history.undo(step) : undefined));
 }
 
 export async function runExport(host: CurationHost): Promise<void> {

@@ -12,6 +12,7 @@ import {
 import {
   ClientCommands,
   ExportAnnotationsRequest,
+  LostCorrectionsRequest,
   RelatedArticlesRequest,
   type ExportAnnotationsParams,
   type ExportAnnotationsResult,
@@ -40,10 +41,13 @@ import { RelatedArticles } from './relatedArticles';
 import { RestartPolicy } from './restartPolicy';
 import { createServerApi } from './serverApi';
 import { StatusBar } from './statusBar';
-import { ArticleViews } from './views/articleViews';
+import { CorrectionHistory } from './correctionHistory';
+import { ArticleViews, isSidecar } from './views/articleViews';
+import { LostCorrectionsTree } from './views/lostCorrectionsTree';
 import type { ServerApi } from './views/serverApi';
 
 const CLIENT_ID = 'articleLens';
+const LOST_VIEW = 'articleLens.lostCorrections';
 const CLIENT_NAME = 'Article Lens';
 /** Article files the server indexes from disk; edits of open files come through document sync instead. */
 const WATCH_GLOB = '**/*.{article,txt}';
@@ -86,6 +90,7 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   readonly related: RelatedArticles;
   readonly views: ArticleViews;
+  readonly lostCorrections: LostCorrectionsTree;
   readonly status: StatusBar;
   private api: ServerApi | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -115,10 +120,21 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
       () => (this.isServerReady() && this.lastState === 'ready' ? this.api : undefined),
       (doc) => this.isArticle(doc),
     );
+    this.lostCorrections = new LostCorrectionsTree(() => {
+      if (!this.client || !this.isServerReady() || this.lastState !== 'ready') return undefined;
+      return this.client.sendRequest(LostCorrectionsRequest.type, {}).then((r) => r.items);
+    }, isSidecar);
+    const lostView = vscode.window.createTreeView(LOST_VIEW, { treeDataProvider: this.lostCorrections });
     this.disposables.push(
       this.log,
       this.status,
       this.views,
+      this.curation.history,
+      this.lostCorrections,
+      lostView,
+      this.lostCorrections.onDidChangeCount((n) => {
+        lostView.badge = n > 0 ? { value: n, tooltip: `${n} lost corrections` } : undefined;
+      }),
       ...registerCommands(this),
       vscode.window.onDidChangeActiveTextEditor(() => this.onActiveEditor()),
       // Changing a file's language mode reopens the document without changing the active editor.
@@ -135,6 +151,7 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
   }
 
   readonly curation = {
+    history: new CorrectionHistory(isSidecar),
     exportAnnotations: (params: ExportAnnotationsParams): Promise<ExportAnnotationsResult> => {
       if (!this.client) return Promise.reject(new Error('the language server is not running'));
       return this.client.sendRequest(ExportAnnotationsRequest.type, params);
@@ -205,6 +222,7 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
         if (params.state === 'ready' && !wasReady) {
           this.refreshRelatedCount();
           this.views.refresh();
+          this.lostCorrections.refresh();
         }
       }),
       client.onDidChangeState((e) => {
@@ -340,6 +358,7 @@ function contributedColors(context: vscode.ExtensionContext): ColorContribution[
 
 export interface ArticleLensApi {
   readonly views: ArticleViews;
+  readonly lostCorrections: LostCorrectionsTree;
   /** The command a click on the status item runs now. */
   statusCommand(): string | undefined;
 }
@@ -350,7 +369,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(ext);
   await ext.start();
   void offerTxtAssociation(context.workspaceState);
-  return { views: ext.views, statusCommand: () => ext.status.command };
+  return { views: ext.views, lostCorrections: ext.lostCorrections, statusCommand: () => ext.status.command };
 }
 
 export async function deactivate(): Promise<void> {

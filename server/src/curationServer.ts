@@ -1,22 +1,30 @@
 // Wiring of curation into the language server, registered from one place: sidecars per folder (loaded
 // before indexing, followed through their buffers and file events), their diagnostics, the code actions,
-// ServerCommands.correct, sidecar edits for renamed files and the export request.
+// ServerCommands.correct / removeCorrection / restoreCorrection, the lost-corrections request, sidecar edits for renamed files and the export request.
 import type {
+  ApplyWorkspaceEditResult,
   CodeAction,
   CodeActionParams,
   Connection,
   FileEvent,
   TextDocuments,
+  WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { exportFolder } from './export/exportFolder';
 import type { FeatureContext } from './features/context';
 import { provideCurationActions } from './features/curationActions';
-import { executeCorrect, type CorrectResult } from './features/curationCommands';
-import { sidecarDiagnostics } from './features/curationDiagnostics';
+import {
+  executeCorrect,
+  executeRemove,
+  executeRestore,
+  type CorrectResult,
+} from './features/curationCommands';
+import { lostItems, sidecarDiagnostics } from './features/curationDiagnostics';
 import {
   ExportAnnotationsRequest,
+  LostCorrectionsRequest,
   ServerCommands,
   type ExportAnnotationsParams,
   type ExportAnnotationsResult,
@@ -90,6 +98,10 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
     guard.request('willRenameFiles', null, (params) => store.renameEdit(params.files)),
   );
   connection.onRequest(
+    LostCorrectionsRequest.method,
+    guard.request('lostCorrections', { items: [] }, () => ({ items: lostItems(store, corpus.index) })),
+  );
+  connection.onRequest(
     ExportAnnotationsRequest.method,
     guard.request<[ExportAnnotationsParams], ExportAnnotationsResult>(
       'exportAnnotations',
@@ -124,8 +136,12 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
     },
     codeActions: (params) => provideCurationActions(ctx, params),
     execute(command, args) {
-      if (command !== ServerCommands.correct) return undefined;
-      return executeCorrect(ctx, store, args, (edit) => connection.workspace.applyEdit(edit));
+      const applyEdit = (edit: WorkspaceEdit): Promise<ApplyWorkspaceEditResult> =>
+        connection.workspace.applyEdit(edit);
+      if (command === ServerCommands.correct) return executeCorrect(ctx, store, args, applyEdit);
+      if (command === ServerCommands.removeCorrection) return executeRemove(store, args, applyEdit);
+      if (command === ServerCommands.restoreCorrection) return executeRestore(store, args, applyEdit);
+      return undefined;
     },
   };
 }

@@ -148,6 +148,12 @@ export const ClientCommands = {
   /** Corrections from the Entities view, through `correct`. */
   markNotEntity: 'articleLens.markNotEntity',
   changeEntityType: 'articleLens.changeEntityType',
+  /** Undoes / redoes the last correction made in this window (Ctrl+Z / Ctrl+Shift+Z right after one). */
+  undoCorrection: 'articleLens.undoCorrection',
+  redoCorrection: 'articleLens.redoCorrection',
+  /** From the Lost Corrections view: the sidecar at the correction, and its removal. */
+  openLostCorrection: 'articleLens.openLostCorrection',
+  removeLostCorrection: 'articleLens.removeLostCorrection',
 } as const;
 
 /**
@@ -160,7 +166,45 @@ export const ServerCommands = {
   removeAllRepeats: 'articleLens.server.removeAllRepeats',
   /** Takes a complete CorrectionDraft; asks the client to apply the sidecar edit (workspace/applyEdit). */
   correct: 'articleLens.server.correct',
+  /** Takes `{ sidecarUri, id }`; applies the sidecar edit that removes that correction (Undo, lost view). */
+  removeCorrection: 'articleLens.server.removeCorrection',
+  /** Takes `{ sidecarUri, correction }` (as removeCorrection returned it); applies the edit adding it back. */
+  restoreCorrection: 'articleLens.server.restoreCorrection',
 } as const;
+
+/** What the correct / removeCorrection / restoreCorrection commands answer. */
+export interface CorrectionEditResult {
+  applied: boolean;
+  /** The sidecar edited, for the client to save. */
+  sidecarUri?: string;
+  /** Id of the correction added or removed. */
+  id?: string;
+  /** The correction removed, as stored (for restoreCorrection). */
+  correction?: unknown;
+  message?: string;
+}
+
+/** One correction whose anchor is lost, for the Lost Corrections view. */
+export interface LostCorrectionItem {
+  sidecarUri: string;
+  /** 0-based line of its entry in the sidecar. */
+  line: number;
+  id: string;
+  kind: string;
+  scope: CorrectionScopeName;
+  /** The article's path as the sidecar names it, and its URI. */
+  file: string;
+  articleUri: string;
+  /** The anchored text. */
+  text: string;
+  reason: string;
+}
+
+/** Client → server: every correction whose anchor is lost, in every sidecar (sorted by file, then line). */
+export namespace LostCorrectionsRequest {
+  export const method = 'articleLens/lostCorrections' as const;
+  export const type = new RequestType<Record<string, never>, { items: LostCorrectionItem[] }, void>(method);
+}
 
 export type CorrectionScopeName = 'mention' | 'article' | 'corpus';
 

@@ -5,12 +5,12 @@
 // corpus rule touches. Prints figures; it is not a test. BENCH_ARTICLES scales the corpus down.
 import { performance } from 'node:perf_hooks';
 import { analyzeLocal } from '../../server/src/analysis/analyzeArticle';
-import { makeAnchor } from '../../server/src/analysis/curation/anchor';
 import { applyToLocal } from '../../server/src/analysis/curation/applyLocal';
 import { CorrectionIndex } from '../../server/src/analysis/curation/correctionIndex';
 import { parseSidecar, serializeSidecar } from '../../server/src/analysis/curation/sidecar';
 import type { Correction } from '../../server/src/analysis/curation/types';
 import { defaultAnalysisOptions, neverCancelled, noEntityHints } from '../../server/src/analysis/types';
+import { capitalised, corpusRule, mentionCorrection } from './benchCorrections';
 import { createCorpusGenerator, percentile, prng } from './corpusGenerator';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -31,11 +31,6 @@ const generator = createCorpusGenerator({ seed: 7_2026, wireStories: 1500, sites
 const texts = Array.from({ length: ARTICLES }, () => generator.article(5000));
 const random = prng(13);
 const file = (i: number): string => `site${i % 25}/a${i}.txt`;
-const capitalised = (text: string): { start: number; end: number }[] =>
-  [...text.matchAll(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)?\b/g)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
 
 // 1,000 mention corrections on random capitalised words of random articles; the edited articles get ten each.
 const corrections: Correction[] = [];
@@ -44,36 +39,12 @@ for (let n = 0; n < MENTION_CORRECTIONS; n++) {
   const i = n < EDITED * 10 ? n % EDITED : Math.floor(random() * ARTICLES);
   const spans = capitalised(texts[i]);
   const span = spans[Math.floor(random() * spans.length)];
-  const kinds = ['notEntity', 'changeType', 'merge'] as const;
-  const kind = kinds[n % 3];
-  const base = {
-    id: `m${n}`,
-    scope: 'mention' as const,
-    file: file(i),
-    anchor: makeAnchor(texts[i], span),
-    time: '2026-01-01T00:00:00Z',
-  };
-  corrections.push(
-    kind === 'notEntity'
-      ? { ...base, kind }
-      : kind === 'changeType'
-        ? { ...base, kind, type: 'ORG' }
-        : { ...base, kind, canonical: 'Merged Name' },
-  );
+  corrections.push(mentionCorrection(n, file(i), texts[i], span));
 }
 const ruleWords = [
   ...new Set(texts.slice(0, 200).flatMap((t) => capitalised(t).map((s) => t.slice(s.start, s.end)))),
 ].slice(0, CORPUS_RULES);
-ruleWords.forEach((w, n) =>
-  corrections.push({
-    id: `c${n}`,
-    kind: n % 2 ? 'notEntity' : 'changeType',
-    ...(n % 2 ? {} : { type: 'EVENT' }),
-    scope: 'corpus',
-    file: file(0),
-    anchor: { text: w, before: '', after: '', offset: 0 },
-  } as Correction),
-);
+ruleWords.forEach((w, n) => corrections.push(corpusRule(n, w, file(0))));
 
 const sidecar = serializeSidecar(corrections);
 const [parsed, parseMs] = time(() => parseSidecar(sidecar));

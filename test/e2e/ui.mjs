@@ -3,9 +3,11 @@
 // article, reads an entity hover from the DOM, lists problems in the Problems panel, runs "Article
 // Lens: Show Related Articles" from the command palette and picks an entry, clicks the editor-title
 // arrow and the status item, opens the Article Lens views (Entities, Stories, inline Compare), runs
-// Check Corpus, shows a page's stories in the Outline and folds its furniture; screenshots each step into
-// test-results/. The workspace starts without a `.txt` association, as a new user's folder would, so the
-// onboarding prompt comes first and its answer writes the workspace setting.
+// Check Corpus, shows a page's stories in the Outline and folds its furniture; applies "Not an entity" from
+// the quick-fix menu and undoes it with Ctrl+Z in the article, and removes a lost correction from the Lost
+// Corrections view; screenshots each step into test-results/. The workspace starts without a `.txt`
+// association, as a new user's folder would, so the onboarding prompt comes first and its answer writes the
+// workspace setting.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { provision } from '../../scripts/e2e/provision.mjs';
@@ -46,6 +48,24 @@ const readWorkspaceSettings = () => JSON.parse(readFileSync(workspaceSettings, '
   const { ['files.associations']: _, ...rest } = readWorkspaceSettings();
   writeFileSync(workspaceSettings, `${JSON.stringify(rest, null, 2)}\n`);
 }
+// A sidecar holding one correction of an article that is not there: the Lost Corrections view lists it.
+const LOST_FILE = 'renamed-away.txt';
+mkdirSync(path.join(workspace, '.article-lens'), { recursive: true });
+writeFileSync(
+  path.join(workspace, '.article-lens/annotations.json'),
+  `${JSON.stringify({
+    version: 1,
+    corrections: [
+      {
+        id: 'uilost1',
+        kind: 'notEntity',
+        scope: 'mention',
+        file: LOST_FILE,
+        anchor: { text: 'Kestown', before: '', after: '', offset: 0 },
+      },
+    ],
+  })}\n`,
+);
 const cs = await startCodeServer({ runDir, folder: workspace });
 lap(`code-server on ${cs.origin}`);
 const browser = await launchChromium();
@@ -347,6 +367,113 @@ try {
     const folded = await page.locator('.monaco-editor .margin .codicon-folding-collapsed').count();
     await page.screenshot({ path: shot('folding') });
     return `${folded} folded blocks; the reading list, bio and footer hidden, the stories shown`;
+  });
+
+  await step('Not an entity from the quick fix, then Ctrl+Z in the article', async () => {
+    // Only the article: the compare editor of the step before also shows it.
+    await runCommand('View: Close All Editors');
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(ARTICLE);
+    // Recently opened files come first: the row named exactly so.
+    const file = page.locator('.quick-input-list .monaco-list-row').filter({
+      has: page.locator('.label-name', { hasText: new RegExp(`^${ARTICLE.replace(/\./g, '\\.')}$`) }),
+    });
+    await file.first().click();
+    await page.waitForSelector(`.tabs-container .tab.active:has-text("${ARTICLE}")`);
+    await page.waitForSelector(`.monaco-editor .view-line:has-text("${PERSON}")`);
+    const hints = () =>
+      page.evaluate(() => document.querySelectorAll('.monaco-editor .squiggly-hint').length);
+    const { x, y } = await centreOf(PERSON);
+    await page.mouse.click(x, y);
+    await page.waitForTimeout(600); // the squiggles of the lines on screen, settled
+    const before = await hints();
+    await page.keyboard.press('Control+.');
+    const action = page.locator(`.action-widget .monaco-list-row:has-text("Not an entity: “${PERSON}”")`);
+    await action.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.screenshot({ path: shot('correction-quick-fix') });
+    // The menu blocks the pointer until the mouse moves: chosen with the keyboard, as it opened on it.
+    const focused = oneLine(
+      await page.locator('.action-widget .monaco-list-row.focused').first().innerText(),
+    );
+    if (!focused.startsWith(`Not an entity: “${PERSON}” (this mention)`))
+      throw new Error(`the menu opened on ${JSON.stringify(focused)}`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.notification-toast:has-text("correction saved")', { timeout: 30_000 });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.monaco-editor .squiggly-hint').length < n,
+      before,
+      {
+        timeout: 30_000,
+      },
+    );
+    const corrected = await hints();
+    await page.screenshot({ path: shot('correction-applied') });
+    // Back in the article (the toast does not take focus, but make sure), then the user's Undo.
+    await page.mouse.click(x, y);
+    await page.keyboard.press('Control+Z');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.monaco-editor .squiggly-hint').length === n,
+      before,
+      {
+        timeout: 30_000,
+      },
+    );
+    await page.screenshot({ path: shot('correction-undone') });
+    const undone = await hints();
+    const hintsBelow = (/** @type {number} */ n) =>
+      page.waitForFunction((m) => document.querySelectorAll('.monaco-editor .squiggly-hint').length < m, n, {
+        timeout: 30_000,
+      });
+    // Redo, then typing: from then on Ctrl+Z is the editor's own again and takes back the typing only.
+    await page.keyboard.press('Control+Shift+Z');
+    await hintsBelow(before);
+    await page.mouse.click(x, y);
+    await page.keyboard.press('Home');
+    await page.keyboard.type('Zqz');
+    const typed = (/** @type {boolean} */ present) =>
+      page.waitForFunction(
+        (want) =>
+          [...document.querySelectorAll('.monaco-editor .view-line')].some((l) =>
+            (l.textContent ?? '').includes('Zqz'),
+          ) === want,
+        present,
+        { timeout: 10_000 },
+      );
+    await typed(true);
+    await page.keyboard.press('Control+Z');
+    await typed(false);
+    await page.waitForTimeout(1500); // a re-analysis would bring the mention back by now
+    if ((await hints()) >= before) throw new Error('Ctrl+Z after typing undid the correction too');
+    await runCommand('Article Lens: Undo Correction');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.monaco-editor .squiggly-hint').length === n,
+      before,
+      {
+        timeout: 30_000,
+      },
+    );
+    return `hint squiggles ${before} → ${corrected} → ${undone}; redo, typing undone alone, Undo Correction from the palette`;
+  });
+
+  await step('Lost Corrections view: a correction of a missing file, removed', async () => {
+    await runCommand('Focus on Lost Corrections View');
+    const header = page.locator('.pane-header:has-text("Lost Corrections")');
+    await header.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const row = page.locator('.pane-body .monaco-list-row:has-text("“Kestown”")');
+    await row.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const fileRow = page.locator(`.pane-body .monaco-list-row:has-text("${LOST_FILE}")`);
+    await fileRow.first().waitFor({ state: 'visible' });
+    await page.screenshot({ path: shot('lost-corrections') });
+    const seen = oneLine(await row.first().innerText());
+    await row.first().hover();
+    await row.first().locator('.action-label[aria-label^="Remove Correction"]').click();
+    await page.waitForSelector('.notification-toast:has-text("removed the lost correction")', {
+      timeout: 30_000,
+    });
+    await row.first().waitFor({ state: 'detached', timeout: 30_000 });
+    await page.screenshot({ path: shot('lost-corrections-removed') });
+    return `listed ${JSON.stringify(seen)} under ${LOST_FILE}; removed`;
   });
 } catch (error) {
   failures.push(`workbench: ${error instanceof Error ? error.message : String(error)}`);

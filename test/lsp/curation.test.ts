@@ -25,8 +25,10 @@ import {
 import { lineIndex } from '../../server/src/analysis/text';
 import {
   ClientCommands,
+  LostCorrectionsRequest,
   ServerCommands,
   type CorrectionDraft,
+  type CorrectionEditResult,
   type CorrectionPrompt,
 } from '../../server/src/protocol';
 import { cliPath } from '../support/built';
@@ -117,6 +119,24 @@ describe('curation through the language server', () => {
     } else await session.change(sidecarUri, ++sidecarVersion, sidecar);
   }
 
+  /** Plays the client for removeCorrection / restoreCorrection: runs it, applies its edit, sends the sidecar. */
+  async function sidecarCommand(command: string, arg: unknown): Promise<CorrectionEditResult> {
+    const edits = session.appliedEdits.length;
+    const result = (await session.connection.sendRequest(ExecuteCommandRequest.type, {
+      command,
+      arguments: [arg],
+    })) as CorrectionEditResult;
+    assert.equal(result.applied, true, result.message);
+    assert.equal(session.appliedEdits.length, edits + 1, 'one workspace/applyEdit');
+    const { edit } = session.appliedEdits[edits] as { edit: WorkspaceEdit };
+    sidecar = applyEdits(sidecar, sidecarEdits(edit, sidecarUri));
+    await session.change(sidecarUri, ++sidecarVersion, sidecar);
+    return result;
+  }
+
+  const idsInSidecar = (): string[] =>
+    (JSON.parse(sidecar) as { corrections: { id: string }[] }).corrections.map((c) => c.id);
+
   test('Not an entity on a mention removes it from the diagnostics, and the sidecar records it', async () => {
     const before = await session.open(derbyUri, DERBY, 1);
     const derby = before.find((d) => rangeText(DERBY, d) === 'Derby');
@@ -185,6 +205,22 @@ describe('curation through the language server', () => {
     );
   });
 
+  test('Change speaker on a quote names the new speaker in its diagnostic', async () => {
+    const diagnostics = session.publishes.filter((p) => p.uri === derbyUri).at(-1)?.diagnostics ?? [];
+    const quote = diagnostics.find((d) => d.code === 'quote' && rangeText(DERBY, d).startsWith('We earned'));
+    assert.ok(quote, 'the quote is a diagnostic');
+    const change = (await actionsAt(derbyUri, DERBY, quote)).find((a) => /^Change speaker/.test(a.title));
+    assert.ok(change);
+    const [, prompt] = (change.command as Command).arguments as [CorrectionDraft, CorrectionPrompt];
+    assert.equal(prompt.ask, 'speaker');
+    assert.ok(prompt.items?.includes('Northtown FC'), `speakers offered: ${prompt.items?.join(', ')}`);
+    const republished = session.nextPublish(derbyUri, (p) =>
+      p.diagnostics.some((d) => d.code === 'quote' && d.message === 'Quote: Northtown FC'),
+    );
+    await correct(change, { speaker: 'Northtown FC', scope: 'mention' });
+    await republished;
+  });
+
   test('a correction whose text is gone is reported on its sidecar line', async () => {
     const lost = session.nextPublish(sidecarUri, (p) =>
       p.diagnostics.some((d) => d.code === 'curation.lost'),
@@ -199,6 +235,75 @@ describe('curation through the language server', () => {
     const back = session.nextPublish(sidecarUri, (p) => p.diagnostics.length === 0);
     await session.change(derbyUri, 3, DERBY);
     await back;
+  });
+
+  test('removeCorrection’s edit undoes a correction, restoreCorrection’s edit brings it back', async () => {
+    const stored = JSON.parse(sidecar) as { corrections: { id: string; kind: string }[] };
+    const notEntity = stored.corrections.find((c) => c.kind === 'notEntity');
+    assert.ok(notEntity);
+    const lines = sidecar.split('\n').length;
+    const derbyBack = session.nextPublish(derbyUri, (p) =>
+      p.diagnostics.some((d) => rangeText(DERBY, d) === 'Derby'),
+    );
+    const removed = await sidecarCommand(ServerCommands.removeCorrection, { sidecarUri, id: notEntity.id });
+    await derbyBack;
+    assert.equal((removed.correction as { id: string }).id, notEntity.id);
+    assert.ok(!idsInSidecar().includes(notEntity.id));
+    assert.equal(sidecar.split('\n').length, lines - 1, 'only its line went');
+
+    const derbyGone = session.nextPublish(
+      derbyUri,
+      (p) => !p.diagnostics.some((d) => rangeText(DERBY, d) === 'Derby'),
+    );
+    const restored = await sidecarCommand(ServerCommands.restoreCorrection, {
+      sidecarUri,
+      correction: removed.correction,
+    });
+    await derbyGone;
+    assert.equal(restored.id, notEntity.id);
+    assert.deepEqual(JSON.parse(sidecar), stored, 'the same correction, as it was stored');
+
+    const again = (await session.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: ServerCommands.restoreCorrection,
+      arguments: [{ sidecarUri, correction: removed.correction }],
+    })) as CorrectionEditResult;
+    assert.equal(again.applied, false, 'a correction is not added twice');
+    assert.match(again.message ?? '', /already/);
+  });
+
+  test('the lost-corrections request lists a lost correction until it is removed', async () => {
+    const lostPublish = session.nextPublish(sidecarUri, (p) =>
+      p.diagnostics.some((d) => d.code === 'curation.lost'),
+    );
+    await session.change(derbyUri, 4, DERBY.replace(' in Cup Derby', ' in the Cup'));
+    await lostPublish;
+    const { items } = await session.connection.sendRequest(LostCorrectionsRequest.type, {});
+    assert.equal(items.length, 1);
+    const [lost] = items;
+    assert.equal(lost.text, 'Derby');
+    assert.equal(lost.kind, 'notEntity');
+    assert.equal(lost.scope, 'mention');
+    assert.equal(lost.file, 'derby.article');
+    assert.equal(lost.articleUri, derbyUri);
+    assert.equal(lost.sidecarUri, sidecarUri);
+    assert.match(lost.reason, /no longer in derby\.article/);
+    assert.match(sidecar.split('\n')[lost.line], new RegExp(`"id":"${lost.id}"`));
+
+    const clean = session.nextPublish(sidecarUri, (p) => p.diagnostics.length === 0);
+    const removed = await sidecarCommand(ServerCommands.removeCorrection, { sidecarUri, id: lost.id });
+    await clean;
+    assert.deepEqual((await session.connection.sendRequest(LostCorrectionsRequest.type, {})).items, []);
+
+    // Put back as it was, with the article's text, for the tests after this one.
+    const relost = session.nextPublish(sidecarUri, (p) =>
+      p.diagnostics.some((d) => d.code === 'curation.lost'),
+    );
+    await sidecarCommand(ServerCommands.restoreCorrection, { sidecarUri, correction: removed.correction });
+    await relost;
+    const back = session.nextPublish(sidecarUri, (p) => p.diagnostics.length === 0);
+    await session.change(derbyUri, 5, DERBY);
+    await back;
+    assert.deepEqual((await session.connection.sendRequest(LostCorrectionsRequest.type, {})).items, []);
   });
 
   test('renaming an article moves its corrections in the sidecar edit', async () => {
@@ -219,7 +324,11 @@ describe('curation through the language server', () => {
     const out = JSON.parse(
       execFileSync(process.execPath, [cliPath, 'analyze', dir], { encoding: 'utf8' }),
     ) as {
-      files: { file: string; entities: { start: number; end: number; type: string }[] }[];
+      files: {
+        file: string;
+        entities: { start: number; end: number; type: string }[];
+        quotes: { start: number; end: number; speaker: string | null }[];
+      }[];
     };
     for (const [uri, text, file] of [
       [councilUri, COUNCIL, 'council.article'],
@@ -236,6 +345,20 @@ describe('curation through the language server', () => {
         .find((f) => f.file === file)
         ?.entities.map((e) => `${e.start}-${e.end} ${e.type}`);
       assert.deepEqual(fromServer, fromCli, file);
+      const quotesFromServer = latest
+        .filter((d) => d.code === 'quote')
+        .map((d) => `${lines.offsetAt(d.range.start)}-${lines.offsetAt(d.range.end)} ${d.message}`);
+      const quotesFromCli = out.files
+        .find((f) => f.file === file)
+        ?.quotes.map((q) => `${q.start}-${q.end} Quote: ${q.speaker ?? 'speaker not found'}`);
+      // The server's message may add the attribution in brackets after the name.
+      assert.deepEqual(
+        quotesFromServer.map((q) => q.replace(/ \(.*\)$/, '')),
+        quotesFromCli,
+        `${file} quotes`,
+      );
+      if (file === 'derby.article')
+        assert.ok(quotesFromServer.some((q) => q.endsWith('Quote: Northtown FC')));
       if (file === 'derby.article') {
         assert.ok(
           !fromServer.some(

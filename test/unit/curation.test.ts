@@ -313,6 +313,32 @@ const CASES: Case[] = [
       ),
   },
   {
+    name: 'mark as quote, this article',
+    scope: 'article',
+    make: (t) => correction({ kind: 'addQuote' }, 'article', t, at('Northtown had waited years')(t)),
+    expect: (r) =>
+      has(r, `Q ${spanOf(TEXT, 'Northtown had waited years').start} Northtown had waited years — ? *`),
+  },
+  {
+    name: 'mark as quote, corpus',
+    scope: 'corpus',
+    make: (t) =>
+      correction(
+        { kind: 'addQuote', speaker: 'Dara Quill' },
+        'corpus',
+        t,
+        at('Northtown had waited years')(t),
+        {
+          file: 'other/elsewhere.txt',
+        },
+      ),
+    expect: (r) =>
+      has(
+        r,
+        `Q ${spanOf(TEXT, 'Northtown had waited years').start} Northtown had waited years — Dara Quill *`,
+      ),
+  },
+  {
     name: 'change speaker, this quote',
     scope: 'mention',
     make: (t) =>

@@ -177,13 +177,13 @@ test('language, grammar, icon and activation are wired to files that exist', () 
   assert.equal(png.readUInt32BE(20), 128, 'icon height');
 });
 
-test('the Article Lens container holds the Entities and Stories views the client creates', () => {
+test('the Article Lens container holds the Entities, Stories and Lost Corrections views the client creates', () => {
   const [container] = manifest.contributes.viewsContainers.activitybar;
   assert.equal(container.id, 'articleLens');
   assert.equal(container.title, 'Article Lens');
   assert.ok(existsSync(path.join(root, container.icon)), container.icon);
   const ids = manifest.contributes.views.articleLens.map((v) => v.id);
-  assert.deepEqual(ids, ['articleLens.entities', 'articleLens.stories']);
+  assert.deepEqual(ids, ['articleLens.entities', 'articleLens.stories', 'articleLens.lostCorrections']);
   for (const id of ids) assert.ok(clientSources.includes(`'${id}'`), `${id} is created in client/src`);
 });
 

@@ -185,7 +185,8 @@ export class ArticleViews implements vscode.Disposable {
   }
 }
 
-function isSidecar(uri: vscode.Uri): boolean {
+/** Whether a file is a workspace folder's corrections sidecar (`articleLens.curation.annotationsPath`). */
+export function isSidecar(uri: vscode.Uri): boolean {
   const relative = vscode.workspace.getConfiguration(SECTION, uri).get<string>('curation.annotationsPath');
   return relative !== undefined && relative !== '' && uri.path.endsWith(`/${relative.replace(/^\.?\//, '')}`);
 }

@@ -4,19 +4,15 @@ import { randomUUID } from 'node:crypto';
 import type { ApplyWorkspaceEditResult, WorkspaceEdit } from 'vscode-languageserver';
 import { toCorrection } from '../analysis/curation/sidecar';
 import type { Correction } from '../analysis/curation/types';
-import type { CorrectionDraft } from '../protocol';
+import type { CorrectionDraft, CorrectionEditResult } from '../protocol';
 import { normalizeUri } from '../util/uri';
 import { authorFor } from '../workspace/author';
-import type { CurationStore } from '../workspace/curationStore';
+import type { CurationStore, Sidecar } from '../workspace/curationStore';
 import type { FeatureContext } from './context';
 import { titleOf } from './context';
 
-export interface CorrectResult {
-  applied: boolean;
-  /** The sidecar written, for the client to save. */
-  sidecarUri?: string;
-  message?: string;
-}
+export type CorrectResult = CorrectionEditResult;
+type ApplyEdit = (edit: WorkspaceEdit) => Promise<ApplyWorkspaceEditResult>;
 
 /** The correction a draft describes, or why it is not one. */
 export function draftToCorrection(
@@ -54,7 +50,7 @@ export async function executeCorrect(
   ctx: FeatureContext,
   store: CurationStore,
   args: readonly unknown[],
-  applyEdit: (edit: WorkspaceEdit) => Promise<ApplyWorkspaceEditResult>,
+  applyEdit: ApplyEdit,
 ): Promise<CorrectResult> {
   const draft = args[0] as CorrectionDraft | undefined;
   if (!draft || typeof draft !== 'object' || typeof draft.uri !== 'string')
@@ -64,9 +60,51 @@ export async function executeCorrect(
   const sidecar = store.sidecarOf(normalizeUri(draft.uri));
   if (!sidecar) return { applied: false, message: 'no sidecar' };
   const result = await applyEdit(store.addEdit(sidecar, made.correction));
+  return answer(result, made.sidecarUri, made.correction.id);
+}
+
+function answer(result: ApplyWorkspaceEditResult, sidecarUri: string, id: string): CorrectResult {
   return {
     applied: result.applied,
-    sidecarUri: made.sidecarUri,
+    sidecarUri,
+    id,
     ...(result.failureReason ? { message: result.failureReason } : {}),
   };
+}
+
+/** The sidecar an argument `{ sidecarUri }` names, or why there is none. */
+function sidecarArg(store: CurationStore, arg: unknown): Sidecar | string {
+  const uri = (arg as { sidecarUri?: unknown } | undefined)?.sidecarUri;
+  if (typeof uri !== 'string') return 'no sidecar given';
+  return store.byUri(normalizeUri(uri)) ?? `${uri} is not a sidecar of this workspace`;
+}
+
+/** ServerCommands.removeCorrection: `{ sidecarUri, id }` → the edit removing it, applied by the client. */
+export async function executeRemove(
+  store: CurationStore,
+  args: readonly unknown[],
+  applyEdit: ApplyEdit,
+): Promise<CorrectResult> {
+  const sidecar = sidecarArg(store, args[0]);
+  const id = (args[0] as { id?: unknown } | undefined)?.id;
+  if (typeof sidecar === 'string') return { applied: false, message: sidecar };
+  if (typeof id !== 'string') return { applied: false, message: 'no correction id given' };
+  const removal = store.removeEdit(sidecar, id);
+  if (typeof removal === 'string') return { applied: false, message: removal };
+  return { ...answer(await applyEdit(removal.edit), sidecar.uri, id), correction: removal.correction };
+}
+
+/** ServerCommands.restoreCorrection: `{ sidecarUri, correction }` → the edit adding it back. */
+export async function executeRestore(
+  store: CurationStore,
+  args: readonly unknown[],
+  applyEdit: ApplyEdit,
+): Promise<CorrectResult> {
+  const sidecar = sidecarArg(store, args[0]);
+  if (typeof sidecar === 'string') return { applied: false, message: sidecar };
+  const correction = toCorrection((args[0] as { correction?: unknown }).correction);
+  if (typeof correction === 'string') return { applied: false, message: `not a correction: ${correction}` };
+  if (sidecar.corrections.some((c) => c.id === correction.id))
+    return { applied: false, message: `the sidecar holds correction ${correction.id} already` };
+  return answer(await applyEdit(store.addEdit(sidecar, correction)), sidecar.uri, correction.id);
 }

@@ -5,7 +5,12 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { CorrectionIndex } from '../analysis/curation/correctionIndex';
 import { renameFile } from '../analysis/curation/rename';
-import { parseSidecar, serializeSidecar, type SidecarProblem } from '../analysis/curation/sidecar';
+import {
+  parseSidecar,
+  serializeSidecar,
+  withoutCorrection,
+  type SidecarProblem,
+} from '../analysis/curation/sidecar';
 import { Curation, type Placement } from '../analysis/curation/stage';
 import type { Correction } from '../analysis/curation/types';
 import type { ArticleIndex, IndexedArticle } from '../analysis/corpusIndex';
@@ -76,6 +81,10 @@ export class CurationStore {
 
   isSidecar(uri: string): boolean {
     return this.sidecars.some((s) => s.uri === uri);
+  }
+
+  byUri(uri: string): Sidecar | undefined {
+    return this.sidecars.find((s) => s.uri === uri);
   }
 
   sidecarOf(articleUri: string): Sidecar | undefined {
@@ -157,6 +166,14 @@ export class CurationStore {
   addEdit(sidecar: Sidecar, correction: Correction): WorkspaceEdit {
     const next = serializeSidecar([...sidecar.corrections, correction]);
     return sidecarEdit(sidecar.uri, sidecar.exists, sidecar.text, next);
+  }
+
+  /** The edit that removes correction `id` from a sidecar, and the correction it removes; or why not. */
+  removeEdit(sidecar: Sidecar, id: string): { edit: WorkspaceEdit; correction: Correction } | string {
+    const correction = sidecar.corrections.find((c) => c.id === id);
+    const next = correction && withoutCorrection(sidecar.text, id);
+    if (!correction || next === undefined) return `the sidecar holds no correction ${id} (removed already?)`;
+    return { edit: sidecarEdit(sidecar.uri, sidecar.exists, sidecar.text, next), correction };
   }
 
   /** The sidecar edits that move corrections along with renamed files or folders (`workspace/willRenameFiles`). */

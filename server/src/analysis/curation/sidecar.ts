@@ -162,7 +162,12 @@ export function sortCorrections(list: readonly Correction[]): Correction[] {
 
 /** The sidecar text of a list of corrections: one per line, stable order, trailing newline. */
 export function serializeSidecar(list: readonly Correction[]): string {
-  const lines = sortCorrections(list).map((c) => `    ${JSON.stringify(ordered(c))}`);
+  return layout(sortCorrections(list).map(ordered));
+}
+
+/** The sidecar file around its entries: one per line. */
+function layout(entries: readonly unknown[]): string {
+  const lines = entries.map((e) => `    ${JSON.stringify(e)}`);
   const body = lines.length > 0 ? `\n${lines.join(',\n')}\n  ` : '';
   return `{\n  "version": ${SIDECAR_VERSION},\n  "corrections": [${body}]\n}\n`;
 }
@@ -186,4 +191,27 @@ export function contentId(parts: readonly unknown[]): string {
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0).toString(36).padStart(7, '0');
+}
+
+/**
+ * The sidecar text without the correction `id`, every other entry kept as it was read (unreadable ones
+ * too, so nothing is lost); `undefined` when the text cannot be read or holds no such correction.
+ */
+export function withoutCorrection(text: string, id: string): string | undefined {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const list = isObject(root) ? root.corrections : undefined;
+  if (!Array.isArray(list)) return undefined;
+  const kept = list.filter((item) => !(isObject(item) && item.id === id));
+  if (kept.length === list.length) return undefined;
+  return layout(
+    kept.map((item) => {
+      const c = toCorrection(item);
+      return typeof c === 'string' ? item : ordered(c);
+    }),
+  );
 }
