@@ -44,6 +44,12 @@ export const RESTART_ACTION = 'Restart Server';
 type Handler = (...args: unknown[]) => Promise<void>;
 type Factory = (ctx: CommandContext) => Handler;
 
+/** The key bindings of Undo/Redo Correction pass `{ key: true }` (package.json contributes.keybindings). */
+function pressedKey(args: unknown[]): boolean {
+  const first = args[0];
+  return typeof first === 'object' && first !== null && (first as { key?: unknown }).key === true;
+}
+
 function requireServer(ctx: CommandContext): void {
   const state = ctx.serverState();
   if (state === 'stopped') throw new ServerStoppedError();
@@ -135,14 +141,27 @@ const factories: Record<keyof typeof ClientCommands, Factory> = {
       requireServer(ctx);
       await runCorrection(args, ctx.curation.history);
     },
-  undoCorrection: (ctx) => async () => {
-    requireServer(ctx);
-    await ctx.curation.history.undo();
-  },
-  redoCorrection: (ctx) => async () => {
-    requireServer(ctx);
-    await ctx.curation.history.redo();
-  },
+  undoCorrection:
+    (ctx) =>
+    async (...args) => {
+      // From the key binding while the editor's own history is due (text typed since): its Undo instead.
+      if (pressedKey(args) && !ctx.curation.history.keyHolds('undo')) {
+        await vscode.commands.executeCommand('undo');
+        return;
+      }
+      requireServer(ctx);
+      await ctx.curation.history.undo();
+    },
+  redoCorrection:
+    (ctx) =>
+    async (...args) => {
+      if (pressedKey(args) && !ctx.curation.history.keyHolds('redo')) {
+        await vscode.commands.executeCommand('redo');
+        return;
+      }
+      requireServer(ctx);
+      await ctx.curation.history.redo();
+    },
   openLostCorrection:
     () =>
     async (...args) => {

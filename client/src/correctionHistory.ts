@@ -110,14 +110,20 @@ export class CorrectionHistory implements vscode.Disposable {
       : { ...base, kind: 'added', id: result.id ?? '' };
   }
 
-  private updateKeys(): void {
+  /**
+   * Whether Ctrl+Z (or Ctrl+Shift+Z) belongs to this history now. A key press can reach the extension
+   * before the context key has caught up with typing just done, so the key's command asks again here.
+   */
+  keyHolds(which: 'undo' | 'redo'): boolean {
+    const stack = which === 'undo' ? this.undoStack : this.redoStack;
+    const top = stack[stack.length - 1];
     const active = vscode.window.activeTextEditor?.document.uri.toString();
-    const holds = (stack: HistoryStep[]): boolean => {
-      const top = stack[stack.length - 1];
-      return this.armed && top?.articleUri !== undefined && top.articleUri === active;
-    };
-    void vscode.commands.executeCommand('setContext', UNDO_KEY, holds(this.undoStack));
-    void vscode.commands.executeCommand('setContext', REDO_KEY, holds(this.redoStack));
+    return this.armed && top?.articleUri !== undefined && top.articleUri === active;
+  }
+
+  private updateKeys(): void {
+    void vscode.commands.executeCommand('setContext', UNDO_KEY, this.keyHolds('undo'));
+    void vscode.commands.executeCommand('setContext', REDO_KEY, this.keyHolds('redo'));
   }
 
   dispose(): void {
