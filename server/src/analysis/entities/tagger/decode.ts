@@ -14,17 +14,28 @@ const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
+/** Transition row of a run of tokens: 0 at a sentence start, 1 after a token outside any name (O). */
+export const AFTER_START = 0;
+export const AFTER_O = 1;
+
 /**
- * Viterbi over `emissions` (n × L, row-major) and `transitions`; labels that break BIO (I-X not after
- * B-X or I-X) are never chosen. Returns one label id per token.
+ * Viterbi over `emissions` (n × L, row-major) and `transitions`, the first token following row `first`
+ * of the transitions; labels that break BIO (I-X not after B-X or I-X) are never chosen. Returns one
+ * label id per token.
  */
-export function viterbi(emissions: Float32Array, n: number, transitions: Transitions): Int32Array {
+export function viterbi(
+  emissions: Float32Array,
+  n: number,
+  transitions: Transitions,
+  first = AFTER_START,
+): Int32Array {
   const out = new Int32Array(n);
   if (n === 0) return out;
   const score = new Float64Array(n * L);
   const back = new Int32Array(n * L);
   for (let y = 0; y < L; y++) {
-    score[y] = ALLOWED[y] ? (emissions[y] as number) + (transitions[y] as number) : -Infinity;
+    const k = first * L + y;
+    score[y] = ALLOWED[k] ? (emissions[y] as number) + (transitions[k] as number) : -Infinity;
   }
   for (let t = 1; t < n; t++) {
     for (let y = 0; y < L; y++) {
@@ -57,9 +68,14 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Transit
 }
 
 /** Greedy left-to-right decoding under the same constraints: cheaper, slightly less accurate. */
-export function greedy(emissions: Float32Array, n: number, transitions: Transitions): Int32Array {
+export function greedy(
+  emissions: Float32Array,
+  n: number,
+  transitions: Transitions,
+  first = AFTER_START,
+): Int32Array {
   const out = new Int32Array(n);
-  let prev = -1;
+  let prev = first - 1;
   for (let t = 0; t < n; t++) {
     let best = -Infinity;
     let arg = 0;

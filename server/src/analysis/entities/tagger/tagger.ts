@@ -1,6 +1,14 @@
 // Tagging a document with a model: features, Viterbi per sentence, labels back to text spans.
-import { greedy, viterbi } from './decode';
-import { type DocLayout, type TagToken, type TaggerDoc, extractFeatures, layout } from './features';
+import { AFTER_O, AFTER_START, greedy, viterbi } from './decode';
+import {
+  type DocLayout,
+  type TagToken,
+  type TaggerDoc,
+  activeTokens,
+  extractFeatures,
+  layout,
+  segments,
+} from './features';
 import { type CoarseType, spansOf } from './labels';
 import type { TaggerModel } from './model';
 
@@ -30,14 +38,14 @@ export function tagDoc(
   const labels = new Int32Array(n);
   const lay = layout(doc);
   if (n === 0) return { labels, entities: [], layout: lay };
-  const features = extractFeatures(model.ruleFeatures ? doc : { ...doc, rules: undefined }, lay);
+  const plain = model.ruleFeatures ? doc : { ...doc, rules: undefined };
+  const active = activeTokens(plain, lay);
+  const features = extractFeatures(plain, lay, active);
   const decode = decoder === 'viterbi' ? viterbi : greedy;
-  let from = 0;
-  for (let i = 1; i <= n; i++) {
-    if (i < n && lay.sentence[i] === lay.sentence[from]) continue;
-    const e = model.emissions(features, from, i);
-    labels.set(decode(e, i - from, model.transitions), from);
-    from = i;
+  // Tokens outside the active runs stay O; each run is decoded after a sentence start or an O.
+  for (const s of segments(lay, active)) {
+    const e = model.emissions(features, s.start, s.end);
+    labels.set(decode(e, s.end - s.start, model.transitions, s.opens ? AFTER_START : AFTER_O), s.start);
   }
   const entities = spansOf(labels).map((s) => ({
     start: (doc.tokens[s.start] as TagToken).start,
