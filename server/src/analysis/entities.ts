@@ -4,6 +4,7 @@ import { type AliasTable, type TableStep, titleCase } from './aliases';
 import { aliasTableFor } from './entityIndex';
 import {
   CONNECTORS,
+  NAME_PARTICLES,
   EVENT_HEADS,
   EVENT_OF_HEADS,
   EVENT_PREFIXES,
@@ -88,10 +89,6 @@ const PORTFOLIO_WORDS = new Set(
     'Petroleum Commerce Investment Planning Information Communications Immigration Migration Refugees ' +
     'Welfare Treasury Budget Relations Cooperation Integration Neighbourhood Enlargement Competition'
   ).split(' '),
-);
-/** Lower-case particles inside people's names ("Ursula von der Leyen", "Hamad bin Khalid", "Luiz da Silva"). */
-const NAME_PARTICLES = new Set(
-  'von van der den de da di du dos das del della la le bin binti bint ibn al el ter ten zu'.split(' '),
 );
 /** First words of names that go on with "of the" ("Summit of the Americas", "Bank of the Philippine Islands"). */
 const OF_THE_HEADS = new Set([
