@@ -461,7 +461,6 @@ function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[
     if (/\s/.test(m.text) || m.type === 'PERSON' || m.type === 'LOC') continue;
     const after =
       /^\s+(?:and\s+\p{Lu}\p{L}+\s+)?(\p{Ll}+)/u.exec(text.slice(m.span.end, m.span.end + 40))?.[1] ?? '';
-    const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.span.start - 12), m.span.start))?.[1] ?? '';
     if (LOC_SUFFIXES.has(after) || LOC_SUFFIXES.has(after.replace(/s$/, ''))) m.type = 'LOC';
     else if (
       m.type === 'ORG' &&
