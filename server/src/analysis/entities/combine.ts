@@ -13,7 +13,7 @@ import { findEntities } from '../entities';
 import type { EntityHints, EntityMention, EntityTaggerMode, NamedEntityType } from '../types';
 import { NAMED_ENTITY_TYPES } from '../types';
 import { isDemonymShape, refineType, titlePhrase } from './refine';
-import type { TagToken } from './tagger/features';
+import { SPORTS_WORDS, type TagToken } from './tagger/features';
 import { COARSE_OF } from './tagger/labels';
 import type { TaggerModel } from './tagger/model';
 import { shippedModel } from './tagger/shipped';
@@ -37,6 +37,14 @@ import {
 export type TaggerMode = EntityTaggerMode;
 
 const NAMED = new Set<string>(NAMED_ENTITY_TYPES);
+/** Rule types that the tagger's coarse classes do not tell apart (FAC among places, EVENT, NORP). */
+const KEPT_TYPES = new Set<string>(['FAC', 'EVENT', 'NORP']);
+/** How much more the model must score a name than no name for it to pass on the line checks alone. */
+const SURE_MARGIN = 80;
+/** How much more the model must score its reading than the rules' one (see `preference`) to replace it. */
+const OVERRIDE_MARGIN = 60;
+/** The same in a sports report, where the rules' places are often clubs (tuned on CoNLL and held-out pages). */
+const SPORTS_OVERRIDE_MARGIN = 30;
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
 /** The rule mentions as BIO labels over the tagger's tokens (the model's rule features). */
@@ -70,12 +78,14 @@ function tagWithRules(
   model: TaggerModel,
 ): Tagged {
   const tokens = tagTokens(text, nlp.tokens);
-  const rules = model.ruleFeatures ? ruleLabelsOf(tokens, mentions) : undefined;
-  return { ...tagDoc(model, { text, tokens, rules }), tokens };
+  const rules = ruleLabelsOf(tokens, mentions);
+  return { ...tagDoc(model, { text, tokens, rules: model.ruleFeatures ? rules : undefined }), tokens, rules };
 }
 
 type Tagged = TagResult & {
   tokens: TagToken[];
+  /** The rule mentions as BIO labels over the tokens (our types). */
+  rules: string[];
   lower?: Set<string>;
   capMid?: Set<string>;
   lines?: LineCounts;
@@ -114,6 +124,11 @@ function plausibleLine(text: string, r: Tagged, k: number, wordCount: number): b
   return !(lineWords >= 4 && capWords * 4 >= lineWords * 3);
 }
 
+/** Whether none of a name's words is one the rules keep out of names ("Read More", "Photo", titles). */
+function plausibleWords(words: readonly string[]): boolean {
+  return !words.some((w) => NOT_NAMES.has(w) || TITLES.has(w) || NOT_NAMES.has(titlePhrase(w)));
+}
+
 /**
  * Whether a name only the tagger found is worth adding. The tagger learnt from wire copy, which has no
  * site furniture and no title-case headlines: it is not trusted on short lines ("Sports", "Login"), on
@@ -123,8 +138,7 @@ function plausibleLine(text: string, r: Tagged, k: number, wordCount: number): b
 function plausible(text: string, r: Tagged, e: TaggedEntity): boolean {
   const { tokens } = r;
   const words = text.slice(e.start, e.end).split(/\s+/);
-  if (words.some((w) => NOT_NAMES.has(w) || TITLES.has(w) || NOT_NAMES.has(titlePhrase(w)))) return false;
-  if (!plausibleLine(text, r, e.startTok, words.length)) return false;
+  if (!plausibleWords(words) || !plausibleLine(text, r, e.startTok, words.length)) return false;
   // "Minister of State for Energy Affairs": a portfolio after an office, not a person.
   if (e.type === 'PER' && afterOffice(r, e.startTok)) return false;
   if (e.endTok - e.startTok === 1) {
@@ -350,7 +364,7 @@ export function combineWithTagger(
     const w = text.slice(e.start, e.end);
     if (e.type === 'PER' && /\s/.test(w)) surnames.add(w.split(/\s+/).pop() ?? '');
   }
-  const typeOf = (e: TaggedEntity): NamedEntityType | undefined => {
+  const typeOf = (e: TaggedEntity, sure = false): NamedEntityType | undefined => {
     const w = text.slice(e.start, e.end);
     const type = refineType(w, e.type);
     if (!/\s/.test(w)) {
@@ -363,15 +377,45 @@ export function combineWithTagger(
     }
     // In a results row a surname alone is the usual way to name a player.
     const row = ((result.layout.lineForm[e.startTok] ?? 0) & 2) !== 0;
-    return type === 'PERSON' && !/\s/.test(w) && !surnames.has(w) && !row ? undefined : type;
+    return type === 'PERSON' && !/\s/.test(w) && !surnames.has(w) && !row && !sure ? undefined : type;
   };
   if (mode === 'candidates') {
-    kept.push(...named);
+    const replaced = new Set<EntityMention>();
+    // In sports reports the rules' places are often clubs named after them: the tagger is heard sooner.
+    const sports = isSportsReport(result.tokens);
     for (const e of tagged) {
-      if (ruleSpans.overlaps(e) || !plausible(text, result, e)) continue;
+      if (!ruleSpans.overlaps(e)) {
+        // A name the model is sure of passes on the line checks alone (a surname alone in a report).
+        const sure = SURE_MARGIN < Infinity && result.preference(e.startTok, e.endTok, []) >= SURE_MARGIN;
+        const words = text.slice(e.start, e.end).split(/\s+/);
+        if (
+          sure
+            ? !plausibleWords(words) || !plausibleLine(text, result, e.startTok, words.length)
+            : !plausible(text, result, e)
+        )
+          continue;
+        const type = typeOf(e, sure);
+        if (type) added.push(fromTagger(e, type));
+        continue;
+      }
+      // Where the rules read the words otherwise, a sure reading of the tagger wins ("Real Arbela"
+      // for the rules' "Arbela", a club where the rules saw its city).
+      const over = ruleSpans.overlapping(e).map((r) => ruleAt.get(r) as EntityMention);
+      const same = over.find((m) => m.span.start === e.start && m.span.end === e.end);
+      if (same && COARSE_OF[same.type] === e.type) continue;
+      // Types the tagger has no class of its own for, and names the rules resolved to another written
+      // form, are the rules' to keep.
+      if (over.some((m) => KEPT_TYPES.has(m.type) || m.canonical !== m.text)) continue;
+      const words = text.slice(e.start, e.end).split(/\s+/);
+      if (!plausibleWords(words) || !plausibleLine(text, result, e.startTok, words.length)) continue;
+      if (preferenceOverRules(result, e, over) < (sports ? SPORTS_OVERRIDE_MARGIN : OVERRIDE_MARGIN))
+        continue;
       const type = typeOf(e);
-      if (type) added.push(fromTagger(e, type));
+      if (!type) continue;
+      over.forEach((m) => replaced.add(m));
+      added.push(fromTagger(e, type));
     }
+    for (const m of named) if (!replaced.has(m)) kept.push(m);
   } else {
     const covered = new Set<EntityMention>();
     for (const e of tagged) {
@@ -416,6 +460,37 @@ function placeBefore(text: string, at: number): boolean {
   // "From" also introduces sources ("copy from AfriWire").
   if (PLACE_PREPOSITIONS.has(last) && last !== 'from') return true;
   return last === 'to' && before.slice(-4, -1).some((w) => TRAVEL_WORDS.has(w));
+}
+
+/**
+ * How much the model prefers its reading of a name to the rules' reading of the same words: over the
+ * tokens of the name and of the rule mentions it meets, their labels in the tagger's coarse types.
+ */
+function preferenceOverRules(r: Tagged, e: TaggedEntity, over: readonly EntityMention[]): number {
+  let from = e.startTok;
+  let to = e.endTok;
+  for (const m of over) {
+    while (from > 0 && (r.tokens[from - 1] as TagToken).end > m.span.start) from--;
+    while (to < r.tokens.length && (r.tokens[to] as TagToken).start < m.span.end) to++;
+  }
+  const reading: (string | undefined)[] = [];
+  for (let k = from; k < to; k++) {
+    const label = r.rules[k] ?? 'O';
+    const coarse = COARSE_OF[label.slice(2)];
+    reading.push(label === 'O' || !coarse ? undefined : `${label.slice(0, 2)}${coarse}`);
+  }
+  return r.preference(from, to, reading);
+}
+
+/** Whether a text reads as a sports report: several different words of sport. */
+function isSportsReport(tokens: readonly TagToken[]): boolean {
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    const l = t.value.toLowerCase();
+    if (SPORTS_WORDS.has(l)) seen.add(l);
+    if (seen.size >= 3) return true;
+  }
+  return false;
 }
 
 /** Index of the token starting at offset `at`, or -1. */

@@ -92,3 +92,43 @@ export function greedy(
   }
   return out;
 }
+
+/**
+ * The score of the best label sequence of one run under the same constraints, with token t's label
+ * fixed to `forced[t]` wherever that is not -1: comparing it with the free best tells how much the model
+ * prefers its own reading of some words to another one.
+ */
+export function bestScore(
+  emissions: Float32Array,
+  n: number,
+  transitions: Transitions,
+  first = AFTER_START,
+  forced?: Int32Array,
+): number {
+  if (n === 0) return 0;
+  let prev = new Float64Array(L);
+  let cur = new Float64Array(L);
+  const allowedAt = (t: number, y: number): boolean => !forced || forced[t] === -1 || forced[t] === y;
+  for (let y = 0; y < L; y++) {
+    const k = first * L + y;
+    prev[y] =
+      ALLOWED[k] && allowedAt(0, y) ? (emissions[y] as number) + (transitions[k] as number) : -Infinity;
+  }
+  for (let t = 1; t < n; t++) {
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      if (allowedAt(t, y)) {
+        for (let p = 0; p < L; p++) {
+          if (!ALLOWED[(p + 1) * L + y]) continue;
+          const s = (prev[p] as number) + (transitions[(p + 1) * L + y] as number);
+          if (s > best) best = s;
+        }
+      }
+      cur[y] = best + (emissions[t * L + y] as number);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  let best = -Infinity;
+  for (let y = 0; y < L; y++) best = Math.max(best, prev[y] as number);
+  return best;
+}
