@@ -61,7 +61,6 @@ for (const [mode, xs] of [
   ['primary', primary],
 ] as const) {
   const g = median(xs);
-  console.log(
-    `tagger ${mode.padEnd(10)} median ${g.toFixed(2)} ms, ratio to readDoc ${(g / b).toFixed(2)} (budget 2.50)`,
-  );
+  const ratio = `${(g / b).toFixed(2)}, fastest tenth ${(fast(xs) / fast(bare)).toFixed(2)}`;
+  console.log(`tagger ${mode.padEnd(10)} median ${g.toFixed(2)} ms, ratio to readDoc ${ratio} (budget 2.50)`);
 }

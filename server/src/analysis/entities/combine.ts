@@ -169,7 +169,7 @@ function lineCounts(text: string, r: Tagged): LineCounts {
   for (let i = 0; i <= n; i++) {
     const t = r.tokens[i];
     const prev = r.tokens[i - 1];
-    if (i === n || (prev && t && text.slice(prev.end, t.start).includes('\n'))) {
+    if (i === n || (prev && t && breaksLine(text, prev.end, t.start))) {
       words.fill(w, from, i);
       caps.fill(c, from, i);
       bars.fill(b, from, i);
@@ -194,6 +194,12 @@ function lineCounts(text: string, r: Tagged): LineCounts {
   }
   r.lines = { words, caps, bars, long, capLong };
   return r.lines;
+}
+
+/** Whether text[from, to) holds a line break. */
+function breaksLine(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
 }
 
 /**
@@ -382,18 +388,17 @@ export function combineWithTagger(
   if (mode === 'candidates') {
     const replaced = new Set<EntityMention>();
     // In sports reports the rules' places are often clubs named after them: the tagger is heard sooner.
-    const sports = isSportsReport(result.tokens);
+    let sports: boolean | undefined;
     for (const e of tagged) {
       if (!ruleSpans.overlaps(e)) {
         // A name the model is sure of passes on the line checks alone (a surname alone in a report).
-        const sure = SURE_MARGIN < Infinity && result.preference(e.startTok, e.endTok, []) >= SURE_MARGIN;
         const words = text.slice(e.start, e.end).split(/\s+/);
-        if (
-          sure
-            ? !plausibleWords(words) || !plausibleLine(text, result, e.startTok, words.length)
-            : !plausible(text, result, e)
-        )
+        const oneWordPerson = e.type === 'PER' && words.length === 1;
+        const ok = plausible(text, result, e);
+        if (!ok && !(plausibleWords(words) && plausibleLine(text, result, e.startTok, words.length)))
           continue;
+        const sure = (!ok || oneWordPerson) && result.preference(e.startTok, e.endTok, []) >= SURE_MARGIN;
+        if (!ok && !sure) continue;
         const type = typeOf(e, sure);
         if (type) added.push(fromTagger(e, type));
         continue;
@@ -408,8 +413,9 @@ export function combineWithTagger(
       if (over.some((m) => KEPT_TYPES.has(m.type) || m.canonical !== m.text)) continue;
       const words = text.slice(e.start, e.end).split(/\s+/);
       if (!plausibleWords(words) || !plausibleLine(text, result, e.startTok, words.length)) continue;
-      if (preferenceOverRules(result, e, over) < (sports ? SPORTS_OVERRIDE_MARGIN : OVERRIDE_MARGIN))
-        continue;
+      sports ??= isSportsReport(result.tokens);
+      const needed = sports ? SPORTS_OVERRIDE_MARGIN : OVERRIDE_MARGIN;
+      if (preferenceOverRules(result, e, over) < needed) continue;
       const type = typeOf(e);
       if (!type) continue;
       over.forEach((m) => replaced.add(m));

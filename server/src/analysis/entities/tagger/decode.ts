@@ -18,6 +18,9 @@ const ALLOWED: Uint8Array = (() => {
 export const AFTER_START = 0;
 export const AFTER_O = 1;
 
+/** Work arrays of `viterbi`, grown as needed and reused (every cell read is written first). */
+let scratch = { score: new Float64Array(64 * L), back: new Int32Array(64 * L) };
+
 /**
  * Viterbi over `emissions` (n × L, row-major) and `transitions`, the first token following row `first`
  * of the transitions; labels that break BIO (I-X not after B-X or I-X) are never chosen. Returns one
@@ -31,8 +34,9 @@ export function viterbi(
 ): Int32Array {
   const out = new Int32Array(n);
   if (n === 0) return out;
-  const score = new Float64Array(n * L);
-  const back = new Int32Array(n * L);
+  if (scratch.score.length < n * L)
+    scratch = { score: new Float64Array(n * L * 2), back: new Int32Array(n * L * 2) };
+  const { score, back } = scratch;
   for (let y = 0; y < L; y++) {
     const k = first * L + y;
     score[y] = ALLOWED[k] ? (emissions[y] as number) + (transitions[k] as number) : -Infinity;

@@ -395,7 +395,7 @@ const H_NONE = sh('_');
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7'].map(sh);
 const SEEN = ['', 'L', 'C', 'LC'].map(sh);
 /** The most features one token has (see `extractFeatures`). */
-const MAX_FEATURES = 64;
+const MAX_FEATURES = 56;
 
 /** What a word yields on its own, whatever its context: computed once per spelling and kept. */
 interface WordFeatures {

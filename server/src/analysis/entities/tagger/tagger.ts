@@ -75,8 +75,8 @@ export function tagDoc(
       const r = reading[t - from];
       forced[t - run.start] = r ? labelId(r) : 0;
     }
-    const free = bestScore(run.emissions, m, transitions, run.first);
-    return free - bestScore(run.emissions, m, transitions, run.first, forced);
+    run.free ??= bestScore(run.emissions, m, transitions, run.first);
+    return run.free - bestScore(run.emissions, m, transitions, run.first, forced);
   };
   return { labels, entities, layout: lay, preference };
 }
@@ -87,6 +87,8 @@ interface Run {
   end: number;
   first: number;
   emissions: Float32Array;
+  /** The score of its best sequence, once asked for. */
+  free?: number;
 }
 
 /** wink tokens to tagger tokens: no whitespace tokens, and words joined by hyphens kept whole. */
