@@ -409,10 +409,14 @@ export function combineWithTagger(
       const same = over.find((m) => m.span.start === e.start && m.span.end === e.end);
       if (same && COARSE_OF[same.type] === e.type) continue;
       // Types the tagger has no class of its own for, and names the rules resolved to another written
-      // form, are the rules' to keep.
-      if (over.some((m) => KEPT_TYPES.has(m.type) || m.canonical !== m.text)) continue;
+      // form (not merely another case: "YORK" of "NEW YORK" is "York"), are the rules' to keep.
+      if (over.some((m) => KEPT_TYPES.has(m.type) || titlePhrase(m.canonical) !== titlePhrase(m.text)))
+        continue;
       const words = text.slice(e.start, e.end).split(/\s+/);
-      if (!plausibleWords(words) || !plausibleLine(text, result, e.startTok, words.length)) continue;
+      // On an all-caps line (a dateline: "NEW YORK 1996-12-06") the rules' name is the one read again.
+      const capsLine = ((result.layout.lineForm[e.startTok] ?? 0) & 1) !== 0;
+      if (!plausibleWords(words) || !(capsLine || plausibleLine(text, result, e.startTok, words.length)))
+        continue;
       sports ??= isSportsReport(result.tokens);
       const needed = sports ? SPORTS_OVERRIDE_MARGIN : OVERRIDE_MARGIN;
       if (preferenceOverRules(result, e, over) < needed) continue;
