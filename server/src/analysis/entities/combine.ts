@@ -94,10 +94,9 @@ type Tagged = TagResult & {
 const CAP_RE = /^\p{Lu}/u;
 const WORD_RE = /\p{L}/u;
 
-/** For each token, counts over its line: word tokens, capitalised ones, bars ("|"). */
+/** For each token, counts over its line: word tokens, bars ("|"). */
 interface LineCounts {
   words: Int32Array;
-  caps: Int32Array;
   bars: Int32Array;
   /** Words of four letters or more, and how many of them are capitalised (title case leaves out "of"). */
   long: Int32Array;
@@ -108,20 +107,20 @@ interface LineCounts {
  * Whether the line of token `k` may hold a name only the tagger found. The tagger learnt from wire copy,
  * which has no site furniture and no title-case headlines: a results row or table line ("Dorn 3 Vale 1")
  * is read as the tagger reads it, but not a menu ("World | Energy | Sports"), a short all-caps label
- * ("CRIME & COURTS"), a short line that is the name alone or a one-word name, nor a title-case headline.
+ * ("CRIME & COURTS"), a short line that is the name alone or a one-word name, nor a title-case headline
+ * (a line of names in a report is not one: it has its verbs in lower case).
  */
 function plausibleLine(text: string, r: Tagged, k: number, wordCount: number): boolean {
   const form = r.layout.lineForm[k] ?? 0;
   if ((form & 2) !== 0) return true;
   const lines = lineCounts(text, r);
   const lineWords = lines.words[k] ?? 0;
-  const capWords = lines.caps[k] ?? 0;
   if ((lines.bars[k] ?? 0) >= 2) return false;
   if ((form & 1) !== 0 && lineWords <= 5) return false;
   if (lineWords <= 3 && (wordCount === 1 || wordCount === lineWords)) return false;
+  // Title case: every word of four letters or more capitalised (a line of names has its verbs).
   const long = lines.long[k] ?? 0;
-  if (long >= 3 && lines.capLong[k] === long) return false;
-  return !(lineWords >= 4 && capWords * 4 >= lineWords * 3);
+  return !(long >= 3 && lines.capLong[k] === long);
 }
 
 /** Whether none of a name's words is one the rules keep out of names ("Read More", "Photo", titles). */
@@ -156,13 +155,11 @@ function lineCounts(text: string, r: Tagged): LineCounts {
   if (r.lines) return r.lines;
   const n = r.tokens.length;
   const words = new Int32Array(n);
-  const caps = new Int32Array(n);
   const bars = new Int32Array(n);
   const long = new Int32Array(n);
   const capLong = new Int32Array(n);
   let from = 0;
   let w = 0;
-  let c = 0;
   let b = 0;
   let lw = 0;
   let lc = 0;
@@ -171,13 +168,11 @@ function lineCounts(text: string, r: Tagged): LineCounts {
     const prev = r.tokens[i - 1];
     if (i === n || (prev && t && breaksLine(text, prev.end, t.start))) {
       words.fill(w, from, i);
-      caps.fill(c, from, i);
       bars.fill(b, from, i);
       long.fill(lw, from, i);
       capLong.fill(lc, from, i);
       from = i;
       w = 0;
-      c = 0;
       b = 0;
       lw = 0;
       lc = 0;
@@ -185,14 +180,12 @@ function lineCounts(text: string, r: Tagged): LineCounts {
     if (t?.value === '|') b++;
     if (!t || !WORD_RE.test(t.value)) continue;
     w++;
-    const cap = CAP_RE.test(t.value);
-    if (cap) c++;
     if (t.value.length >= 4) {
       lw++;
-      if (cap) lc++;
+      if (CAP_RE.test(t.value)) lc++;
     }
   }
-  r.lines = { words, caps, bars, long, capLong };
+  r.lines = { words, bars, long, capLong };
   return r.lines;
 }
 
