@@ -355,6 +355,9 @@ export const STATE_TITLES = words(`
 /** Prepositions after which a lone capitalised word is read as a place ("flooding in Kestown"). */
 export const PLACE_PREPOSITIONS = words('in near outside across around from');
 
+/** Lower-case nouns of waters after which a one-word name is a natural feature ("the Tessa channel"). */
+export const WATER_NOUNS = words('channel canal estuary creek lagoon stream');
+
 /** Lower-case nouns after which a one-word name is a place ("Mongla port", "the Tessa district"). */
 export const PLACE_NOUNS = words('port district districts town village city province municipality');
 

@@ -27,6 +27,7 @@ import {
   NOT_NAMES,
   ORG_HEADS,
   PLACE_NOUNS,
+  WATER_NOUNS,
   PLACE_PREPOSITIONS,
   ROLE_NOUNS,
   TITLES,
@@ -94,9 +95,11 @@ type Tagged = TagResult & {
 const CAP_RE = /^\p{Lu}/u;
 const WORD_RE = /\p{L}/u;
 
-/** For each token, counts over its line: word tokens, bars ("|"). */
+/** For each token, counts over its line: word tokens, tokens with digits, bars ("|"). */
 interface LineCounts {
   words: Int32Array;
+  /** Tokens with a digit ("1996-12-06"). */
+  digits: Int32Array;
   bars: Int32Array;
   /** Words of four letters or more, and how many of them are capitalised (title case leaves out "of"). */
   long: Int32Array;
@@ -155,11 +158,13 @@ function lineCounts(text: string, r: Tagged): LineCounts {
   if (r.lines) return r.lines;
   const n = r.tokens.length;
   const words = new Int32Array(n);
+  const digits = new Int32Array(n);
   const bars = new Int32Array(n);
   const long = new Int32Array(n);
   const capLong = new Int32Array(n);
   let from = 0;
   let w = 0;
+  let d = 0;
   let b = 0;
   let lw = 0;
   let lc = 0;
@@ -168,16 +173,19 @@ function lineCounts(text: string, r: Tagged): LineCounts {
     const prev = r.tokens[i - 1];
     if (i === n || (prev && t && breaksLine(text, prev.end, t.start))) {
       words.fill(w, from, i);
+      digits.fill(d, from, i);
       bars.fill(b, from, i);
       long.fill(lw, from, i);
       capLong.fill(lc, from, i);
       from = i;
       w = 0;
+      d = 0;
       b = 0;
       lw = 0;
       lc = 0;
     }
     if (t?.value === '|') b++;
+    if (t && /\d/.test(t.value)) d++;
     if (!t || !WORD_RE.test(t.value)) continue;
     w++;
     if (t.value.length >= 4) {
@@ -185,7 +193,7 @@ function lineCounts(text: string, r: Tagged): LineCounts {
       if (CAP_RE.test(t.value)) lc++;
     }
   }
-  r.lines = { words, bars, long, capLong };
+  r.lines = { words, digits, bars, long, capLong };
   return r.lines;
 }
 
@@ -406,9 +414,12 @@ export function combineWithTagger(
       if (over.some((m) => KEPT_TYPES.has(m.type) || titlePhrase(m.canonical) !== titlePhrase(m.text)))
         continue;
       const words = text.slice(e.start, e.end).split(/\s+/);
-      // On an all-caps line (a dateline: "NEW YORK 1996-12-06") the rules' name is the one read again.
-      const capsLine = ((result.layout.lineForm[e.startTok] ?? 0) & 1) !== 0;
-      if (!plausibleWords(words) || !(capsLine || plausibleLine(text, result, e.startTok, words.length)))
+      // On an all-caps line with a date or number (a dateline: "NEW YORK 1996-12-06"), not a masthead,
+      // the rules' name is the one read again.
+      const dateline =
+        ((result.layout.lineForm[e.startTok] ?? 0) & 1) !== 0 &&
+        (lineCounts(text, result).digits[e.startTok] ?? 0) > 0;
+      if (!plausibleWords(words) || !(dateline || plausibleLine(text, result, e.startTok, words.length)))
         continue;
       sports ??= isSportsReport(result.tokens);
       const needed = sports ? SPORTS_OVERRIDE_MARGIN : OVERRIDE_MARGIN;
@@ -539,7 +550,8 @@ function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[
     if (/\s/.test(m.text) || m.type === 'PERSON' || m.type === 'LOC') continue;
     const after =
       /^\s+(?:and\s+\p{Lu}\p{L}+\s+)?(\p{Ll}+)/u.exec(text.slice(m.span.end, m.span.end + 40))?.[1] ?? '';
-    if (LOC_SUFFIXES.has(after) || LOC_SUFFIXES.has(after.replace(/s$/, ''))) m.type = 'LOC';
+    const feature = after.replace(/s$/, '');
+    if (LOC_SUFFIXES.has(after) || LOC_SUFFIXES.has(feature) || WATER_NOUNS.has(feature)) m.type = 'LOC';
     else if (
       m.type === 'ORG' &&
       !orgs.has(m.text) &&
