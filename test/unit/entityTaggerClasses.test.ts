@@ -100,3 +100,12 @@ test('constrained decoding scores the best sequence that holds a given reading',
   assert.equal(bestScore(e, 2, t, AFTER_O, new Int32Array([-1, -1])), 7);
   assert.equal(bestScore(e, 0, t), 0);
 });
+
+test('a name before a word for waters is a natural feature; a masthead gives no name', () => {
+  const text =
+    'THE FENWICK GAZETTE\nPort officials closed the Tessa channel to all traffic on Monday, and ships ' +
+    'waited near Marrowby.\n';
+  const got = names(text, 'candidates');
+  assertHas(got, ['Tessa/LOC', 'Marrowby/GPE']);
+  assert.ok(!got.some((n) => n.startsWith('FENWICK') || n.startsWith('THE')), got.join(', '));
+});
