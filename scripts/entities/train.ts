@@ -3,7 +3,13 @@
 // development split for the tagger and for the rule engine alone.
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { extractFeatures, layout } from '../../server/src/analysis/entities/tagger/features';
+import {
+  activeTokens,
+  extractFeatures,
+  featuresOf,
+  layout,
+  segments,
+} from '../../server/src/analysis/entities/tagger/features';
 import { COARSE_TYPES, labelId, spansOf } from '../../server/src/analysis/entities/tagger/labels';
 import { encodeModel, parseModel, type ModelFile } from '../../server/src/analysis/entities/tagger/model';
 import {
@@ -33,11 +39,18 @@ function log(msg: string): void {
   process.stderr.write(`${msg}\n`);
 }
 
+/** The runs of tokens the tagger reads, as it reads them (see `activeTokens`). */
 export function sentencesOf(docs: ConllDoc[]): TrainingSentence[] {
   const out: TrainingSentence[] = [];
   for (const d of docs) {
-    const feats = extractFeatures(d, layout(d));
-    for (const [a, b] of d.sentences) out.push({ features: feats.slice(a, b), gold: d.gold.slice(a, b) });
+    const lay = layout(d);
+    const active = activeTokens(d, lay);
+    const table = extractFeatures(d, lay, active);
+    for (const s of segments(lay, active)) {
+      const features: Uint32Array[] = [];
+      for (let i = s.start; i < s.end; i++) features.push(featuresOf(table, i));
+      out.push({ features, gold: d.gold.slice(s.start, s.end), opens: s.opens });
+    }
   }
   return out;
 }

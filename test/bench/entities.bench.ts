@@ -12,10 +12,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 let article = '';
 while (article.length < 7000) article += `${FIXTURE_ARTICLE}\n\n`;
 
-function median(xs: number[]): number {
+function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
+  return s[Math.floor(s.length * q)] ?? 0;
 }
+const median = (xs: number[]): number => quantile(xs, 0.5);
+/** The fastest tenth: on a shared machine, the runs least slowed by others. */
+const fast = (xs: number[]): number => quantile(xs, 0.1);
 
 function time(fn: () => void): number {
   const t0 = performance.now();
@@ -29,14 +32,19 @@ for (let i = 0; i < 30; i++) {
   findEntities(article, noEntityHints);
 }
 shippedModel();
-for (let i = 0; i < 30; i++) recogniseEntities(article, noEntityHints, 'primary');
+for (let i = 0; i < 30; i++) {
+  recogniseEntities(article, noEntityHints, 'candidates');
+  recogniseEntities(article, noEntityHints, 'primary');
+}
 const bare: number[] = [];
 const ours: number[] = [];
-const tagged: number[] = [];
+const candidates: number[] = [];
+const primary: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   bare.push(time(() => winkReadDoc(article)));
   ours.push(time(() => findEntities(article, noEntityHints)));
-  tagged.push(time(() => recogniseEntities(article, noEntityHints, 'primary')));
+  candidates.push(time(() => recogniseEntities(article, noEntityHints, 'candidates')));
+  primary.push(time(() => recogniseEntities(article, noEntityHints, 'primary')));
 }
 const b = median(bare);
 const o = median(ours);
@@ -44,9 +52,15 @@ const mentions = findEntities(article, noEntityHints).length;
 console.log(`article: ${article.length} UTF-16 code units, ${mentions} mentions, ${RUNS} runs each`);
 console.log(`wink readDoc (bare)   median ${b.toFixed(2)} ms`);
 console.log(`findEntities          median ${o.toFixed(2)} ms`);
-console.log(`ratio findEntities / readDoc: ${(o / b).toFixed(2)} (budget 3.00)`);
-const g = median(tagged);
 console.log(
-  `with the tagger       median ${g.toFixed(2)} ms (model parsed once in ${shippedModelLoadMs().toFixed(0)} ms)`,
+  `ratio findEntities / readDoc: ${(o / b).toFixed(2)}, fastest tenth ${(fast(ours) / fast(bare)).toFixed(2)} (budget 3.00)`,
 );
-console.log(`ratio with tagger / readDoc: ${(g / b).toFixed(2)}`);
+console.log(`model parsed once in ${shippedModelLoadMs().toFixed(0)} ms (budget 300)`);
+for (const [mode, xs] of [
+  ['candidates', candidates],
+  ['primary', primary],
+] as const) {
+  const g = median(xs);
+  const ratio = `${(g / b).toFixed(2)}, fastest tenth ${(fast(xs) / fast(bare)).toFixed(2)}`;
+  console.log(`tagger ${mode.padEnd(10)} median ${g.toFixed(2)} ms, ratio to readDoc ${ratio} (budget 2.50)`);
+}

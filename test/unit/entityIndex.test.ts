@@ -28,7 +28,8 @@ function expectedHints(files: ReadonlyMap<string, EntityMention[]>): Map<string,
   const votes = new Map<string, Map<NamedEntityType, Set<string>>>();
   for (const [uri, mentions] of files) {
     for (const m of mentions) {
-      if (!NAMED.has(m.type) || m.text !== m.canonical || !/\s/.test(m.canonical)) continue;
+      if (!NAMED.has(m.type) || m.source === 'tagger' || m.text !== m.canonical || !/\s/.test(m.canonical))
+        continue;
       const byType = votes.get(m.canonical) ?? new Map<NamedEntityType, Set<string>>();
       votes.set(m.canonical, byType);
       const set = byType.get(m.type as NamedEntityType) ?? new Set<string>();
@@ -107,6 +108,17 @@ function mention(text: string, type: EntityType, canonical = text): EntityMentio
 }
 
 describe('EntityIndex', () => {
+  it('takes no hint from a name only the statistical tagger found', () => {
+    const index = new EntityIndex();
+    index.add('a', [
+      { ...mention('Energy Affairs', 'PERSON'), source: 'tagger' },
+      mention('Bank of Japan', 'ORG'),
+    ]);
+    assert.equal(index.hints().known.get('Energy Affairs'), undefined);
+    assert.equal(index.hints().known.get('Bank of Japan'), 'ORG');
+    assert.equal(index.summary('Energy Affairs')?.mentionCount, 1, 'the name itself is still listed');
+  });
+
   it('counts hints, summaries and postings across add, replace and remove', () => {
     const index = new EntityIndex();
     const files = new Map<string, EntityMention[]>();

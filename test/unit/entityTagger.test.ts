@@ -3,11 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { greedy, viterbi } from '../../server/src/analysis/entities/tagger/decode';
+import { AFTER_O, greedy, viterbi } from '../../server/src/analysis/entities/tagger/decode';
 import {
+  activeTokens,
   extractFeatures,
-  hashFeature,
+  featureId,
+  featuresOf,
   layout,
+  segments,
   normal,
   shape,
   type TaggerDoc,
@@ -38,8 +41,9 @@ test('shape, normal form and hashing', () => {
   assert.equal(shape('1996-12-06'), 'd-d-d');
   assert.equal(shape('McAllister'), 'XxXx');
   assert.equal(normal('Score 3:1'), 'score 0:0');
-  assert.equal(hashFeature('w=Tovar'), hashFeature('w=Tovar'));
-  assert.notEqual(hashFeature('w=Tovar'), hashFeature('w=tovar'));
+  assert.equal(featureId('w=', 'Tovar'), featureId('w=', 'Tovar'));
+  assert.notEqual(featureId('w=', 'Tovar'), featureId('w=', 'tovar'));
+  assert.notEqual(featureId('l-1|l=', 'a', 'b'), featureId('l-1|l=', 'b', 'a'));
 });
 
 test('layout: sentences, all-caps lines and results rows', () => {
@@ -60,22 +64,50 @@ test('layout: sentences, all-caps lines and results rows', () => {
 test('features: context, gazetteer and document forms', () => {
   const doc = docOf('Ode Tarrant flew to Norway.\nTARRANT SAYS TRIP WENT WELL\nSo did the tarrant.');
   const feats = extractFeatures(doc);
-  assert.equal(feats.length, doc.tokens.length);
-  const has = (i: number, f: string) => (feats[i] as Uint32Array).includes(hashFeature(f));
+  assert.equal(feats.at.length, doc.tokens.length + 1);
+  const has = (i: number, id: number) => featuresOf(feats, i).includes(id);
   const norway = doc.tokens.findIndex((t) => t.value === 'Norway');
-  assert.ok(has(norway, 'w=Norway'));
-  assert.ok(has(norway, 'l-1=to'));
-  assert.ok(has(norway, 'g=B-GPE'), 'a country of the gazetteer');
+  assert.ok(has(norway, featureId('w=', 'Norway')));
+  assert.ok(has(norway, featureId('l-1=', 'to')));
+  assert.ok(has(norway, featureId('g=', 'B-GPE')), 'a country of the gazetteer');
   const caps = doc.tokens.findIndex((t) => t.value === 'TARRANT');
-  assert.ok(has(caps, 'tl=Tarrant'), 'title-cased form on an all-caps word');
+  assert.ok(has(caps, featureId('tl=', 'Tarrant')), 'title-cased form on an all-caps word');
   const first = doc.tokens.findIndex((t) => t.value === 'Tarrant');
-  assert.ok(has(first, 'doc=LC'), 'written in lower case elsewhere, and capitalised mid-sentence');
+  assert.ok(
+    has(first, featureId('doc=', 'LC')),
+    'written in lower case elsewhere, and capitalised mid-sentence',
+  );
+  assert.ok(has(first, featureId('l-1|l=', 'ode', 'tarrant')));
   // Same document, same features.
   assert.deepEqual(extractFeatures(doc), feats);
   // Rule labels are features only when given.
   const withRules = extractFeatures({ ...doc, rules: doc.tokens.map(() => 'O') });
-  assert.ok((withRules[0] as Uint32Array).includes(hashFeature('r=O')));
-  assert.ok(!(feats[0] as Uint32Array).includes(hashFeature('r=O')));
+  assert.ok(featuresOf(withRules, 0).includes(featureId('r=', 'O')));
+  assert.ok(!featuresOf(feats, 0).includes(featureId('r=', 'O')));
+});
+
+test('active tokens: capitalised words, the words between them and a number after them', () => {
+  const doc = docOf('The fans of Bank of England and the club cheered at Euro 96 in the rain .');
+  const lay = layout(doc);
+  const active = activeTokens(doc, lay);
+  const on = doc.tokens.filter((_, i) => active[i]).map((t) => t.value);
+  assert.deepEqual(on, ['The', 'fans', 'of', 'Bank', 'of', 'England', 'Euro', '96']);
+  const feats = extractFeatures(doc, lay, active);
+  const rain = doc.tokens.findIndex((t) => t.value === 'rain');
+  assert.equal(featuresOf(feats, rain).length, 0, 'an inactive token has no features');
+  assert.deepEqual(
+    segments(lay, active).map((s) => [doc.tokens[s.start]?.value, doc.tokens[s.end - 1]?.value, s.opens]),
+    [
+      ['The', 'England', true],
+      ['Euro', '96', false],
+    ],
+  );
+  // A rule engine name in lower case is read too.
+  const ruled = activeTokens(
+    { ...doc, rules: doc.tokens.map((t) => (t.value === 'rain' ? 'B-EVENT' : 'O')) },
+    lay,
+  );
+  assert.equal(ruled[rain], 1);
 });
 
 test('tagger tokens keep hyphenated words whole and drop line breaks', () => {
@@ -112,6 +144,11 @@ test('decoding: Viterbi follows transitions and never opens with I-', () => {
     ['B-PER', 'O', 'O'],
   );
   assert.deepEqual(viterbi(e, 0, t).length, 0);
+  // A run that follows an O reads the transitions after O, not those of a sentence start.
+  const u = new Float32Array((L + 1) * L);
+  u[AFTER_O * L + labelId('B-PER')] = -10;
+  assert.equal(LABELS[viterbi(e, n, u)[0] as number], 'B-PER');
+  assert.equal(LABELS[viterbi(e, n, u, AFTER_O)[0] as number], 'O');
 });
 
 test('spans of a label sequence', () => {
@@ -126,7 +163,7 @@ test('spans of a label sequence', () => {
 
 test('weight file: round trip, and version, format and size are checked', () => {
   const L = LABEL_COUNT;
-  const keys = [hashFeature('w=Tovar'), hashFeature('b'), hashFeature('tiny')];
+  const keys = [featureId('w=', 'Tovar'), featureId('b'), featureId('tiny')];
   const w = new Float32Array(keys.length * L);
   w[0 * L + labelId('B-PER')] = 2;
   w[1 * L + labelId('O')] = 0.5;
@@ -137,8 +174,15 @@ test('weight file: round trip, and version, format and size are checked', () => 
   assert.equal(file.version, MODEL_VERSION);
   const m = parseModel(JSON.parse(JSON.stringify(file)));
   assert.equal(m.keys.length, 2, 'the tiny row is pruned');
-  assert.ok(m.row(hashFeature('tiny')) < 0);
-  const em = m.emissions([new Uint32Array([hashFeature('w=Tovar'), hashFeature('b')])], 0, 1);
+  assert.ok(m.row(featureId('tiny')) < 0);
+  const table = {
+    ids: new Uint32Array([keys[0] as number, keys[1] as number]),
+    at: new Int32Array([0, 2]),
+    wordEnd: new Int32Array([1]),
+    active: new Uint8Array([1]),
+    words: ['Tovar'],
+  };
+  const em = m.emissions(table, 0, 1);
   assert.ok(Math.abs((em[labelId('B-PER')] as number) - 2) < 1e-3);
   assert.ok(Math.abs((em[labelId('O')] as number) - 0.5) < 1e-3);
   assert.throws(() => parseModel({ ...file, version: MODEL_VERSION + 1 }), /version/);

@@ -1,9 +1,9 @@
 // Named-entity recognition over one article text: proper-noun runs built from wink tokens, typed by
 // gazetteers, titles, heads and context ("X said"), then resolved against document and corpus evidence.
-import { type AliasTable, type TableStep, titleCase } from './aliases';
-import { aliasTableFor } from './entityIndex';
+import { type TableStep, titleCase } from './aliases';
 import {
   CONNECTORS,
+  NAME_PARTICLES,
   EVENT_HEADS,
   EVENT_OF_HEADS,
   EVENT_PREFIXES,
@@ -13,11 +13,9 @@ import {
   EVENT_TAILS,
   FAC_HEADS,
   FAC_TAILS,
-  GAZETTEER,
   GAZETTEER_MAX_WORDS,
   GPE_SUFFIXES,
   LOC_SUFFIXES,
-  NEWS_AGENCIES,
   GPE_PREFIXES,
   LOC_PREFIXES,
   NOT_NAMES,
@@ -31,54 +29,26 @@ import {
   STATE_TITLES,
   TITLES,
   TRAVEL_WORDS,
-  placeKey,
   type GazetteerEntry,
 } from './gazetteers';
 import { NewlineIndex } from './newlines';
-import { ContainIndex } from './spanIndex';
+import { applyDocumentEvidence } from './entities/documentEvidence';
+import { type Draft, resolveOverlaps } from './entities/drafts';
+import { GENERIC_WORDS, SPEECH_VERBS, TEAM_PLURAL_RE, gazetteer, teamPlace } from './entities/lexicon';
+import {
+  type Unit,
+  buildUnits,
+  hasNewline,
+  isCap,
+  isLineBreak,
+  isWord,
+  splitHyphens,
+} from './entities/units';
 import { analyzeText, type NlpDoc, type NlpToken } from './nlp';
-import type { EntityHints, EntityMention, EntitySource, EntityType, NamedEntityType } from './types';
+import type { EntityHints, EntityMention, EntitySource, EntityType } from './types';
 
-/** A word of a name: one wink token, or several glued without spaces ("Jae-myung", "Correspondents’"). */
-interface Unit {
-  start: number;
-  end: number;
-  text: string;
-  /** First wink token of the unit. */
-  tok: number;
-  /** Last wink token of the unit. */
-  lastTok: number;
-  cap: boolean;
-  allCaps: boolean;
-  sentenceStart: boolean;
-  titleLine: boolean;
-}
-
-interface Draft {
-  start: number;
-  end: number;
-  type: EntityType;
-  canonical: string;
-  source: EntitySource;
-  /** Guessed from shape alone; evidence from elsewhere may retype it. */
-  guess: boolean;
-}
-
-const SPEECH_VERBS = new Set(
-  'said says told added wrote noted stressed argued explained warned asked insisted emphasized emphasised expressed claimed stated tweeted replied urged acknowledged suggested commented recalled continued agreed denied confirmed believes thinks hopes'.split(
-    ' ',
-  ),
-);
 const SPEECH_ADVERBS = new Set('also then later previously has had was once again further'.split(' '));
-const SENTENCE_BREAKS = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '‘', '(', '—', '–', '|', '•', '-']);
-const FUNCTION_WORDS = new Set(
-  'of and in at for the to a an on with as by from amid over into vs after before about is are'.split(' '),
-);
-const CAP_RE = /^\p{Lu}/u;
-const LETTER_RE = /\p{L}/u;
-const ALLCAPS_RE = /^[\p{Lu}\d.&'’-]+$/u;
 const DOMAIN_RE = /\.(com|net|org|co|io|news|tv)$/i;
-const IRREGULAR_PLURAL_RE = /^\p{Lu}\p{L}*(men|ren|ple)$/u;
 /** Capitalised words of ministerial portfolios, which stand between a title and a name. */
 const PORTFOLIO_WORDS = new Set(
   (
@@ -89,10 +59,6 @@ const PORTFOLIO_WORDS = new Set(
     'Welfare Treasury Budget Relations Cooperation Integration Neighbourhood Enlargement Competition'
   ).split(' '),
 );
-/** Lower-case particles inside people's names ("Ursula von der Leyen", "Hamad bin Khalid", "Luiz da Silva"). */
-const NAME_PARTICLES = new Set(
-  'von van der den de da di du dos das del della la le bin binti bint ibn al el ter ten zu'.split(' '),
-);
 /** First words of names that go on with "of the" ("Summit of the Americas", "Bank of the Philippine Islands"). */
 const OF_THE_HEADS = new Set([
   ...EVENT_OF_HEADS,
@@ -101,13 +67,7 @@ const OF_THE_HEADS = new Set([
   ...ORG_FIRST_WORDS,
   ...['Republic', 'Kingdom', 'Church', 'Palace', 'Museum', 'Order', 'Cathedral', 'Temple'],
 ]);
-/** A name word led by a lower-case Arabic or Romance particle ("al-Muraikhi", "el-Sisi", "d'Alema"). */
-const PARTICLE_PREFIX_RE = /^(al|el|ad|as|ash|at|az|ibn|bin|abu|d|l)[-'’]\p{Lu}/u;
-/** A capitalised plural, the last word of a team's name ("Padres", "Roughriders"). */
-const TEAM_PLURAL_RE = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const DASHES = new Set(['—', '–', '-', '--']);
-/** Short forms of organisations (see `shortForms`) looked for in one article at most. */
-const MAX_SHORT_FORMS = 64;
 /** Distinct words `inProse` looks up in one article at most: each lookup reads the whole text. */
 const MAX_PROSE_LOOKUPS = 64;
 /** A capitalised adjective of nationality by its ending ("Ostrevian", "Valdorean"). */
@@ -126,14 +86,6 @@ const CREDIT_WORDS = new Set([
   'by',
 ]);
 
-function isCap(s: string): boolean {
-  return CAP_RE.test(s);
-}
-function isAllCaps(s: string): boolean {
-  return ALLCAPS_RE.test(s) && TWO_CAPS_RE.test(s);
-}
-const TWO_CAPS_RE = /\p{Lu}[^]*\p{Lu}/u;
-
 /** True when text[from, to) is only spaces or tabs (1–2 of them): words of one name. */
 function nameGap(text: string, from: number, to: number): boolean {
   const n = to - from;
@@ -144,171 +96,6 @@ function nameGap(text: string, from: number, to: number): boolean {
   }
   return true;
 }
-
-function hasNewline(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) return true;
-  return false;
-}
-/** wink keeps some line breaks as tokens of their own. */
-function isLineBreak(t: NlpToken): boolean {
-  return t.value.trim() === '';
-}
-function isWord(t: NlpToken): boolean {
-  return t.kind === 'word' && LETTER_RE.test(t.value);
-}
-
-/** Marks tokens on heading-like lines: mostly capitalised words, or a few words with no sentence end. */
-function headingTokens(text: string, tokens: NlpToken[]): Uint8Array {
-  const out = new Uint8Array(tokens.length);
-  let i = 0;
-  while (i < tokens.length) {
-    const first = tokens[i];
-    if (!first) break;
-    const lineEnd = text.indexOf('\n', first.start);
-    const stop = lineEnd < 0 ? text.length : lineEnd;
-    // A token may itself be a line break (wink keeps some as tokens): always consume one.
-    let j = i;
-    let words = 0;
-    let caps = 0;
-    let lower = 0;
-    let endsSentence = false;
-    while (j < tokens.length && (j === i || (tokens[j]?.start ?? stop) < stop)) {
-      const t = tokens[j] as NlpToken;
-      if (isWord(t) && !FUNCTION_WORDS.has(t.value)) {
-        words++;
-        if (isCap(t.value)) caps++;
-        else lower++;
-      }
-      endsSentence =
-        t.value === '.' || t.value === '!' || t.value === '?' || t.value === '”' || t.value === '"';
-      j++;
-    }
-    // Title case leaves at most one lower-case content word; prose has many.
-    const heading = (words >= 3 && caps / words >= 0.75 && lower <= 1) || (words <= 3 && !endsSentence);
-    if (heading) out.fill(1, i, j);
-    i = j;
-  }
-  return out;
-}
-
-/** Glues tokens into name units and flags each with its shape and position. */
-function buildUnits(text: string, tokens: NlpToken[]): { units: Unit[]; unitOfTok: Int32Array } {
-  const heading = headingTokens(text, tokens);
-  const units: Unit[] = [];
-  const unitOfTok = new Int32Array(tokens.length).fill(-1);
-  const attached = (a: NlpToken | undefined, b: NlpToken | undefined): boolean =>
-    !!a && !!b && a.end === b.start;
-  let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i] as NlpToken;
-    if (!isWord(t)) {
-      i++;
-      continue;
-    }
-    let last = i;
-    for (;;) {
-      const sep = tokens[last + 1];
-      const next = tokens[last + 2];
-      if (!sep || !next || !attached(tokens[last], sep) || !attached(sep, next) || !isWord(next)) break;
-      const left = text.slice(t.start, (tokens[last] as NlpToken).end);
-      if (sep.value === '-') {
-        // "Jae-myung", "Hardy-Chartrand", "al-Muraikhi" are one word; "Korea-Japan" and "anti-Japan" are two.
-        if (!isCap(left) && !PARTICLE_PREFIX_RE.test(`${left}-${next.value}`)) break;
-        const joined = `${left}-${next.value}`;
-        const leftPlace = GAZETTEER.has(placeKey(left));
-        // "US-made": a place with a lower-case suffix stays a place.
-        if (leftPlace && !isCap(next.value)) break;
-        if (isCap(next.value) && !GAZETTEER.has(placeKey(joined))) {
-          if (leftPlace && startsGazetteer(tokens, last + 2)) break;
-        }
-      } else if (sep.value === '.') {
-        // Domain names ("Example.NET").
-        if (!/^(com|net|org|co|io|news|tv)$/i.test(next.value)) break;
-      } else break;
-      last += 2;
-    }
-    // A plural possessive stays with its noun inside a name ("Correspondents’ Club").
-    const apo = tokens[last + 1];
-    const after = tokens[last + 2];
-    if (
-      apo &&
-      after &&
-      (apo.value === '’' || apo.value === "'") &&
-      attached(tokens[last], apo) &&
-      (tokens[last] as NlpToken).value.endsWith('s') &&
-      !attached(apo, after) &&
-      isCap(after.value)
-    ) {
-      last += 1;
-    } else if (
-      // So does the possessive of an irregular plural ("Fishermen's Association", "Children's Hospital").
-      apo &&
-      after &&
-      (apo.value === '’s' || apo.value === "'s") &&
-      attached(tokens[last], apo) &&
-      IRREGULAR_PLURAL_RE.test((tokens[last] as NlpToken).value) &&
-      !attached(apo, after) &&
-      isCap(after.value)
-    ) {
-      last += 1;
-    }
-    const end = (tokens[last] as NlpToken).end;
-    const value = text.slice(t.start, end);
-    const prev = tokens[i - 1];
-    const lineBreak = !prev || isLineBreak(prev) || hasNewline(text, prev.end, t.start);
-    const sentenceStart = lineBreak || (prev !== undefined && SENTENCE_BREAKS.has(prev.value));
-    const u: Unit = {
-      start: t.start,
-      end,
-      text: value,
-      tok: i,
-      lastTok: last,
-      cap: isCap(value) || PARTICLE_PREFIX_RE.test(value),
-      allCaps: isCap(value) && isAllCaps(value),
-      sentenceStart,
-      titleLine: heading[i] === 1,
-    };
-    for (let k = i; k <= last; k++) unitOfTok[k] = units.length;
-    units.push(u);
-    i = last + 1;
-  }
-  return { units, unitOfTok };
-}
-
-function startsGazetteer(tokens: NlpToken[], at: number): boolean {
-  let phrase = '';
-  for (let k = at; k < tokens.length && k < at + GAZETTEER_MAX_WORDS; k++) {
-    const t = tokens[k] as NlpToken;
-    if (!isWord(t)) break;
-    phrase = phrase ? `${phrase} ${t.value}` : t.value;
-    if (GAZETTEER.has(placeKey(phrase))) return true;
-  }
-  return false;
-}
-
-/** Gazetteer entry of a phrase, trying the title case of all-capitals text ("TOKYO"). */
-function gazetteer(phrase: string, allCaps: boolean): GazetteerEntry | undefined {
-  const key = placeKey(phrase);
-  const hit = GAZETTEER.get(key) ?? NEWS_AGENCIES.get(key);
-  if (hit) return hit;
-  if (allCaps && phrase.length >= 4) return GAZETTEER.get(placeKey(titleCase(phrase)));
-  // "İstanbul", "Zürich" written with marks the table's spelling lacks.
-  if (NON_ASCII_RE.test(phrase)) {
-    const plain = phrase.normalize('NFD').replace(/\p{M}/gu, '');
-    if (plain !== phrase) return GAZETTEER.get(placeKey(plain));
-  }
-  return undefined;
-}
-
-/** Word lists whose members, standing alone, are never a person's name. */
-const GENERIC_WORDS: ReadonlySet<string>[] = [
-  ORG_HEADS,
-  FAC_HEADS,
-  TITLES,
-  LOC_SUFFIXES,
-  GPE_SUFFIXES,
-  EVENT_HEADS,
-];
 
 /** How far a run may be guessed: headings only by lookup, connector pieces not by shape. */
 type Mode = 'heading' | 'noGuess' | 'full';
@@ -1290,209 +1077,10 @@ class Recogniser {
   }
 }
 
-/** Splits words wink kept whole at their hyphens ("anti-Japan"), so each part can be a name. */
-function splitHyphens(tokens: NlpToken[]): NlpToken[] {
-  const out: NlpToken[] = [];
-  for (const t of tokens) {
-    if (t.kind !== 'word' || !/\p{L}-\p{L}/u.test(t.value)) {
-      out.push(t);
-      continue;
-    }
-    let at = t.start;
-    for (const [k, part] of t.value.split('-').entries()) {
-      if (k > 0) {
-        out.push({ start: at, end: at + 1, value: '-', pos: 'PUNCT', kind: 'punctuation' });
-        at++;
-      }
-      if (part) out.push({ start: at, end: at + part.length, value: part, pos: t.pos, kind: 'word' });
-      at += part.length;
-    }
-  }
-  return out;
-}
-
-/** First words of a named storm, whose name then stands alone ("Cyclone Vayura" … "Vayura"). */
-const STORM_WORDS = new Set(['Cyclone', 'Hurricane', 'Typhoon', 'Storm']);
 /** A word with a capital after lower-case letters ("AfriWire", "QatarEnergy"). */
 const CAMEL_BRAND_RE = /^\p{Lu}\p{Ll}+\p{Lu}/u;
 /** Family-name prefixes written with an inner capital ("McDonald", "MacArthur", "DeSantis", "LeBlanc"). */
 const NAME_PREFIX_RE = /^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)\p{Lu}/u;
-/** An acronym in brackets right after a name: "(WTO)". */
-const ACRONYM_AFTER_RE = /^\s*\(\s*(\p{Lu}[\p{Lu}&]{1,7})\s*\)/u;
-const NON_ASCII_RE = /[^\p{ASCII}]/u;
-/**
- * The place before a team's plural name: a polity, strong or of two words or more. A weak one-word place is
- * as often a given name ("Mary Jones", "Florence Williams").
- */
-function teamPlace(phrase: string, words: number, allCaps: boolean): boolean {
-  const place = gazetteer(phrase, allCaps);
-  return place?.type === 'GPE' && (words > 1 || !place.weak);
-}
-
-const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
-
-/**
- * Short forms of this article's organisations and storms that are safe to find anywhere in it: a company's
- * name without its legal or sector ending when two words or more remain ("Eko Re" of "Eko Re Group Plc"), a
- * team's nickname ("Padres" of "San Diego Padres"), a storm's name ("Vayura" of "Cyclone Vayura"). A form
- * two of them share is left out.
- */
-function shortForms(
-  drafts: readonly Draft[],
-  text: string,
-  lowerWords: ReadonlySet<string>,
-  places: ReadonlyMap<string, boolean>,
-): Map<string, [string, EntityType]> {
-  const out = new Map<string, [string, EntityType]>();
-  const clash = new Set<string>();
-  const add = (core: string, canonical: string, type: EntityType = 'ORG'): void => {
-    const prev = out.get(core);
-    // "Eko Re Group" and "Eko Re Group Plc" are one company: the fuller name is the canonical one.
-    if (!prev || canonical.startsWith(prev[0])) out.set(core, [canonical, type]);
-    else if (!prev[0].startsWith(canonical)) clash.add(core);
-  };
-  for (const d of drafts) {
-    if ((d.type !== 'ORG' && d.type !== 'EVENT') || d.source !== 'pattern') continue;
-    const words = text.slice(d.start, d.end).split(/\s+/);
-    const last = words[words.length - 1] ?? '';
-    if (d.type === 'ORG' && words.length >= 3 && ORG_HEADS.has(last)) {
-      let k = words.length;
-      while (k > 0 && ORG_HEADS.has(words[k - 1] ?? '')) k--;
-      const core = words.slice(0, k);
-      if (core.length >= 2 && core.every((w) => /^\p{Lu}/u.test(w)) && !NOT_NAMES.has(core[0] ?? ''))
-        add(core.join(' '), d.canonical);
-      else if (core.length === 1 && distinctiveFirstWord(core[0] ?? '', lowerWords, places))
-        add(core[0] ?? '', d.canonical);
-    } else if (d.type === 'EVENT' && words.length === 2 && STORM_WORDS.has(words[0] ?? '')) {
-      // "Vayura" after "Cyclone Vayura".
-      add(last, d.canonical, 'EVENT');
-    } else if (
-      words.length >= 2 &&
-      TEAM_PLURAL_RE.test(last) &&
-      !ORG_HEADS.has(last) &&
-      teamPlace(words.slice(0, -1).join(' '), words.length - 1, false)
-    ) {
-      // Only a team's nickname, never a company's sector word ("Airways" of "Kenya Airways").
-      add(last, d.canonical);
-    }
-  }
-  for (const c of clash) out.delete(c);
-  return out;
-}
-
-/**
- * A company's one-word name before its ending ("Halcyon" of "Halcyon Semiconductor Inc."): a capitalised
- * word that is no place (known, or named as one by this article), title, generic head, nor a word the article
- * also writes in lower case.
- */
-function distinctiveFirstWord(
-  word: string,
-  lowerWords: ReadonlySet<string>,
-  places: ReadonlyMap<string, boolean>,
-): boolean {
-  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word) || lowerWords.has(word.toLowerCase()) || places.has(word))
-    return false;
-  if (NOT_NAMES.has(word) || TITLES.has(word) || ORG_PREFIXES.has(word) || ORG_FIRST_WORDS.has(word))
-    return false;
-  return !GENERIC_WORDS.some((set) => set.has(word)) && !GAZETTEER.has(placeKey(word));
-}
-
-/** Capital initials of a name's words, connectors skipped ("Organisation for Economic Co-operation" → "OEC"). */
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => w[0])
-    .join('');
-}
-
-/**
- * "World Trade Organization (WTO)": an acronym the article defines names the same entity wherever it
- * stands, so hover, references and related articles see one entity, not two.
- */
-function linkAcronyms(drafts: Draft[], text: string): void {
-  const defined = new Map<string, Draft>();
-  for (const d of drafts) {
-    if (d.type !== 'ORG' && d.type !== 'FAC' && d.type !== 'EVENT' && d.type !== 'GPE') continue;
-    const m = ACRONYM_AFTER_RE.exec(text.slice(d.end, d.end + 16));
-    const acronym = m?.[1];
-    if (acronym && initials(text.slice(d.start, d.end)) === acronym) defined.set(acronym, d);
-  }
-  if (defined.size === 0) return;
-  for (const d of drafts) {
-    const full = defined.get(text.slice(d.start, d.end));
-    if (full && full !== d) Object.assign(d, { type: full.type, canonical: full.canonical, source: 'alias' });
-  }
-}
-
-/** Drops overlapping drafts, keeping the longer (then the earlier) one, and sorts by start. */
-function resolveOverlaps(drafts: Draft[]): Draft[] {
-  const sorted = [...drafts].sort((x, y) => x.start - y.start || y.end - x.end);
-  const out: Draft[] = [];
-  for (const d of sorted) {
-    const prev = out[out.length - 1];
-    if (prev && d.start < prev.end) {
-      const named = (t: EntityType) => (t as string) in NAMED;
-      if (named(d.type) && !named(prev.type)) out[out.length - 1] = d;
-      continue;
-    }
-    out.push(d);
-  }
-  return out;
-}
-const NAMED: Record<NamedEntityType, true> = {
-  PERSON: true,
-  ORG: true,
-  GPE: true,
-  LOC: true,
-  NORP: true,
-  FAC: true,
-  EVENT: true,
-};
-
-/**
- * First words of the article's companies and outlets ("Norvane" of "Norvane Shipping") → the full name, so a
- * bare first word is the organisation. Words that are places here, or head several names, are left out.
- */
-function orgFirstWords(
-  drafts: Draft[],
-  text: string,
-  places: ReadonlyMap<string, boolean>,
-): Map<string, string> {
-  const out = new Map<string, string>();
-  const clash = new Set<string>();
-  for (const d of drafts) {
-    if (d.type !== 'ORG' || d.source !== 'pattern') continue;
-    const words = text.slice(d.start, d.end).split(/\s+/);
-    const first = words[0] ?? '';
-    const last = words[words.length - 1] ?? '';
-    if (words.length < 2 || !ORG_HEADS.has(last) || ORG_PREFIXES.has(first) || NOT_NAMES.has(first)) continue;
-    if (places.has(first) || GAZETTEER.has(placeKey(first)) || !/^\p{Lu}\p{Ll}+$/u.test(first)) continue;
-    const prev = out.get(first);
-    if (prev !== undefined && prev !== d.canonical) clash.add(first);
-    else out.set(first, d.canonical);
-  }
-  for (const w of clash) out.delete(w);
-  return out;
-}
-
-function joinedToPlace(
-  u: Unit,
-  tokens: NlpToken[],
-  placeEnds: Set<number>,
-  lowerWords: Set<string>,
-): boolean {
-  if (u.sentenceStart || u.allCaps || tokens[u.tok]?.pos !== 'PROPN' || lowerWords.has(u.text.toLowerCase()))
-    return false;
-  const conj = tokens[u.tok - 1];
-  const other = tokens[u.tok - 2];
-  return !!conj && !!other && (conj.value === 'and' || conj.value === 'or') && placeEnds.has(other.end);
-}
-
-/** Adds the corpus hints to an alias table. */
-function tableFromHints(hints: EntityHints): AliasTable {
-  return aliasTableFor(hints);
-}
 
 /**
  * The entities of one text. `journal`, when given, receives every question asked of the hints and its
@@ -1512,154 +1100,7 @@ export function findEntities(
   const rec = new Recogniser(text, tokens, units, unitOfTok);
   rec.context();
   rec.run();
-  const orgFirst = orgFirstWords(rec.drafts, text, rec.places);
-  for (const d of rec.drafts) {
-    // "Norvane said" after "Norvane Shipping": the company, not a person.
-    const org = d.type === 'PERSON' && !/\s/.test(d.canonical) ? orgFirst.get(d.canonical) : undefined;
-    if (org) {
-      d.type = 'ORG';
-      d.canonical = org;
-    }
-  }
-
-  // Document evidence: full names found here (and corpus hints) name the same entity everywhere.
-  const table = tableFromHints(hints);
-  if (journal) {
-    table.record(journal);
-    journal.push({ call: 'anyHints', arg: '', answer: hints.known.size > 0 ? '1' : '0' });
-  }
-  for (const d of rec.drafts) {
-    if (d.type !== 'PERSON' || d.guess) continue;
-    if (!/\s/.test(d.canonical)) continue;
-    d.canonical = table.resolveFull(d.canonical).canonical;
-  }
-  for (const d of rec.drafts) {
-    if (d.type !== 'PERSON' || !d.guess) continue;
-    if (/\s/.test(d.canonical)) {
-      const known = table.resolveGuess(d.canonical);
-      d.type = known.type as EntityType;
-      d.canonical = known.canonical;
-    }
-  }
-  for (const d of rec.drafts) {
-    if (d.type === 'GPE' && d.guess && !/\s/.test(d.canonical)) {
-      // "a letter from Dalsgaard": a known person's name after a preposition is the person.
-      const known = table.lookupWord(d.canonical, false);
-      if (known && known.type === 'PERSON') {
-        d.type = 'PERSON';
-        d.canonical = known.canonical;
-        d.source = 'alias';
-        rec.places.delete(text.slice(d.start, d.end));
-      }
-      continue;
-    }
-    if (d.type === 'PERSON' && !/\s/.test(d.canonical)) {
-      const known = table.lookupWord(d.canonical, !GAZETTEER.has(placeKey(d.canonical)));
-      const place = rec.places.get(text.slice(d.start, d.end));
-      // "said Kestown needed": a word this article names as a place is the place, unless a person has it.
-      if (place === true || (place === false && !known)) {
-        d.type = 'GPE';
-        d.canonical = text.slice(d.start, d.end);
-        continue;
-      }
-      if (known) {
-        d.canonical = known.canonical;
-        d.source = 'alias';
-      }
-    } else if (d.type !== 'PERSON' && hints.known.size > 0) {
-      d.canonical = table.canonicalAs(d.canonical, d.type);
-    }
-  }
-  /** Ends of one-word places, for "Lokitaung and Kalokol". */
-  const placeEnds = new Set<number>();
-  for (const d of rec.drafts) if (d.type === 'GPE' && !/\s/.test(d.canonical)) placeEnds.add(d.end);
-  // Unclaimed capitalised words: a known person's single name, or a near-miss spelling of one.
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i] as Unit;
-    if (!u.cap && !rec.claimed[i] && NEWS_AGENCIES.has(u.text)) {
-      // A lower-case agency credit ("(dpa)").
-      const before = tokens[u.tok - 1];
-      if (before && (before.value === '(' || before.value === '/')) {
-        rec.emitSpan(u.start, u.end, 'ORG', 'gazetteer', u.text);
-        rec.claimed[i] = 1;
-      }
-      continue;
-    }
-    if (!u.cap || rec.claimed[i] || NOT_NAMES.has(u.text) || TITLES.has(u.text)) continue;
-    // A known full name written out ("Lee Jae Myung" in a heading).
-    let matchedEnd = -1;
-    let phrase = u.text;
-    const phrases: string[] = [];
-    for (let e = i + 1; e < units.length && e < i + 5; e++) {
-      const v = units[e] as Unit;
-      const prev = units[e - 1] as Unit;
-      if (!v.cap || rec.claimed[e] || text.slice(prev.end, v.start) !== ' ') break;
-      phrase += ` ${v.text}`;
-      phrases.push(phrase);
-    }
-    table.knownRuns(u.text, phrases).forEach((known, k) => {
-      if (!known) return;
-      const e = i + 1 + k;
-      rec.emitSpan(u.start, (units[e] as Unit).end, known.type as EntityType, 'alias', known.canonical);
-      matchedEnd = e;
-    });
-    if (matchedEnd >= 0) {
-      for (let k = i; k <= matchedEnd; k++) rec.claimed[k] = 1;
-      i = matchedEnd;
-      continue;
-    }
-    const word = u.allCaps ? titleCase(u.text) : u.text;
-    const pos = tokens[u.tok]?.pos;
-    const fuzzy = (!u.sentenceStart || pos === 'PROPN') && !GAZETTEER.has(placeKey(word));
-    const place = rec.places.get(word);
-    const known = place ? undefined : table.lookupWord(word, fuzzy);
-    const org = orgFirst.get(word);
-    if (place !== undefined || (!known && joinedToPlace(u, tokens, placeEnds, rec.lowerWords))) {
-      // A place this article named by context, written bare elsewhere ("Kestown council", "TAMSEN"), or
-      // joined to one ("the towns of Lokitaung and Kalokol").
-      rec.emitSpan(u.start, u.end, 'GPE', 'pattern', word);
-      rec.claimed[i] = 1;
-      placeEnds.add(u.end);
-    } else if (org && !known && SPEECH_VERBS.has(tokens[u.lastTok + 1]?.value ?? '')) {
-      rec.emitSpan(u.start, u.end, 'ORG', 'alias', org);
-      rec.claimed[i] = 1;
-    } else if (known && known.type === 'PERSON') {
-      const corpus = hints.known.has(known.canonical);
-      journal?.push({ call: 'hint', arg: known.canonical, answer: corpus ? '1' : '0' });
-      const source: EntitySource = corpus ? 'corpus' : 'alias';
-      rec.emitSpan(u.start, u.end, 'PERSON', source, known.canonical);
-      rec.claimed[i] = 1;
-    } else if (u.text === 'X' || u.text === 'X.') {
-      // The social network, as in "posted on X".
-      const before = tokens[u.tok - 1];
-      if (before && before.value === 'on') {
-        rec.emitSpan(u.start, u.start + 1, 'ORG', 'pattern', 'X');
-        rec.claimed[i] = 1;
-      }
-    }
-  }
-  let formsRead = 0;
-  for (const [core, [canonical, type]] of shortForms(rec.drafts, text, rec.lowerWords, rec.places)) {
-    // A one-word form that names a person of this article or the corpus is left to the person.
-    if (!/\s/.test(core) && table.lookupWord(core, false)?.type === 'PERSON') continue;
-    // Each form reads the whole text: as many as an article has, not as many as a degenerate text makes.
-    if (++formsRead > MAX_SHORT_FORMS) break;
-    // What the drafts held before this form's occurrences: these never contain or repeat one another.
-    const containing = new ContainIndex(rec.drafts.filter((d) => d.type === type));
-    const byRange = new Map<string, Draft>();
-    for (const d of rec.drafts)
-      if (!byRange.has(`${d.start}:${d.end}`)) byRange.set(`${d.start}:${d.end}`, d);
-    // "Serra Azul Mineração" after "Serra Azul Mineração S.A.", "Padres" after "San Diego Padres".
-    for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
-      const end = at + core.length;
-      if (WORD_CHAR_RE.test(text[at - 1] ?? '') || WORD_CHAR_RE.test(text[end] ?? '')) continue;
-      if (containing.contains(at, end)) continue;
-      const same = byRange.get(`${at}:${end}`);
-      if (same) Object.assign(same, { type, canonical, source: 'alias' });
-      else rec.emitSpan(at, end, type, 'alias', canonical);
-    }
-  }
-  linkAcronyms(rec.drafts, text);
+  applyDocumentEvidence(rec, { text, tokens, units, hints, journal });
   for (const v of doc.values) {
     if (v.type === 'CARDINAL') continue;
     rec.emitSpan(v.span.start, v.span.end, v.type, 'wink', text.slice(v.span.start, v.span.end));

@@ -153,7 +153,9 @@ function anyAlias(p: Posting, lowerQuery: string): boolean {
 
 /** A name written in full that can become a hint (typed, multi-word, not an alias form). */
 function hintKey(m: EntityMention): string | undefined {
-  if (!NAMED.has(m.type) || m.text !== m.canonical || !/\s/.test(m.canonical)) return undefined;
+  // A name only the statistical tagger found is not confirmation enough to type other files' names.
+  if (!NAMED.has(m.type) || m.source === 'tagger' || m.text !== m.canonical || !/\s/.test(m.canonical))
+    return undefined;
   return `${m.type}\u0000${m.canonical}`;
 }
 

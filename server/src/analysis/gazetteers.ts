@@ -355,6 +355,12 @@ export const STATE_TITLES = words(`
 /** Prepositions after which a lone capitalised word is read as a place ("flooding in Kestown"). */
 export const PLACE_PREPOSITIONS = words('in near outside across around from');
 
+/** Lower-case nouns of waters after which a one-word name is a natural feature ("the Tessa channel"). */
+export const WATER_NOUNS = words('channel canal estuary creek lagoon stream');
+
+/** Lower-case nouns after which a one-word name is a place ("Mongla port", "the Tessa district"). */
+export const PLACE_NOUNS = words('port district districts town village city province municipality');
+
 /** Verbs and nouns of travel after which "to X" names a destination ("flew to Lindval"). */
 export const TRAVEL_WORDS = words(`
   travel traveled travelled travelling traveling flew fly flying returned return returning moved fled
@@ -374,7 +380,7 @@ export const FAC_HEADS = words(`
   Station Stadium Arena Square Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Highway Expressway
   Motorway Tunnel Dam Canal Port Harbour Harbor Mine Plant Prison Jail Hall Memorial Monument Gate Wall
   Building Plaza Mall Park Hospital Base House Embassy Consulate Pier Terminal Reactor Dome Gardens
-  Quay Wharf Refinery Complex Dock Docks Shipyard Depot Barracks
+  Quay Wharf Refinery Complex Dock Docks Shipyard Depot Barracks Hotel Field
 `);
 
 /** Lower-case tails that turn a name into a facility ("Chosei coal mine"). Longest first. */
@@ -430,7 +436,7 @@ export const ORG_FIRST_WORDS = words(`
 
 /** First words of a facility in Spanish, Portuguese, French or Italian ("Estadio …", "Palacio …"). */
 export const FAC_FIRST_WORDS = words(`
-  Estadio Estádio Aeropuerto Aeroporto Aéroport Palacio Palácio Palais Palazzo Hospital
+  Estadio Estádio Aeropuerto Aeroporto Aéroport Palacio Palácio Palais Palazzo Hospital Hotel
 `);
 
 /** Capitalised suffixes that keep a place name a polity ("Nara Prefecture"). */
@@ -557,3 +563,8 @@ export const RUN_BREAKERS = words(`
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
   August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 `);
+
+/** Lower-case particles inside people's names ("Ursula von der Leyen", "Hamad bin Khalid", "Luiz da Silva"). */
+export const NAME_PARTICLES = new Set(
+  'von van der den de da di du dos das del della la le bin binti bint ibn al el ter ten zu'.split(' '),
+);

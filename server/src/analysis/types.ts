@@ -29,7 +29,7 @@ export type NamedEntityType = (typeof NAMED_ENTITY_TYPES)[number];
 export type EntityType = NamedEntityType | (typeof VALUE_ENTITY_TYPES)[number];
 
 /** How a mention was found: shown in hovers, useful when tuning. */
-export type EntitySource = 'pattern' | 'gazetteer' | 'wink' | 'alias' | 'corpus' | 'curation';
+export type EntitySource = 'pattern' | 'gazetteer' | 'wink' | 'alias' | 'corpus' | 'curation' | 'tagger';
 
 export interface EntityMention {
   span: Span;

@@ -2,6 +2,7 @@
 // its own analysis depends on: the analyser version, the settings that change local findings, the text.
 // Corpus findings also depend on every other file, so they carry a fingerprint of the whole corpus.
 import { createHash } from 'node:crypto';
+import { MODEL_VERSION } from '../entities/tagger/model';
 import type { AnalysisOptions } from '../types';
 
 /**
@@ -16,10 +17,15 @@ export interface CacheKey {
   hash: string;
 }
 
-/** Settings that change a file's own findings (the entity tagger's mode; quotes follow the entities). */
+/**
+ * Settings that change a file's own findings (the entity tagger's mode and its weights' version; quotes
+ * follow the entities).
+ */
 function localSettings(options: AnalysisOptions): string {
   const tagger =
-    options.entityTagger && options.entityTagger !== 'off' ? `,entityTagger=${options.entityTagger}` : '';
+    options.entityTagger && options.entityTagger !== 'off'
+      ? `,entityTagger=${options.entityTagger},taggerModel=${MODEL_VERSION}`
+      : '';
   return `minRepeatWords=${options.minRepeatWords}${tagger}`;
 }
 

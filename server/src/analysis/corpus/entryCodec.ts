@@ -23,7 +23,7 @@ import type { CachedAnalysis, CorpusFindings, PassFindings } from './cachedAnaly
 export type Json = number | string | boolean | null | Json[] | { [key: string]: Json };
 
 const ENTITY_TYPES = new Set<string>([...NAMED_ENTITY_TYPES, ...VALUE_ENTITY_TYPES]);
-const SOURCES = new Set<string>(['pattern', 'gazetteer', 'wink', 'alias', 'corpus']);
+const SOURCES = new Set<string>(['pattern', 'gazetteer', 'wink', 'alias', 'corpus', 'tagger']);
 const CALLS = new Set<string>([
   'lookup',
   'word',

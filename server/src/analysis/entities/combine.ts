@@ -12,8 +12,8 @@ import type { TableStep } from '../aliases';
 import { findEntities } from '../entities';
 import type { EntityHints, EntityMention, EntityTaggerMode, NamedEntityType } from '../types';
 import { NAMED_ENTITY_TYPES } from '../types';
-import { refineType, titlePhrase } from './refine';
-import type { TagToken } from './tagger/features';
+import { isDemonymShape, refineType, titlePhrase } from './refine';
+import { SPORTS_WORDS, type TagToken } from './tagger/features';
 import { COARSE_OF } from './tagger/labels';
 import type { TaggerModel } from './tagger/model';
 import { shippedModel } from './tagger/shipped';
@@ -23,15 +23,29 @@ import {
   GAZETTEER,
   GPE_SUFFIXES,
   LOC_SUFFIXES,
+  NAME_PARTICLES,
   NOT_NAMES,
   ORG_HEADS,
+  PLACE_NOUNS,
+  WATER_NOUNS,
+  PLACE_PREPOSITIONS,
+  ROLE_NOUNS,
   TITLES,
+  TRAVEL_WORDS,
   placeKey,
 } from '../gazetteers';
 
 export type TaggerMode = EntityTaggerMode;
 
 const NAMED = new Set<string>(NAMED_ENTITY_TYPES);
+/** Rule types that the tagger's coarse classes do not tell apart (FAC among places, EVENT, NORP). */
+const KEPT_TYPES = new Set<string>(['FAC', 'EVENT', 'NORP']);
+/** How much more the model must score a name than no name for it to pass on the line checks alone. */
+const SURE_MARGIN = 80;
+/** How much more the model must score its reading than the rules' one (see `preference`) to replace it. */
+const OVERRIDE_MARGIN = 60;
+/** The same in a sports report, where the rules' places are often clubs (tuned on CoNLL and held-out pages). */
+const SPORTS_OVERRIDE_MARGIN = 30;
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
 /** The rule mentions as BIO labels over the tagger's tokens (the model's rule features). */
@@ -65,19 +79,57 @@ function tagWithRules(
   model: TaggerModel,
 ): Tagged {
   const tokens = tagTokens(text, nlp.tokens);
-  const rules = model.ruleFeatures ? ruleLabelsOf(tokens, mentions) : undefined;
-  return { ...tagDoc(model, { text, tokens, rules }), tokens };
+  const rules = ruleLabelsOf(tokens, mentions);
+  return { ...tagDoc(model, { text, tokens, rules: model.ruleFeatures ? rules : undefined }), tokens, rules };
 }
 
 type Tagged = TagResult & {
   tokens: TagToken[];
+  /** The rule mentions as BIO labels over the tokens (our types). */
+  rules: string[];
   lower?: Set<string>;
   capMid?: Set<string>;
-  lines?: { words: Int32Array; caps: Int32Array };
+  lines?: LineCounts;
 };
 
 const CAP_RE = /^\p{Lu}/u;
 const WORD_RE = /\p{L}/u;
+
+/** For each token, counts over its line: word tokens, tokens with digits, bars ("|"). */
+interface LineCounts {
+  words: Int32Array;
+  /** Tokens with a digit ("1996-12-06"). */
+  digits: Int32Array;
+  bars: Int32Array;
+  /** Words of four letters or more, and how many of them are capitalised (title case leaves out "of"). */
+  long: Int32Array;
+  capLong: Int32Array;
+}
+
+/**
+ * Whether the line of token `k` may hold a name only the tagger found. The tagger learnt from wire copy,
+ * which has no site furniture and no title-case headlines: a results row or table line ("Dorn 3 Vale 1")
+ * is read as the tagger reads it, but not a menu ("World | Energy | Sports"), a short all-caps label
+ * ("CRIME & COURTS"), a short line that is the name alone or a one-word name, nor a title-case headline
+ * (a line of names in a report is not one: it has its verbs in lower case).
+ */
+function plausibleLine(text: string, r: Tagged, k: number, wordCount: number): boolean {
+  const form = r.layout.lineForm[k] ?? 0;
+  if ((form & 2) !== 0) return true;
+  const lines = lineCounts(text, r);
+  const lineWords = lines.words[k] ?? 0;
+  if ((lines.bars[k] ?? 0) >= 2) return false;
+  if ((form & 1) !== 0 && lineWords <= 5) return false;
+  if (lineWords <= 3 && (wordCount === 1 || wordCount === lineWords)) return false;
+  // Title case: every word of four letters or more capitalised (a line of names has its verbs).
+  const long = lines.long[k] ?? 0;
+  return !(long >= 3 && lines.capLong[k] === long);
+}
+
+/** Whether none of a name's words is one the rules keep out of names ("Read More", "Photo", titles). */
+function plausibleWords(words: readonly string[]): boolean {
+  return !words.some((w) => NOT_NAMES.has(w) || TITLES.has(w) || NOT_NAMES.has(titlePhrase(w)));
+}
 
 /**
  * Whether a name only the tagger found is worth adding. The tagger learnt from wire copy, which has no
@@ -86,18 +138,11 @@ const WORD_RE = /\p{L}/u;
  * word opening a sentence that is not a proper noun or is written in lower case elsewhere ("Heavy").
  */
 function plausible(text: string, r: Tagged, e: TaggedEntity): boolean {
-  const { tokens, layout } = r;
+  const { tokens } = r;
   const words = text.slice(e.start, e.end).split(/\s+/);
-  if (words.some((w) => NOT_NAMES.has(w) || TITLES.has(w) || NOT_NAMES.has(titlePhrase(w)))) return false;
-  // The line of the name: its word tokens, and how many are capitalised.
-  const lines = lineCounts(text, r);
-  const lineWords = lines.words[e.startTok] ?? 0;
-  const capWords = lines.caps[e.startTok] ?? 0;
-  // A results row or table line ("Dorn 3 Vale 1") is read as the tagger reads it; other short or
-  // title-case lines are furniture and headlines.
-  const row = ((layout.lineForm[e.startTok] ?? 0) & 2) !== 0;
-  if (!row && lineWords <= 3 && words.length === 1) return false;
-  if (!row && lineWords >= 4 && capWords * 4 >= lineWords * 3) return false;
+  if (!plausibleWords(words) || !plausibleLine(text, r, e.startTok, words.length)) return false;
+  // "Minister of State for Energy Affairs": a portfolio after an office, not a person.
+  if (e.type === 'PER' && afterOffice(r, e.startTok)) return false;
   if (e.endTok - e.startTok === 1) {
     const t = tokens[e.startTok] as TagToken;
     // Opening a sentence, a capitalised word is a name only if it is capitalised mid-sentence elsewhere.
@@ -109,31 +154,102 @@ function plausible(text: string, r: Tagged, e: TaggedEntity): boolean {
   return true;
 }
 
-/** For each token, the number of word tokens on its line and how many of them are capitalised. */
-function lineCounts(text: string, r: Tagged): { words: Int32Array; caps: Int32Array } {
+function lineCounts(text: string, r: Tagged): LineCounts {
   if (r.lines) return r.lines;
   const n = r.tokens.length;
   const words = new Int32Array(n);
-  const caps = new Int32Array(n);
+  const digits = new Int32Array(n);
+  const bars = new Int32Array(n);
+  const long = new Int32Array(n);
+  const capLong = new Int32Array(n);
   let from = 0;
   let w = 0;
-  let c = 0;
+  let d = 0;
+  let b = 0;
+  let lw = 0;
+  let lc = 0;
   for (let i = 0; i <= n; i++) {
     const t = r.tokens[i];
     const prev = r.tokens[i - 1];
-    if (i === n || (prev && t && text.slice(prev.end, t.start).includes('\n'))) {
+    if (i === n || (prev && t && breaksLine(text, prev.end, t.start))) {
       words.fill(w, from, i);
-      caps.fill(c, from, i);
+      digits.fill(d, from, i);
+      bars.fill(b, from, i);
+      long.fill(lw, from, i);
+      capLong.fill(lc, from, i);
       from = i;
       w = 0;
-      c = 0;
+      d = 0;
+      b = 0;
+      lw = 0;
+      lc = 0;
     }
+    if (t?.value === '|') b++;
+    if (t && /\d/.test(t.value)) d++;
     if (!t || !WORD_RE.test(t.value)) continue;
     w++;
-    if (CAP_RE.test(t.value)) c++;
+    if (t.value.length >= 4) {
+      lw++;
+      if (CAP_RE.test(t.value)) lc++;
+    }
   }
-  r.lines = { words, caps };
+  r.lines = { words, digits, bars, long, capLong };
   return r.lines;
+}
+
+/** Whether text[from, to) holds a line break. */
+function breaksLine(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+/**
+ * The tagger's names made ready to add: a title opening a person's name is left out ("Dr Katharina
+ * Vell" → "Katharina Vell"), and two parts of a person's name around lower-case particles are one name
+ * ("Anouk" "de" "Ridder").
+ */
+function tidied(r: Tagged, entities: readonly TaggedEntity[]): TaggedEntity[] {
+  const out: TaggedEntity[] = [];
+  for (const e of entities) {
+    let x = e;
+    while (
+      x.type === 'PER' &&
+      x.endTok - x.startTok > 1 &&
+      TITLES.has((r.tokens[x.startTok] as TagToken).value)
+    ) {
+      const next = r.tokens[x.startTok + 1] as TagToken;
+      x = { ...x, startTok: x.startTok + 1, start: next.start };
+    }
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.type === 'PER' &&
+      x.type === 'PER' &&
+      x.startTok > prev.endTok &&
+      x.startTok - prev.endTok <= 3
+    ) {
+      let particles = r.layout.sentence[prev.startTok] === r.layout.sentence[x.startTok];
+      for (let k = prev.endTok; k < x.startTok; k++)
+        if (!NAME_PARTICLES.has((r.tokens[k] as TagToken).value)) particles = false;
+      if (particles) {
+        out[out.length - 1] = { ...prev, end: x.end, endTok: x.endTok };
+        continue;
+      }
+    }
+    out.push(x);
+  }
+  return out;
+}
+
+/** Whether token `k` follows "of" or "for" after an office ("Minister of", "Secretary of State for"). */
+function afterOffice(r: Tagged, k: number): boolean {
+  const prev = r.tokens[k - 1]?.value;
+  if (prev !== 'of' && prev !== 'for') return false;
+  for (let j = k - 2; j >= Math.max(0, k - 5); j--) {
+    const v = (r.tokens[j] as TagToken).value;
+    if (TITLES.has(v) || ROLE_NOUNS.has(v.toLowerCase())) return true;
+  }
+  return false;
 }
 
 /** Whether token `k` opens its sentence, past any bullets, dashes or quote marks ("» Avocado", "- Additional"). */
@@ -225,7 +341,7 @@ export function combineWithTagger(
 ): EntityMention[] {
   if (mode === 'off' || text.length === 0) return mentions;
   const result = tagWithRules(text, mentions, nlp ?? analyzeText(text), model ?? shippedModel());
-  const tagged = result.entities;
+  const tagged = tidied(result, result.entities);
   const named = mentions.filter((m) => NAMED.has(m.type));
   const others = mentions.filter((m) => !NAMED.has(m.type));
   // The rule engine's mentions never overlap; by span, to find those a tagger span meets.
@@ -243,7 +359,7 @@ export function combineWithTagger(
       type,
       text: written,
       canonical: titlePhrase(written),
-      source: 'pattern',
+      source: 'tagger',
     };
   };
   // Last words of the article's full names of people, rules' or tagger's: a one-word person must be one
@@ -255,20 +371,65 @@ export function combineWithTagger(
     const w = text.slice(e.start, e.end);
     if (e.type === 'PER' && /\s/.test(w)) surnames.add(w.split(/\s+/).pop() ?? '');
   }
-  const typeOf = (e: TaggedEntity): NamedEntityType | undefined => {
+  const typeOf = (e: TaggedEntity, sure = false): NamedEntityType | undefined => {
     const w = text.slice(e.start, e.end);
     const type = refineType(w, e.type);
+    if (!/\s/.test(w)) {
+      // The surname of a person of the article is that person ("Villaseñor" after "Amparo Villaseñor").
+      if (surnames.has(w)) return 'PERSON';
+      // A people's name before a lower-case word is its adjective ("the Norvanian parliament"), whatever
+      // the tagger made of it.
+      const next = result.tokens[e.endTok]?.value ?? '';
+      if (type !== 'PERSON' && isDemonymShape(w) && /^\p{Ll}/u.test(next)) return 'NORP';
+    }
     // In a results row a surname alone is the usual way to name a player.
     const row = ((result.layout.lineForm[e.startTok] ?? 0) & 2) !== 0;
-    return type === 'PERSON' && !/\s/.test(w) && !surnames.has(w) && !row ? undefined : type;
+    return type === 'PERSON' && !/\s/.test(w) && !surnames.has(w) && !row && !sure ? undefined : type;
   };
   if (mode === 'candidates') {
-    kept.push(...named);
+    const replaced = new Set<EntityMention>();
+    // In sports reports the rules' places are often clubs named after them: the tagger is heard sooner.
+    let sports: boolean | undefined;
     for (const e of tagged) {
-      if (ruleSpans.overlaps(e) || !plausible(text, result, e)) continue;
+      if (!ruleSpans.overlaps(e)) {
+        // A name the model is sure of passes on the line checks alone (a surname alone in a report).
+        const words = text.slice(e.start, e.end).split(/\s+/);
+        const oneWordPerson = e.type === 'PER' && words.length === 1;
+        const ok = plausible(text, result, e);
+        if (!ok && !(plausibleWords(words) && plausibleLine(text, result, e.startTok, words.length)))
+          continue;
+        const sure = (!ok || oneWordPerson) && result.preference(e.startTok, e.endTok, []) >= SURE_MARGIN;
+        if (!ok && !sure) continue;
+        const type = typeOf(e, sure);
+        if (type) added.push(fromTagger(e, type));
+        continue;
+      }
+      // Where the rules read the words otherwise, a sure reading of the tagger wins ("Real Arbela"
+      // for the rules' "Arbela", a club where the rules saw its city).
+      const over = ruleSpans.overlapping(e).map((r) => ruleAt.get(r) as EntityMention);
+      const same = over.find((m) => m.span.start === e.start && m.span.end === e.end);
+      if (same && COARSE_OF[same.type] === e.type) continue;
+      // Types the tagger has no class of its own for, and names the rules resolved to another written
+      // form (not merely another case: "YORK" of "NEW YORK" is "York"), are the rules' to keep.
+      if (over.some((m) => KEPT_TYPES.has(m.type) || titlePhrase(m.canonical) !== titlePhrase(m.text)))
+        continue;
+      const words = text.slice(e.start, e.end).split(/\s+/);
+      // On an all-caps line with a date or number (a dateline: "NEW YORK 1996-12-06"), not a masthead,
+      // the rules' name is the one read again.
+      const dateline =
+        ((result.layout.lineForm[e.startTok] ?? 0) & 1) !== 0 &&
+        (lineCounts(text, result).digits[e.startTok] ?? 0) > 0;
+      if (!plausibleWords(words) || !(dateline || plausibleLine(text, result, e.startTok, words.length)))
+        continue;
+      sports ??= isSportsReport(result.tokens);
+      const needed = sports ? SPORTS_OVERRIDE_MARGIN : OVERRIDE_MARGIN;
+      if (preferenceOverRules(result, e, over) < needed) continue;
       const type = typeOf(e);
-      if (type) added.push(fromTagger(e, type));
+      if (!type) continue;
+      over.forEach((m) => replaced.add(m));
+      added.push(fromTagger(e, type));
     }
+    for (const m of named) if (!replaced.has(m)) kept.push(m);
   } else {
     const covered = new Set<EntityMention>();
     for (const e of tagged) {
@@ -286,7 +447,7 @@ export function combineWithTagger(
     }
     for (const m of named) if (!covered.has(m)) kept.push(m);
   }
-  resolveAdded(text, kept, added);
+  resolveAdded(text, kept, added, result);
   const all = [...kept, ...added].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const out: EntityMention[] = [];
   for (const m of all) {
@@ -301,10 +462,68 @@ export function combineWithTagger(
 }
 
 /**
+ * Whether the words before offset `at` introduce a place: "in", "near", "across"…, or "to" after a word
+ * of travel ("ferries from Valletta to X", "flights to X").
+ */
+function placeBefore(text: string, at: number): boolean {
+  const before = text
+    .slice(Math.max(0, at - 40), at)
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+  const last = before[before.length - 1] ?? '';
+  // "From" also introduces sources ("copy from AfriWire").
+  if (PLACE_PREPOSITIONS.has(last) && last !== 'from') return true;
+  return last === 'to' && before.slice(-4, -1).some((w) => TRAVEL_WORDS.has(w));
+}
+
+/**
+ * How much the model prefers its reading of a name to the rules' reading of the same words: over the
+ * tokens of the name and of the rule mentions it meets, their labels in the tagger's coarse types.
+ */
+function preferenceOverRules(r: Tagged, e: TaggedEntity, over: readonly EntityMention[]): number {
+  let from = e.startTok;
+  let to = e.endTok;
+  for (const m of over) {
+    while (from > 0 && (r.tokens[from - 1] as TagToken).end > m.span.start) from--;
+    while (to < r.tokens.length && (r.tokens[to] as TagToken).start < m.span.end) to++;
+  }
+  const reading: (string | undefined)[] = [];
+  for (let k = from; k < to; k++) {
+    const label = r.rules[k] ?? 'O';
+    const coarse = COARSE_OF[label.slice(2)];
+    reading.push(label === 'O' || !coarse ? undefined : `${label.slice(0, 2)}${coarse}`);
+  }
+  return r.preference(from, to, reading);
+}
+
+/** Whether a text reads as a sports report: several different words of sport. */
+function isSportsReport(tokens: readonly TagToken[]): boolean {
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    const l = t.value.toLowerCase();
+    if (SPORTS_WORDS.has(l)) seen.add(l);
+    if (seen.size >= 3) return true;
+  }
+  return false;
+}
+
+/** Index of the token starting at offset `at`, or -1. */
+function tokenAt(tokens: readonly TagToken[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as TagToken).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return tokens[lo]?.start === at ? lo : -1;
+}
+
+/**
  * Document consistency of the names the tagger added: a one-word person takes the full name of a person
  * of the article whose last word it is, and every other bare occurrence of an added name is marked too.
  */
-function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[]): void {
+function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[], r: Tagged): void {
   // A one-word name that opens an organisation's full name in the article is that organisation
   // ("Hoshizora" after "Hoshizora Chemical Holdings"), unless the gazetteer knows it as a place.
   const orgs = new Map<string, string>();
@@ -331,9 +550,13 @@ function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[
     if (/\s/.test(m.text) || m.type === 'PERSON' || m.type === 'LOC') continue;
     const after =
       /^\s+(?:and\s+\p{Lu}\p{L}+\s+)?(\p{Ll}+)/u.exec(text.slice(m.span.end, m.span.end + 40))?.[1] ?? '';
-    const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, m.span.start - 12), m.span.start))?.[1] ?? '';
-    if (LOC_SUFFIXES.has(after) || LOC_SUFFIXES.has(after.replace(/s$/, ''))) m.type = 'LOC';
-    else if (m.type === 'ORG' && (before === 'near' || before === 'outside') && !orgs.has(m.text))
+    const feature = after.replace(/s$/, '');
+    if (LOC_SUFFIXES.has(after) || LOC_SUFFIXES.has(feature) || WATER_NOUNS.has(feature)) m.type = 'LOC';
+    else if (
+      m.type === 'ORG' &&
+      !orgs.has(m.text) &&
+      (placeBefore(text, m.span.start) || PLACE_NOUNS.has(after))
+    )
       m.type = 'GPE';
   }
   // One type per added name: the commonest; on a tie, a place if one occurrence follows "in" or "near".
@@ -372,6 +595,8 @@ function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[
       const end = at + m.text.length;
       if (WORD_CHAR_RE.test(text[at - 1] ?? '') || WORD_CHAR_RE.test(text[end] ?? '')) continue;
       const span = { start: at, end };
+      const k = tokenAt(r.tokens, at);
+      if (k < 0 || !plausibleLine(text, r, k, m.text.split(/\s+/).length)) continue;
       if (taken.add(span)) extra.push({ ...m, span });
     }
   }

@@ -12,6 +12,7 @@ import {
   GPE_SUFFIXES,
   LOC_PREFIXES,
   LOC_SUFFIXES,
+  ORG_HEADS,
   placeKey,
 } from '../gazetteers';
 import type { NamedEntityType } from '../types';
@@ -19,6 +20,13 @@ import type { CoarseType } from './tagger/labels';
 
 const ALL_CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 const DEMONYM_RE = /^\p{Lu}\p{Ll}{2,}(ian|ean|ese|ish|ic|i)s?$/u;
+
+const PEOPLE_RE = /^\p{Lu}\p{Ll}{2,}(ian|ean|ese|ish)$/u;
+
+/** Whether a word is shaped like the adjective of a people ("Norvanian", "Estrenese"). */
+export function isDemonymShape(word: string): boolean {
+  return PEOPLE_RE.test(word);
+}
 
 /** "NEW YORK" → "New York"; other phrases unchanged. */
 export function titlePhrase(phrase: string): string {
@@ -35,6 +43,9 @@ export function refineType(phrase: string, coarse: CoarseType): NamedEntityType 
   const known = GAZETTEER.get(placeKey(name));
   switch (coarse) {
     case 'PER':
+      // A head noun makes a place or a body of it, whatever the tagger read ("Phoenicia Hotel").
+      if (words.length > 1 && FAC_HEADS.has(last)) return 'FAC';
+      if (words.length > 1 && ORG_HEADS.has(last)) return 'ORG';
       return 'PERSON';
     case 'ORG':
       if (words.length > 1 && (FAC_HEADS.has(last) || FAC_FIRST_WORDS.has(first))) return 'FAC';

@@ -14,17 +14,32 @@ const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
+/** Transition row of a run of tokens: 0 at a sentence start, 1 after a token outside any name (O). */
+export const AFTER_START = 0;
+export const AFTER_O = 1;
+
+/** Work arrays of `viterbi`, grown as needed and reused (every cell read is written first). */
+let scratch = { score: new Float64Array(64 * L), back: new Int32Array(64 * L) };
+
 /**
- * Viterbi over `emissions` (n × L, row-major) and `transitions`; labels that break BIO (I-X not after
- * B-X or I-X) are never chosen. Returns one label id per token.
+ * Viterbi over `emissions` (n × L, row-major) and `transitions`, the first token following row `first`
+ * of the transitions; labels that break BIO (I-X not after B-X or I-X) are never chosen. Returns one
+ * label id per token.
  */
-export function viterbi(emissions: Float32Array, n: number, transitions: Transitions): Int32Array {
+export function viterbi(
+  emissions: Float32Array,
+  n: number,
+  transitions: Transitions,
+  first = AFTER_START,
+): Int32Array {
   const out = new Int32Array(n);
   if (n === 0) return out;
-  const score = new Float64Array(n * L);
-  const back = new Int32Array(n * L);
+  if (scratch.score.length < n * L)
+    scratch = { score: new Float64Array(n * L * 2), back: new Int32Array(n * L * 2) };
+  const { score, back } = scratch;
   for (let y = 0; y < L; y++) {
-    score[y] = ALLOWED[y] ? (emissions[y] as number) + (transitions[y] as number) : -Infinity;
+    const k = first * L + y;
+    score[y] = ALLOWED[k] ? (emissions[y] as number) + (transitions[k] as number) : -Infinity;
   }
   for (let t = 1; t < n; t++) {
     for (let y = 0; y < L; y++) {
@@ -57,9 +72,14 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Transit
 }
 
 /** Greedy left-to-right decoding under the same constraints: cheaper, slightly less accurate. */
-export function greedy(emissions: Float32Array, n: number, transitions: Transitions): Int32Array {
+export function greedy(
+  emissions: Float32Array,
+  n: number,
+  transitions: Transitions,
+  first = AFTER_START,
+): Int32Array {
   const out = new Int32Array(n);
-  let prev = -1;
+  let prev = first - 1;
   for (let t = 0; t < n; t++) {
     let best = -Infinity;
     let arg = 0;
@@ -75,4 +95,44 @@ export function greedy(emissions: Float32Array, n: number, transitions: Transiti
     prev = arg;
   }
   return out;
+}
+
+/**
+ * The score of the best label sequence of one run under the same constraints, with token t's label
+ * fixed to `forced[t]` wherever that is not -1: comparing it with the free best tells how much the model
+ * prefers its own reading of some words to another one.
+ */
+export function bestScore(
+  emissions: Float32Array,
+  n: number,
+  transitions: Transitions,
+  first = AFTER_START,
+  forced?: Int32Array,
+): number {
+  if (n === 0) return 0;
+  let prev = new Float64Array(L);
+  let cur = new Float64Array(L);
+  const allowedAt = (t: number, y: number): boolean => !forced || forced[t] === -1 || forced[t] === y;
+  for (let y = 0; y < L; y++) {
+    const k = first * L + y;
+    prev[y] =
+      ALLOWED[k] && allowedAt(0, y) ? (emissions[y] as number) + (transitions[k] as number) : -Infinity;
+  }
+  for (let t = 1; t < n; t++) {
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      if (allowedAt(t, y)) {
+        for (let p = 0; p < L; p++) {
+          if (!ALLOWED[(p + 1) * L + y]) continue;
+          const s = (prev[p] as number) + (transitions[(p + 1) * L + y] as number);
+          if (s > best) best = s;
+        }
+      }
+      cur[y] = best + (emissions[t * L + y] as number);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  let best = -Infinity;
+  for (let y = 0; y < L; y++) best = Math.max(best, prev[y] as number);
+  return best;
 }

@@ -1,12 +1,13 @@
 // The tagger's weights and their file format: hashed feature ids with Int16-quantised weights per
 // label, and float transition scores, as base64 in a versioned JSON document.
+import type { FeatureTable } from './features';
 import { LABELS, LABEL_COUNT } from './labels';
 
 const L = LABEL_COUNT;
 
 export const MODEL_FORMAT = 'article-lens-entity-tagger';
 /** Bumped whenever features, labels or the encoding change: an older file is refused, not misread. */
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export interface ModelFile {
   format: string;
@@ -26,10 +27,18 @@ export interface ModelFile {
   trainedOn?: string;
 }
 
-/** Weights ready for scoring: an open-addressing table from feature id to its row of weights. */
+/** Int32 words per slot of the table: the feature id, then the labels' Int16 weights two to a word. */
+const STRIDE = 1 + Math.ceil(L / 2);
+
+/**
+ * Weights ready for scoring: an open-addressing table whose slot holds a feature id and its row of
+ * weights side by side, so that scoring a feature reads one place in memory. Id 0 marks a free slot
+ * (a feature whose id is 0 is left out: one in four billion).
+ */
 export class TaggerModel {
-  /** Open-addressing table of (feature id, row + 1) pairs, interleaved so one probe reads both. */
-  private readonly table: Int32Array;
+  private readonly slots: Int32Array;
+  /** The same memory as Int16 weights: slot s, label y at `s * STRIDE * 2 + 2 + y`. */
+  private readonly slotWeights: Int16Array;
   private readonly mask: number;
 
   constructor(
@@ -42,46 +51,70 @@ export class TaggerModel {
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.table = new Int32Array(size * 2);
+    this.slots = new Int32Array(size * STRIDE);
+    this.slotWeights = new Int16Array(this.slots.buffer);
     for (let r = 0; r < keys.length; r++) {
       const k = keys[r] as number;
+      if (k === 0) continue;
       let s = mix(k) & this.mask;
-      while ((this.table[2 * s + 1] as number) !== 0) s = (s + 1) & this.mask;
-      this.table[2 * s] = k | 0;
-      this.table[2 * s + 1] = r + 1;
+      while ((this.slots[s * STRIDE] as number) !== 0) s = (s + 1) & this.mask;
+      this.slots[s * STRIDE] = k | 0;
+      for (let y = 0; y < L; y++) this.slotWeights[s * STRIDE * 2 + 2 + y] = weights[r * L + y] as number;
     }
   }
 
-  /** Row of feature `id`, or -1 when the model has no weights for it. */
+  /** Slot of feature `id`, or -1 when the model has no weights for it. */
   row(id: number): number {
     const key = id | 0;
+    if (key === 0) return -1;
+    const slots = this.slots;
     let s = mix(id) & this.mask;
     for (;;) {
-      const r = this.table[2 * s + 1] as number;
-      if (r === 0) return -1;
-      if (this.table[2 * s] === key) return r - 1;
+      const k = slots[s * STRIDE] as number;
+      if (k === key) return s;
+      if (k === 0) return -1;
       s = (s + 1) & this.mask;
     }
   }
 
-  /** Adds the emission scores of each token's features into `out` (n × labels). */
-  emissions(features: Uint32Array[], from: number, to: number): Float32Array {
+  /** Sums of the weights of a word's own features (see `FeatureTable.wordEnd`), by spelling. */
+  private readonly wordScores = new Map<string, Int32Array>();
+
+  /** Adds the weights of features ids[from, to) to `acc`. */
+  private add(ids: Uint32Array, from: number, to: number, acc: Int32Array): void {
+    const w = this.slotWeights;
+    for (let f = from; f < to; f++) {
+      const r = this.row(ids[f] as number);
+      if (r < 0) continue;
+      const base = r * STRIDE * 2 + 2;
+      for (let y = 0; y < L; y++) acc[y] = (acc[y] as number) + (w[base + y] as number);
+    }
+  }
+
+  /** The emission scores (n × labels) of tokens [from, to) of a feature table. */
+  emissions(features: FeatureTable, from: number, to: number): Float32Array {
     const out = new Float32Array((to - from) * L);
     const acc = new Int32Array(L);
-    const w = this.weights;
+    const { ids, at, wordEnd, words } = features;
     for (let t = from; t < to; t++) {
-      acc.fill(0);
-      for (const id of features[t] as Uint32Array) {
-        const r = this.row(id);
-        if (r < 0) continue;
-        const base = r * L;
-        for (let y = 0; y < L; y++) acc[y] = (acc[y] as number) + (w[base + y] as number);
+      const word = words[t] as string;
+      let own = this.wordScores.get(word);
+      if (!own) {
+        own = new Int32Array(L);
+        this.add(ids, at[t] as number, wordEnd[t] as number, own);
+        if (this.wordScores.size >= WORD_SCORES_LIMIT) this.wordScores.clear();
+        this.wordScores.set(word, own);
       }
+      acc.set(own);
+      this.add(ids, wordEnd[t] as number, at[t + 1] as number, acc);
       for (let y = 0; y < L; y++) out[(t - from) * L + y] = (acc[y] as number) * this.scale;
     }
     return out;
   }
 }
+
+/** Words whose own scores are kept at most (the cache starts again past it). */
+const WORD_SCORES_LIMIT = 50_000;
 
 function mix(k: number): number {
   let h = Math.imul(k ^ (k >>> 16), 0x45d9f3b);

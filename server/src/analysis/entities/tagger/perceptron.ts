@@ -1,13 +1,14 @@
 // Training: a structured averaged perceptron over BIO labels with Viterbi decoding.
-import { viterbi } from './decode';
+import { AFTER_O, AFTER_START, viterbi } from './decode';
 import { LABEL_COUNT } from './labels';
 
 const L = LABEL_COUNT;
 
-/** One training sentence: the feature ids of each token and the gold label ids. */
+/** One training run of tokens: the feature ids of each token, the gold label ids, and whether it opens a sentence. */
 export interface TrainingSentence {
   features: Uint32Array[];
   gold: Int32Array;
+  opens: boolean;
 }
 
 /** Weights being learnt: dense rows indexed through a map from feature id. */
@@ -68,13 +69,14 @@ export class Perceptron {
         cache.set(s, rows);
       }
       const n = rows.length;
-      const pred = viterbi(this.emissions(rows, this.w), n, this.t);
+      const first = s.opens ? AFTER_START : AFTER_O;
+      const pred = viterbi(this.emissions(rows, this.w), n, this.t, first);
       let wrong = false;
       for (let i = 0; i < n; i++) {
         const g = s.gold[i] as number;
         const p = pred[i] as number;
-        const gPrev = i === 0 ? -1 : (s.gold[i - 1] as number);
-        const pPrev = i === 0 ? -1 : (pred[i - 1] as number);
+        const gPrev = i === 0 ? first - 1 : (s.gold[i - 1] as number);
+        const pPrev = i === 0 ? first - 1 : (pred[i - 1] as number);
         if (g !== p) {
           wrong = true;
           for (const row of rows[i] as Int32Array) {

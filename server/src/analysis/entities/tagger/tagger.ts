@@ -1,7 +1,15 @@
-// Tagging a document with a model: features, Viterbi per sentence, labels back to text spans.
-import { greedy, viterbi } from './decode';
-import { type DocLayout, type TagToken, type TaggerDoc, extractFeatures, layout } from './features';
-import { type CoarseType, spansOf } from './labels';
+// Tagging a document with a model: features, Viterbi per run of tokens, labels back to text spans.
+import { AFTER_O, AFTER_START, bestScore, greedy, viterbi } from './decode';
+import {
+  type DocLayout,
+  type TagToken,
+  type TaggerDoc,
+  activeTokens,
+  extractFeatures,
+  layout,
+  segments,
+} from './features';
+import { type CoarseType, labelId, spansOf } from './labels';
 import type { TaggerModel } from './model';
 
 /** An entity the tagger found: its character span, its tokens [startTok, endTok) and coarse type. */
@@ -19,6 +27,12 @@ export interface TagResult {
   entities: TaggedEntity[];
   /** Sentences and line forms of the document, as the features saw them. */
   layout: DocLayout;
+  /**
+   * How much the model prefers its own labels of tokens [from, to) to `reading` (BIO labels such as
+   * "B-PER", undefined for O): the score of its best sequence less that of the best one holding the
+   * reading. Infinity where the tokens are not decoded together.
+   */
+  preference(from: number, to: number, reading: readonly (string | undefined)[]): number;
 }
 
 export function tagDoc(
@@ -29,15 +43,20 @@ export function tagDoc(
   const n = doc.tokens.length;
   const labels = new Int32Array(n);
   const lay = layout(doc);
-  if (n === 0) return { labels, entities: [], layout: lay };
-  const features = extractFeatures(model.ruleFeatures ? doc : { ...doc, rules: undefined }, lay);
+  if (n === 0) return { labels, entities: [], layout: lay, preference: () => Infinity };
+  const plain = model.ruleFeatures ? doc : { ...doc, rules: undefined };
+  const active = activeTokens(plain, lay);
+  const features = extractFeatures(plain, lay, active);
   const decode = decoder === 'viterbi' ? viterbi : greedy;
-  let from = 0;
-  for (let i = 1; i <= n; i++) {
-    if (i < n && lay.sentence[i] === lay.sentence[from]) continue;
-    const e = model.emissions(features, from, i);
-    labels.set(decode(e, i - from, model.transitions), from);
-    from = i;
+  // Tokens outside the active runs stay O; each run is decoded after a sentence start or an O.
+  const runs: Run[] = [];
+  const runOf = new Int32Array(n).fill(-1);
+  for (const s of segments(lay, active)) {
+    const e = model.emissions(features, s.start, s.end);
+    const first = s.opens ? AFTER_START : AFTER_O;
+    labels.set(decode(e, s.end - s.start, model.transitions, first), s.start);
+    runOf.fill(runs.length, s.start, s.end);
+    runs.push({ start: s.start, end: s.end, first, emissions: e });
   }
   const entities = spansOf(labels).map((s) => ({
     start: (doc.tokens[s.start] as TagToken).start,
@@ -46,7 +65,30 @@ export function tagDoc(
     endTok: s.end,
     type: s.type,
   }));
-  return { labels, entities, layout: lay };
+  const transitions = model.transitions;
+  const preference = (from: number, to: number, reading: readonly (string | undefined)[]): number => {
+    const run = runs[runOf[from] ?? -1];
+    if (!run || runOf[to - 1] !== runOf[from]) return Infinity;
+    const m = run.end - run.start;
+    const forced = new Int32Array(m).fill(-1);
+    for (let t = from; t < to; t++) {
+      const r = reading[t - from];
+      forced[t - run.start] = r ? labelId(r) : 0;
+    }
+    run.free ??= bestScore(run.emissions, m, transitions, run.first);
+    return run.free - bestScore(run.emissions, m, transitions, run.first, forced);
+  };
+  return { labels, entities, layout: lay, preference };
+}
+
+/** A run of tokens decoded together, and its emission scores. */
+interface Run {
+  start: number;
+  end: number;
+  first: number;
+  emissions: Float32Array;
+  /** The score of its best sequence, once asked for. */
+  free?: number;
 }
 
 /** wink tokens to tagger tokens: no whitespace tokens, and words joined by hyphens kept whole. */
