@@ -12,6 +12,7 @@ import {
   defaultAnalysisOptions,
   type EntityTaggerMode,
   neverCancelled,
+  type AnalysisOptions,
   type ArticleAnalysis,
   type ArticleSnapshot,
   type LocalAnalysis,
@@ -28,13 +29,16 @@ export interface AnalyzeRun {
   truncated: { path: string; bytes: number }[];
 }
 
-interface ReadFile {
+export interface ReadFile {
   file: string;
   snapshot: ArticleSnapshot;
   truncated: boolean;
 }
 
 const noFindings: LocalAnalysis = { entities: [], quotes: [], unbalanced: [], repeats: [], limits: [] };
+
+/** Why the run is where it is, for a progress line: the phase, files done, files in all. */
+export type AnalyzeProgress = (phase: string, done: number, total: number) => void;
 
 export function analyzeFiles(
   files: readonly string[],
@@ -45,23 +49,52 @@ export function analyzeFiles(
   prepare?: (index: CorpusIndex) => void,
   entityTagger: EntityTaggerMode = 'off',
 ): AnalyzeRun {
-  const options =
-    entityTagger === 'off' ? defaultAnalysisOptions : { ...defaultAnalysisOptions, entityTagger };
-  const run: AnalyzeRun = { results: [], skipped: [], truncated: [] };
+  const input = readFiles(files, maxFileSizeKB);
+  const run = analyzeSnapshots(input.read, base, analysisOptionsFor(entityTagger), cache, prepare);
+  return { ...run, skipped: input.skipped, truncated: input.truncated };
+}
+
+export function analysisOptionsFor(entityTagger: EntityTaggerMode): AnalysisOptions {
+  return entityTagger === 'off' ? defaultAnalysisOptions : { ...defaultAnalysisOptions, entityTagger };
+}
+
+/** Reads the files under the server's text rule; those that cannot be used are listed, not fatal. */
+export function readFiles(
+  files: readonly string[],
+  maxFileSizeKB: number,
+): Omit<AnalyzeRun, 'results'> & { read: ReadFile[] } {
+  const out: Omit<AnalyzeRun, 'results'> & { read: ReadFile[] } = { read: [], skipped: [], truncated: [] };
   const limit = sizeLimitBytes(maxFileSizeKB);
-  const read: ReadFile[] = [];
   for (const file of files) {
     const article = readArticle(file, limit);
     if ('skipped' in article) {
-      run.skipped.push({ path: file, reason: article.skipped });
+      out.skipped.push({ path: file, reason: article.skipped });
       continue;
     }
-    if (article.truncated) run.truncated.push({ path: file, bytes: article.bytes });
+    if (article.truncated) out.truncated.push({ path: file, bytes: article.bytes });
     const snapshot = { uri: pathToUri(path.resolve(file)), version: 0, text: article.text };
-    read.push({ file, snapshot, truncated: article.truncated });
+    out.read.push({ file, snapshot, truncated: article.truncated });
   }
+  return out;
+}
+
+/** Path of a read file relative to the base, `/`-separated. */
+export function relativePath(base: string, r: ReadFile): string {
+  return path.relative(base, r.file).split(path.sep).join('/');
+}
+
+/** Analyses files already read: both indexing passes, then each file's corpus findings. */
+export function analyzeSnapshots(
+  read: readonly ReadFile[],
+  base: string,
+  options: AnalysisOptions,
+  cache?: AnalysisCache,
+  prepare?: (index: CorpusIndex) => void,
+  progress: AnalyzeProgress = () => undefined,
+): Pick<AnalyzeRun, 'results'> {
+  const run: Pick<AnalyzeRun, 'results'> = { results: [] };
   const result = (r: ReadFile, analysis: ArticleAnalysis): FileResult => ({
-    file: path.relative(base, r.file).split(path.sep).join('/'),
+    file: relativePath(base, r),
     text: r.snapshot.text,
     analysis,
     truncated: r.truncated,
@@ -84,8 +117,11 @@ export function analyzeFiles(
   const index = new CorpusIndex();
   prepare?.(index);
   const indexer = new CorpusIndexer(index, neverCancelled);
-  read.forEach((r, i) => indexer.first(r.snapshot, options, cached[i]));
-  for (const _ of indexer.second());
+  read.forEach((r, i) => {
+    indexer.first(r.snapshot, options, cached[i]);
+    progress('first pass', i + 1, read.length);
+  });
+  for (const done of indexer.second()) progress('second pass', done, read.length);
 
   const analyses = new Map<string, ArticleAnalysis>();
   for (const r of read) {
@@ -101,7 +137,9 @@ export function analyzeFiles(
     run.results.push(result(r, analysis));
   }
   if (cache && fingerprint) {
+    let done = 0;
     for (const { snapshot, entry } of indexer.entries()) {
+      progress('corpus findings', ++done, read.length);
       const analysis = analyses.get(snapshot.uri);
       if (!analysis || entry.corpus?.fingerprint === fingerprint) continue;
       const corpus = { fingerprint, shared: analysis.shared, related: analysis.related };
@@ -111,7 +149,7 @@ export function analyzeFiles(
   return run;
 }
 
-function fromCache(snapshot: ArticleSnapshot, entry: CachedAnalysis): ArticleAnalysis {
+export function fromCache(snapshot: ArticleSnapshot, entry: CachedAnalysis): ArticleAnalysis {
   const corpus = entry.corpus ?? { shared: [], related: [] };
   return {
     uri: snapshot.uri,
