@@ -13,7 +13,7 @@ import type { DocumentAnalysis } from './documentAnalysis';
 import { exportFolder } from './export/exportFolder';
 import type { FeatureContext } from './features/context';
 import { provideCurationActions } from './features/curationActions';
-import { executeCorrect, type CorrectResult } from './features/curationCommands';
+import { draftToCorrection, executeCorrect, type CorrectResult } from './features/curationCommands';
 import { sidecarDiagnostics } from './features/curationDiagnostics';
 import {
   ExportAnnotationsRequest,
@@ -21,10 +21,22 @@ import {
   type ExportAnnotationsParams,
   type ExportAnnotationsResult,
 } from './protocol';
+import { describeError, openPool } from './storage/postgres/database';
+import { ReadOnlyError, TeamCorrections } from './storage/postgres/teamCorrections';
 import type { HandlerGuard } from './util/handler';
 import { normalizeUri } from './util/uri';
 import { CurationStore } from './workspace/curationStore';
 import type { LspCorpus } from './workspace/lspCorpus';
+import type { CorrectionDraft } from './protocol';
+
+/** The team database of corrections (initializationOptions.teamCorpus): the password never in settings. */
+export interface TeamCorpusOptions {
+  url: string;
+  password?: string;
+}
+
+/** How long changes announced together are gathered before the corrections are read again. */
+const TEAM_SETTLE_MS = 50;
 
 export interface CurationDeps {
   connection: Connection;
@@ -50,6 +62,8 @@ export interface CurationServer {
   /** Runs a curation command; `undefined` when the command is not one. */
   execute(command: string, args: readonly unknown[]): Promise<CorrectResult> | undefined;
   readonly watchGlobs: string[];
+  /** Follows the corrections of a team database (connected at `load`). */
+  useTeam(options: TeamCorpusOptions | undefined): void;
 }
 
 export function createCurationServer(deps: CurationDeps): CurationServer {
@@ -86,6 +100,58 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
     analysis.requeue(affected);
   };
 
+  let teamOptions: TeamCorpusOptions | undefined;
+  let team: TeamCorrections | undefined;
+  let teamTimer: NodeJS.Timeout | undefined;
+  const offline = (e: unknown): void => {
+    team = undefined;
+    const where = teamOptions ? describeError(e, teamOptions.url) : String(e);
+    void connection.window.showWarningMessage(
+      `Article Lens: team corpus offline (${where}); the local sidecar and index are used.`,
+    );
+  };
+  const refreshTeam = async (): Promise<void> => {
+    if (team) changed(store.setTeam(await team.list()));
+  };
+  const connectTeam = async (): Promise<void> => {
+    if (!teamOptions) return;
+    const { url, password } = teamOptions;
+    const pool = openPool(url, { password, applicationName: 'article-lens server', max: 2 });
+    const candidate = new TeamCorrections(pool, url, password);
+    try {
+      await candidate.listen(
+        () => {
+          clearTimeout(teamTimer);
+          teamTimer = setTimeout(() => void refreshTeam().catch(offline), TEAM_SETTLE_MS);
+        },
+        (e) => offline(e),
+      );
+      team = candidate;
+      await refreshTeam();
+    } catch (e) {
+      await candidate.close();
+      await pool.end().catch(() => undefined);
+      offline(e);
+    }
+  };
+  /** A correction made here goes to the team database, which tells every editor (this one too). */
+  const correctInTeam = async (args: readonly unknown[]): Promise<CorrectResult> => {
+    const draft = args[0] as CorrectionDraft | undefined;
+    if (!team || !draft || typeof draft !== 'object' || typeof draft.uri !== 'string')
+      return executeCorrect(ctx, store, args, (edit) => connection.workspace.applyEdit(edit));
+    const made = draftToCorrection(ctx, store, draft, new Date());
+    if (typeof made === 'string') return { applied: false, message: made };
+    try {
+      await team.add([made.correction]);
+      await refreshTeam();
+      return { applied: true, sidecarUri: made.sidecarUri };
+    } catch (e) {
+      const message = e instanceof ReadOnlyError ? e.message : describeError(e, teamOptions?.url ?? '');
+      void connection.window.showErrorMessage(`Article Lens: ${message}`);
+      return { applied: false, message };
+    }
+  };
+
   connection.workspace.onWillRenameFiles(
     guard.request('willRenameFiles', null, (params) => store.renameEdit(params.files)),
   );
@@ -101,7 +167,11 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
   return {
     watchGlobs: ['**/.article-lens/*.json'],
     setFolders: (uris) => store.setFolders(uris),
-    load: async () => changed(await store.loadAll()),
+    load: async () => {
+      changed(await store.loadAll());
+      await connectTeam();
+    },
+    useTeam: (options) => void (teamOptions = options),
     indexed: publish,
     onDocument(uri) {
       if (!store.isSidecar(uri)) return false;
@@ -125,7 +195,7 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
     codeActions: (params) => provideCurationActions(ctx, params),
     execute(command, args) {
       if (command !== ServerCommands.correct) return undefined;
-      return executeCorrect(ctx, store, args, (edit) => connection.workspace.applyEdit(edit));
+      return correctInTeam(args);
     },
   };
 }

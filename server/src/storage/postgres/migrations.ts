@@ -116,4 +116,51 @@ CREATE TABLE related (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'shared corrections',
+    sql: `
+-- Curators' corrections, shared by everyone on the database: the sidecar's entries, with who made each
+-- and when. Every change is announced on the channel article_lens_corrections, so open editors follow.
+CREATE TABLE corrections (
+  id text PRIMARY KEY,
+  file text NOT NULL,
+  body json NOT NULL,
+  author text NOT NULL DEFAULT current_user,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX corrections_file ON corrections (file);
+
+CREATE FUNCTION article_lens_corrections_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('article_lens_corrections', COALESCE(NEW.id, OLD.id));
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER corrections_notify AFTER INSERT OR UPDATE OR DELETE ON corrections
+  FOR EACH ROW EXECUTE FUNCTION article_lens_corrections_changed();
+`,
+  },
+  {
+    version: 3,
+    name: 'curator and reader roles',
+    sql: `
+-- Two group roles; people log in as their own roles, granted one of these. A reader reads everything and
+-- writes nothing; a curator also writes corrections. Loading the corpus (index --db) needs the owner.
+-- Roles belong to the whole server, so another database may have made them already.
+DO $$
+BEGIN
+  CREATE ROLE article_lens_reader NOLOGIN;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
+DO $$
+BEGIN
+  CREATE ROLE article_lens_curator NOLOGIN IN ROLE article_lens_reader;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
+GRANT USAGE ON SCHEMA public TO article_lens_reader;
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO article_lens_reader;
+GRANT INSERT, UPDATE, DELETE ON corrections TO article_lens_curator;
+`,
+  },
 ];
