@@ -1,6 +1,7 @@
 // Wiring of curation into the language server, registered from one place: sidecars per folder (loaded
 // before indexing, followed through their buffers and file events), their diagnostics, the code actions,
 // ServerCommands.correct, sidecar edits for renamed files and the export request.
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type {
   CodeAction,
   CodeActionParams,
@@ -21,13 +22,18 @@ import {
   type ExportAnnotationsParams,
   type ExportAnnotationsResult,
 } from './protocol';
-import { describeError, openPool } from './storage/postgres/database';
+import { describeError, openPool, redactUrl } from './storage/postgres/database';
 import { ReadOnlyError, TeamCorrections } from './storage/postgres/teamCorrections';
 import type { HandlerGuard } from './util/handler';
 import { normalizeUri } from './util/uri';
 import { CurationStore } from './workspace/curationStore';
 import type { LspCorpus } from './workspace/lspCorpus';
-import type { CorrectionDraft } from './protocol';
+import {
+  TeamCorpusStatusNotification,
+  type CorrectionDraft,
+  type TeamCorpusState,
+  type TeamCorpusStatusParams,
+} from './protocol';
 
 /** The team database of corrections (initializationOptions.teamCorpus): the password never in settings. */
 export interface TeamCorpusOptions {
@@ -100,13 +106,30 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
     analysis.requeue(affected);
   };
 
+  // A notification, not a request: no client has to answer it.
+  const showMessage = (type: MessageType, message: string): void =>
+    void connection.sendNotification(ShowMessageNotification.method, { type, message });
   let teamOptions: TeamCorpusOptions | undefined;
   let team: TeamCorrections | undefined;
   let teamTimer: NodeJS.Timeout | undefined;
+  const teamStatus = (state: TeamCorpusState, message?: string): void => {
+    if (!teamOptions) return;
+    const params: TeamCorpusStatusParams = { state, database: redactUrl(teamOptions.url) };
+    if (message !== undefined) params.message = message;
+    void connection.sendNotification(TeamCorpusStatusNotification.method, params);
+  };
+  /** Unreachable (or lost): said once, and the local sidecar and index carry on. */
+  let saidOffline = false;
   const offline = (e: unknown): void => {
+    const was = team;
     team = undefined;
+    void was?.close();
     const where = teamOptions ? describeError(e, teamOptions.url) : String(e);
-    void connection.window.showWarningMessage(
+    teamStatus('offline', where);
+    if (saidOffline) return;
+    saidOffline = true;
+    showMessage(
+      MessageType.Warning,
       `Article Lens: team corpus offline (${where}); the local sidecar and index are used.`,
     );
   };
@@ -128,6 +151,7 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
       );
       team = candidate;
       await refreshTeam();
+      teamStatus((await candidate.canWrite()) ? 'connected' : 'read-only');
     } catch (e) {
       await candidate.close();
       await pool.end().catch(() => undefined);
@@ -147,7 +171,7 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
       return { applied: true, sidecarUri: made.sidecarUri };
     } catch (e) {
       const message = e instanceof ReadOnlyError ? e.message : describeError(e, teamOptions?.url ?? '');
-      void connection.window.showErrorMessage(`Article Lens: ${message}`);
+      showMessage(MessageType.Error, `Article Lens: ${message}`);
       return { applied: false, message };
     }
   };

@@ -242,6 +242,26 @@ export namespace StatusNotification {
   export const type = new NotificationType<StatusParams>(method);
 }
 
+/**
+ * The team corpus (initializationOptions.teamCorpus): `connected` (corrections are shared), `read-only`
+ * (the database lets this user read but not correct), `offline` (unreachable: the local sidecar and index
+ * are used). Sent on every change; nothing is sent without a team corpus.
+ */
+export type TeamCorpusState = 'connected' | 'read-only' | 'offline';
+
+export interface TeamCorpusStatusParams {
+  state: TeamCorpusState;
+  /** The database, without its password. */
+  database: string;
+  /** Why it is offline. */
+  message?: string;
+}
+
+export namespace TeamCorpusStatusNotification {
+  export const method = 'articleLens/teamCorpus' as const;
+  export const type = new NotificationType<TeamCorpusStatusParams>(method);
+}
+
 /** The arguments of ClientCommands.correct: a draft and what the client must still ask. */
 export interface CorrectionRequestArgs {
   draft: CorrectionDraft;

@@ -16,12 +16,17 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { parseSidecar } from '../../server/src/analysis/curation/sidecar';
 import { lineIndex } from '../../server/src/analysis/text';
-import { ServerCommands, type CorrectionDraft } from '../../server/src/protocol';
+import {
+  ServerCommands,
+  TeamCorpusStatusNotification,
+  type CorrectionDraft,
+  type TeamCorpusStatusParams,
+} from '../../server/src/protocol';
 import { migrate, openPool } from '../../server/src/storage/postgres/database';
 import { TeamCorrections } from '../../server/src/storage/postgres/teamCorrections';
 import { COUNCIL, DERBY } from '../lsp/curation.fixture';
 import { fileUri, Session } from '../lsp/session';
-import { dbSkip, freshDatabase } from './database';
+import { asSuperuser, dbSkip, freshDatabase } from './database';
 
 const rangeText = (text: string, d: Diagnostic): string => {
   const lines = lineIndex(text);
@@ -38,48 +43,70 @@ function corpusCopy(name: string): string {
 let url = '';
 const sessions: Session[] = [];
 
-before(async () => {
-  if (dbSkip) return;
-  url = await freshDatabase('team');
-  const pool = openPool(url);
+async function teamDatabase(label: string): Promise<string> {
+  const made = await freshDatabase(label);
+  const pool = openPool(made);
   await migrate(pool);
   await pool.end();
+  return made;
+}
+
+before(async () => {
+  if (!dbSkip) url = await teamDatabase('team');
 });
 
 after(async () => {
   for (const s of sessions) await s.stop();
 });
 
-async function start(name: string, author: string): Promise<{ session: Session; derbyUri: string }> {
+interface Started {
+  session: Session;
+  derbyUri: string;
+  /** The first team corpus status the server sent. */
+  status: Promise<TeamCorpusStatusParams>;
+}
+
+async function start(name: string, author: string, teamUrl = url): Promise<Started> {
   const dir = corpusCopy(name);
   const session = await Session.start(dir, {
     configuration: { curation: { author } },
-    initializationOptions: { teamCorpus: { url } },
+    initializationOptions: { teamCorpus: { url: teamUrl } },
   });
   sessions.push(session);
+  // Registered before the server has read its settings, so before it connects.
+  const status = new Promise<TeamCorpusStatusParams>((resolve) =>
+    session.connection.onNotification(TeamCorpusStatusNotification.method, resolve),
+  );
   await session.ready();
-  return { session, derbyUri: fileUri(path.join(dir, 'derby.article')) };
+  return { session, derbyUri: fileUri(path.join(dir, 'derby.article')), status };
 }
 
-test('a correction made in one editor shows in the other within 2 s', { skip: dbSkip }, async (t) => {
-  const a = await start('a', 'Curator A');
-  const b = await start('b', 'Curator B');
-  const beforeA = await a.session.open(a.derbyUri, DERBY, 1);
-  const beforeB = await b.session.open(b.derbyUri, DERBY, 1);
-  assert.ok(
-    beforeB.some((d) => rangeText(DERBY, d) === 'Derby'),
-    '“Derby” is tagged in B',
-  );
-  const derby = beforeA.find((d) => rangeText(DERBY, d) === 'Derby');
-  assert.ok(derby, '“Derby” is tagged in A');
-  const actions = ((await a.session.connection.sendRequest(CodeActionRequest.type, {
-    textDocument: { uri: a.derbyUri },
+async function notEntityDraft(s: Started): Promise<{ draft: CorrectionDraft; before: Diagnostic[] }> {
+  const before = await s.session.open(s.derbyUri, DERBY, 1);
+  const derby = before.find((d) => rangeText(DERBY, d) === 'Derby');
+  assert.ok(derby, '“Derby” is tagged');
+  const actions = ((await s.session.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: s.derbyUri },
     range: derby.range,
     context: { diagnostics: [derby] },
   })) ?? []) as CodeAction[];
   const notEntity = actions.find((x) => x.title === 'Not an entity: “Derby” (this mention)');
   assert.ok(notEntity, actions.map((x) => x.title).join(' | '));
   const [draft] = (notEntity.command as Command).arguments as [CorrectionDraft];
+  return { draft, before };
+}
+
+test('a correction made in one editor shows in the other within 2 s', { skip: dbSkip }, async (t) => {
+  const a = await start('a', 'Curator A');
+  const b = await start('b', 'Curator B');
+  assert.equal((await a.status).state, 'connected');
+  assert.equal((await b.status).state, 'connected');
+  const { draft } = await notEntityDraft(a);
+  const beforeB = await b.session.open(b.derbyUri, DERBY, 1);
+  assert.ok(
+    beforeB.some((d) => rangeText(DERBY, d) === 'Derby'),
+    '“Derby” is tagged in B',
+  );
 
   const inB = b.session.nextPublish(
     b.derbyUri,
@@ -120,3 +147,54 @@ test('a correction made in one editor shows in the other within 2 s', { skip: db
     await pool.end();
   }
 });
+
+test(
+  'a reader is told the corpus is read-only, and its correction is refused',
+  { skip: dbSkip },
+  async () => {
+    const reader = `reader_${Date.now().toString(36)}`;
+    // A database of its own: the first test's correction is not in it.
+    const readerDb = await teamDatabase('reader');
+    await asSuperuser(readerDb, `CREATE ROLE ${reader} LOGIN IN ROLE article_lens_reader`);
+    const u = new URL(readerDb);
+    u.username = reader;
+    const r = await start('reader', 'Reader', u.toString());
+    assert.equal((await r.status).state, 'read-only');
+    const { draft } = await notEntityDraft(r);
+    const result = (await r.session.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: ServerCommands.correct,
+      arguments: [draft],
+    })) as { applied: boolean; message?: string };
+    assert.equal(result.applied, false);
+    assert.match(result.message ?? '', /read-only for you: corrections need the curator role/);
+    assert.ok(r.session.messages.some((m) => /read-only for you/.test(m.message)));
+    assert.equal(r.session.appliedEdits.length, 0);
+  },
+);
+
+test(
+  'an unreachable team corpus: one message, offline, and the local index still works',
+  { skip: dbSkip },
+  async () => {
+    const o = await start('offline', 'Someone', 'postgres://nobody:secret@127.0.0.1:1/none');
+    const status = await o.status;
+    assert.equal(status.state, 'offline');
+    assert.equal(status.database, 'postgres://nobody:***@127.0.0.1:1/none');
+    const diagnostics = await o.session.open(o.derbyUri, DERBY, 1);
+    assert.ok(
+      diagnostics.some((d) => rangeText(DERBY, d) === 'Derby'),
+      'the article is analysed locally',
+    );
+    const warnings = o.session.messages.filter((m) => /team corpus offline/.test(m.message));
+    assert.equal(warnings.length, 1);
+    assert.doesNotMatch(warnings[0].message, /secret/);
+    // A correction falls back to the sidecar edit, so nothing is lost.
+    const { draft } = await notEntityDraft(o);
+    const result = (await o.session.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: ServerCommands.correct,
+      arguments: [draft],
+    })) as { applied: boolean };
+    assert.equal(result.applied, true);
+    assert.equal(o.session.appliedEdits.length, 1, 'the sidecar edit was asked for');
+  },
+);

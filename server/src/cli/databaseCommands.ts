@@ -156,9 +156,10 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
     const progress = progressLine();
     let index: CorpusIndex | undefined;
     const run = analyzeSnapshots(db.read, db.base, db.options, db.cache, (i) => void (index = i), progress);
+    const analysed = Date.now();
     await db.store.flush();
     const byUri = new Map(db.read.map((r, i) => [r.snapshot.uri, db.keys[i].hash]));
-    await writeCorpus(
+    const tableBytes = await writeCorpus(
       db.store.pool,
       {
         articles: run.results.map((r) => ({
@@ -174,10 +175,13 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
       (table) => process.stderr.write(`article-lens: writing ${table}\n`),
     );
     const seconds = (Date.now() - started) / 1000;
+    const writing = (Date.now() - analysed) / 1000;
+    const rowBytes = db.store.writtenBytes + tableBytes;
     process.stdout.write(
       `indexed ${run.results.length} articles (${bytes} bytes): ${db.store.written} analysed, ` +
         `${known} unchanged (found by content), in ${seconds.toFixed(1)} s, ` +
-        `${(bytes / MB / seconds).toFixed(2)} MB/s\n`,
+        `${(bytes / MB / seconds).toFixed(2)} MB/s; database writes ${writing.toFixed(1)} s for ` +
+        `${(rowBytes / MB).toFixed(1)} MB of rows, ${(rowBytes / MB / writing).toFixed(2)} MB/s\n`,
     );
     return db.skippedCount > 0 ? 1 : 0;
   } finally {

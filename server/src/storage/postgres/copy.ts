@@ -41,13 +41,24 @@ function* lines(rows: Iterable<readonly CopyValue[]>): Generator<string> {
   if (chunk.length > 0) yield chunk.join('');
 }
 
-/** COPYs `rows` into `table (columns)`; table and column names are the program's, never user input. */
+/**
+ * COPYs `rows` into `table (columns)`; table and column names are the program's, never user input.
+ * Returns the bytes of row data sent.
+ */
 export async function copyRows(
   client: PoolClient,
   table: string,
   columns: readonly string[],
   rows: Iterable<readonly CopyValue[]>,
-): Promise<void> {
+): Promise<number> {
+  let bytes = 0;
+  const counted = function* (): Generator<string> {
+    for (const chunk of lines(rows)) {
+      bytes += Buffer.byteLength(chunk);
+      yield chunk;
+    }
+  };
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-  await pipeline(Readable.from(lines(rows)), stream);
+  await pipeline(Readable.from(counted()), stream);
+  return bytes;
 }

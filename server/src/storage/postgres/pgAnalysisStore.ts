@@ -15,8 +15,9 @@ const FETCH_BATCH = 1000;
 export class PgAnalysisStore implements AnalysisStore {
   private readonly entries = new Map<string, CachedAnalysis>();
   private readonly pending = new Map<string, CachedAnalysis>();
-  /** Entries written by the last flush. */
+  /** Entries written by the last flush, and the bytes of their rows. */
   written = 0;
+  writtenBytes = 0;
 
   constructor(
     readonly pool: Pool,
@@ -60,6 +61,7 @@ export class PgAnalysisStore implements AnalysisStore {
   /** COPYs the new entries into a staging table, then inserts those no other writer stored meanwhile. */
   async flush(): Promise<void> {
     this.written = 0;
+    this.writtenBytes = 0;
     if (this.pending.size === 0) return;
     const rows = [...this.pending].map(([hash, entry]) => [
       hash,
@@ -71,7 +73,12 @@ export class PgAnalysisStore implements AnalysisStore {
         await client.query(
           'CREATE TEMP TABLE analyses_in (content_hash text, analyser_version text, entry json) ON COMMIT DROP',
         );
-        await copyRows(client, 'analyses_in', ['content_hash', 'analyser_version', 'entry'], rows);
+        this.writtenBytes = await copyRows(
+          client,
+          'analyses_in',
+          ['content_hash', 'analyser_version', 'entry'],
+          rows,
+        );
         const r = await client.query(
           `INSERT INTO analyses (content_hash, analyser_version, entry)
            SELECT content_hash, analyser_version, entry FROM analyses_in ON CONFLICT (content_hash) DO NOTHING`,

@@ -28,6 +28,14 @@ export class TeamCorrections {
     return parseSidecar(JSON.stringify({ corrections: rows.map((r) => r.body) })).corrections;
   }
 
+  /** Whether this login may write corrections (the curator role), not only read them. */
+  async canWrite(): Promise<boolean> {
+    const { rows } = await this.pool.query<{ ok: boolean }>(
+      "SELECT has_table_privilege(current_user, 'corrections', 'INSERT') AS ok",
+    );
+    return rows[0]?.ok === true;
+  }
+
   /** Stores corrections (a new id is added, a known one replaced). */
   async add(corrections: readonly Correction[]): Promise<void> {
     try {

@@ -1,5 +1,5 @@
 // Replaces the corpus tables with one indexed corpus, in one transaction: a reader sees the old corpus or
-// the new one, never a mix. Rows go in with COPY; the indexes are maintained by the server as they do.
+// the new one, never a mix. Rows go in with COPY; returns the bytes of row data written.
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { EntitySummary } from '../../analysis/entityIndex';
@@ -46,15 +46,16 @@ export async function writeCorpus(
   pool: Pool,
   load: CorpusLoad,
   progress: (table: string) => void = () => undefined,
-): Promise<void> {
+): Promise<number> {
   const ids = new Map(load.articles.map((a, i) => [a.analysis.uri, i]));
   const idOf = (uri: string): number | undefined => ids.get(uri);
+  let bytes = 0;
   await withClient(pool, (client) =>
     inTransaction(client, async () => {
       await client.query(`TRUNCATE ${TABLES.join(', ')}`);
       const copy = async (table: string, columns: string[], rows: Iterable<CopyValue[]>): Promise<void> => {
         progress(table);
-        await copyRows(client, table, columns, rows);
+        bytes += await copyRows(client, table, columns, rows);
       };
       await copy(
         'articles',
@@ -136,6 +137,7 @@ export async function writeCorpus(
       await client.query('ANALYZE');
     }),
   );
+  return bytes;
 }
 
 function* aliasRows(entities: readonly EntitySummary[]): Generator<CopyValue[]> {
