@@ -127,6 +127,8 @@ export const ClientCommands = {
   /** Corrections from the Entities view, through `correct`. */
   markNotEntity: 'articleLens.markNotEntity',
   changeEntityType: 'articleLens.changeEntityType',
+  /** Asks for the team corpus URL and password (kept in SecretStorage) and restarts the server on it. */
+  connectTeamCorpus: 'articleLens.connectTeamCorpus',
 } as const;
 
 /**

@@ -8,7 +8,8 @@
 //   npm run bench -- --db                    10k load, queries at 10k and 100k; writes docs/benchmarks.md
 //   npm run bench -- --db --sizes 1k         another load size; --no-write leaves the doc alone
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, type Pool } from 'pg';
@@ -18,7 +19,10 @@ import { percentile } from './corpusGenerator';
 import { loadCorpus } from './loadCorpus';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const cliPath = path.join(repoRoot, 'server/out/cli.js');
+// A copy of the built CLI: a rebuild during the run would change the analyser version (it digests the
+// bundle), and the re-run would analyse everything again.
+const cliPath = path.join(mkdtempSync(path.join(os.tmpdir(), 'article-lens-bench-cli-')), 'cli.js');
+copyFileSync(path.join(repoRoot, 'server/out/cli.js'), cliPath);
 const docPath = path.join(repoRoot, 'docs/benchmarks.md');
 const SAMPLES = 200;
 const START = '<!-- team-corpus-bench:start -->';

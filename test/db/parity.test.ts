@@ -162,6 +162,26 @@ test('re-indexing analyses only what changed', { skip: dbSkip }, async () => {
   assert.match(changed.stdout, /1 analysed, 29 unchanged/);
   const fromDb = run('analyze', '--db', url, corpus);
   assert.equal(fromDb.stdout, run('analyze', corpus).stdout);
+  // The load drops the secondary indexes and builds them again after its COPY: all are back.
+  const pool = openPool(url);
+  try {
+    const { rows } = await pool.query<{ indexname: string }>(
+      "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1",
+    );
+    const names = rows.map((r) => r.indexname);
+    for (const name of [
+      'articles_entity_keys',
+      'entities_folded_trgm',
+      'entity_aliases_folded_trgm',
+      'entity_postings_canonical',
+      'passage_fingerprints_hash',
+      'quotes_content_key',
+      'corrections_file',
+    ])
+      assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
+  } finally {
+    await pool.end();
+  }
 });
 
 test('an unreachable database is one clear error', () => {
