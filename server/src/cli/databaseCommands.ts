@@ -2,6 +2,7 @@
 // `export` with `--db URL` read from it. Per-file analyses are found by content digest, so re-running
 // `index` on a corpus analyses only its new and changed files, and a corpus that has not changed at all
 // is not written again.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AnalysisCache } from '../analysis/corpus/analysisStore';
 import { finalLocal } from '../analysis/corpus/cachedAnalysis';
@@ -11,6 +12,7 @@ import type { AnalysisOptions, ArticleAnalysis } from '../analysis/types';
 import { CorpusQueries } from '../storage/postgres/corpusQueries';
 import { describeError, migrate, openPool } from '../storage/postgres/database';
 import { PgAnalysisStore } from '../storage/postgres/pgAnalysisStore';
+import { ReadOnlyError, TeamCorrections } from '../storage/postgres/teamCorrections';
 import { writeCorpus } from '../storage/postgres/writeCorpus';
 import { pathToUri } from '../util/uri';
 import { runningAnalyserVersion } from '../workspace/fileAnalysisStore';
@@ -35,7 +37,12 @@ export const INDEX_USAGE = `usage: article-lens index --db URL [--entity-tagger 
 Loads the corpus into the PostgreSQL database at URL (postgres://user@host:port/db; the password may come
 from PGPASSWORD): per-file analyses, entity postings, passage fingerprints, quotes, shared passages and
 related lists. Files whose content is already in the database are not analysed again. Progress goes to
-stderr. \`analyze --db URL <corpus>\` and \`export --db URL ...\` then read from the database.`;
+stderr. \`analyze --db URL <corpus>\` and \`export --db URL ...\` then read from the database.
+
+usage: article-lens corrections --db URL --import FILE | --export FILE
+
+Copies a sidecar of corrections (.article-lens/annotations.json) into the team database (entries with
+the same id are replaced), or writes the database's corrections as a sidecar file.`;
 
 const MB = 1024 * 1024;
 const PROGRESS_EVERY_MS = 1000;
@@ -43,7 +50,8 @@ const PROGRESS_EVERY_MS = 1000;
 /** Runs `index`, or `analyze`/`export` given `--db`; `undefined` for anything else. */
 export function runDatabaseCommand(argv: readonly string[]): Promise<number> | undefined {
   const [command, ...rest0] = argv;
-  if (command !== 'index' && command !== 'analyze' && command !== 'export') return undefined;
+  if (command !== 'index' && command !== 'analyze' && command !== 'export' && command !== 'corrections')
+    return undefined;
   const rest = [...rest0];
   let url: string | undefined;
   try {
@@ -51,9 +59,14 @@ export function runDatabaseCommand(argv: readonly string[]): Promise<number> | u
   } catch (e) {
     return Promise.resolve(usage((e as Error).message));
   }
-  if (command !== 'index' && url === undefined) return undefined;
+  if ((command === 'analyze' || command === 'export') && url === undefined) return undefined;
   if (url === undefined || url === '') return Promise.resolve(usage('--db URL is required'));
-  const run = command === 'index' ? runIndex : command === 'analyze' ? runAnalyze : runExportFromDb;
+  const run = {
+    index: runIndex,
+    analyze: runAnalyze,
+    export: runExportFromDb,
+    corrections: runCorrections,
+  }[command];
   return run(url, rest).catch((e: unknown) => {
     if (e instanceof UsageError || e instanceof CurationUsageError) return usage(e.message);
     if (e instanceof HelpRequest) {
@@ -250,5 +263,39 @@ async function runExportFromDb(url: string, rest: readonly string[]): Promise<nu
     );
   } finally {
     await db.close();
+  }
+}
+
+/** `corrections --db URL --import FILE | --export FILE`: a sidecar into or out of the team database. */
+async function runCorrections(url: string, rest: readonly string[]): Promise<number> {
+  const args = [...rest];
+  const from = takeOption(args, '--import');
+  const to = takeOption(args, '--export');
+  if ((from === undefined) === (to === undefined))
+    throw new UsageError('give --import FILE or --export FILE');
+  if (args.length > 0) throw new UsageError(`unexpected argument ${args[0]}`);
+  const pool = openPool(url, { applicationName: 'article-lens cli' });
+  try {
+    await migrate(pool);
+    const team = new TeamCorrections(pool, url);
+    if (from !== undefined) {
+      const corrections = readCorrections(from, warn);
+      await team.add(corrections);
+      process.stdout.write(`imported ${corrections.length} corrections from ${from}\n`);
+    } else if (to !== undefined) {
+      const text = await team.sidecarText();
+      fs.mkdirSync(path.dirname(path.resolve(to)), { recursive: true });
+      fs.writeFileSync(to, text);
+      process.stdout.write(`exported ${(await team.list()).length} corrections to ${to}\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof ReadOnlyError) {
+      warn(e.message);
+      return 2;
+    }
+    throw e;
+  } finally {
+    await pool.end();
   }
 }

@@ -58,6 +58,15 @@ export function describeError(e: unknown, url: string): string {
 export async function migrate(pool: Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
   const client = await pool.connect();
   const applied: number[] = [];
+  // Up to date: nothing to lock or create (a reader may not create anything, and need not).
+  const current = await client.query<{ version: number }>('SELECT version FROM schema_migrations').then(
+    (r) => new Set(r.rows.map((row) => row.version)),
+    () => undefined,
+  );
+  if (current && migrations.every((m) => current.has(m.version))) {
+    client.release();
+    return applied;
+  }
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(
