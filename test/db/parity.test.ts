@@ -110,6 +110,18 @@ for (const [label, dir] of [
         const candidates = new Set((await db.articlesSharingText(r.text)).map((c) => c.path));
         for (const s of expectShared) assert.ok(candidates.has(s.otherPath), `${s.otherPath} is a candidate`);
       }
+      // Every quotation is found by its words, in its own article.
+      let quotes = 0;
+      for (const r of mem.results.slice(0, 30))
+        for (const q of r.analysis.quotes) {
+          const found = await db.sameQuotes(r.text.slice(q.contentSpan.start, q.contentSpan.end));
+          assert.ok(
+            found.some((f) => f.path === r.file && f.contentSpan.start === q.contentSpan.start),
+            `quote at ${r.file}:${q.contentSpan.start}`,
+          );
+          quotes++;
+        }
+      assert.ok(quotes > 0, 'the corpus has quotes');
       assert.ok(
         shared > 0 && related > 0,
         `the corpus has shared passages (${shared}) and related (${related})`,
