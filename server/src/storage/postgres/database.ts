@@ -33,6 +33,9 @@ export function openPool(url: string, options: ConnectOptions = {}): Pool {
     application_name: options.applicationName ?? 'article-lens',
     max: options.max ?? 4,
     connectionTimeoutMillis: 5000,
+    // The editor's queries are short: compiling one (JIT) costs more than it saves. The symbol search's
+    // estimate crosses the JIT threshold and spent 8-28 ms compiling per query.
+    options: '-c jit=off',
   };
   if (options.password !== undefined) config.password = options.password;
   const pool = new Pool(config);
