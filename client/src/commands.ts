@@ -27,6 +27,8 @@ export interface CommandContext {
   readonly curation: CurationHost;
   /** The side-bar views, Check Corpus and Compare. */
   readonly views: ArticleViews;
+  /** Asks for the team corpus connection and restarts the server on it. */
+  connectTeamCorpus(): Promise<void>;
 }
 
 /** A failure the user can fix (no article open, server not started); shown as a warning, not logged as a bug. */
@@ -134,6 +136,9 @@ const factories: Record<keyof typeof ClientCommands, Factory> = {
   },
   restartServer: (ctx) => async () => {
     await ctx.restartServer();
+  },
+  connectTeamCorpus: (ctx) => async () => {
+    await ctx.connectTeamCorpus();
   },
   correct:
     (ctx) =>

@@ -73,8 +73,11 @@ export function codeDocumentSelector(globs: string[]): vscode.DocumentFilter[] {
   return selector;
 }
 
-/** Settings the running client cannot pick up: the document selector is fixed when the client starts. */
-export const RESTART_SETTINGS = [`${SECTION}.include`] as const;
+/**
+ * Settings the running client cannot pick up: the document selector is fixed when the client starts, and
+ * the team corpus is given to the server at its start.
+ */
+export const RESTART_SETTINGS = [`${SECTION}.include`, `${SECTION}.corpus.database`] as const;
 
 export function needsRestart(event: vscode.ConfigurationChangeEvent): boolean {
   return RESTART_SETTINGS.some((s) => event.affectsConfiguration(s));

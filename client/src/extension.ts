@@ -17,7 +17,9 @@ import {
   type ExportAnnotationsParams,
   type ExportAnnotationsResult,
   StatusNotification,
+  TeamCorpusStatusNotification,
   type RelatedArticlesResult,
+  type TeamCorpusStatusParams,
 } from '../../server/src/protocol';
 import {
   registerCommands,
@@ -42,6 +44,7 @@ import { RestartPolicy } from './restartPolicy';
 import { createServerApi } from './serverApi';
 import { StatusBar } from './statusBar';
 import { CorrectionHistory } from './correctionHistory';
+import { connectTeamCorpus, readTeamCorpus, TeamCorpusStatus, type TeamCorpusConnection } from './teamCorpus';
 import { ArticleViews, isSidecar } from './views/articleViews';
 import { LostCorrectionsTree } from './views/lostCorrectionsTree';
 import type { ServerApi } from './views/serverApi';
@@ -92,6 +95,9 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
   readonly views: ArticleViews;
   readonly lostCorrections: LostCorrectionsTree;
   readonly status: StatusBar;
+  private readonly teamStatus = new TeamCorpusStatus(ClientCommands.connectTeamCorpus);
+  /** The team corpus the running server was given (URL and password), read before each start. */
+  private team: TeamCorpusConnection | undefined;
   private api: ServerApi | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private client: LanguageClient | undefined;
@@ -128,6 +134,7 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
     this.disposables.push(
       this.log,
       this.status,
+      this.teamStatus,
       this.views,
       this.curation.history,
       this.lostCorrections,
@@ -184,7 +191,13 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
     return vscode.languages.match(this.selector, document) > 0;
   }
 
+  async connectTeamCorpus(): Promise<void> {
+    if (await connectTeamCorpus(this.context.secrets)) await this.restartServer();
+  }
+
   async start(): Promise<void> {
+    this.team = await readTeamCorpus(this.context.secrets);
+    if (!this.team) this.teamStatus.hide();
     const globs = includeGlobs();
     this.selector = codeDocumentSelector(globs);
     this.stopReason = undefined;
@@ -206,6 +219,8 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
         logLevel: serverLogLevel(this.log.logLevel),
         // The server keeps its analysis cache here, so a second start on the same corpus is quick.
         storageUri: this.context.storageUri?.toString(),
+        // The password comes from SecretStorage; it is never written to settings.
+        ...(this.team ? { teamCorpus: this.team } : {}),
       }),
       errorHandler: new RestartPolicy((reason) => this.onGaveUp(reason)),
       middleware: hoverMiddleware(contributedColors(this.context)),
@@ -215,6 +230,9 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
     this.api = createServerApi(client);
     const clientDisposables: vscode.Disposable[] = [
       watcher,
+      client.onNotification(TeamCorpusStatusNotification.method, (params: TeamCorpusStatusParams) =>
+        this.teamStatus.set(params),
+      ),
       client.onNotification(StatusNotification.type, (params) => {
         const wasReady = this.lastState === 'ready';
         this.lastState = params.state;

@@ -3,6 +3,7 @@
 import { AnalysisCache } from './analysis/corpus/analysisStore';
 import { analyzeFiles } from './cli/analyzeFiles';
 import { HelpRequest, parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
+import { INDEX_USAGE, runDatabaseCommand } from './cli/databaseCommands';
 import { CURATION_USAGE, runCurationCommand, sidecarHook, takeAnnotations } from './cli/curationCommands';
 import { toJson, toText } from './cli/format';
 import { ignoreClosedPipes, warn } from './cli/output';
@@ -12,6 +13,8 @@ import { resolveInputs } from './workspace/fsCorpus';
 const KB = 1024;
 
 async function main(argv0: readonly string[]): Promise<number> {
+  const database = runDatabaseCommand(argv0);
+  if (database !== undefined) return database;
   const curated = runCurationCommand(argv0);
   if (curated !== undefined) return curated;
   const { argv, annotations } = takeAnnotations(argv0);
@@ -20,7 +23,7 @@ async function main(argv0: readonly string[]): Promise<number> {
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof HelpRequest) {
-      process.stdout.write(`${USAGE}\n${CURATION_USAGE}\n`);
+      process.stdout.write(`${USAGE}\n${CURATION_USAGE}\n${INDEX_USAGE}\n`);
       return 0;
     }
     if (!(e instanceof UsageError)) throw e;

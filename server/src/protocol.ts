@@ -154,6 +154,8 @@ export const ClientCommands = {
   /** From the Lost Corrections view: the sidecar at the correction, and its removal. */
   openLostCorrection: 'articleLens.openLostCorrection',
   removeLostCorrection: 'articleLens.removeLostCorrection',
+  /** Asks for the team corpus URL and password (kept in SecretStorage) and restarts the server on it. */
+  connectTeamCorpus: 'articleLens.connectTeamCorpus',
 } as const;
 
 /**
@@ -305,6 +307,26 @@ export interface StatusParams {
 export namespace StatusNotification {
   export const method = 'articleLens/status' as const;
   export const type = new NotificationType<StatusParams>(method);
+}
+
+/**
+ * The team corpus (initializationOptions.teamCorpus): `connected` (corrections are shared), `read-only`
+ * (the database lets this user read but not correct), `offline` (unreachable: the local sidecar and index
+ * are used). Sent on every change; nothing is sent without a team corpus.
+ */
+export type TeamCorpusState = 'connected' | 'read-only' | 'offline';
+
+export interface TeamCorpusStatusParams {
+  state: TeamCorpusState;
+  /** The database, without its password. */
+  database: string;
+  /** Why it is offline. */
+  message?: string;
+}
+
+export namespace TeamCorpusStatusNotification {
+  export const method = 'articleLens/teamCorpus' as const;
+  export const type = new NotificationType<TeamCorpusStatusParams>(method);
 }
 
 /** The arguments of ClientCommands.correct: a draft and what the client must still ask. */

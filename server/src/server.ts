@@ -198,6 +198,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings?: unknown;
     logLevel?: unknown;
     storageUri?: unknown;
+    teamCorpus?: { url?: unknown; password?: unknown };
   };
   if (isLogLevel(init.logLevel)) {
     logLevel = init.logLevel;
@@ -208,6 +209,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   corpus.setFolders(workspaceFolders(params));
   corpus.setCacheFolder(typeof init.storageUri === 'string' ? uriToPath(init.storageUri) : undefined);
   curation.setFolders(workspaceFolders(params));
+  const team = init.teamCorpus;
+  if (team && typeof team.url === 'string' && team.url !== '')
+    curation.useTeam({
+      url: team.url,
+      ...(typeof team.password === 'string' ? { password: team.password } : {}),
+    });
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -31,7 +31,7 @@ const MIN_CONTAINMENT = 0.9;
 const MIN_CONTAINED_WORDS = 6;
 
 /** Words compared loosely: case, apostrophe style and punctuation do not matter. */
-function normalisedWords(s: string): string[] {
+export function normalisedWords(s: string): string[] {
   return s
     .toLowerCase()
     .replace(/[’‘]/g, "'")

@@ -12,6 +12,7 @@ import {
   defaultAnalysisOptions,
   type EntityTaggerMode,
   neverCancelled,
+  type AnalysisOptions,
   type ArticleAnalysis,
   type ArticleSnapshot,
   type LocalAnalysis,
@@ -28,13 +29,16 @@ export interface AnalyzeRun {
   truncated: { path: string; bytes: number }[];
 }
 
-interface ReadFile {
+export interface ReadFile {
   file: string;
   snapshot: ArticleSnapshot;
   truncated: boolean;
 }
 
 const noFindings: LocalAnalysis = { entities: [], quotes: [], unbalanced: [], repeats: [], limits: [] };
+
+/** Why the run is where it is, for a progress line: the phase, files done, files in all. */
+export type AnalyzeProgress = (phase: string, done: number, total: number) => void;
 
 export function analyzeFiles(
   files: readonly string[],
@@ -47,27 +51,61 @@ export function analyzeFiles(
   /** Related ranking compares pages of several stories whole instead of story by story. */
   relatedWholePages = false,
 ): AnalyzeRun {
-  const options = {
+  const input = readFiles(files, maxFileSizeKB);
+  const options = analysisOptionsFor(entityTagger, relatedWholePages);
+  const run = analyzeSnapshots(input.read, base, options, cache, prepare);
+  return { ...run, skipped: input.skipped, truncated: input.truncated };
+}
+
+/** The analysis options of a run; set only where not the default, so the corpus fingerprint stays as it was. */
+export function analysisOptionsFor(
+  entityTagger: EntityTaggerMode,
+  relatedWholePages = false,
+): AnalysisOptions {
+  return {
     ...defaultAnalysisOptions,
-    // Set only when not the default, so that the corpus fingerprint (every option) stays as it was.
     ...(entityTagger === 'off' ? {} : { entityTagger }),
     ...(relatedWholePages ? { relatedWholePages } : {}),
   };
-  const run: AnalyzeRun = { results: [], skipped: [], truncated: [] };
+}
+
+/** Reads the files under the server's text rule; those that cannot be used are listed, not fatal. */
+export function readFiles(
+  files: readonly string[],
+  maxFileSizeKB: number,
+): Omit<AnalyzeRun, 'results'> & { read: ReadFile[] } {
+  const out: Omit<AnalyzeRun, 'results'> & { read: ReadFile[] } = { read: [], skipped: [], truncated: [] };
   const limit = sizeLimitBytes(maxFileSizeKB);
-  const read: ReadFile[] = [];
   for (const file of files) {
     const article = readArticle(file, limit);
     if ('skipped' in article) {
-      run.skipped.push({ path: file, reason: article.skipped });
+      out.skipped.push({ path: file, reason: article.skipped });
       continue;
     }
-    if (article.truncated) run.truncated.push({ path: file, bytes: article.bytes });
+    if (article.truncated) out.truncated.push({ path: file, bytes: article.bytes });
     const snapshot = { uri: pathToUri(path.resolve(file)), version: 0, text: article.text };
-    read.push({ file, snapshot, truncated: article.truncated });
+    out.read.push({ file, snapshot, truncated: article.truncated });
   }
+  return out;
+}
+
+/** Path of a read file relative to the base, `/`-separated. */
+export function relativePath(base: string, r: ReadFile): string {
+  return path.relative(base, r.file).split(path.sep).join('/');
+}
+
+/** Analyses files already read: both indexing passes, then each file's corpus findings. */
+export function analyzeSnapshots(
+  read: readonly ReadFile[],
+  base: string,
+  options: AnalysisOptions,
+  cache?: AnalysisCache,
+  prepare?: (index: CorpusIndex) => void,
+  progress: AnalyzeProgress = () => undefined,
+): Pick<AnalyzeRun, 'results'> {
+  const run: Pick<AnalyzeRun, 'results'> = { results: [] };
   const result = (r: ReadFile, analysis: ArticleAnalysis): FileResult => ({
-    file: path.relative(base, r.file).split(path.sep).join('/'),
+    file: relativePath(base, r),
     text: r.snapshot.text,
     analysis,
     truncated: r.truncated,
@@ -90,8 +128,11 @@ export function analyzeFiles(
   const index = new CorpusIndex();
   prepare?.(index);
   const indexer = new CorpusIndexer(index, neverCancelled);
-  read.forEach((r, i) => indexer.first(r.snapshot, options, cached[i]));
-  for (const _ of indexer.second());
+  read.forEach((r, i) => {
+    indexer.first(r.snapshot, options, cached[i]);
+    progress('first pass', i + 1, read.length);
+  });
+  for (const done of indexer.second()) progress('second pass', done, read.length);
 
   const analyses = new Map<string, ArticleAnalysis>();
   for (const r of read) {
@@ -107,7 +148,9 @@ export function analyzeFiles(
     run.results.push(result(r, analysis));
   }
   if (cache && fingerprint) {
+    let done = 0;
     for (const { snapshot, entry } of indexer.entries()) {
+      progress('corpus findings', ++done, read.length);
       const analysis = analyses.get(snapshot.uri);
       if (!analysis || entry.corpus?.fingerprint === fingerprint) continue;
       const corpus = { fingerprint, shared: analysis.shared, related: analysis.related };
@@ -117,7 +160,7 @@ export function analyzeFiles(
   return run;
 }
 
-function fromCache(snapshot: ArticleSnapshot, entry: CachedAnalysis): ArticleAnalysis {
+export function fromCache(snapshot: ArticleSnapshot, entry: CachedAnalysis): ArticleAnalysis {
   const corpus = entry.corpus ?? { shared: [], related: [] };
   return {
     uri: snapshot.uri,

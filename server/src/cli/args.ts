@@ -3,7 +3,7 @@
 import { ENTITY_TAGGER_MODES, type EntityTaggerMode } from '../analysis/types';
 import { HARD_MAX_FILE_SIZE_KB } from '../workspace/articleText';
 
-export const USAGE = `usage: article-lens analyze [--format json|text] [--max-file-size-kb N] [--cache DIR]
+export const USAGE = `usage: article-lens analyze [--format json|text] [--max-file-size-kb N] [--cache DIR] [--db URL]
                             [--entity-tagger off|candidates|primary] [--related-by story|page]
                             <dir|file...>
 
@@ -13,6 +13,7 @@ and related articles. Offsets in JSON are UTF-16 code units; paths are relative 
   --format json|text     one JSON object (default), or file:line:col rows for people
   --max-file-size-kb N   analyse only the first N KB of larger files (default 512, at most ${HARD_MAX_FILE_SIZE_KB})
   --cache DIR            keep per-file analyses in DIR, so a run on unchanged files is quick
+  --db URL               read the analyses from a team database loaded with "index"
   --entity-tagger MODE   off (rules alone, default), candidates (tagger adds names the rules missed)
                          or primary (tagger spans first, typed by the rules where both agree)
   --related-by story|page  rank pages of several stories story by story (default), or whole

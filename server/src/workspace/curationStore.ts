@@ -44,6 +44,8 @@ const EMPTY = new CorrectionIndex([]);
 export class CurationStore {
   readonly stage: Curation;
   private sidecars: Sidecar[] = [];
+  /** Corrections from the team database, applied in every folder along with its sidecar's. */
+  private team: Correction[] = [];
 
   constructor(private readonly host: CurationStoreHost) {
     this.stage = new Curation(
@@ -130,17 +132,33 @@ export class CurationStore {
     s.exists = exists;
     if (text === s.text) return new Set();
     const parsed = parseSidecar(text);
-    const before = new Map(s.corrections.map((c) => [c.id, JSON.stringify(c)]));
-    const after = new Map(parsed.corrections.map((c) => [c.id, JSON.stringify(c)]));
-    const changed = [
-      ...s.corrections.filter((c) => after.get(c.id) !== before.get(c.id)),
-      ...parsed.corrections.filter((c) => before.get(c.id) !== after.get(c.id)),
-    ];
+    const changed = changedBetween(s.corrections, parsed.corrections);
     Object.assign(s, { text, corrections: parsed.corrections, problems: parsed.problems });
-    s.index = new CorrectionIndex(parsed.corrections);
+    s.index = this.indexOf(parsed.corrections);
     const affected = this.touched(s, changed);
     this.host.index.recurate(affected);
     return affected;
+  }
+
+  /** New team corrections: re-applied where they may change findings; returns those articles. */
+  setTeam(corrections: readonly Correction[]): Set<string> {
+    const changed = changedBetween(this.team, corrections);
+    this.team = [...corrections];
+    const affected = new Set<string>();
+    if (changed.length === 0) return affected;
+    for (const s of this.sidecars) {
+      s.index = this.indexOf(s.corrections);
+      for (const uri of this.touched(s, changed)) affected.add(uri);
+    }
+    this.host.index.recurate(affected);
+    return affected;
+  }
+
+  /** A folder's corrections: its sidecar's, then the team's (the sidecar's entry wins on the same id). */
+  private indexOf(own: readonly Correction[]): CorrectionIndex {
+    if (this.team.length === 0) return new CorrectionIndex([...own]);
+    const ids = new Set(own.map((c) => c.id));
+    return new CorrectionIndex([...own, ...this.team.filter((c) => !ids.has(c.id))]);
   }
 
   /** Articles a set of changed corrections may apply to. */
@@ -199,6 +217,16 @@ export class CurationStore {
     }
     return Object.keys(changes).length > 0 ? { changes } : null;
   }
+}
+
+/** Corrections added, removed or changed between two lists (both sides of a change, by id). */
+function changedBetween(before: readonly Correction[], after: readonly Correction[]): Correction[] {
+  const was = new Map(before.map((c) => [c.id, JSON.stringify(c)]));
+  const is = new Map(after.map((c) => [c.id, JSON.stringify(c)]));
+  return [
+    ...before.filter((c) => is.get(c.id) !== was.get(c.id)),
+    ...after.filter((c) => was.get(c.id) !== is.get(c.id)),
+  ];
 }
 
 function inside(folder: string, file: string): boolean {

@@ -1,0 +1,218 @@
+// The corpus questions the editor asks, answered by the team database: shared passages, the related list,
+// every mention of an entity (references), entity search (workspace symbols), fuzzy entity search, same
+// quotes and the articles sharing passages with a text. Articles are named by their corpus paths; every
+// statement is parameterised.
+import type { Pool } from 'pg';
+import type { EntitySummary } from '../../analysis/entityIndex';
+import { shingleText } from '../../analysis/shingles';
+import type { NamedEntityType, RelatedReason, Span } from '../../analysis/types';
+import { subsequencePattern } from './foldName';
+import { quoteKey } from './writeCorpus';
+
+export interface StoredSharedPassage {
+  span: Span;
+  otherPath: string;
+  otherSpan: Span;
+  similarity: number;
+  boilerplate: boolean;
+  fileCount: number;
+  corrected?: boolean;
+}
+
+export interface StoredRelated {
+  path: string;
+  score: number;
+  reasons: RelatedReason[];
+}
+
+export interface StoredMention {
+  path: string;
+  span: Span;
+  text: string;
+}
+
+interface SummaryRow {
+  canonical: string;
+  type: string;
+  aliases: string[];
+  file_count: number;
+  mention_count: number;
+}
+
+const summaryOf = (r: SummaryRow): EntitySummary => ({
+  canonical: r.canonical,
+  type: r.type as NamedEntityType,
+  aliases: r.aliases,
+  fileCount: r.file_count,
+  mentionCount: r.mention_count,
+});
+
+/** The statements, named, so the bench can EXPLAIN ANALYZE exactly what the editor runs. */
+export const QUERIES = {
+  shared: `SELECT s.span_start, s.span_end, o.path AS other_path, s.other_start, s.other_end,
+                  s.similarity, s.boilerplate, s.file_count, s.corrected
+             FROM articles a
+             JOIN shared_passages s ON s.article_id = a.article_id
+             JOIN articles o ON o.article_id = s.other_id
+            WHERE a.path = $1
+            ORDER BY s.ord`,
+  related: `SELECT o.path AS other_path, r.score, r.reasons
+              FROM articles a
+              JOIN related r ON r.article_id = a.article_id
+              JOIN articles o ON o.article_id = r.other_id
+             WHERE a.path = $1
+             ORDER BY r.rank`,
+  mentions: `SELECT a.path, p.span_start, p.span_end, p.written
+               FROM entity_postings p
+               JOIN articles a ON a.article_id = p.article_id
+              WHERE p.canonical = $1
+              ORDER BY p.article_id, p.ord`,
+  search: `SELECT canonical, type, aliases, file_count, mention_count
+             FROM entities e
+            WHERE e.folded LIKE $1
+               OR EXISTS (SELECT 1 FROM entity_aliases x WHERE x.canonical = e.canonical AND x.folded LIKE $1)
+            ORDER BY file_count DESC, mention_count DESC, listing
+            LIMIT $2`,
+  similar: `SELECT canonical, type, aliases, file_count, mention_count
+              FROM entities
+             WHERE folded % $1
+             ORDER BY similarity(folded, $1) DESC, file_count DESC, listing
+             LIMIT $2`,
+  filesMentioning: `SELECT path FROM articles WHERE entity_keys @> ARRAY[$1::text] ORDER BY article_id`,
+  sameQuotes: `SELECT a.path, q.content_start, q.content_end
+                 FROM quotes q JOIN articles a ON a.article_id = q.article_id
+                WHERE q.content_key = $1
+                ORDER BY q.article_id, q.ord`,
+  sharingText: `SELECT a.path, count(DISTINCT f.hash)::integer AS hashes
+                  FROM passage_fingerprints f JOIN articles a ON a.article_id = f.article_id
+                 WHERE f.hash = ANY($1::bigint[])
+                 GROUP BY a.path
+                 ORDER BY hashes DESC, a.path`,
+} as const;
+
+/** Rows of one per-article table for every article, grouped by the article's path in corpus order. */
+async function groupedByPath<T>(
+  pool: Pool,
+  sql: string,
+  map: (row: Record<string, unknown>) => T,
+): Promise<Map<string, T[]>> {
+  const out = new Map<string, T[]>();
+  const { rows } = await pool.query(sql);
+  for (const row of rows) {
+    const key = row.path as string;
+    let list = out.get(key);
+    if (!list) out.set(key, (list = []));
+    list.push(map(row));
+  }
+  return out;
+}
+
+const sharedOf = (r: Record<string, unknown>): StoredSharedPassage => ({
+  span: { start: r.span_start as number, end: r.span_end as number },
+  otherPath: r.other_path as string,
+  otherSpan: { start: r.other_start as number, end: r.other_end as number },
+  similarity: r.similarity as number,
+  boilerplate: r.boilerplate as boolean,
+  fileCount: r.file_count as number,
+  ...(r.corrected ? { corrected: true } : {}),
+});
+
+const relatedOf = (r: Record<string, unknown>): StoredRelated => ({
+  path: r.other_path as string,
+  score: r.score as number,
+  reasons: r.reasons as RelatedReason[],
+});
+
+export class CorpusQueries {
+  constructor(private readonly pool: Pool) {}
+
+  async meta(key: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ value: string }>(
+      'SELECT value FROM corpus_meta WHERE key = $1',
+      [key],
+    );
+    return rows[0]?.value;
+  }
+
+  async articleCount(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::integer AS n FROM articles');
+    return rows[0]?.n ?? 0;
+  }
+
+  async sharedPassages(path: string): Promise<StoredSharedPassage[]> {
+    const { rows } = await this.pool.query(QUERIES.shared, [path]);
+    return rows.map(sharedOf);
+  }
+
+  /** Every article's shared passages, for a whole-corpus read (`analyze --db`). */
+  allShared(): Promise<Map<string, StoredSharedPassage[]>> {
+    return groupedByPath(
+      this.pool,
+      `SELECT a.path, s.span_start, s.span_end, o.path AS other_path, s.other_start, s.other_end,
+              s.similarity, s.boilerplate, s.file_count, s.corrected
+         FROM shared_passages s
+         JOIN articles a ON a.article_id = s.article_id
+         JOIN articles o ON o.article_id = s.other_id
+        ORDER BY s.article_id, s.ord`,
+      sharedOf,
+    );
+  }
+
+  allRelated(): Promise<Map<string, StoredRelated[]>> {
+    return groupedByPath(
+      this.pool,
+      `SELECT a.path, o.path AS other_path, r.score, r.reasons
+         FROM related r
+         JOIN articles a ON a.article_id = r.article_id
+         JOIN articles o ON o.article_id = r.other_id
+        ORDER BY r.article_id, r.rank`,
+      relatedOf,
+    );
+  }
+
+  async related(path: string): Promise<StoredRelated[]> {
+    const { rows } = await this.pool.query(QUERIES.related, [path]);
+    return rows.map(relatedOf);
+  }
+
+  /** Every mention of a canonical entity, by file in corpus order, then in text order. */
+  async mentionsOf(canonical: string): Promise<StoredMention[]> {
+    const { rows } = await this.pool.query(QUERIES.mentions, [canonical]);
+    return rows.map((r) => ({
+      path: r.path,
+      span: { start: r.span_start, end: r.span_end },
+      text: r.written,
+    }));
+  }
+
+  /** Entities whose name or a written form holds the query's letters in order, most widespread first. */
+  async searchEntities(query: string, limit = 500): Promise<EntitySummary[]> {
+    const q = query.toLowerCase().replace(/\s+/g, '');
+    const { rows } = await this.pool.query<SummaryRow>(QUERIES.search, [subsequencePattern(q), limit]);
+    return rows.map(summaryOf);
+  }
+
+  /** Entities spelt like `name` (trigram similarity): misspellings and transliterations. */
+  async similarEntities(name: string, limit = 20): Promise<EntitySummary[]> {
+    const { rows } = await this.pool.query<SummaryRow>(QUERIES.similar, [name.toLowerCase(), limit]);
+    return rows.map(summaryOf);
+  }
+
+  async filesMentioning(canonical: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ path: string }>(QUERIES.filesMentioning, [canonical]);
+    return rows.map((r) => r.path);
+  }
+
+  async sameQuotes(content: string): Promise<{ path: string; contentSpan: Span }[]> {
+    const { rows } = await this.pool.query(QUERIES.sameQuotes, [quoteKey(content)]);
+    return rows.map((r) => ({ path: r.path, contentSpan: { start: r.content_start, end: r.content_end } }));
+  }
+
+  /** Articles holding fingerprints of `text` (most first): the candidates for its shared passages. */
+  async articlesSharingText(text: string): Promise<{ path: string; hashes: number }[]> {
+    const hashes = [...new Set(shingleText(text).fingerprints.hashes)];
+    if (hashes.length === 0) return [];
+    const { rows } = await this.pool.query<{ path: string; hashes: number }>(QUERIES.sharingText, [hashes]);
+    return rows;
+  }
+}
