@@ -126,7 +126,9 @@ function passOf(local: LocalAnalysis, journal: TableStep[]): PassFindings {
  * name in another). The second pass redoes only what the final hints can change: entities (and the quotes
  * attributed to them) of files whose recorded questions to the hints now get other answers, from the wink
  * analysis the first pass kept (encoded); repeats never depend on hints. Every file is still re-recorded in
- * order, so the index ends as if each file had been re-analysed.
+ * order, so the index ends as if each file had been re-analysed. The first pass records only what the
+ * hints are made of (`admit`): passages, quotes and words go in once, in the second. The page structure is
+ * left to whoever reads it (it comes from the text alone), so indexing never computes it.
  *
  * A cached entry (see `CachedAnalysis`) stands in for a pass whenever its recorded questions get the same
  * answers from the hints of that pass, so an index built from a cache is the index the analysis would build.
@@ -142,9 +144,8 @@ export class CorpusIndexer {
   /** First pass of one file, with the hints as they stand; `cached` is its entry from an earlier run. */
   first(snapshot: ArticleSnapshot, options: AnalysisOptions, cached?: CachedAnalysis): void {
     if (cached && replaysWith(this.index.entities.hints(), cached.first.journal)) {
-      // The structure is not cached: it comes from the text alone, at little cost.
-      const local = { ...localOf(cached.first, cached.repeats), structure: analyzeStructure(snapshot.text) };
-      this.index.update(snapshot, local);
+      const local = localOf(cached.first, cached.repeats);
+      this.index.admit(snapshot, local);
       this.firsts.push({ snapshot, options, local, journal: cached.first.journal, cached });
       return;
     }
@@ -166,8 +167,7 @@ export class CorpusIndexer {
     if (!this.token.isCancellationRequested)
       local.repeats = findRepeats(snapshot.text, options.minRepeatWords);
     else local.limits = ['cancelled'];
-    local.structure = analyzeStructure(snapshot.text);
-    this.index.update(snapshot, local);
+    this.index.admit(snapshot, local);
     this.firsts.push({ snapshot, options, local, journal, nlp: encodeNlpDoc(nlp) });
   }
 
@@ -189,18 +189,13 @@ export class CorpusIndexer {
       let second: PassFindings | undefined;
       if (cached?.second && replaysWith(hints, cached.second.journal)) {
         second = cached.second;
-        local = { ...localOf(second, first.local.repeats), structure: first.local.structure };
+        local = localOf(second, first.local.repeats);
       } else if (!replaysWith(hints, first.journal)) {
         // Recorded again, so a later run can tell whether these entities still hold.
         const journal: TableStep[] = [];
         const doc = nlp && decodeNlpDoc(nlp, snapshot.text);
         const entities = recogniseEntities(snapshot.text, hints, first.options.entityTagger, journal, doc);
-        local = {
-          ...emptyLocal([]),
-          entities,
-          repeats: first.local.repeats,
-          structure: first.local.structure,
-        };
+        local = { ...emptyLocal([]), entities, repeats: first.local.repeats };
         if (this.token.isCancellationRequested) local.limits = ['cancelled'];
         else Object.assign(local, findQuotes(snapshot.text, entities));
         second = passOf(local, journal);
@@ -218,6 +213,7 @@ export class CorpusIndexer {
       }
       yield i + 1;
     }
+    if (!this.token.isCancellationRequested) this.index.indexed();
   }
 
   /** Files through the first pass. */

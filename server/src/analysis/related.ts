@@ -220,14 +220,32 @@ export class RelatedIndex {
 
   /** Adds or replaces an article. */
   add(uri: string, text: string, entities: readonly EntityMention[]): void {
+    this.addEntities(uri, text, entities);
+    this.terms.add(this.docOf.get(uri) as number, contentTerms(text));
+  }
+
+  /**
+   * Adds or replaces an article with its entities alone, its words left out: the first pass of a corpus
+   * indexing, whose second adds every article again with `add`. The entity features see the same adds
+   * as if the words were there, so the index ends the same.
+   */
+  addEntities(uri: string, text: string, entities: readonly EntityMention[]): void {
     this.remove(uri);
     const doc = this.nextDoc++;
     this.docOf.set(uri, doc);
     this.uriOf.set(doc, uri);
     this.lengths.set(uri, text.length);
     this.sources.set(doc, { text, entities });
-    this.terms.add(doc, contentTerms(text));
     this.entities.add(doc, entityCounts(entities));
+  }
+
+  /**
+   * Recomputes every word-vector norm under the corpus as it now is. Candidate generation reads norms
+   * however stale; after a corpus indexing added the words file by file, each would otherwise be the norm
+   * under the part of the corpus indexed before it.
+   */
+  refreshNorms(): void {
+    for (const doc of this.uriOf.keys()) this.terms.norm(doc);
   }
 
   remove(uri: string): void {
