@@ -6,6 +6,23 @@ import { AliasTable, type TableStep } from './aliases';
 import type { EntityHints, EntityMention, NamedEntityType, Span } from './types';
 import { NAMED_ENTITY_TYPES } from './types';
 
+/** An entity as one article's hover shows it (see `EntityIndex.overview`). */
+export interface EntityOverview {
+  /** Its mentions in the article asked about. */
+  here: number;
+  /** Its mentions in the corpus, and the files they are in. */
+  mentions: number;
+  files: number;
+  /** The canonical name, then every written form in listing order. */
+  aliases: string[];
+  /** Other files mentioning it, and the first `links` of them in listing order with their first mention. */
+  others: number;
+  links: { uri: string; span: Span }[];
+}
+
+/** Mentions per file told apart when ordering written forms; a file has far fewer of one name. */
+const MENTION_SLOTS = 1 << 20;
+
 export interface EntityOccurrence {
   uri: string;
   span: Span;
@@ -231,6 +248,48 @@ export class EntityIndex {
       for (const m of this.postings.get(canonical)?.files.get(uri) ?? [])
         out.push({ uri, span: m.span, text: m.text });
     return out;
+  }
+
+  /**
+   * What a hover tells of an entity, as `mentionsOf` would give it, without listing every mention: a name
+   * carried by thousands of files is read once, with no sort of its files and no object per mention.
+   */
+  overview(canonical: string, uri: string, links: number): EntityOverview {
+    const firstSeen = new Map<string, number>();
+    const nearest: { order: number; uri: string; span: Span }[] = [];
+    let here = 0;
+    let mentions = 0;
+    let others = 0;
+    for (const [file, list] of this.postings.get(canonical)?.files ?? []) {
+      mentions += list.length;
+      const order = this.order.get(file) ?? 0;
+      // A written form's first appearance in listing order: the earliest file, the first mention there.
+      for (let i = 0; i < list.length; i++) {
+        const key = order * MENTION_SLOTS + Math.min(i, MENTION_SLOTS - 1);
+        const seen = firstSeen.get(list[i].text);
+        if (seen === undefined || key < seen) firstSeen.set(list[i].text, key);
+      }
+      if (file === uri) {
+        here += list.length;
+        continue;
+      }
+      if (list.length === 0) continue;
+      others++;
+      if (nearest.length === links && order >= nearest[links - 1].order) continue;
+      let at = nearest.length;
+      while (at > 0 && nearest[at - 1].order > order) at--;
+      nearest.splice(at, 0, { order, uri: file, span: list[0].span });
+      if (nearest.length > links) nearest.pop();
+    }
+    const forms = [...firstSeen].sort((a, b) => a[1] - b[1]).map(([text]) => text);
+    return {
+      here,
+      mentions,
+      files: others + (here > 0 ? 1 : 0),
+      aliases: [...new Set([canonical, ...forms])],
+      others,
+      links: nearest.map(({ uri: u, span }) => ({ uri: u, span })),
+    };
   }
 
   summary(canonical: string): EntitySummary | undefined {
