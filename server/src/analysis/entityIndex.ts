@@ -204,6 +204,8 @@ export class EntityIndex {
 
   add(uri: string, mentions: EntityMention[]): void {
     const old = this.byUri.get(uri);
+    // The very list already recorded (a corpus indexing's second pass keeping the first's findings).
+    if (old === mentions) return;
     this.byUri.set(uri, mentions);
     if (!this.order.has(uri)) this.order.set(uri, this.nextOrder++);
     // New votes first, then the old ones withdrawn: a name the file keeps never drops to zero on the way.
