@@ -125,6 +125,13 @@ function byId(index: FeatureIndex, counts: ReadonlyMap<string, number>): Map<num
   return out;
 }
 
+/** A discount's entries as text, equal for equal discounts (insertion order included). */
+function discountKey(discount: FeatureDiscount): string {
+  let key = '';
+  for (const [id, count] of discount) key += `${id}:${count},`;
+  return key;
+}
+
 /** Each discount with every count made infinite, kept per discount: see `dropCommon`. */
 const wholly = new WeakMap<FeatureDiscount, FeatureDiscount>();
 
@@ -209,6 +216,8 @@ export class RelatedIndex {
   private selection = new Float64Array(1024);
   /** Boilerplate discounts per document with the spans they were taken from; see `discountsFor`. */
   private readonly discountCache = new Map<number, { spans: readonly Span[]; discounts: Discounts }>();
+  /** Discounts by their content, so equal ones are one object; see `shareable`. */
+  private readonly sharedDiscounts = new Map<string, Discounts>();
   /** Word counts of boilerplate spans by their text; see `spanTerms`. */
   private readonly spanTermCache = new Map<string, { ids: ReadonlyMap<number, number>; unknown: string[] }>();
 
@@ -366,10 +375,25 @@ export class RelatedIndex {
       const spans = this.boilerplateOf(uri, options);
       const cached = this.discountCache.get(doc);
       if (cached && cached.spans === spans) return cached.discounts;
-      const discounts = this.discounts(doc, spans);
+      const discounts = this.shareable(this.discounts(doc, spans));
       this.discountCache.set(doc, { spans, discounts });
       return discounts;
     };
+  }
+
+  /**
+   * One object for equal discounts: the pages of a site built on one template carry the same boilerplate,
+   * so thousands of documents would otherwise keep a copy each. Read-only once made, so sharing is safe.
+   */
+  private shareable(discounts: Discounts): Discounts {
+    if (discounts === NO_DISCOUNTS) return discounts;
+    const key = `${discountKey(discounts.terms)}|${discountKey(discounts.entities)}`;
+    const known = this.sharedDiscounts.get(key);
+    if (known) return known;
+    // Entries of replaced documents are dropped now and then, not tracked one by one.
+    if (this.sharedDiscounts.size >= Math.max(1024, 2 * this.docOf.size)) this.sharedDiscounts.clear();
+    this.sharedDiscounts.set(key, discounts);
+    return discounts;
   }
 
   /** The words and entity mentions of a document that lie inside its boilerplate spans. */
