@@ -152,6 +152,21 @@ function dropAll(discount: FeatureDiscount): FeatureDiscount {
  * dropped copy, so no map is built per pair and its discounted norm stays cached.
  */
 function dropCommon(a: FeatureDiscount, b: FeatureDiscount): [FeatureDiscount, FeatureDiscount] {
+  // Discounts are never changed once made and equal ones are shared, so a pair's answer is kept.
+  let byOther = commonDropped.get(a);
+  if (!byOther) commonDropped.set(a, (byOther = new WeakMap()));
+  let pair = byOther.get(b);
+  if (!pair) byOther.set(b, (pair = dropCommonOf(a, b)));
+  return pair;
+}
+
+/** `dropCommon`'s answers by the two discounts. */
+const commonDropped = new WeakMap<
+  FeatureDiscount,
+  WeakMap<FeatureDiscount, [FeatureDiscount, FeatureDiscount]>
+>();
+
+function dropCommonOf(a: FeatureDiscount, b: FeatureDiscount): [FeatureDiscount, FeatureDiscount] {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let common = 0;
   for (const id of small.keys()) if (large.has(id)) common++;
@@ -353,10 +368,9 @@ export class RelatedIndex {
     if (!source || spans.length === 0) return base;
     const terms = new Map(base.terms);
     for (const span of spans) {
-      for (const [term, count] of contentTerms(source.text.slice(span.start, span.end))) {
-        const id = this.terms.idOf(term);
-        if (id !== undefined) terms.set(id, (terms.get(id) ?? 0) + count);
-      }
+      // The span's known words with their counts, in text order: what counting them here would give.
+      for (const [id, count] of this.spanTerms(source.text.slice(span.start, span.end)))
+        terms.set(id, (terms.get(id) ?? 0) + count);
     }
     const entities = new Map(base.entities);
     for (const [id, count] of byId(this.entities, entityCounts(mentionsIn(source.entities, spans))))
