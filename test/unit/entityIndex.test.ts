@@ -10,6 +10,7 @@ import { findEntities } from '../../server/src/analysis/entities';
 import {
   aliasTableFor,
   EntityIndex,
+  ReplayMemo,
   replaysWith,
   subsequence,
   type EntityOverview,
@@ -363,5 +364,27 @@ describe('replaysWith', () => {
     index.add('c', [mention('Anna Kowalski', 'PERSON')]);
     assert.ok(!replaysWith(index.hints(), journal));
     assert.notDeepEqual(findEntities(text, index.hints()), found);
+  });
+
+  it('answers alike with a memo shared across journals and hints', () => {
+    const index = new EntityIndex();
+    const texts = [
+      'Sanae Takaichi spoke in Tokyo. Takaichi said Kowalski agreed.',
+      'Kowalski met Takaichi at the Bank of Japan.',
+      'Anna Kowalski of the Bank of Japan said prices rose.',
+      'Takaichi and Kowalski spoke again.',
+    ];
+    const journals: TableStep[][] = [];
+    const memo = new ReplayMemo();
+    texts.forEach((text, i) => {
+      const journal: TableStep[] = [];
+      index.add(String(i), findEntities(text, index.hints(), journal));
+      journals.push(journal);
+      // Every journal against the hints of every moment, with the memo and without.
+      for (const j of journals)
+        assert.equal(replaysWith(index.hints(), j, memo), replaysWith(index.hints(), j));
+    });
+    const outcomes = journals.map((j) => replaysWith(index.hints(), j, memo));
+    assert.ok(outcomes.includes(true) && outcomes.includes(false), `${outcomes}`);
   });
 });

@@ -3,7 +3,7 @@ import type { ArticleIndex } from './corpusIndex';
 import { localOf, type CachedAnalysis, type PassFindings } from './corpus/cachedAnalysis';
 import { recogniseEntities } from './entities/combine';
 import type { TableStep } from './aliases';
-import { replaysWith } from './entityIndex';
+import { ReplayMemo, replaysWith } from './entityIndex';
 import { analyzeText } from './nlp';
 import { decodeNlpDoc, encodeNlpDoc, type EncodedNlpDoc } from './nlpCache';
 import { findQuotes } from './quotes';
@@ -135,6 +135,8 @@ function passOf(local: LocalAnalysis, journal: TableStep[]): PassFindings {
  */
 export class CorpusIndexer {
   private readonly firsts: FirstPass[] = [];
+  /** Answers of the current hints to recorded questions, shared by the files replayed against them. */
+  private readonly memo = new ReplayMemo();
 
   constructor(
     private readonly index: ArticleIndex,
@@ -143,7 +145,7 @@ export class CorpusIndexer {
 
   /** First pass of one file, with the hints as they stand; `cached` is its entry from an earlier run. */
   first(snapshot: ArticleSnapshot, options: AnalysisOptions, cached?: CachedAnalysis): void {
-    if (cached && replaysWith(this.index.entities.hints(), cached.first.journal)) {
+    if (cached && replaysWith(this.index.entities.hints(), cached.first.journal, this.memo)) {
       const local = localOf(cached.first, cached.repeats);
       this.index.admit(snapshot, local);
       this.firsts.push({ snapshot, options, local, journal: cached.first.journal, cached });
@@ -187,10 +189,10 @@ export class CorpusIndexer {
       }
       let local = first.local;
       let second: PassFindings | undefined;
-      if (cached?.second && replaysWith(hints, cached.second.journal)) {
+      if (cached?.second && replaysWith(hints, cached.second.journal, this.memo)) {
         second = cached.second;
         local = localOf(second, first.local.repeats);
-      } else if (!replaysWith(hints, first.journal)) {
+      } else if (!replaysWith(hints, first.journal, this.memo)) {
         // Recorded again, so a later run can tell whether these entities still hold.
         const journal: TableStep[] = [];
         const doc = nlp && decodeNlpDoc(nlp, snapshot.text);

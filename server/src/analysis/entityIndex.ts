@@ -137,11 +137,44 @@ function ownTable(known: KnownNames): AliasTable {
  * Whether entity recognition that asked the hints what `journal` records (see `findEntities`) would get
  * the same answers from `hints`, and so find exactly the same entities.
  */
-export function replaysWith(hints: EntityHints, journal: readonly TableStep[]): boolean {
-  return aliasTableFor(hints).replays(journal, (step) => {
+export function replaysWith(hints: EntityHints, journal: readonly TableStep[], memo?: ReplayMemo): boolean {
+  const other = (step: TableStep): string => {
     if (step.call === 'hint') return hints.known.has(step.arg) ? '1' : '0';
     return hints.known.size > 0 ? '1' : '0';
-  });
+  };
+  if (!memo) return aliasTableFor(hints).replays(journal, other);
+  const answers = memo.answersOf(hints);
+  let table: AliasTable | undefined;
+  for (const step of journal) {
+    const key = `${step.call}\u0000${step.arg}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      table ??= aliasTableFor(hints);
+      answer = table.answer(step, other);
+      answers.set(key, answer);
+    }
+    if (answer !== step.answer) return false;
+  }
+  return true;
+}
+
+/**
+ * Answers of the hints to recorded questions, for replaying many journals against the same hints (a
+ * corpus indexing's second pass asks the final hints about the same words file after file). An answer
+ * depends on the hints and the question alone, and a hints object never changes, so answers are kept
+ * until other hints are asked; the memo's owner drops it when done.
+ */
+export class ReplayMemo {
+  private hints: EntityHints | undefined;
+  private answers = new Map<string, string>();
+
+  answersOf(hints: EntityHints): Map<string, string> {
+    if (hints !== this.hints) {
+      this.hints = hints;
+      this.answers = new Map();
+    }
+    return this.answers;
+  }
 }
 
 /** Whether `lowerQuery`'s characters occur in `name` in order, ignoring case. */
