@@ -20,9 +20,6 @@ export interface EntityOverview {
   links: { uri: string; span: Span }[];
 }
 
-/** Mentions per file told apart when ordering written forms; a file has far fewer of one name. */
-const MENTION_SLOTS = 1 << 20;
-
 export interface EntityOccurrence {
   uri: string;
   span: Span;
@@ -214,6 +211,8 @@ interface Posting {
   first?: EntityOccurrence | undefined;
   /** Mentions per file, in file order of first mention. */
   files: Map<string, EntityMention[]>;
+  /** The files in indexing order, once asked for; dropped when a file joins or leaves. */
+  sorted?: string[];
   mentionCount: number;
   /** Written forms → number of mentions, in order of first appearance. */
   aliases: Map<string, number>;
@@ -290,41 +289,34 @@ export class EntityIndex {
    * carried by thousands of files is read once, with no sort of its files and no object per mention.
    */
   overview(canonical: string, uri: string, links: number): EntityOverview {
-    const firstSeen = new Map<string, number>();
-    const nearest: { order: number; uri: string; span: Span }[] = [];
-    let here = 0;
-    let mentions = 0;
-    let others = 0;
-    for (const [file, list] of this.postings.get(canonical)?.files ?? []) {
-      mentions += list.length;
-      const order = this.order.get(file) ?? 0;
-      // A written form's first appearance in listing order: the earliest file, the first mention there.
-      for (let i = 0; i < list.length; i++) {
-        const key = order * MENTION_SLOTS + Math.min(i, MENTION_SLOTS - 1);
-        const seen = firstSeen.get(list[i].text);
-        if (seen === undefined || key < seen) firstSeen.set(list[i].text, key);
-      }
-      if (file === uri) {
-        here += list.length;
-        continue;
-      }
-      if (list.length === 0) continue;
-      others++;
-      if (nearest.length === links && order >= nearest[links - 1].order) continue;
-      let at = nearest.length;
-      while (at > 0 && nearest[at - 1].order > order) at--;
-      nearest.splice(at, 0, { order, uri: file, span: list[0].span });
-      if (nearest.length > links) nearest.pop();
+    const p = this.postings.get(canonical);
+    if (!p) return { here: 0, mentions: 0, files: 0, aliases: [canonical], others: 0, links: [] };
+    const here = p.files.get(uri)?.length ?? 0;
+    const files = this.sortedFiles(p);
+    // Written forms in listing order: the files are read in order only until every form has been seen.
+    const forms = new Set<string>([canonical]);
+    const wanted = p.aliases.size + (p.aliases.has(canonical) ? 0 : 1);
+    for (let i = 0; i < files.length && forms.size < wanted; i++)
+      for (const m of p.files.get(files[i]) ?? []) forms.add(m.text);
+    const listed: { uri: string; span: Span }[] = [];
+    for (let i = 0; i < files.length && listed.length < links; i++) {
+      const first = files[i] === uri ? undefined : p.files.get(files[i])?.[0];
+      if (first) listed.push({ uri: files[i], span: first.span });
     }
-    const forms = [...firstSeen].sort((a, b) => a[1] - b[1]).map(([text]) => text);
     return {
       here,
-      mentions,
-      files: others + (here > 0 ? 1 : 0),
-      aliases: [...new Set([canonical, ...forms])],
-      others,
-      links: nearest.map(({ uri: u, span }) => ({ uri: u, span })),
+      mentions: p.mentionCount,
+      files: p.files.size,
+      aliases: [...forms],
+      others: p.files.size - (here > 0 ? 1 : 0),
+      links: listed,
     };
+  }
+
+  /** The posting's files in the order they were first indexed, kept until a file joins or leaves it. */
+  private sortedFiles(p: Posting): readonly string[] {
+    p.sorted ??= [...p.files.keys()].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+    return p.sorted;
   }
 
   summary(canonical: string): EntitySummary | undefined {
@@ -457,6 +449,7 @@ export class EntityIndex {
       p.files.delete(uri);
       p.type = undefined;
       p.first = undefined;
+      p.sorted = undefined;
       this.count(p, gone, -1);
       if (p.files.size === 0) this.postings.delete(m.canonical);
     }
@@ -472,6 +465,7 @@ export class EntityIndex {
       p.first = undefined;
       const replaced = p.files.get(uri);
       if (replaced) this.count(p, replaced, -1);
+      else p.sorted = undefined;
       p.files.set(uri, list);
       this.count(p, list, 1);
     }
