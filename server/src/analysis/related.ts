@@ -125,11 +125,25 @@ function byId(index: FeatureIndex, counts: ReadonlyMap<string, number>): Map<num
   return out;
 }
 
-/** A discount's entries as text, equal for equal discounts (insertion order included). */
-function discountKey(discount: FeatureDiscount): string {
-  let key = '';
-  for (const [id, count] of discount) key += `${id}:${count},`;
-  return key;
+/** A hash of a discount's entries in their order (equal discounts, order included, hash alike). */
+function discountHash(discount: FeatureDiscount, seed: number): number {
+  let h = (seed ^ 0x811c9dc5) >>> 0;
+  for (const [id, count] of discount) {
+    h = Math.imul(h ^ id, 0x01000193);
+    h = Math.imul(h ^ Math.round(count * 1000), 0x01000193);
+  }
+  return Math.imul(h ^ discount.size, 0x01000193) >>> 0;
+}
+
+/** The same entries in the same order: iterating either gives the same sums in the same order. */
+function sameEntries(a: FeatureDiscount, b: FeatureDiscount): boolean {
+  if (a.size !== b.size) return false;
+  const other = b.entries();
+  for (const [id, count] of a) {
+    const next = other.next();
+    if (next.done || next.value[0] !== id || next.value[1] !== count) return false;
+  }
+  return true;
 }
 
 /** Each discount with every count made infinite, kept per discount: see `dropCommon`. */
@@ -231,8 +245,9 @@ export class RelatedIndex {
   private selection = new Float64Array(1024);
   /** Boilerplate discounts per document with the spans they were taken from; see `discountsFor`. */
   private readonly discountCache = new Map<number, { spans: readonly Span[]; discounts: Discounts }>();
-  /** Discounts by their content, so equal ones are one object; see `shareable`. */
-  private readonly sharedDiscounts = new Map<string, Discounts>();
+  /** Discounts by a hash of their content, so equal ones are one object; see `shareable`. */
+  private readonly sharedDiscounts = new Map<number, Discounts[]>();
+  private sharedDiscountCount = 0;
   /** Word counts of boilerplate spans by their text; see `spanTerms`. */
   private readonly spanTermCache = new Map<string, { ids: ReadonlyMap<number, number>; unknown: string[] }>();
 
@@ -401,12 +416,19 @@ export class RelatedIndex {
    */
   private shareable(discounts: Discounts): Discounts {
     if (discounts === NO_DISCOUNTS) return discounts;
-    const key = `${discountKey(discounts.terms)}|${discountKey(discounts.entities)}`;
-    const known = this.sharedDiscounts.get(key);
-    if (known) return known;
+    const hash = discountHash(discounts.entities, discountHash(discounts.terms, 0));
+    const bucket = this.sharedDiscounts.get(hash);
+    for (const known of bucket ?? [])
+      if (sameEntries(known.terms, discounts.terms) && sameEntries(known.entities, discounts.entities))
+        return known;
     // Entries of replaced documents are dropped now and then, not tracked one by one.
-    if (this.sharedDiscounts.size >= Math.max(1024, 2 * this.docOf.size)) this.sharedDiscounts.clear();
-    this.sharedDiscounts.set(key, discounts);
+    if (this.sharedDiscountCount >= Math.max(1024, 2 * this.docOf.size)) {
+      this.sharedDiscounts.clear();
+      this.sharedDiscountCount = 0;
+    }
+    if (bucket && this.sharedDiscounts.has(hash)) bucket.push(discounts);
+    else this.sharedDiscounts.set(hash, [discounts]);
+    this.sharedDiscountCount++;
     return discounts;
   }
 
