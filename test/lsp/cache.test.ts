@@ -5,14 +5,17 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { WorkspaceSymbolRequest } from 'vscode-languageserver-protocol';
+import { HoverRequest, WorkspaceSymbolRequest } from 'vscode-languageserver-protocol';
 import { RelatedArticlesRequest } from '../../server/src/protocol';
 import { repoRoot } from '../support/built';
 import { fileUri, Session } from './session';
 
 const samples = path.join(repoRoot, 'samples/corpus');
 
-/** What a user sees of the corpus: diagnostics of one open article, its related list, entity search. */
+/**
+ * What a user sees of the corpus: diagnostics of two open articles and hovers on them, the related list of
+ * every article (open or answered from the index), entity search.
+ */
 async function findings(dir: string, storage: string): Promise<{ seen: unknown; logs: string[] }> {
   const session = await Session.start(dir, { initializationOptions: { storageUri: fileUri(storage) } });
   try {
@@ -20,13 +23,30 @@ async function findings(dir: string, storage: string): Promise<{ seen: unknown; 
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.txt'))
       .sort();
-    const first = path.join(dir, files[0]);
-    const diagnostics = await session.open(fileUri(first), readFileSync(first, 'utf8'), 1, 'plaintext');
-    const related = await session.connection.sendRequest(RelatedArticlesRequest.method, {
-      textDocument: { uri: fileUri(first) },
-    });
+    const opened = [files[0], files[files.length - 1]].map((f) => path.join(dir, f));
+    const diagnostics = [];
+    const hovers = [];
+    for (const file of opened) {
+      const uri = fileUri(file);
+      const found = await session.open(uri, readFileSync(file, 'utf8'), 1, 'plaintext');
+      diagnostics.push(found);
+      for (const d of found.slice(0, 5))
+        hovers.push(
+          await session.connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri },
+            position: d.range.start,
+          }),
+        );
+    }
+    const related = [];
+    for (const file of files)
+      related.push(
+        await session.connection.sendRequest(RelatedArticlesRequest.method, {
+          textDocument: { uri: fileUri(path.join(dir, file)) },
+        }),
+      );
     const symbols = await session.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'a' });
-    return { seen: { diagnostics, related, symbols }, logs: [...session.logs] };
+    return { seen: { diagnostics, hovers, related, symbols }, logs: [...session.logs] };
   } finally {
     await session.stop();
   }
@@ -39,6 +59,15 @@ test('a warm start reuses every analysis and gives the findings of a cold start;
     cpSync(samples, dir, { recursive: true });
     const articles = readdirSync(dir).filter((f) => f.endsWith('.txt')).length;
     const cold = await findings(dir, storage);
+    const seen = cold.seen as { hovers: unknown[]; related: { items: unknown[] }[] };
+    assert.ok(
+      seen.hovers.some((h) => h !== null),
+      'hovers answered',
+    );
+    assert.ok(
+      seen.related.some((r) => r.items.length > 0),
+      'related articles found',
+    );
     assert.ok(
       cold.logs.some((l) => l.includes(`analysis cache: 0 of ${articles} articles reused`)),
       cold.logs.join('\n'),

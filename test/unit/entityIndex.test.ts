@@ -10,8 +10,10 @@ import { findEntities } from '../../server/src/analysis/entities';
 import {
   aliasTableFor,
   EntityIndex,
+  ReplayMemo,
   replaysWith,
   subsequence,
+  type EntityOverview,
   type EntitySummary,
 } from '../../server/src/analysis/entityIndex';
 import {
@@ -207,6 +209,61 @@ describe('EntityIndex', () => {
   });
 });
 
+/** The hover's figures as the full listing of mentions gives them. */
+function overviewFromMentions(
+  index: EntityIndex,
+  canonical: string,
+  uri: string,
+  links: number,
+): EntityOverview {
+  const mentions = index.mentionsOf(canonical);
+  const byFile = new Map<string, EntityMention['span']>();
+  for (const o of mentions) if (o.uri !== uri && !byFile.has(o.uri)) byFile.set(o.uri, o.span);
+  return {
+    here: mentions.filter((o) => o.uri === uri).length,
+    mentions: mentions.length,
+    files: new Set(mentions.map((o) => o.uri)).size,
+    aliases: [...new Set([canonical, ...mentions.map((o) => o.text)])],
+    others: byFile.size,
+    links: [...byFile].slice(0, links).map(([u, span]) => ({ uri: u, span })),
+  };
+}
+
+describe('EntityIndex.overview', () => {
+  it('gives what the full listing of mentions gives, after any sequence of edits', () => {
+    const names = ['Ann Lee', 'Bo Kim', 'Kim Group'] as const;
+    const op = fc.record({
+      uri: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      remove: fc.boolean(),
+      mentions: fc.array(fc.record({ name: fc.constantFrom(...names), form: fc.constantFrom(0, 1, 2) }), {
+        maxLength: 5,
+      }),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 25 }), fc.constantFrom('a', 'c', 'x'), (ops, asked) => {
+        const index = new EntityIndex();
+        for (const o of ops) {
+          if (o.remove) index.remove(o.uri);
+          else {
+            const forms = (name: string): string[] => [name, name.split(' ')[1] ?? name, name.toUpperCase()];
+            index.add(
+              o.uri,
+              o.mentions.map((m) => mention(forms(m.name)[m.form] ?? m.name, 'PERSON', m.name)),
+            );
+          }
+        }
+        for (const name of names)
+          for (const links of [1, 2, 8])
+            assert.deepEqual(
+              index.overview(name, asked, links),
+              overviewFromMentions(index, name, asked, links),
+            );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('aliasTableFor', () => {
   const lookups = [
     'Takaichi',
@@ -319,5 +376,27 @@ describe('replaysWith', () => {
     index.add('c', [mention('Anna Kowalski', 'PERSON')]);
     assert.ok(!replaysWith(index.hints(), journal));
     assert.notDeepEqual(findEntities(text, index.hints()), found);
+  });
+
+  it('answers alike with a memo shared across journals and hints', () => {
+    const index = new EntityIndex();
+    const texts = [
+      'Sanae Takaichi spoke in Tokyo. Takaichi said Kowalski agreed.',
+      'Kowalski met Takaichi at the Bank of Japan.',
+      'Anna Kowalski of the Bank of Japan said prices rose.',
+      'Takaichi and Kowalski spoke again.',
+    ];
+    const journals: TableStep[][] = [];
+    const memo = new ReplayMemo();
+    texts.forEach((text, i) => {
+      const journal: TableStep[] = [];
+      index.add(String(i), findEntities(text, index.hints(), journal));
+      journals.push(journal);
+      // Every journal against the hints of every moment, with the memo and without.
+      for (const j of journals)
+        assert.equal(replaysWith(index.hints(), j, memo), replaysWith(index.hints(), j));
+    });
+    const outcomes = journals.map((j) => replaysWith(index.hints(), j, memo));
+    assert.ok(outcomes.includes(true) && outcomes.includes(false), `${outcomes}`);
   });
 });

@@ -111,7 +111,8 @@ export class AliasTable {
     return true;
   }
 
-  private answer(step: TableStep, other: (step: TableStep) => string): string {
+  /** The answer this table gives to a recorded question (`other` answers the calls it does not know). */
+  answer(step: TableStep, other: (step: TableStep) => string): string {
     switch (step.call) {
       case 'lookup':
         return encode(this.find(step.arg));

@@ -3,7 +3,7 @@ import type { ArticleIndex } from './corpusIndex';
 import { localOf, type CachedAnalysis, type PassFindings } from './corpus/cachedAnalysis';
 import { recogniseEntities } from './entities/combine';
 import type { TableStep } from './aliases';
-import { replaysWith } from './entityIndex';
+import { ReplayMemo, replaysWith } from './entityIndex';
 import { analyzeText } from './nlp';
 import { decodeNlpDoc, encodeNlpDoc, type EncodedNlpDoc } from './nlpCache';
 import { findQuotes } from './quotes';
@@ -126,13 +126,17 @@ function passOf(local: LocalAnalysis, journal: TableStep[]): PassFindings {
  * name in another). The second pass redoes only what the final hints can change: entities (and the quotes
  * attributed to them) of files whose recorded questions to the hints now get other answers, from the wink
  * analysis the first pass kept (encoded); repeats never depend on hints. Every file is still re-recorded in
- * order, so the index ends as if each file had been re-analysed.
+ * order, so the index ends as if each file had been re-analysed. The first pass records only what the
+ * hints are made of (`admit`): passages, quotes and words go in once, in the second. The page structure is
+ * left to whoever reads it (it comes from the text alone), so indexing never computes it.
  *
  * A cached entry (see `CachedAnalysis`) stands in for a pass whenever its recorded questions get the same
  * answers from the hints of that pass, so an index built from a cache is the index the analysis would build.
  */
 export class CorpusIndexer {
   private readonly firsts: FirstPass[] = [];
+  /** Answers of the current hints to recorded questions, shared by the files replayed against them. */
+  private readonly memo = new ReplayMemo();
 
   constructor(
     private readonly index: ArticleIndex,
@@ -141,10 +145,9 @@ export class CorpusIndexer {
 
   /** First pass of one file, with the hints as they stand; `cached` is its entry from an earlier run. */
   first(snapshot: ArticleSnapshot, options: AnalysisOptions, cached?: CachedAnalysis): void {
-    if (cached && replaysWith(this.index.entities.hints(), cached.first.journal)) {
-      // The structure is not cached: it comes from the text alone, at little cost.
-      const local = { ...localOf(cached.first, cached.repeats), structure: analyzeStructure(snapshot.text) };
-      this.index.update(snapshot, local);
+    if (cached && replaysWith(this.index.entities.hints(), cached.first.journal, this.memo)) {
+      const local = localOf(cached.first, cached.repeats);
+      this.index.admit(snapshot, local);
       this.firsts.push({ snapshot, options, local, journal: cached.first.journal, cached });
       return;
     }
@@ -166,8 +169,7 @@ export class CorpusIndexer {
     if (!this.token.isCancellationRequested)
       local.repeats = findRepeats(snapshot.text, options.minRepeatWords);
     else local.limits = ['cancelled'];
-    local.structure = analyzeStructure(snapshot.text);
-    this.index.update(snapshot, local);
+    this.index.admit(snapshot, local);
     this.firsts.push({ snapshot, options, local, journal, nlp: encodeNlpDoc(nlp) });
   }
 
@@ -187,20 +189,15 @@ export class CorpusIndexer {
       }
       let local = first.local;
       let second: PassFindings | undefined;
-      if (cached?.second && replaysWith(hints, cached.second.journal)) {
+      if (cached?.second && replaysWith(hints, cached.second.journal, this.memo)) {
         second = cached.second;
-        local = { ...localOf(second, first.local.repeats), structure: first.local.structure };
-      } else if (!replaysWith(hints, first.journal)) {
+        local = localOf(second, first.local.repeats);
+      } else if (!replaysWith(hints, first.journal, this.memo)) {
         // Recorded again, so a later run can tell whether these entities still hold.
         const journal: TableStep[] = [];
         const doc = nlp && decodeNlpDoc(nlp, snapshot.text);
         const entities = recogniseEntities(snapshot.text, hints, first.options.entityTagger, journal, doc);
-        local = {
-          ...emptyLocal([]),
-          entities,
-          repeats: first.local.repeats,
-          structure: first.local.structure,
-        };
+        local = { ...emptyLocal([]), entities, repeats: first.local.repeats };
         if (this.token.isCancellationRequested) local.limits = ['cancelled'];
         else Object.assign(local, findQuotes(snapshot.text, entities));
         second = passOf(local, journal);
@@ -218,6 +215,7 @@ export class CorpusIndexer {
       }
       yield i + 1;
     }
+    if (!this.token.isCancellationRequested) this.index.indexed();
   }
 
   /** Files through the first pass. */

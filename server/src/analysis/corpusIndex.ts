@@ -34,6 +34,13 @@ export interface ArticleIndex {
   readonly quotes: QuoteIndex;
   /** Adds or replaces an article; returns the other URIs whose corpus findings may have changed. */
   update(snapshot: ArticleSnapshot, local: LocalAnalysis): Set<string>;
+  /**
+   * Records an article's findings for the entity hints only (its passages, quotes and words are left out
+   * until `update`): the first pass of a corpus indexing, after which every file is updated again.
+   */
+  admit(snapshot: ArticleSnapshot, local: LocalAnalysis): void;
+  /** Called once every admitted article has been updated: settles what was computed on a partial corpus. */
+  indexed(): void;
   /** Forgets an article; returns the other URIs whose corpus findings may have changed. */
   remove(uri: string): Set<string>;
   get(uri: string): IndexedArticle | undefined;
@@ -73,6 +80,23 @@ export class CorpusIndex implements ArticleIndex {
     const affected = this.passages.add(uri, text);
     affected.delete(uri);
     return affected;
+  }
+
+  admit(snapshot: ArticleSnapshot, raw: LocalAnalysis): void {
+    const { uri, text } = snapshot;
+    // An older version's passages, quotes and words would answer for a text no longer recorded.
+    if (this.articles.has(uri)) {
+      this.quotes.remove(uri);
+      this.passages.remove(uri);
+    }
+    const local = this.curation ? this.curation.local(uri, text, raw) : raw;
+    this.articles.set(uri, { snapshot, local, raw });
+    this.entities.add(uri, local.entities);
+    this.relatedIndex.addEntities(uri, text, local.entities);
+  }
+
+  indexed(): void {
+    this.relatedIndex.refreshNorms();
   }
 
   private record(snapshot: ArticleSnapshot, raw: LocalAnalysis): void {

@@ -6,6 +6,20 @@ import { AliasTable, type TableStep } from './aliases';
 import type { EntityHints, EntityMention, NamedEntityType, Span } from './types';
 import { NAMED_ENTITY_TYPES } from './types';
 
+/** An entity as one article's hover shows it (see `EntityIndex.overview`). */
+export interface EntityOverview {
+  /** Its mentions in the article asked about. */
+  here: number;
+  /** Its mentions in the corpus, and the files they are in. */
+  mentions: number;
+  files: number;
+  /** The canonical name, then every written form in listing order. */
+  aliases: string[];
+  /** Other files mentioning it, and the first `links` of them in listing order with their first mention. */
+  others: number;
+  links: { uri: string; span: Span }[];
+}
+
 export interface EntityOccurrence {
   uri: string;
   span: Span;
@@ -120,11 +134,44 @@ function ownTable(known: KnownNames): AliasTable {
  * Whether entity recognition that asked the hints what `journal` records (see `findEntities`) would get
  * the same answers from `hints`, and so find exactly the same entities.
  */
-export function replaysWith(hints: EntityHints, journal: readonly TableStep[]): boolean {
-  return aliasTableFor(hints).replays(journal, (step) => {
+export function replaysWith(hints: EntityHints, journal: readonly TableStep[], memo?: ReplayMemo): boolean {
+  const other = (step: TableStep): string => {
     if (step.call === 'hint') return hints.known.has(step.arg) ? '1' : '0';
     return hints.known.size > 0 ? '1' : '0';
-  });
+  };
+  if (!memo) return aliasTableFor(hints).replays(journal, other);
+  const answers = memo.answersOf(hints);
+  let table: AliasTable | undefined;
+  for (const step of journal) {
+    const key = `${step.call}\u0000${step.arg}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      table ??= aliasTableFor(hints);
+      answer = table.answer(step, other);
+      answers.set(key, answer);
+    }
+    if (answer !== step.answer) return false;
+  }
+  return true;
+}
+
+/**
+ * Answers of the hints to recorded questions, for replaying many journals against the same hints (a
+ * corpus indexing's second pass asks the final hints about the same words file after file). An answer
+ * depends on the hints and the question alone, and a hints object never changes, so answers are kept
+ * until other hints are asked; the memo's owner drops it when done.
+ */
+export class ReplayMemo {
+  private hints: EntityHints | undefined;
+  private answers = new Map<string, string>();
+
+  answersOf(hints: EntityHints): Map<string, string> {
+    if (hints !== this.hints) {
+      this.hints = hints;
+      this.answers = new Map();
+    }
+    return this.answers;
+  }
 }
 
 /** Whether `lowerQuery`'s characters occur in `name` in order, ignoring case. */
@@ -166,6 +213,8 @@ interface Posting {
   first?: EntityOccurrence | undefined;
   /** Mentions per file, in file order of first mention. */
   files: Map<string, EntityMention[]>;
+  /** The files in indexing order, once asked for; dropped when a file joins or leaves. */
+  sorted?: string[];
   mentionCount: number;
   /** Written forms → number of mentions, in order of first appearance. */
   aliases: Map<string, number>;
@@ -189,6 +238,8 @@ export class EntityIndex {
 
   add(uri: string, mentions: EntityMention[]): void {
     const old = this.byUri.get(uri);
+    // The very list already recorded (a corpus indexing's second pass keeping the first's findings).
+    if (old === mentions) return;
     this.byUri.set(uri, mentions);
     if (!this.order.has(uri)) this.order.set(uri, this.nextOrder++);
     // New votes first, then the old ones withdrawn: a name the file keeps never drops to zero on the way.
@@ -233,6 +284,41 @@ export class EntityIndex {
       for (const m of this.postings.get(canonical)?.files.get(uri) ?? [])
         out.push({ uri, span: m.span, text: m.text });
     return out;
+  }
+
+  /**
+   * What a hover tells of an entity, as `mentionsOf` would give it, without listing every mention: a name
+   * carried by thousands of files is read once, with no sort of its files and no object per mention.
+   */
+  overview(canonical: string, uri: string, links: number): EntityOverview {
+    const p = this.postings.get(canonical);
+    if (!p) return { here: 0, mentions: 0, files: 0, aliases: [canonical], others: 0, links: [] };
+    const here = p.files.get(uri)?.length ?? 0;
+    const files = this.sortedFiles(p);
+    // Written forms in listing order: the files are read in order only until every form has been seen.
+    const forms = new Set<string>([canonical]);
+    const wanted = p.aliases.size + (p.aliases.has(canonical) ? 0 : 1);
+    for (let i = 0; i < files.length && forms.size < wanted; i++)
+      for (const m of p.files.get(files[i]) ?? []) forms.add(m.text);
+    const listed: { uri: string; span: Span }[] = [];
+    for (let i = 0; i < files.length && listed.length < links; i++) {
+      const first = files[i] === uri ? undefined : p.files.get(files[i])?.[0];
+      if (first) listed.push({ uri: files[i], span: first.span });
+    }
+    return {
+      here,
+      mentions: p.mentionCount,
+      files: p.files.size,
+      aliases: [...forms],
+      others: p.files.size - (here > 0 ? 1 : 0),
+      links: listed,
+    };
+  }
+
+  /** The posting's files in the order they were first indexed, kept until a file joins or leaves it. */
+  private sortedFiles(p: Posting): readonly string[] {
+    p.sorted ??= [...p.files.keys()].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+    return p.sorted;
   }
 
   summary(canonical: string): EntitySummary | undefined {
@@ -365,6 +451,7 @@ export class EntityIndex {
       p.files.delete(uri);
       p.type = undefined;
       p.first = undefined;
+      p.sorted = undefined;
       this.count(p, gone, -1);
       if (p.files.size === 0) this.postings.delete(m.canonical);
     }
@@ -380,6 +467,7 @@ export class EntityIndex {
       p.first = undefined;
       const replaced = p.files.get(uri);
       if (replaced) this.count(p, replaced, -1);
+      else p.sorted = undefined;
       p.files.set(uri, list);
       this.count(p, list, 1);
     }

@@ -129,6 +129,27 @@ function byId(index: FeatureIndex, counts: ReadonlyMap<string, number>): Map<num
   return out;
 }
 
+/** A hash of a discount's entries in their order (equal discounts, order included, hash alike). */
+function discountHash(discount: FeatureDiscount, seed: number): number {
+  let h = (seed ^ 0x811c9dc5) >>> 0;
+  for (const [id, count] of discount) {
+    h = Math.imul(h ^ id, 0x01000193);
+    h = Math.imul(h ^ Math.round(count * 1000), 0x01000193);
+  }
+  return Math.imul(h ^ discount.size, 0x01000193) >>> 0;
+}
+
+/** The same entries in the same order: iterating either gives the same sums in the same order. */
+function sameEntries(a: FeatureDiscount, b: FeatureDiscount): boolean {
+  if (a.size !== b.size) return false;
+  const other = b.entries();
+  for (const [id, count] of a) {
+    const next = other.next();
+    if (next.done || next.value[0] !== id || next.value[1] !== count) return false;
+  }
+  return true;
+}
+
 /** Each discount with every count made infinite, kept per discount: see `dropCommon`. */
 const wholly = new WeakMap<FeatureDiscount, FeatureDiscount>();
 
@@ -149,6 +170,21 @@ function dropAll(discount: FeatureDiscount): FeatureDiscount {
  * dropped copy, so no map is built per pair and its discounted norm stays cached.
  */
 function dropCommon(a: FeatureDiscount, b: FeatureDiscount): [FeatureDiscount, FeatureDiscount] {
+  // Discounts are never changed once made and equal ones are shared, so a pair's answer is kept.
+  let byOther = commonDropped.get(a);
+  if (!byOther) commonDropped.set(a, (byOther = new WeakMap()));
+  let pair = byOther.get(b);
+  if (!pair) byOther.set(b, (pair = dropCommonOf(a, b)));
+  return pair;
+}
+
+/** `dropCommon`'s answers by the two discounts. */
+const commonDropped = new WeakMap<
+  FeatureDiscount,
+  WeakMap<FeatureDiscount, [FeatureDiscount, FeatureDiscount]>
+>();
+
+function dropCommonOf(a: FeatureDiscount, b: FeatureDiscount): [FeatureDiscount, FeatureDiscount] {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let common = 0;
   for (const id of small.keys()) if (large.has(id)) common++;
@@ -254,6 +290,9 @@ export class RelatedIndex {
   private selection = new Float64Array(1024);
   /** Boilerplate discounts per document with the spans they were taken from; see `discountsFor`. */
   private readonly discountCache = new Map<number, { spans: readonly Span[]; discounts: Discounts }>();
+  /** Discounts by a hash of their content, so equal ones are one object; see `shareable`. */
+  private readonly sharedDiscounts = new Map<number, Discounts[]>();
+  private sharedDiscountCount = 0;
   /** Word counts of boilerplate spans by their text; see `spanTerms`. */
   private readonly spanTermCache = new Map<string, { ids: ReadonlyMap<number, number>; unknown: string[] }>();
 
@@ -265,6 +304,21 @@ export class RelatedIndex {
 
   /** Adds or replaces an article; `stories` are the spans of its stories when it has several. */
   add(uri: string, text: string, entities: readonly EntityMention[], stories: readonly Span[] = []): void {
+    this.addEntities(uri, text, entities, stories);
+    this.terms.add(this.docOf.get(uri) as number, contentTerms(text));
+  }
+
+  /**
+   * Adds or replaces an article with its entities alone, its words left out: the first pass of a corpus
+   * indexing, whose second adds every article again with `add`. The entity features see the same adds
+   * as if the words were there, so the index ends the same.
+   */
+  addEntities(
+    uri: string,
+    text: string,
+    entities: readonly EntityMention[],
+    stories: readonly Span[] = [],
+  ): void {
     this.remove(uri);
     const doc = this.nextDoc++;
     this.docOf.set(uri, doc);
@@ -272,8 +326,16 @@ export class RelatedIndex {
     this.lengths.set(uri, text.length);
     this.sources.set(doc, { text, entities });
     if (stories.length > 1) this.stories.set(doc, stories);
-    this.terms.add(doc, contentTerms(text));
     this.entities.add(doc, entityCounts(entities));
+  }
+
+  /**
+   * Recomputes every word-vector norm under the corpus as it now is. Candidate generation reads norms
+   * however stale; after a corpus indexing added the words file by file, each would otherwise be the norm
+   * under the part of the corpus indexed before it.
+   */
+  refreshNorms(): void {
+    for (const doc of this.uriOf.keys()) this.terms.norm(doc);
   }
 
   remove(uri: string): void {
@@ -379,10 +441,9 @@ export class RelatedIndex {
     if (!source || spans.length === 0) return base;
     const terms = new Map(base.terms);
     for (const span of spans) {
-      for (const [term, count] of contentTerms(source.text.slice(span.start, span.end))) {
-        const id = this.terms.idOf(term);
-        if (id !== undefined) terms.set(id, (terms.get(id) ?? 0) + count);
-      }
+      // The span's known words with their counts, in text order: what counting them here would give.
+      for (const [id, count] of this.spanTerms(source.text.slice(span.start, span.end)))
+        terms.set(id, (terms.get(id) ?? 0) + count);
     }
     const entities = new Map(base.entities);
     for (const [id, count] of byId(this.entities, entityCounts(mentionsIn(source.entities, spans))))
@@ -401,10 +462,32 @@ export class RelatedIndex {
       const spans = this.boilerplateOf(uri, options);
       const cached = this.discountCache.get(doc);
       if (cached && cached.spans === spans) return cached.discounts;
-      const discounts = this.discounts(doc, spans);
+      const discounts = this.shareable(this.discounts(doc, spans));
       this.discountCache.set(doc, { spans, discounts });
       return discounts;
     };
+  }
+
+  /**
+   * One object for equal discounts: the pages of a site built on one template carry the same boilerplate,
+   * so thousands of documents would otherwise keep a copy each. Read-only once made, so sharing is safe.
+   */
+  private shareable(discounts: Discounts): Discounts {
+    if (discounts === NO_DISCOUNTS) return discounts;
+    const hash = discountHash(discounts.entities, discountHash(discounts.terms, 0));
+    const bucket = this.sharedDiscounts.get(hash);
+    for (const known of bucket ?? [])
+      if (sameEntries(known.terms, discounts.terms) && sameEntries(known.entities, discounts.entities))
+        return known;
+    // Entries of replaced documents are dropped now and then, not tracked one by one.
+    if (this.sharedDiscountCount >= Math.max(1024, 2 * this.docOf.size)) {
+      this.sharedDiscounts.clear();
+      this.sharedDiscountCount = 0;
+    }
+    if (bucket && this.sharedDiscounts.has(hash)) bucket.push(discounts);
+    else this.sharedDiscounts.set(hash, [discounts]);
+    this.sharedDiscountCount++;
+    return discounts;
   }
 
   /**

@@ -119,7 +119,7 @@ export class FeatureIndex {
    */
   private readonly discountedNorms = new WeakMap<
     FeatureDiscount,
-    { doc: number; epoch: number; norm: number }
+    { epoch: number; norms: Map<number, number> }
   >();
 
   /** Number of live documents. */
@@ -276,8 +276,14 @@ export class FeatureIndex {
     if (!discount || discount.size === 0) return full;
     const vector = this.vectors.get(doc);
     if (!vector) return full;
-    const cached = this.discountedNorms.get(discount);
-    if (cached && cached.doc === doc && cached.epoch === this.epoch) return cached.norm;
+    // Per document: pages of one template share one discount object.
+    let cached = this.discountedNorms.get(discount);
+    if (!cached || cached.epoch !== this.epoch) {
+      cached = { epoch: this.epoch, norms: new Map() };
+      this.discountedNorms.set(discount, cached);
+    }
+    const known = cached.norms.get(doc);
+    if (known !== undefined) return known;
     // Only the few discounted features change: correct the squared norm for them alone.
     let squared = full * full;
     for (const [id, off] of discount) {
@@ -289,7 +295,7 @@ export class FeatureIndex {
       squared += after * after - before * before;
     }
     const norm = Math.sqrt(Math.max(0, squared));
-    this.discountedNorms.set(discount, { doc, epoch: this.epoch, norm });
+    cached.norms.set(doc, norm);
     return norm;
   }
 

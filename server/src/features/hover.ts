@@ -54,32 +54,20 @@ function plural(n: number, word: string): string {
 }
 
 function entitySection(ctx: FeatureContext, uri: string, m: EntityMention): string {
-  const mentions = ctx.index.entities.mentionsOf(m.canonical);
-  const here = mentions.filter((o) => o.uri === uri).length;
-  const byFile = new Map<string, Span>();
-  for (const o of mentions) if (o.uri !== uri && !byFile.has(o.uri)) byFile.set(o.uri, o.span);
-  const aliases = [...new Set([m.canonical, ...mentions.map((o) => o.text)])];
+  const seen = ctx.index.entities.overview(m.canonical, uri, MAX_LINKS);
   const lines = [
     `**${typeLabel(m.type)}** · ${escapeMarkdown(m.canonical)}${m.corrected ? ' · _corrected_' : ''}`,
     '',
     colourLine(m.type),
     '',
-    `Aliases seen: ${aliases.map(escapeMarkdown).join(', ')}`,
+    `Aliases seen: ${seen.aliases.map(escapeMarkdown).join(', ')}`,
     '',
-    `Mentions: ${Math.max(here, 1)} in this article · ${mentions.length} in the corpus (${plural(
-      new Set(mentions.map((o) => o.uri)).size,
+    `Mentions: ${Math.max(seen.here, 1)} in this article · ${seen.mentions} in the corpus (${plural(
+      seen.files,
       'article',
     )})`,
   ];
-  if (byFile.size > 0) {
-    lines.push('', 'Also in:');
-    lines.push(
-      ...linkList(
-        ctx,
-        [...byFile].map(([u, span]) => ({ uri: u, span })),
-      ),
-    );
-  }
+  if (seen.others > 0) lines.push('', 'Also in:', ...linkList(ctx, seen.links, seen.others));
   return lines.join('\n');
 }
 
@@ -166,12 +154,13 @@ function copyDiff(text: string, s: SharedPassage, other: string): string {
   return diffMarkdown(text.slice(s.span.start, s.span.end), other.slice(s.otherSpan.start, s.otherSpan.end));
 }
 
-function linkList(ctx: FeatureContext, items: { uri: string; span: Span }[]): string[] {
+/** Links to the first items; `total` counts the items there are, listed or not. */
+function linkList(ctx: FeatureContext, items: { uri: string; span: Span }[], total = items.length): string[] {
   const out = items.slice(0, MAX_LINKS).map(({ uri, span }) => {
     const other = ctx.textOf(uri);
     const line = other === undefined ? 0 : offsetToPosition(other, span.start).line;
     return `- ${articleLink(uri, line, other)}`;
   });
-  if (items.length > MAX_LINKS) out.push(`- and ${items.length - MAX_LINKS} more`);
+  if (total > MAX_LINKS) out.push(`- and ${total - MAX_LINKS} more`);
   return out;
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fsp, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import type { AnalysisStore } from '../analysis/corpus/analysisStore';
@@ -14,7 +15,6 @@ import { ANALYSER_VERSION, type CacheKey } from '../analysis/corpus/cacheKey';
 import { decodeEntry, encodeEntry } from '../analysis/corpus/entryCodec';
 
 const gzip = promisify(zlib.gzip);
-const gunzip = promisify(zlib.gunzip);
 
 export const CACHE_FILE_NAME = 'analysis-cache.bin';
 const MAGIC = 'ARTICLE-LENS-CACHE';
@@ -47,8 +47,6 @@ export interface FileAnalysisStoreOptions {
 interface Stored {
   hash: string;
   entry: CachedAnalysis;
-  /** The entry's line as loaded, reused at flush while the entry is unchanged. */
-  line?: string;
   touched: boolean;
 }
 
@@ -88,7 +86,10 @@ export class FileAnalysisStore implements AnalysisStore {
     }
   }
 
-  /** Fills `entries` from the file's bytes; returns what is wrong with them, if anything. */
+  /**
+   * Fills `entries` from the file's bytes; returns what is wrong with them, if anything. The body is
+   * inflated as a stream and read line by line, so no copy of the whole body is ever held as one string.
+   */
   private async parse(bytes: Buffer): Promise<string | undefined> {
     const eol = bytes.subarray(0, MAX_HEADER).indexOf(0x0a);
     const header = eol < 0 ? '' : bytes.subarray(0, eol).toString('latin1');
@@ -97,29 +98,36 @@ export class FileAnalysisStore implements AnalysisStore {
     if (format !== String(CACHE_FORMAT_VERSION))
       return `format ${format}, this program reads format ${CACHE_FORMAT_VERSION}`;
     if (version !== this.version) return `written by analyser ${version}, this is ${this.version}`;
-    let body: string;
-    try {
-      body = (await gunzip(bytes.subarray(eol + 1))).toString('utf8');
-    } catch (e) {
-      return `corrupt (${(e as Error).message})`;
-    }
-    const lines = body.split('\n');
-    if (lines.pop() !== '') return 'corrupt (truncated)';
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
+    let count = 0;
+    let problem: string | undefined;
+    const readLine = (line: string): boolean => {
+      count++;
       let value: unknown;
       try {
         value = JSON.parse(line);
       } catch {
-        return `corrupt (entry ${i + 1} is not JSON)`;
+        problem = `corrupt (entry ${count} is not JSON)`;
+        return false;
       }
       const entry = Array.isArray(value) && value.length === 3 ? decodeEntry(value[2]) : undefined;
       const [uri, hash] = Array.isArray(value) ? value : [];
-      if (!entry || typeof uri !== 'string' || typeof hash !== 'string' || this.entries.has(uri))
-        return `corrupt (entry ${i + 1} is malformed)`;
-      this.entries.set(uri, { hash, entry, line, touched: false });
+      if (!entry || typeof uri !== 'string' || typeof hash !== 'string' || this.entries.has(uri)) {
+        problem = `corrupt (entry ${count} is malformed)`;
+        return false;
+      }
+      this.entries.set(uri, { hash, entry, touched: false });
+      return true;
+    };
+    try {
+      const rest = await forEachLine(
+        Readable.from([bytes.subarray(eol + 1)]).pipe(zlib.createGunzip()),
+        readLine,
+      );
+      if (problem === undefined && rest > 0) problem = 'corrupt (truncated)';
+    } catch (e) {
+      problem ??= `corrupt (${(e as Error).message})`;
     }
-    return undefined;
+    return problem;
   }
 
   private discard(problem: string): void {
@@ -158,8 +166,7 @@ export class FileAnalysisStore implements AnalysisStore {
     if (!this.dirty) return;
     const lines: string[] = [];
     for (const [uri, stored] of this.entries) {
-      stored.line ??= JSON.stringify([uri, stored.hash, encodeEntry(stored.entry)]);
-      lines.push(stored.line, '\n');
+      lines.push(JSON.stringify([uri, stored.hash, encodeEntry(stored.entry)]), '\n');
     }
     const header = `${MAGIC} ${CACHE_FORMAT_VERSION} ${this.version}\n`;
     const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
@@ -174,4 +181,23 @@ export class FileAnalysisStore implements AnalysisStore {
       await fsp.rm(temp, { force: true }).catch(() => undefined);
     }
   }
+}
+
+/**
+ * Calls `fn` with each complete UTF-8 line of a byte stream (without its newline) until it returns false;
+ * resolves to the number of bytes after the last newline (0 for a stream that ends with one).
+ */
+async function forEachLine(stream: AsyncIterable<Buffer>, fn: (line: string) => boolean): Promise<number> {
+  let carry: Buffer | undefined;
+  for await (const chunk of stream) {
+    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    let start = 0;
+    for (let nl = data.indexOf(0x0a); nl >= 0; nl = data.indexOf(0x0a, start)) {
+      if (!fn(data.toString('utf8', start, nl))) return 0;
+      start = nl + 1;
+    }
+    // A copy, so the chunk it came from is not kept alive.
+    carry = start < data.length ? Buffer.from(data.subarray(start)) : undefined;
+  }
+  return carry?.length ?? 0;
 }
