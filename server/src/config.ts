@@ -16,8 +16,8 @@ const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'informatio
 
 type Path = string;
 
-/** Settings the server reads besides the analysis ones (the client's own, such as `trace.server`). */
-const CLIENT_SECTIONS = new Set(['trace']);
+/** Sections of the client's own under `articleLens` (`trace.server`, `corpus.database`): not unknown to the server. */
+const CLIENT_SECTIONS = new Set(['trace', 'corpus']);
 
 /** Keys under `articleLens` that no setting has: typos, or settings of another version. */
 function unknownKeys(root: Record<string, unknown>): string[] {

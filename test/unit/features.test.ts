@@ -72,6 +72,14 @@ describe('config', () => {
     assert.deepEqual(ignored, []);
   });
 
+  test("the client's own settings (trace, team corpus) are not reported as unknown", () => {
+    const ignored: string[] = [];
+    sanitize({ trace: { server: 'verbose' }, corpus: { database: 'postgresql://db/news' } }, ignored);
+    assert.deepEqual(ignored, []);
+    sanitize({ corpuss: { database: 'x' } }, ignored);
+    assert.deepEqual(ignored, ['corpuss: unknown setting']);
+  });
+
   test('invalid values fall back to their defaults and are listed', () => {
     const ignored: string[] = [];
     const s = sanitize(
