@@ -14,10 +14,10 @@ import { COARSE_TYPES, labelId, spansOf } from '../../server/src/analysis/entiti
 import { encodeModel, parseModel, type ModelFile } from '../../server/src/analysis/entities/tagger/model';
 import {
   Perceptron,
-  seededRandom,
   shuffled,
   type TrainingSentence,
 } from '../../server/src/analysis/entities/tagger/perceptron';
+import { seededRandom } from '../../server/src/analysis/seededRandom';
 import { tagDoc } from '../../server/src/analysis/entities/tagger/tagger';
 import { findEntities } from '../../server/src/analysis/entities';
 import { combineWithTagger, type TaggerMode } from '../../server/src/analysis/entities/combine';

@@ -5,17 +5,10 @@
 // loadCorpus.ts builds on it for the LSP load bench: a whole scraped crawl written to disk (sites and their
 // templates, wire stories reprinted 50–500 times, live pages), cached in the temp folder per seed and size.
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../server/src/analysis/seededRandom';
+
+/** The analysis's mulberry32 generator: the same corpus on every machine. */
+export const prng = seededRandom;
 
 export interface CorpusGeneratorOptions {
   seed?: number;
