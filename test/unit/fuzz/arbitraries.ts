@@ -3,6 +3,7 @@
 // salted with what scraped text carries (BOM, lone and paired surrogates, emoji, combining marks, zero-width
 // characters) and with long runs of one character.
 import fc from 'fast-check';
+import type { EntityMention } from '../../../server/src/analysis/types';
 
 const FIRST = ['Sanae', 'Lee', 'Ana', 'Dimitra', 'Priya', 'Olu', 'Jae-myung', 'María', 'Zoë', 'Karim', 'Mei'];
 const LAST = [
@@ -223,3 +224,14 @@ export const repetitive: fc.Arbitrary<string> = fc
       })
       .join(''),
   );
+
+/** Capitalised words as PERSON mentions: names for the speaker stage to resolve without running wink. */
+export function capitalisedWords(text: string): EntityMention[] {
+  return [...text.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)].map((m) => ({
+    span: { start: m.index, end: m.index + m[0].length },
+    type: 'PERSON',
+    text: m[0],
+    canonical: m[0],
+    source: 'pattern',
+  }));
+}

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { findEntities } from '../../../server/src/analysis/entities';
 import { findQuotes } from '../../../server/src/analysis/quotes';
 import { findRepeats } from '../../../server/src/analysis/repeats';
-import { noEntityHints, type EntityMention } from '../../../server/src/analysis/types';
-import { article } from './arbitraries';
+import { noEntityHints } from '../../../server/src/analysis/types';
+import { article, capitalisedWords } from './arbitraries';
 import { assertLinear, distinctTo, repeatTo } from './timing';
 
 const articles = fc.sample(article, { seed: 20260101, numRuns: 300 });
@@ -72,17 +72,6 @@ const REPEAT_FAMILIES: Family = {
   'a sentence repeated': (n) =>
     repeatTo('Critics warned that the cost of new boats could push up fares. ', n),
 };
-
-/** Capitalised words as PERSON mentions: names for the speaker stage without running entity recognition. */
-function capitalisedWords(text: string): EntityMention[] {
-  return [...text.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)].map((m) => ({
-    span: { start: m.index, end: m.index + m[0].length },
-    type: 'PERSON',
-    text: m[0],
-    canonical: m[0],
-    source: 'pattern',
-  }));
-}
 
 test('wink pass and entity recognition grow linearly', () => {
   for (const [name, make] of Object.entries(ENTITY_FAMILIES)) {

@@ -4,20 +4,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { findQuotes } from '../../../server/src/analysis/quotes';
 import { findRepeats } from '../../../server/src/analysis/repeats';
-import type { EntityMention } from '../../../server/src/analysis/types';
-import { article, quoteHeavy, repetitive } from './arbitraries';
+import { article, capitalisedWords, quoteHeavy, repetitive } from './arbitraries';
 import { assertQuotes, assertRepeats } from './invariants';
-
-/** Capitalised words as PERSON mentions, so that attribution has names to resolve without wink. */
-function capitalisedWords(text: string): EntityMention[] {
-  return [...text.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?/gu)].map((m) => ({
-    span: { start: m.index, end: m.index + m[0].length },
-    type: 'PERSON',
-    text: m[0],
-    canonical: m[0],
-    source: 'pattern',
-  }));
-}
 
 test('quote-heavy text: quotes, speakers and unbalanced marks are well formed', () => {
   fc.assert(
