@@ -105,3 +105,19 @@ export function activeFile(): string | undefined {
   const editor = vscode.window.activeTextEditor;
   return editor ? baseName(editor.document.uri) : undefined;
 }
+
+/**
+ * Runs a command that opens a quick pick and accepts its selected entry until the command completes: the
+ * pick fills asynchronously, and accepting before it has items does nothing.
+ */
+export async function acceptPickUntilDone(command: string, what: string, ...args: unknown[]): Promise<void> {
+  const shown = vscode.commands.executeCommand(command, ...args);
+  let settled = false;
+  void shown.then(() => (settled = true));
+  const deadline = Date.now() + 30_000;
+  while (!settled) {
+    assert.ok(Date.now() < deadline, `the ${what} never accepted an entry`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await Promise.race([shown, new Promise((r) => setTimeout(r, 200))]);
+  }
+}

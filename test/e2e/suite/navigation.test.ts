@@ -2,7 +2,15 @@
 // open the expected files, references reach other articles, workspace symbols find a person.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, activeFile, baseName, openArticle, settledDiagnostics, until } from './helpers';
+import {
+  acceptPickUntilDone,
+  activateExtension,
+  activeFile,
+  baseName,
+  openArticle,
+  settledDiagnostics,
+  until,
+} from './helpers';
 
 const SOURCE = 'dailycoast-kestown-floods.txt';
 /** The same wire story reprinted word for word: the clear first related article. */
@@ -47,17 +55,7 @@ export function registerNavigationTests(): void {
     });
 
     test('Show Related Articles lists the corpus in a quick pick; accepting opens the entry', async () => {
-      const shown = vscode.commands.executeCommand('articleLens.showRelatedArticles');
-      let settled = false;
-      void shown.then(() => (settled = true));
-      // The pick fills asynchronously; accepting before it has items does nothing, so accept
-      // until the command completes (it resolves when the pick closes).
-      const deadline = Date.now() + 30_000;
-      while (!settled) {
-        assert.ok(Date.now() < deadline, 'the related-articles quick pick never accepted an entry');
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        await Promise.race([shown, new Promise((r) => setTimeout(r, 200))]);
-      }
+      await acceptPickUntilDone('articleLens.showRelatedArticles', 'related-articles quick pick');
       await until(`${TOP_RELATED} from the quick pick`, () => activeFile() === TOP_RELATED);
     });
 

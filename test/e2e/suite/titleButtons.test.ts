@@ -2,7 +2,7 @@
 // on articles, the status item opening Show Related Articles, and a walk that returns to its start.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeFile, EXTENSION_ID, openArticle, until } from './helpers';
+import { acceptPickUntilDone, activeFile, EXTENSION_ID, openArticle, until } from './helpers';
 import { api, indexedCorpus } from './views.test';
 
 const SOURCE = 'dailycoast-kestown-floods.txt';
@@ -44,15 +44,7 @@ export function registerTitleButtonTests(): void {
         const c = api().statusCommand();
         return c === 'articleLens.showRelatedArticles' ? c : undefined;
       });
-      const shown = vscode.commands.executeCommand(command);
-      let settled = false;
-      void shown.then(() => (settled = true));
-      const deadline = Date.now() + 30_000;
-      while (!settled) {
-        assert.ok(Date.now() < deadline, 'the related-articles quick pick never accepted an entry');
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        await Promise.race([shown, new Promise((r) => setTimeout(r, 200))]);
-      }
+      await acceptPickUntilDone(command, 'related-articles quick pick');
       await until(`${TOP_RELATED} from the status click`, () => activeFile() === TOP_RELATED);
     });
 

@@ -7,6 +7,7 @@ import type { ArticleLensApi } from '../../../client/src/extension';
 import type { ClusterNode } from '../../../client/src/views/clustersTree';
 import type { EntityNode } from '../../../client/src/views/entitiesTree';
 import {
+  acceptPickUntilDone,
   activateExtension,
   baseName,
   codeOf,
@@ -141,16 +142,7 @@ export function registerViewTests(): void {
     test('Compare with Related Article… opens the pair in the diff editor at their shared passage', async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await openArticle(SOURCE);
-      const shown = vscode.commands.executeCommand('articleLens.compareWithRelated');
-      let settled = false;
-      void shown.then(() => (settled = true));
-      const deadline = Date.now() + 30_000;
-      // The pick fills asynchronously: accept until the command completes.
-      while (!settled) {
-        assert.ok(Date.now() < deadline, 'the compare quick pick never accepted an entry');
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        await Promise.race([shown, new Promise((r) => setTimeout(r, 200))]);
-      }
+      await acceptPickUntilDone('articleLens.compareWithRelated', 'compare quick pick');
       const input = await until('a diff editor', () => {
         const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
         return tab?.input instanceof vscode.TabInputTextDiff ? tab.input : undefined;
@@ -180,16 +172,8 @@ export function registerViewTests(): void {
       const mentions = await mentionsHere();
       assert.ok(mentions.length > 0, 'Norvane Shipping has mentions in the source');
       try {
-        const done = vscode.commands.executeCommand('articleLens.markNotEntity', mentions[0][0]);
-        let settled = false;
-        void done.then(() => (settled = true));
-        const deadline = Date.now() + 30_000;
         // The scope pick: its first entry is "This mention only".
-        while (!settled) {
-          assert.ok(Date.now() < deadline, 'the scope pick never accepted an entry');
-          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-          await Promise.race([done, new Promise((r) => setTimeout(r, 200))]);
-        }
+        await acceptPickUntilDone('articleLens.markNotEntity', 'scope pick', mentions[0][0]);
         await settledDiagnostics(
           document.uri,
           (ds) => ds.filter(isNorvane).length === before.filter(isNorvane).length - 1,
