@@ -52,6 +52,19 @@ function pressedKey(args: unknown[]): boolean {
   return typeof first === 'object' && first !== null && (first as { key?: unknown }).key === true;
 }
 
+/** Undo or Redo Correction. From the key binding while the editor's own history is due (text typed since), its own Undo or Redo instead. */
+function historyStep(which: 'undo' | 'redo'): Factory {
+  return (ctx) =>
+    async (...args) => {
+      if (pressedKey(args) && !ctx.curation.history.keyHolds(which)) {
+        await vscode.commands.executeCommand(which);
+        return;
+      }
+      requireServer(ctx);
+      await ctx.curation.history[which]();
+    };
+}
+
 function requireServer(ctx: CommandContext): void {
   const state = ctx.serverState();
   if (state === 'stopped') throw new ServerStoppedError();
@@ -146,27 +159,8 @@ const factories: Record<keyof typeof ClientCommands, Factory> = {
       requireServer(ctx);
       await runCorrection(args, ctx.curation.history);
     },
-  undoCorrection:
-    (ctx) =>
-    async (...args) => {
-      // From the key binding while the editor's own history is due (text typed since): its Undo instead.
-      if (pressedKey(args) && !ctx.curation.history.keyHolds('undo')) {
-        await vscode.commands.executeCommand('undo');
-        return;
-      }
-      requireServer(ctx);
-      await ctx.curation.history.undo();
-    },
-  redoCorrection:
-    (ctx) =>
-    async (...args) => {
-      if (pressedKey(args) && !ctx.curation.history.keyHolds('redo')) {
-        await vscode.commands.executeCommand('redo');
-        return;
-      }
-      requireServer(ctx);
-      await ctx.curation.history.redo();
-    },
+  undoCorrection: historyStep('undo'),
+  redoCorrection: historyStep('redo'),
   openLostCorrection:
     () =>
     async (...args) => {

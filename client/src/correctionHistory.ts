@@ -37,10 +37,6 @@ export class CorrectionHistory implements vscode.Disposable {
     ];
   }
 
-  get canUndo(): boolean {
-    return this.undoStack.length > 0;
-  }
-
   /** A step just made by the user. */
   push(step: HistoryStep): void {
     // The server's spelling of a URI may differ from the editor's (escapes): compared as VS Code prints it.
