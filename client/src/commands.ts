@@ -53,16 +53,15 @@ function pressedKey(args: unknown[]): boolean {
 }
 
 /** Undo or Redo Correction. From the key binding while the editor's own history is due (text typed since), its own Undo or Redo instead. */
-function historyStep(which: 'undo' | 'redo'): Factory {
-  return (ctx) =>
-    async (...args) => {
-      if (pressedKey(args) && !ctx.curation.history.keyHolds(which)) {
-        await vscode.commands.executeCommand(which);
-        return;
-      }
-      requireServer(ctx);
-      await ctx.curation.history[which]();
-    };
+function historyStep(ctx: CommandContext, which: 'undo' | 'redo'): Handler {
+  return async (...args) => {
+    if (pressedKey(args) && !ctx.curation.history.keyHolds(which)) {
+      await vscode.commands.executeCommand(which);
+      return;
+    }
+    requireServer(ctx);
+    await ctx.curation.history[which]();
+  };
 }
 
 function requireServer(ctx: CommandContext): void {
@@ -159,8 +158,8 @@ const factories: Record<keyof typeof ClientCommands, Factory> = {
       requireServer(ctx);
       await runCorrection(args, ctx.curation.history);
     },
-  undoCorrection: historyStep('undo'),
-  redoCorrection: historyStep('redo'),
+  undoCorrection: (ctx) => historyStep(ctx, 'undo'),
+  redoCorrection: (ctx) => historyStep(ctx, 'redo'),
   openLostCorrection:
     () =>
     async (...args) => {
