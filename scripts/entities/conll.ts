@@ -2,10 +2,10 @@
 // separated by spaces, one sentence a line), with wink POS tags and the rule engine's labels aligned to
 // the corpus tokens. The corpus text stays in memory; nothing of it is written out.
 import { readFileSync } from 'node:fs';
-import { findEntities } from '../../server/src/analysis/entities';
+import { findEntities } from '../../server/src/analysis/entities/recogniser';
 import type { TagToken, TaggerDoc } from '../../server/src/analysis/entities/tagger/features';
 import { COARSE_OF, labelId } from '../../server/src/analysis/entities/tagger/labels';
-import { analyzeText } from '../../server/src/analysis/nlp';
+import { analyzeText } from '../../server/src/analysis/text/nlp';
 import { noEntityHints, type EntityMention } from '../../server/src/analysis/types';
 
 export interface ConllDoc extends TaggerDoc {

@@ -17,9 +17,9 @@ import {
   shuffled,
   type TrainingSentence,
 } from '../../server/src/analysis/entities/tagger/perceptron';
-import { seededRandom } from '../../server/src/analysis/seededRandom';
+import { seededRandom } from '../../server/src/analysis/text/seededRandom';
 import { tagDoc } from '../../server/src/analysis/entities/tagger/tagger';
-import { findEntities } from '../../server/src/analysis/entities';
+import { findEntities } from '../../server/src/analysis/entities/recogniser';
 import { combineWithTagger, type TaggerMode } from '../../server/src/analysis/entities/combine';
 import type { EntityMention } from '../../server/src/analysis/types';
 import { noEntityHints } from '../../server/src/analysis/types';

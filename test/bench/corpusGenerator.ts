@@ -5,7 +5,7 @@
 // loadCorpus.ts builds on it for the LSP load bench: a whole scraped crawl written to disk (sites and their
 // templates, wire stories reprinted 50–500 times, live pages), cached in the temp folder per seed and size.
 
-import { seededRandom } from '../../server/src/analysis/seededRandom';
+import { seededRandom } from '../../server/src/analysis/text/seededRandom';
 
 /** The analysis's mulberry32 generator: the same corpus on every machine. */
 export const prng = seededRandom;

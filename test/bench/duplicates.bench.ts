@@ -4,9 +4,9 @@
 // Prints figures; it is not a test.
 import { performance } from 'node:perf_hooks';
 import { analyzeArticle } from '../../server/src/analysis/analyzeArticle';
-import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
-import { PassageIndex } from '../../server/src/analysis/passageIndex';
-import { findRepeats } from '../../server/src/analysis/repeats';
+import { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
+import { PassageIndex } from '../../server/src/analysis/duplicates/passageIndex';
+import { findRepeats } from '../../server/src/analysis/duplicates/repeats';
 import { defaultAnalysisOptions, neverCancelled, type LocalAnalysis } from '../../server/src/analysis/types';
 import { createCorpusGenerator, percentile } from './corpusGenerator';
 

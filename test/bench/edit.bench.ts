@@ -6,10 +6,10 @@
 // Prints figures; it is not a test. BENCH_ARTICLES scales the corpus down for quick runs.
 import { performance } from 'node:perf_hooks';
 import { analyzeArticle, indexCorpus } from '../../server/src/analysis/analyzeArticle';
-import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
-import { findEntities } from '../../server/src/analysis/entities';
-import { findQuotes } from '../../server/src/analysis/quotes';
-import { findRepeats } from '../../server/src/analysis/repeats';
+import { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
+import { findEntities } from '../../server/src/analysis/entities/recogniser';
+import { findQuotes } from '../../server/src/analysis/quotes/quotes';
+import { findRepeats } from '../../server/src/analysis/duplicates/repeats';
 import {
   defaultAnalysisOptions,
   neverCancelled,

@@ -1,10 +1,10 @@
 // Entity recognition cost against wink's bare readDoc on one ~7 KB article (the test fixture, repeated):
 // warm runs, medians of many. Prints figures; it is not a test. The CPU may be shared, so the ratio counts.
 import { performance } from 'node:perf_hooks';
-import { findEntities } from '../../server/src/analysis/entities';
+import { findEntities } from '../../server/src/analysis/entities/recogniser';
 import { recogniseEntities } from '../../server/src/analysis/entities/combine';
 import { shippedModel, shippedModelLoadMs } from '../../server/src/analysis/entities/tagger/shipped';
-import { winkReadDoc } from '../../server/src/analysis/nlp';
+import { winkReadDoc } from '../../server/src/analysis/text/nlp';
 import { noEntityHints } from '../../server/src/analysis/types';
 import { FIXTURE_ARTICLE } from '../unit/entities.fixture';
 

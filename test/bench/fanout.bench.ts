@@ -5,7 +5,7 @@
 // a one-word edit (index update + shared passages), and what is reported. Prints figures; it is not a test.
 // FANOUT_BACKGROUND scales the background corpus; FANOUTS lists the fan-outs (comma-separated).
 import { performance } from 'node:perf_hooks';
-import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
+import { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
 import { defaultAnalysisOptions, type LocalAnalysis } from '../../server/src/analysis/types';
 import { createCorpusGenerator, percentile, prng } from './corpusGenerator';
 

@@ -29,7 +29,7 @@ import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import * as prettier from 'prettier';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
-import { winkReadDoc } from '../../server/src/analysis/nlp';
+import { winkReadDoc } from '../../server/src/analysis/text/nlp';
 import { RelatedArticlesRequest, type RelatedArticlesResult } from '../../server/src/protocol';
 import { BenchClient, fileUri, TimeoutError } from './lspClient';
 import { emptyLoadCorpusTrash, type LoadCorpusManifest } from './loadCorpus';

@@ -5,9 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeLocal } from '../../server/src/analysis/analyzeArticle';
-import { findEntities } from '../../server/src/analysis/entities';
-import { QuoteIndex } from '../../server/src/analysis/quoteIndex';
-import { findQuotes } from '../../server/src/analysis/quotes';
+import { findEntities } from '../../server/src/analysis/entities/recogniser';
+import { QuoteIndex } from '../../server/src/analysis/quotes/quoteIndex';
+import { findQuotes } from '../../server/src/analysis/quotes/quotes';
 import {
   defaultAnalysisOptions,
   neverCancelled,

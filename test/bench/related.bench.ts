@@ -4,8 +4,8 @@
 // list, found by a PassageIndex as boilerplate, so the timings include the boilerplate-aware ranking the
 // server runs. Prints figures; it is not a test.
 import { performance } from 'node:perf_hooks';
-import { PassageIndex } from '../../server/src/analysis/passageIndex';
-import { RelatedIndex } from '../../server/src/analysis/related';
+import { PassageIndex } from '../../server/src/analysis/duplicates/passageIndex';
+import { RelatedIndex } from '../../server/src/analysis/related/related';
 import { defaultAnalysisOptions, type EntityMention, type EntityType } from '../../server/src/analysis/types';
 import { prng } from './corpusGenerator';
 

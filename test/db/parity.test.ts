@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, writeFileSync, appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CorpusIndex } from '../../server/src/analysis/corpusIndex';
+import type { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
 import { analyzeFiles } from '../../server/src/cli/analyzeFiles';
 import { CorpusQueries } from '../../server/src/storage/postgres/corpusQueries';
 import { openPool } from '../../server/src/storage/postgres/database';

@@ -15,7 +15,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { parseSidecar } from '../../server/src/analysis/curation/sidecar';
-import { lineIndex } from '../../server/src/analysis/text';
+import { lineIndex } from '../../server/src/analysis/text/lines';
 import {
   ServerCommands,
   TeamCorpusStatusNotification,

@@ -27,7 +27,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { lineIndex } from '../../server/src/analysis/text';
+import { lineIndex } from '../../server/src/analysis/text/lines';
 import {
   ClientCommands,
   DIAGNOSTIC_SOURCE,

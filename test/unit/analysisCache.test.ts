@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CorpusIndexer, type IndexedEntry } from '../../server/src/analysis/analyzeArticle';
-import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
+import { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
 import type { CachedAnalysis } from '../../server/src/analysis/corpus/cachedAnalysis';
 import { cacheKey, corpusFingerprint } from '../../server/src/analysis/corpus/cacheKey';
 import { decodeEntry, encodeEntry, fitsText } from '../../server/src/analysis/corpus/entryCodec';

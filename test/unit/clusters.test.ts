@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { relatedClusters } from '../../server/src/analysis/clusters';
+import { relatedClusters } from '../../server/src/analysis/related/clusters';
 
 const graph =
   (edges: Record<string, string[]>) =>

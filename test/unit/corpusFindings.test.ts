@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeArticle, ownFindings, withCorpusFindings } from '../../server/src/analysis/analyzeArticle';
-import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
+import { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
 import { defaultAnalysisOptions, neverCancelled } from '../../server/src/analysis/types';
 
 const STORY =

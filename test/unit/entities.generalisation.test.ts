@@ -4,7 +4,7 @@
 // common nouns, "X said" with unseen names and family-name-first names. Context must type what no list knows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findEntities } from '../../server/src/analysis/entities';
+import { findEntities } from '../../server/src/analysis/entities/recogniser';
 import { noEntityHints } from '../../server/src/analysis/types';
 
 const NAMED = new Set(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT']);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findEntities } from '../../server/src/analysis/entities';
+import { findEntities } from '../../server/src/analysis/entities/recogniser';
 import { noEntityHints, type EntityHints, type EntityMention } from '../../server/src/analysis/types';
 import { FIXTURE_ARTICLE } from './entities.fixture';
 

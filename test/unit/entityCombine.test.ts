@@ -3,7 +3,7 @@
 // common words are never added; 'off' is the rule engine alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findEntities } from '../../server/src/analysis/entities';
+import { findEntities } from '../../server/src/analysis/entities/recogniser';
 import { combineWithTagger, recogniseEntities } from '../../server/src/analysis/entities/combine';
 import { noEntityHints, type EntityMention } from '../../server/src/analysis/types';
 

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { AliasTable, type TableStep } from '../../server/src/analysis/aliases';
-import { findEntities } from '../../server/src/analysis/entities';
+import { AliasTable, type TableStep } from '../../server/src/analysis/entities/aliases';
+import { findEntities } from '../../server/src/analysis/entities/recogniser';
 import {
   aliasTableFor,
   EntityIndex,
@@ -15,7 +15,7 @@ import {
   subsequence,
   type EntityOverview,
   type EntitySummary,
-} from '../../server/src/analysis/entityIndex';
+} from '../../server/src/analysis/entities/entityIndex';
 import {
   NAMED_ENTITY_TYPES,
   type EntityMention,

@@ -7,7 +7,7 @@ import { applyDocumentEvidence, type Recognised } from '../../server/src/analysi
 import { type Draft, resolveOverlaps } from '../../server/src/analysis/entities/drafts';
 import { gazetteer, teamPlace } from '../../server/src/analysis/entities/lexicon';
 import { buildUnits, splitHyphens } from '../../server/src/analysis/entities/units';
-import { analyzeText } from '../../server/src/analysis/nlp';
+import { analyzeText } from '../../server/src/analysis/text/nlp';
 import { noEntityHints, type EntitySource, type EntityType } from '../../server/src/analysis/types';
 
 const draft = (start: number, end: number, type: EntityType, canonical = ''): Draft => ({

@@ -26,9 +26,9 @@ import { shippedModel } from '../../server/src/analysis/entities/tagger/shipped'
 import { tagDoc, tagTokens } from '../../server/src/analysis/entities/tagger/tagger';
 import { refineType } from '../../server/src/analysis/entities/refine';
 import { taggedEntities } from '../../server/src/analysis/entities/combine';
-import { findEntities } from '../../server/src/analysis/entities';
+import { findEntities } from '../../server/src/analysis/entities/recogniser';
 import { noEntityHints } from '../../server/src/analysis/types';
-import { analyzeText } from '../../server/src/analysis/nlp';
+import { analyzeText } from '../../server/src/analysis/text/nlp';
 import shippedFile from '../../server/src/analysis/entities/tagger/model/entities.json';
 
 function docOf(text: string): TaggerDoc {

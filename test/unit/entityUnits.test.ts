@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildUnits, headingTokens, splitHyphens } from '../../server/src/analysis/entities/units';
-import { analyzeText } from '../../server/src/analysis/nlp';
+import { analyzeText } from '../../server/src/analysis/text/nlp';
 
 function unitsOf(text: string) {
   const tokens = splitHyphens(analyzeText(text).tokens);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CorpusIndexer } from '../../server/src/analysis/analyzeArticle';
-import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
+import { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
 import { cacheKey } from '../../server/src/analysis/corpus/cacheKey';
 import { defaultAnalysisOptions as options, neverCancelled } from '../../server/src/analysis/types';
 import { CACHE_FILE_NAME, FileAnalysisStore } from '../../server/src/workspace/fileAnalysisStore';

@@ -1,7 +1,7 @@
 // wink tokens located in the original text: exact UTF-16 offsets through CRLF, emoji, NBSP and contractions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeText } from '../../server/src/analysis/nlp';
+import { analyzeText } from '../../server/src/analysis/text/nlp';
 
 function assertExact(text: string): void {
   const { tokens, values } = analyzeText(text);

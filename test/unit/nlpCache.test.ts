@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { TableStep } from '../../server/src/analysis/aliases';
-import { findEntities } from '../../server/src/analysis/entities';
-import { EntityIndex } from '../../server/src/analysis/entityIndex';
-import { analyzeText, type NlpDoc } from '../../server/src/analysis/nlp';
-import { decodeNlpDoc, encodeNlpDoc } from '../../server/src/analysis/nlpCache';
+import type { TableStep } from '../../server/src/analysis/entities/aliases';
+import { findEntities } from '../../server/src/analysis/entities/recogniser';
+import { EntityIndex } from '../../server/src/analysis/entities/entityIndex';
+import { analyzeText, type NlpDoc } from '../../server/src/analysis/text/nlp';
+import { decodeNlpDoc, encodeNlpDoc } from '../../server/src/analysis/text/nlpCache';
 import { noEntityHints, type EntityMention } from '../../server/src/analysis/types';
 import { FIXTURE_ARTICLE } from './entities.fixture';
 

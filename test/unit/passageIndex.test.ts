@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
-import { PassageIndex } from '../../server/src/analysis/passageIndex';
+import { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
+import { PassageIndex } from '../../server/src/analysis/duplicates/passageIndex';
 import {
   defaultAnalysisOptions,
   type AnalysisOptions,

@@ -2,7 +2,7 @@
 // its paragraph end, quoted words in headlines and teasers, a two-word sentence that continues a speaker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findQuotes } from '../../server/src/analysis/quotes';
+import { findQuotes } from '../../server/src/analysis/quotes/quotes';
 import type { EntityMention } from '../../server/src/analysis/types';
 
 function person(text: string, surface: string, canonical = surface): EntityMention[] {

@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findQuotes } from '../../server/src/analysis/quotes';
-import { findParagraphs } from '../../server/src/analysis/quoteMarks';
+import { findQuotes } from '../../server/src/analysis/quotes/quotes';
+import { findParagraphs } from '../../server/src/analysis/quotes/quoteMarks';
 import type { EntityMention, EntityType, Quote } from '../../server/src/analysis/types';
 
 /** An entity mention on the `nth` occurrence of `surface`. */

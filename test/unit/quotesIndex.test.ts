@@ -2,8 +2,8 @@
 // quotes are not, removal forgets an article.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { QuoteIndex } from '../../server/src/analysis/quoteIndex';
-import { findQuotes } from '../../server/src/analysis/quotes';
+import { QuoteIndex } from '../../server/src/analysis/quotes/quoteIndex';
+import { findQuotes } from '../../server/src/analysis/quotes/quotes';
 import type { Quote } from '../../server/src/analysis/types';
 
 const A =

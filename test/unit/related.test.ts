@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
-import { RelatedIndex } from '../../server/src/analysis/related';
+import { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
+import { RelatedIndex } from '../../server/src/analysis/related/related';
 import {
   defaultAnalysisOptions,
   type AnalysisOptions,

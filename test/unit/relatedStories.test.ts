@@ -6,9 +6,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CorpusIndexer } from '../../server/src/analysis/analyzeArticle';
-import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
+import { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
 import { structureOf } from '../../server/src/analysis/structure/pageStructure';
-import { outsideUnit, pairCover, passagesBetween, storyUnits } from '../../server/src/analysis/relatedUnits';
+import {
+  outsideUnit,
+  pairCover,
+  passagesBetween,
+  storyUnits,
+} from '../../server/src/analysis/related/relatedUnits';
 import {
   defaultAnalysisOptions,
   neverCancelled,

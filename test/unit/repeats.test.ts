@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findRepeats } from '../../server/src/analysis/repeats';
+import { findRepeats } from '../../server/src/analysis/duplicates/repeats';
 import type { Repeat } from '../../server/src/analysis/types';
 
 const HEADLINE = 'Harbour Council Approves New Ferry Route Between the Islands After Long Debate';

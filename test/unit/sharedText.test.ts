@@ -2,7 +2,7 @@
 // count and the closest copies (with the edits of the closest) when many do, the file count for boilerplate.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CorpusIndex } from '../../server/src/analysis/corpusIndex';
+import { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
 import type { ArticleAnalysis, SharedPassage } from '../../server/src/analysis/types';
 import type { FeatureContext } from '../../server/src/features/context';
 import { offsetToPosition } from '../../server/src/features/convert';

@@ -2,8 +2,8 @@
 // then whole articles through findQuotes, on texts written for these tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findParagraphs, pairQuoteMarks } from '../../server/src/analysis/quoteMarks';
-import { findQuotes } from '../../server/src/analysis/quotes';
+import { findParagraphs, pairQuoteMarks } from '../../server/src/analysis/quotes/quoteMarks';
+import { findQuotes } from '../../server/src/analysis/quotes/quotes';
 import { Cast } from '../../server/src/analysis/quotes/speakers/cast';
 import { findPatterns } from '../../server/src/analysis/quotes/speakers/patterns';
 import { fitsPronoun, Salience } from '../../server/src/analysis/quotes/speakers/salience';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lineIndex } from '../../server/src/analysis/text';
+import { lineIndex } from '../../server/src/analysis/text/lines';
 
 test('lineIndex maps offsets with LF, CRLF and CR line ends both ways', () => {
   const text = 'ab\r\ncd\nef\rgh';

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { diffSimilarity, formatWordDiff, wordDiff } from '../../server/src/analysis/wordDiff';
+import { diffSimilarity, formatWordDiff, wordDiff } from '../../server/src/analysis/duplicates/wordDiff';
 
 test('one word replaced: removed before added, Markdown strikes and bolds', () => {
   const parts = wordDiff('in the forward-looking way', 'in a forward-looking way');

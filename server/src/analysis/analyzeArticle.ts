@@ -1,13 +1,13 @@
 // Runs the analysis stages of one article in order, checking the token between them, and the corpus pass.
-import type { ArticleIndex } from './corpusIndex';
+import type { ArticleIndex } from './corpus/corpusIndex';
 import { localOf, type CachedAnalysis, type PassFindings } from './corpus/cachedAnalysis';
 import { recogniseEntities } from './entities/combine';
-import type { TableStep } from './aliases';
-import { ReplayMemo, replaysWith } from './entityIndex';
-import { analyzeText } from './nlp';
-import { decodeNlpDoc, encodeNlpDoc, type EncodedNlpDoc } from './nlpCache';
-import { findQuotes } from './quotes';
-import { findRepeats } from './repeats';
+import type { TableStep } from './entities/aliases';
+import { ReplayMemo, replaysWith } from './entities/entityIndex';
+import { analyzeText } from './text/nlp';
+import { decodeNlpDoc, encodeNlpDoc, type EncodedNlpDoc } from './text/nlpCache';
+import { findQuotes } from './quotes/quotes';
+import { findRepeats } from './duplicates/repeats';
 import { analyzeStructure } from './structure/pageStructure';
 import type {
   AnalysisOptions,

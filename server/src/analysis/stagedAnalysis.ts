@@ -2,9 +2,9 @@
 // this way lets the messages queued meanwhile (a newer edit, a hover on another file) run between stages,
 // and gives up as soon as its token is cancelled instead of finishing a result nobody will use.
 import { recogniseEntities } from './entities/combine';
-import { analyzeText } from './nlp';
-import { findQuotes } from './quotes';
-import { findRepeats } from './repeats';
+import { analyzeText } from './text/nlp';
+import { findQuotes } from './quotes/quotes';
+import { findRepeats } from './duplicates/repeats';
 import type { AnalysisOptions, EntityHints, LocalAnalysis, Token } from './types';
 
 /** Waits for the next turn of the event loop (after the I/O and timers that are due). */

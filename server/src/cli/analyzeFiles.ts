@@ -4,7 +4,7 @@
 // unchanged the corpus findings come from the cache too, without building the index.
 import * as path from 'node:path';
 import { CorpusIndexer, withCorpusFindings } from '../analysis/analyzeArticle';
-import { CorpusIndex } from '../analysis/corpusIndex';
+import { CorpusIndex } from '../analysis/corpus/corpusIndex';
 import type { AnalysisCache } from '../analysis/corpus/analysisStore';
 import { finalLocal, type CachedAnalysis } from '../analysis/corpus/cachedAnalysis';
 import { corpusFingerprint } from '../analysis/corpus/cacheKey';

@@ -3,7 +3,7 @@
 // analysis run as `analyze`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CorpusIndex } from '../analysis/corpusIndex';
+import type { CorpusIndex } from '../analysis/corpus/corpusIndex';
 import { CorrectionIndex } from '../analysis/curation/correctionIndex';
 import { parseSidecar } from '../analysis/curation/sidecar';
 import { Curation } from '../analysis/curation/stage';

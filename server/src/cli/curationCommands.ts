@@ -1,6 +1,6 @@
 // Dispatch of the curation subcommands (`export`, `import`) and the `--annotations FILE` option of
 // `analyze`, kept out of cli.ts so its own parsing stays as it is.
-import type { CorpusIndex } from '../analysis/corpusIndex';
+import type { CorpusIndex } from '../analysis/corpus/corpusIndex';
 import { readCorrections, sidecarPath, useCorrections } from './corpus';
 import { EXPORT_USAGE, runExport } from './exportCommand';
 import { IMPORT_USAGE, runImport } from './importCommand';

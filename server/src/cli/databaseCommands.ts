@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { AnalysisCache } from '../analysis/corpus/analysisStore';
 import { finalLocal } from '../analysis/corpus/cachedAnalysis';
 import { corpusFingerprint, type CacheKey } from '../analysis/corpus/cacheKey';
-import type { CorpusIndex } from '../analysis/corpusIndex';
+import type { CorpusIndex } from '../analysis/corpus/corpusIndex';
 import type { AnalysisOptions, ArticleAnalysis } from '../analysis/types';
 import { CorpusQueries } from '../storage/postgres/corpusQueries';
 import { describeError, migrate, openPool } from '../storage/postgres/database';

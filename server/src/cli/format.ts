@@ -2,7 +2,7 @@
 // named by its path relative to the base, including the other side of a shared passage or related article.
 import * as path from 'node:path';
 import { storyRows } from '../analysis/structure/storyRows';
-import { lineIndex } from '../analysis/text';
+import { lineIndex } from '../analysis/text/lines';
 import type { ArticleAnalysis } from '../analysis/types';
 import { uriToPath } from '../util/uri';
 

@@ -1,6 +1,6 @@
 // What every feature reads: the corpus index, document texts (open buffers over disk), the analysis of
 // open documents at their current version, and settings. Features get this interface, never the connection.
-import type { ArticleIndex } from '../analysis/corpusIndex';
+import type { ArticleIndex } from '../analysis/corpus/corpusIndex';
 import type { ArticleAnalysis } from '../analysis/types';
 import type { ArticleLensSettings } from '../protocol';
 import type { Logger } from '../util/logger';

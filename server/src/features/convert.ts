@@ -1,7 +1,7 @@
 // Span ↔ Range: the only position maths of the server. Spans and LSP positions both count UTF-16 code
 // units, so conversion is line splitting; line indexes are cached per text so repeated lookups stay cheap.
 import type { Position, Range } from 'vscode-languageserver';
-import { lineIndex, type LineIndex } from '../analysis/text';
+import { lineIndex, type LineIndex } from '../analysis/text/lines';
 import type { Span } from '../analysis/types';
 
 const cache = new Map<string, LineIndex>();

@@ -5,7 +5,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { lineOfId } from '../analysis/curation/sidecar';
 import type { Correction } from '../analysis/curation/types';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes, type LostCorrectionItem } from '../protocol';
-import type { ArticleIndex } from '../analysis/corpusIndex';
+import type { ArticleIndex } from '../analysis/corpus/corpusIndex';
 import type { CurationStore, Sidecar } from '../workspace/curationStore';
 
 function lineRange(text: string, line: number): Diagnostic['range'] {

@@ -3,7 +3,7 @@
 // of several stories is listed story by story when related ranking is (each story its own unit).
 import { makeAnchor } from '../analysis/curation/anchor';
 import { ENTITY_TYPES } from '../analysis/curation/entityTypes';
-import { storyUnits } from '../analysis/relatedUnits';
+import { storyUnits } from '../analysis/related/relatedUnits';
 import { structureOf } from '../analysis/structure/pageStructure';
 import type { AnalysisOptions, Span } from '../analysis/types';
 import type {

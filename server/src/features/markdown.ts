@@ -1,5 +1,5 @@
 // Markdown helpers for hovers: escaping article text and links that open another article at a line.
-import { formatWordDiff, wordDiff } from '../analysis/wordDiff';
+import { formatWordDiff, wordDiff } from '../analysis/duplicates/wordDiff';
 import { fileName, titleOf } from './context';
 
 /** Escapes text from an article so that markdown renders it literally. */

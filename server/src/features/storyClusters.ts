@@ -1,6 +1,6 @@
 // Stories and related clusters for the side-bar view: the related graph's connected components, each
 // titled by its best-connected member's headline; pages of several stories join each of their events.
-import { relatedClusters } from '../analysis/clusters';
+import { relatedClusters } from '../analysis/related/clusters';
 import type { AnalysisOptions } from '../analysis/types';
 import { analyzeStructure } from '../analysis/structure/pageStructure';
 import type { StoryClustersResult } from '../protocol';

@@ -1,7 +1,7 @@
 // workspace/symbol: the canonical entities of the corpus, so "go to symbol in workspace" finds a person or
 // place across articles, one result per article that mentions it.
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
-import { subsequence } from '../analysis/entityIndex';
+import { subsequence } from '../analysis/entities/entityIndex';
 import type { EntityType } from '../analysis/types';
 import type { FeatureContext } from './context';
 import { fileName } from './context';

@@ -13,7 +13,7 @@ import {
 } from '../analysis/curation/sidecar';
 import { Curation, type Placement } from '../analysis/curation/stage';
 import type { Correction } from '../analysis/curation/types';
-import type { ArticleIndex, IndexedArticle } from '../analysis/corpusIndex';
+import type { ArticleIndex, IndexedArticle } from '../analysis/corpus/corpusIndex';
 import { defaultSettings, type ArticleLensSettings } from '../protocol';
 import { normalizeUri, pathToUri, uriToPath } from '../util/uri';
 import { sidecarEdit } from './sidecarEdit';

@@ -5,7 +5,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType, type FileEvent, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { analyzeLocal, CorpusIndexer } from '../analysis/analyzeArticle';
-import { CorpusIndex } from '../analysis/corpusIndex';
+import { CorpusIndex } from '../analysis/corpus/corpusIndex';
 import { AnalysisCache } from '../analysis/corpus/analysisStore';
 import type { AnalysisOptions, ArticleSnapshot, Token } from '../analysis/types';
 import { toAnalysisOptions } from '../config';

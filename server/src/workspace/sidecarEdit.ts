@@ -1,7 +1,7 @@
 // The WorkspaceEdit that turns one sidecar text into another: the smallest single replacement (so Undo
 // and git diffs show just the changed lines), or a file creation when the sidecar does not exist yet.
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { lineIndex } from '../analysis/text';
+import { lineIndex } from '../analysis/text/lines';
 
 export function sidecarEdit(uri: string, exists: boolean, before: string, after: string): WorkspaceEdit {
   if (!exists) {

@@ -2,7 +2,7 @@
 // pair, and an entity's text equal to what its span covers. Throws an AssertionError naming the broken rule.
 import assert from 'node:assert/strict';
 import type { LocalAnalysis, Repeat, Span } from '../../../server/src/analysis/types';
-import type { QuoteFindings } from '../../../server/src/analysis/quotes';
+import type { QuoteFindings } from '../../../server/src/analysis/quotes/quotes';
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;

@@ -3,9 +3,9 @@
 // one character, and generated articles glued into one long text.
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { findEntities } from '../../../server/src/analysis/entities';
-import { findQuotes } from '../../../server/src/analysis/quotes';
-import { findRepeats } from '../../../server/src/analysis/repeats';
+import { findEntities } from '../../../server/src/analysis/entities/recogniser';
+import { findQuotes } from '../../../server/src/analysis/quotes/quotes';
+import { findRepeats } from '../../../server/src/analysis/duplicates/repeats';
 import { noEntityHints } from '../../../server/src/analysis/types';
 import { article, capitalisedWords } from './arbitraries';
 import { assertLinear, distinctTo, repeatTo } from './timing';

@@ -2,11 +2,11 @@
 // fixed code takes on a loaded machine and far below what the old one took (noted with each).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AliasTable } from '../../../server/src/analysis/aliases';
+import { AliasTable } from '../../../server/src/analysis/entities/aliases';
 import { analyzeLocal } from '../../../server/src/analysis/analyzeArticle';
-import { findEntities } from '../../../server/src/analysis/entities';
-import { analyzeText } from '../../../server/src/analysis/nlp';
-import { findQuotes } from '../../../server/src/analysis/quotes';
+import { findEntities } from '../../../server/src/analysis/entities/recogniser';
+import { analyzeText } from '../../../server/src/analysis/text/nlp';
+import { findQuotes } from '../../../server/src/analysis/quotes/quotes';
 import { defaultAnalysisOptions, neverCancelled, noEntityHints } from '../../../server/src/analysis/types';
 import { distinctTo, fastest, repeatTo } from './timing';
 import { assertAnalysis, assertQuotes } from './invariants';

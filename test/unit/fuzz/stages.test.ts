@@ -2,8 +2,8 @@
 // documents: quote-heavy text (every mark style, lone marks, runs of marks) and text that repeats itself.
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { findQuotes } from '../../../server/src/analysis/quotes';
-import { findRepeats } from '../../../server/src/analysis/repeats';
+import { findQuotes } from '../../../server/src/analysis/quotes/quotes';
+import { findRepeats } from '../../../server/src/analysis/duplicates/repeats';
 import { article, capitalisedWords, quoteHeavy, repetitive } from './arbitraries';
 import { assertQuotes, assertRepeats } from './invariants';
 

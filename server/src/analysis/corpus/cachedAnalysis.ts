@@ -1,7 +1,7 @@
 // What the analysis cache keeps of one file: the findings of both indexing passes, the questions each
 // asked of the corpus hints (so a later run can tell whether the answers, and so the findings, still
 // hold), and optionally the file's corpus findings in one exact corpus. Plain data, no I/O.
-import type { TableStep } from '../aliases';
+import type { TableStep } from '../entities/aliases';
 import type {
   EntityMention,
   LocalAnalysis,

@@ -1,7 +1,7 @@
 // Compact encoding of cache entries: tuples instead of objects, the written form of an entity only when
 // its canonical name differs. Decoding validates every field, so a damaged or foreign entry is rejected
 // (`undefined`), never half-read: the cache is an optimisation and must not be trusted.
-import type { TableStep } from '../aliases';
+import type { TableStep } from '../entities/aliases';
 import {
   NAMED_ENTITY_TYPES,
   VALUE_ENTITY_TYPES,

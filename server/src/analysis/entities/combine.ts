@@ -6,10 +6,10 @@
 //    and rule mentions the tagger missed stay.
 // A name the tagger added is then marked at its other bare occurrences in the article, and a person's
 // surname alone takes the full name found in the same article, as the rules do for their own names.
-import { nameKey } from '../aliases';
-import { analyzeText, type NlpDoc } from '../nlp';
-import type { TableStep } from '../aliases';
-import { findEntities } from '../entities';
+import { nameKey } from './aliases';
+import { analyzeText, type NlpDoc } from '../text/nlp';
+import type { TableStep } from './aliases';
+import { findEntities } from './recogniser';
 import type { EntityHints, EntityMention, EntityTaggerMode, NamedEntityType } from '../types';
 import { NAMED_ENTITY_TYPES } from '../types';
 import { isDemonymShape, refineType, titlePhrase } from './refine';
@@ -33,7 +33,7 @@ import {
   TITLES,
   TRAVEL_WORDS,
   placeKey,
-} from '../gazetteers';
+} from './gazetteers';
 
 export type TaggerMode = EntityTaggerMode;
 

@@ -4,9 +4,9 @@
 // known name gives them; unclaimed capitalised words that are a known name, a place named here or a
 // company's first word are marked; short forms of organisations and storms are found everywhere; an
 // acronym the article defines names its full name.
-import type { AliasTable, TableStep } from '../aliases';
-import { titleCase } from '../aliases';
-import { aliasTableFor } from '../entityIndex';
+import type { AliasTable, TableStep } from './aliases';
+import { titleCase } from './aliases';
+import { aliasTableFor } from './entityIndex';
 import {
   GAZETTEER,
   NEWS_AGENCIES,
@@ -16,9 +16,9 @@ import {
   ORG_PREFIXES,
   TITLES,
   placeKey,
-} from '../gazetteers';
-import type { NlpToken } from '../nlp';
-import { ContainIndex } from '../spanIndex';
+} from './gazetteers';
+import type { NlpToken } from '../text/nlp';
+import { ContainIndex } from './spanIndex';
 import type { EntityHints, EntitySource, EntityType } from '../types';
 import type { Draft } from './drafts';
 import { GENERIC_WORDS, SPEECH_VERBS, TEAM_PLURAL_RE, teamPlace } from './lexicon';

@@ -11,8 +11,8 @@ import {
   TITLES,
   placeKey,
   type GazetteerEntry,
-} from '../gazetteers';
-import { titleCase } from '../aliases';
+} from './gazetteers';
+import { titleCase } from './aliases';
 
 /** Verbs of speech after a name ("Vell said"). */
 export const SPEECH_VERBS = new Set(

@@ -14,7 +14,7 @@ import {
   LOC_SUFFIXES,
   ORG_HEADS,
   placeKey,
-} from '../gazetteers';
+} from './gazetteers';
 import type { NamedEntityType } from '../types';
 import type { CoarseType } from './tagger/labels';
 

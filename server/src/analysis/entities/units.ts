@@ -1,8 +1,8 @@
 // The first stage of the rule engine: wink tokens to name units. Words wink keeps whole at hyphens are
 // split, then tokens glued without spaces are joined into the words of names ("Jae-myung",
 // "Correspondents’"), each flagged with its shape and position (sentence start, heading line).
-import { GAZETTEER, GAZETTEER_MAX_WORDS, placeKey } from '../gazetteers';
-import type { NlpToken } from '../nlp';
+import { GAZETTEER, GAZETTEER_MAX_WORDS, placeKey } from './gazetteers';
+import type { NlpToken } from '../text/nlp';
 
 export /** A word of a name: one wink token, or several glued without spaces ("Jae-myung", "Correspondents’"). */
 interface Unit {

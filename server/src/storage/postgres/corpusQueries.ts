@@ -3,8 +3,8 @@
 // quotes and the articles sharing passages with a text. Articles are named by their corpus paths; every
 // statement is parameterised.
 import type { Pool } from 'pg';
-import type { EntitySummary } from '../../analysis/entityIndex';
-import { shingleText } from '../../analysis/shingles';
+import type { EntitySummary } from '../../analysis/entities/entityIndex';
+import { shingleText } from '../../analysis/duplicates/shingles';
 import type { NamedEntityType, RelatedReason, Span } from '../../analysis/types';
 import { subsequencePattern } from './foldName';
 import { quoteKey } from './writeCorpus';

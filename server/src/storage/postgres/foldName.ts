@@ -1,4 +1,4 @@
-// Names lower-cased the way the editor's symbol filter compares them (analysis/entityIndex `subsequence`),
+// Names lower-cased the way the editor's symbol filter compares them (analysis/entities/entityIndex `subsequence`),
 // so a LIKE pattern over the folded column finds exactly the names the in-memory search finds.
 export function foldName(name: string): string {
   let out = '';

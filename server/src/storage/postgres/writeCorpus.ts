@@ -2,9 +2,9 @@
 // the new one, never a mix. Rows go in with COPY; returns the bytes of row data written.
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { EntitySummary } from '../../analysis/entityIndex';
-import { normalisedWords } from '../../analysis/quoteIndex';
-import { shingleText } from '../../analysis/shingles';
+import type { EntitySummary } from '../../analysis/entities/entityIndex';
+import { normalisedWords } from '../../analysis/quotes/quoteIndex';
+import { shingleText } from '../../analysis/duplicates/shingles';
 import type { ArticleAnalysis } from '../../analysis/types';
 import { copyRows, type CopyValue } from './copy';
 import { inTransaction, withClient } from './database';

@@ -13,7 +13,7 @@ import {
   ORG_HEADS,
   TITLES,
   placeKey,
-} from '../../gazetteers';
+} from '../gazetteers';
 
 /** One token of a tagged document: its span in the text, its form and its wink POS tag. */
 export interface TagToken {

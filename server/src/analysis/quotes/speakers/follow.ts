@@ -1,7 +1,7 @@
 // Follow-on quotes: a quote with no attribution of its own belongs to the speaker it continues — the same
 // words quoted earlier (a pull quote), the speaker of its paragraph, or, for a quote that opens its
 // sentence, whoever the article was just talking about — unless someone else was introduced in between.
-import type { MarkedQuote } from '../../quoteMarks';
+import type { MarkedQuote } from '../quoteMarks';
 import type { Span, Speaker } from '../../types';
 import { isFurnitureLine } from '../furniture';
 import type { Pattern } from './patterns';

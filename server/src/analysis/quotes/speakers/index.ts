@@ -2,7 +2,7 @@
 // people and organisations with their roles (cast), who is salient at each point (subjects, salience), and
 // the resolution of names, pronouns, roles and organisations to one of them (resolve). Quotes with no
 // attribution of their own then follow the speaker they continue (follow).
-import type { MarkedQuote } from '../../quoteMarks';
+import type { MarkedQuote } from '../quoteMarks';
 import type { EntityMention, Span, Speaker } from '../../types';
 import { Cast } from './cast';
 import { followOn } from './follow';

@@ -1,7 +1,7 @@
 // Stage 1, attribution patterns: the words around one quote that say who spoke, as a noun phrase (a name, a
 // pronoun, a role, an organisation) with the attribution as written. Who the phrase stands for is decided
 // later, over the whole article (cast, salience, resolve).
-import type { MarkedQuote } from '../../quoteMarks';
+import type { MarkedQuote } from '../quoteMarks';
 import type { Span } from '../../types';
 import {
   DETERMINERS,

@@ -1,6 +1,6 @@
 // Sentence subjects of the narration (not of quoted words, bylines or photo credits): the people an
 // article is talking about, which feed the salience of who speaks next.
-import type { MarkedQuote } from '../../quoteMarks';
+import type { MarkedQuote } from '../quoteMarks';
 import type { EntityMention, Span } from '../../types';
 import { CAPITAL_STOPWORDS, POSSESSIVES } from './lexicon';
 import { apposedAfterPossessive, phraseRight, sentenceSubject, type NounPhrase } from './phrases';

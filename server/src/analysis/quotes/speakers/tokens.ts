@@ -1,5 +1,5 @@
 // Word tokens and sentence bounds over a slice of the article: the units every pattern reads.
-import { SentenceEnds } from '../../sentenceEnds';
+import { SentenceEnds } from '../../text/sentenceEnds';
 import { TITLES } from './lexicon';
 
 export interface Tok {

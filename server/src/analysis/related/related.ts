@@ -16,7 +16,7 @@ import {
   type RelatedReason,
   type SharedPassage,
   type Span,
-} from './types';
+} from '../types';
 
 /**
  * The boilerplate spans of an article under the current corpus. Asked at ranking time for the query and

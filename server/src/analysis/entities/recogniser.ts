@@ -31,21 +31,13 @@ import {
   TRAVEL_WORDS,
   type GazetteerEntry,
 } from './gazetteers';
-import { NewlineIndex } from './newlines';
-import { applyDocumentEvidence } from './entities/documentEvidence';
-import { type Draft, resolveOverlaps } from './entities/drafts';
-import { GENERIC_WORDS, SPEECH_VERBS, TEAM_PLURAL_RE, gazetteer, teamPlace } from './entities/lexicon';
-import {
-  type Unit,
-  buildUnits,
-  hasNewline,
-  isCap,
-  isLineBreak,
-  isWord,
-  splitHyphens,
-} from './entities/units';
-import { analyzeText, type NlpDoc, type NlpToken } from './nlp';
-import type { EntityHints, EntityMention, EntitySource, EntityType } from './types';
+import { NewlineIndex } from '../text/newlines';
+import { applyDocumentEvidence } from './documentEvidence';
+import { type Draft, resolveOverlaps } from './drafts';
+import { GENERIC_WORDS, SPEECH_VERBS, TEAM_PLURAL_RE, gazetteer, teamPlace } from './lexicon';
+import { type Unit, buildUnits, hasNewline, isCap, isLineBreak, isWord, splitHyphens } from './units';
+import { analyzeText, type NlpDoc, type NlpToken } from '../text/nlp';
+import type { EntityHints, EntityMention, EntitySource, EntityType } from '../types';
 
 const SPEECH_ADVERBS = new Set('also then later previously has had was once again further'.split(' '));
 const DOMAIN_RE = /\.(com|net|org|co|io|news|tv)$/i;

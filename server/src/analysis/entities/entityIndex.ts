@@ -3,8 +3,8 @@
 // Everything is kept up to date on add and remove, so an edit costs what the edited file holds, not what
 // the corpus holds: hint votes are counts per name and type, postings are per canonical name and file.
 import { AliasTable, type TableStep } from './aliases';
-import type { EntityHints, EntityMention, NamedEntityType, Span } from './types';
-import { NAMED_ENTITY_TYPES } from './types';
+import type { EntityHints, EntityMention, NamedEntityType, Span } from '../types';
+import { NAMED_ENTITY_TYPES } from '../types';
 
 /** An entity as one article's hover shows it (see `EntityIndex.overview`). */
 export interface EntityOverview {

@@ -2,8 +2,8 @@
 // copy, covering the whole maximal copy and pointing at the first one.
 import { shingleHashes } from './shingles';
 import { growTolerant, matchForward, type WordPair } from './wordAlign';
-import { widenOverPunctuation, wordTokens, type WordTokens } from './wordTokens';
-import type { Repeat } from './types';
+import { widenOverPunctuation, wordTokens, type WordTokens } from '../text/wordTokens';
+import type { Repeat } from '../types';
 
 /** Earlier positions remembered per shingle; bounds the work on degenerate text ("ha ha ha …"). */
 const MAX_CANDIDATES = 16;

@@ -5,7 +5,7 @@
 // A page of four briefs shares its words and names with four events: compared whole, each event's report
 // finds a quarter of the page about its story and the rest about others, and neither side lists the other.
 // Compared story by story, the brief about the event meets the report on its own terms.
-import type { AnalysisOptions, SharedPassage, Span } from './types';
+import type { AnalysisOptions, SharedPassage, Span } from '../types';
 
 /** The spans a page is ranked by, or undefined when it is ranked whole (one story, or the setting off). */
 export function storyUnits(stories: readonly Span[], options: AnalysisOptions): readonly Span[] | undefined {

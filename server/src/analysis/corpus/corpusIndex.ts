@@ -1,11 +1,11 @@
 // The corpus index: every article's local analysis, with the sub-indexes that answer corpus questions
 // (entity postings, shared passages, same quotes, related articles). Pure TypeScript, kept in memory.
-import type { CurationStage } from './curation/stage';
-import { EntityIndex } from './entityIndex';
-import { PassageIndex } from './passageIndex';
-import { QuoteIndex } from './quoteIndex';
-import { RelatedIndex } from './related';
-import { structureOf } from './structure/pageStructure';
+import type { CurationStage } from '../curation/stage';
+import { EntityIndex } from '../entities/entityIndex';
+import { PassageIndex } from '../duplicates/passageIndex';
+import { QuoteIndex } from '../quotes/quoteIndex';
+import { RelatedIndex } from '../related/related';
+import { structureOf } from '../structure/pageStructure';
 import type {
   AnalysisOptions,
   ArticleSnapshot,
@@ -13,7 +13,7 @@ import type {
   RelatedArticle,
   SharedPassage,
   Span,
-} from './types';
+} from '../types';
 
 /** The spans of the page's stories, which related ranking compares one by one when there are several. */
 function storySpans(local: LocalAnalysis, text: string): Span[] {

@@ -1,8 +1,8 @@
 // Lookup tables of the entity recogniser: places and demonyms generated from packages (data/places.json),
 // plus short generic word lists (titles, organisation and facility heads, regions, faiths) that no package
 // keeps in a usable form. Nothing here names a particular article's people or organisations.
-import places from './data/places.json';
-import type { NamedEntityType } from './types';
+import places from '../data/places.json';
+import type { NamedEntityType } from '../types';
 
 export interface GazetteerEntry {
   type: NamedEntityType;

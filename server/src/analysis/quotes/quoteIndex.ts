@@ -1,7 +1,7 @@
 // The same quotation across articles of the corpus, tolerant of small wording changes: postings from hashed
 // word trigrams to quotes find the candidates, a word diff confirms them. No pairwise scan of the corpus.
-import type { Quote, Span } from './types';
-import { diffSimilarity, wordDiff } from './wordDiff';
+import type { Quote, Span } from '../types';
+import { diffSimilarity, wordDiff } from '../duplicates/wordDiff';
 
 export interface QuoteMatch {
   uri: string;

@@ -1,6 +1,6 @@
 // Entity mentions sorted by start with binary searches, so that a lookup near one quote reads the mentions
 // near it rather than every mention from the start of the article.
-import type { EntityMention, Span } from './types';
+import type { EntityMention, Span } from '../types';
 
 /** Mentions read per backward lookup at most: bounds the work on degenerate text (thousands of names). */
 const MAX_BACKWARD = 200;

@@ -1,6 +1,6 @@
 // Sentence ends of a whole text, found once, so that the start of the sentence around any offset is a binary
 // search: reading back from each quote to the previous sentence end is quadratic in a text with none.
-import type { Span } from './types';
+import type { Span } from '../types';
 
 /** `. ` before a capital or a digit (maybe after a closing quote mark, before an opening one). */
 const END_RE = /[.?!]["”’']?\s+(?=["“‘'(]?[\p{Lu}\d])/gu;

@@ -1,7 +1,7 @@
 // Quote marks: finds paragraphs, pairs opening and closing marks within them (straight, curly and mixed,
 // single quotes outside double ones, quotes continued over paragraphs) and places the missing partner of a
 // lone mark. Pairing never looks past a paragraph, so one stray mark cannot swallow the rest of a file.
-import type { Span } from './types';
+import type { Span } from '../types';
 
 /** A quotation as paired from its marks, before speakers and kinds are decided. */
 export interface MarkedQuote {

@@ -2,7 +2,7 @@
 // wink's own value entities (DATE, TIME, MONEY, PERCENT, CARDINAL) as spans of the original text.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { Span } from './types';
+import type { Span } from '../types';
 
 /**
  * Only the annotations read here: POS tags and wink's entities (token values and types come with any

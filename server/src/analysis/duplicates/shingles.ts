@@ -6,7 +6,7 @@
 // of W consecutive shingles, about 2/(W+1) of them, and still guarantees that any common run of at least
 // W + K - 1 words shares one fingerprint at the same offset in both texts, so exact spans can be grown
 // from it. With K = 5 and W = 8 that guarantee is 12 words, the default shared-passage minimum.
-import { wordTokens, type WordTokens } from './wordTokens';
+import { wordTokens, type WordTokens } from '../text/wordTokens';
 
 /** Words per shingle. Short enough that a changed word every dozen words still leaves seeds. */
 export const SHINGLE_WORDS = 5;

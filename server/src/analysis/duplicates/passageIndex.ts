@@ -21,8 +21,8 @@ import {
 import { FAMILY_HOLDERS, isReprint, sameStory } from './passages/stories';
 import { SHINGLE_WORDS, WINNOW_WINDOW, shingleHashes, winnow, type Fingerprints } from './shingles';
 import { similarityOf, type WordPair } from './wordAlign';
-import { paragraphStarts, widenOverPunctuation, wordTokens, type WordTokens } from './wordTokens';
-import type { AnalysisOptions, SharedPassage, Span } from './types';
+import { paragraphStarts, widenOverPunctuation, wordTokens, type WordTokens } from '../text/wordTokens';
+import type { AnalysisOptions, SharedPassage, Span } from '../types';
 
 /**
  * Holders read per fingerprint, lowest rank first. Beyond them a posting only gives its size: the file

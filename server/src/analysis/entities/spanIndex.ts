@@ -1,6 +1,6 @@
 // Spans sorted by start with the running maximum of their ends, so whether one of them contains a range is
 // a binary search rather than a pass over all of them (once per occurrence of a name, quadratic).
-import type { Span } from './types';
+import type { Span } from '../types';
 
 export class ContainIndex {
   private readonly starts: number[] = [];

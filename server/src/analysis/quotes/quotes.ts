@@ -2,9 +2,9 @@
 // from scare quotes and titles. A quote split by its attribution ("We will," she said, "keep going.") is two
 // Quote spans that share one speaker, as the words between are not quoted.
 import { findParagraphs, pairQuoteMarks } from './quoteMarks';
-import { isFurnitureLine } from './quotes/furniture';
+import { isFurnitureLine } from './furniture';
 import { attributeQuotes } from './speakers';
-import type { EntityMention, Quote, UnbalancedMark } from './types';
+import type { EntityMention, Quote, UnbalancedMark } from '../types';
 
 export interface QuoteFindings {
   quotes: Quote[];
