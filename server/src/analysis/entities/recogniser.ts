@@ -1,6 +1,10 @@
 // Named-entity recognition over one article text: proper-noun runs built from wink tokens, typed by
 // gazetteers, titles, heads and context ("X said"), then resolved against document and corpus evidence.
-import { type TableStep, titleCase } from './aliases';
+// Names their context settles (datelines, credits, place shapes) are read first by contextNames.ts.
+import type { TableStep } from './aliases';
+import { ArticleView } from './articleView';
+import { nameByContext } from './contextNames';
+import { DraftWriter } from './draftWriter';
 import {
   CONNECTORS,
   NAME_PARTICLES,
@@ -26,20 +30,18 @@ import {
   PLACE_PREPOSITIONS,
   ROLE_NOUNS,
   RUN_BREAKERS,
-  STATE_TITLES,
   TITLES,
   TRAVEL_WORDS,
   type GazetteerEntry,
 } from './gazetteers';
-import { NewlineIndex } from '../text/newlines';
+import type { NewlineIndex } from '../text/newlines';
 import { applyDocumentEvidence } from './documentEvidence';
 import { type Draft, resolveOverlaps } from './drafts';
-import { GENERIC_WORDS, SPEECH_VERBS, TEAM_PLURAL_RE, gazetteer, teamPlace } from './lexicon';
-import { type Unit, buildUnits, hasNewline, isCap, isLineBreak, isWord, splitHyphens } from './units';
+import { GENERIC_WORDS, TEAM_PLURAL_RE, gazetteer, teamPlace } from './lexicon';
+import { type Unit, buildUnits, isCap, splitHyphens } from './units';
 import { analyzeText, type NlpDoc, type NlpToken } from '../text/nlp';
 import type { EntityHints, EntityMention, EntitySource, EntityType } from '../types';
 
-const SPEECH_ADVERBS = new Set('also then later previously has had was once again further'.split(' '));
 const DOMAIN_RE = /\.(com|net|org|co|io|news|tv)$/i;
 /** Capitalised words of ministerial portfolios, which stand between a title and a name. */
 const PORTFOLIO_WORDS = new Set(
@@ -59,82 +61,81 @@ const OF_THE_HEADS = new Set([
   ...ORG_FIRST_WORDS,
   ...['Republic', 'Kingdom', 'Church', 'Palace', 'Museum', 'Order', 'Cathedral', 'Temple'],
 ]);
-const DASHES = new Set(['—', '–', '-', '--']);
 /** Distinct words `inProse` looks up in one article at most: each lookup reads the whole text. */
 const MAX_PROSE_LOOKUPS = 64;
-/** A capitalised adjective of nationality by its ending ("Ostrevian", "Valdorean"). */
-const DEMONYM_RE = /^\p{Lu}\p{Ll}{3,}(ian|ean)$/u;
-/** Words that credit a photograph ("Photo: …", "(… Photo/…)", "Photograph by …"). */
-const PHOTO_WORDS = new Set(['Photo', 'Photos', 'Photograph', 'Photographs', 'Picture', 'Pictures']);
-/** Words before "by" that credit the people behind a story ("Reporting by …; Editing by …"). */
-const CREDIT_WORDS = new Set([
-  'Reporting',
-  'reporting',
-  'Editing',
-  'editing',
-  'Writing',
-  'writing',
-  'By',
-  'by',
-]);
-
-/** True when text[from, to) is only spaces or tabs (1–2 of them): words of one name. */
-function nameGap(text: string, from: number, to: number): boolean {
-  const n = to - from;
-  if (n < 1 || n > 2) return false;
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0x202f && c !== 0x2009) return false;
-  }
-  return true;
-}
 
 /** How far a run may be guessed: headings only by lookup, connector pieces not by shape. */
 type Mode = 'heading' | 'noGuess' | 'full';
 
 class Recogniser {
-  /** Lower-case words of the article, to tell common nouns from names. */
-  readonly lowerWords = new Set<string>();
-  readonly drafts: Draft[] = [];
-  readonly claimed: Uint8Array;
-  /** Units of runs that yielded nothing, for the evidence pass. */
-  readonly leftovers: [number, number][] = [];
-  /**
-   * Places this article names by context (datelines, "in X", "X's Foreign Minister", "Xian"/"Xia"), keyed by
-   * spelling; `true` when the context is certain (a dateline), so the word is a place wherever it stands alone.
-   */
-  readonly places = new Map<string, boolean>();
-  /** Capitalised words of the article, to pair a demonym with its country ("Ostrevian", "Ostrevia"). */
-  private readonly capWords = new Set<string>();
+  private readonly text: string;
+  private readonly tokens: NlpToken[];
+  private readonly units: Unit[];
+  private readonly lowerWords: Set<string>;
+  private readonly capWords: Set<string>;
   private readonly newlines: NewlineIndex;
+  private readonly drafts: Draft[];
+  private readonly claimed: Uint8Array;
+  /** Units of runs that yielded nothing. */
+  readonly leftovers: [number, number][] = [];
   /** Memoised line tests (see `shouted`, `proseLine`) and word lookups (see `inProse`). */
   private readonly shoutedLines = new Map<string, boolean>();
   private readonly proseLines = new Map<number, boolean>();
   private readonly proseWords = new Map<string, boolean>();
 
   constructor(
-    private readonly text: string,
-    private readonly tokens: NlpToken[],
-    private readonly units: Unit[],
-    private readonly unitOfTok: Int32Array,
+    private readonly view: ArticleView,
+    private readonly out: DraftWriter,
   ) {
-    this.claimed = new Uint8Array(units.length);
-    this.newlines = new NewlineIndex(text);
-    for (const u of units) {
-      if (!u.cap) this.lowerWords.add(u.text);
-      else this.capWords.add(u.text);
-    }
+    this.text = view.text;
+    this.tokens = view.tokens;
+    this.units = view.units;
+    this.lowerWords = view.lowerWords;
+    this.capWords = view.capWords;
+    this.newlines = view.newlines;
+    this.drafts = out.drafts;
+    this.claimed = out.claimed;
   }
 
   private u(i: number): Unit {
-    return this.units[i] as Unit;
+    return this.view.u(i);
   }
-
-  /** Two units are neighbours in a name: one plain space apart, nothing else between. */
   private adjacent(a: Unit, b: Unit): boolean {
-    return b.tok === a.lastTok + 1 && nameGap(this.text, a.end, b.start);
+    return this.view.adjacent(a, b);
   }
-
+  private prevWord(unit: Unit): NlpToken | undefined {
+    return this.view.prevWord(unit);
+  }
+  private nextToken(unit: Unit, k = 1): NlpToken | undefined {
+    return this.view.nextToken(unit, k);
+  }
+  private lineStart(u: Unit): boolean {
+    return this.view.lineStart(u);
+  }
+  private lineEnd(from: number): number {
+    return this.view.lineEnd(from);
+  }
+  private isConnector(i: number): boolean {
+    return this.view.isConnector(i);
+  }
+  private isParticle(i: number): boolean {
+    return this.view.isParticle(i);
+  }
+  private particleName(a: number, b: number): boolean {
+    return this.view.particleName(a, b);
+  }
+  private speechContext(a: Unit, b: Unit): boolean {
+    return this.view.speechContext(a, b);
+  }
+  private roleBefore(u: Unit): boolean {
+    return this.view.roleBefore(u);
+  }
+  private properNoun(u: Unit): boolean {
+    return this.view.properNoun(u);
+  }
+  private lastAnd(a: number, b: number): number {
+    return this.view.lastAnd(a, b);
+  }
   private emit(
     a: number,
     b: number,
@@ -143,282 +144,16 @@ class Recogniser {
     canonical?: string,
     guess = false,
   ) {
-    const first = this.u(a);
-    const last = this.u(b);
-    const name = this.text.slice(first.start, last.end);
-    this.emitSpan(first.start, last.end, type, source, canonical ?? name, guess);
-    for (let k = a; k <= b; k++) this.claimed[k] = 1;
+    this.out.emit(a, b, type, source, canonical, guess);
   }
-
-  emitSpan(
-    start: number,
-    end: number,
-    type: EntityType,
-    source: EntitySource,
-    canonical: string,
-    guess = false,
-  ) {
-    this.drafts.push({ start, end, type, canonical, source, guess });
+  private emitSpan(start: number, end: number, type: EntityType, source: EntitySource, canonical: string) {
+    this.out.emitSpan(start, end, type, source, canonical);
   }
-
-  private prevWord(unit: Unit): NlpToken | undefined {
-    return this.tokens[unit.tok - 1];
-  }
-
-  private nextToken(unit: Unit, k = 1): NlpToken | undefined {
-    return this.tokens[unit.lastTok + k];
-  }
-
-  /** "X said", "X also said", "said X", "according to X". */
-  private speechContext(a: Unit, b: Unit): boolean {
-    const n1 = this.nextToken(b);
-    if (n1 && SPEECH_VERBS.has(n1.value)) return true;
-    const n2 = this.nextToken(b, 2);
-    if (n1 && n2 && SPEECH_ADVERBS.has(n1.value) && SPEECH_VERBS.has(n2.value)) return true;
-    const p1 = this.prevWord(a);
-    if (p1 && (p1.value === 'said' || p1.value === 'says')) return true;
-    const p2 = this.tokens[a.tok - 2];
-    return !!p1 && !!p2 && p2.value === 'according' && p1.value === 'to';
-  }
-
-  private lineStart(u: Unit): boolean {
-    const prev = this.tokens[u.tok - 1];
-    return !prev || isLineBreak(prev) || hasNewline(this.text, prev.end, u.start);
-  }
-
-  private lineEnd(from: number): number {
-    return this.newlines.lineEnd(from);
-  }
-
-  /** The unit that starts exactly at token `t`, or -1. */
-  private unitAt(t: number): number {
-    const k = this.unitOfTok[t] ?? -1;
-    return k >= 0 && this.u(k).tok === t ? k : -1;
-  }
-
-  /** Last unit of the run of adjacent, unclaimed capitalised units from `a`, at most `max` long; -1 if none. */
-  private capRun(a: number, max: number): number {
-    if (a < 0 || a >= this.units.length) return -1;
-    const first = this.u(a);
-    if (!first.cap || this.claimed[a] || NOT_NAMES.has(first.text) || RUN_BREAKERS.has(first.text)) return -1;
-    let b = a;
-    while (b - a + 1 < max) {
-      const next = this.units[b + 1];
-      if (!next || !next.cap || this.claimed[b + 1] || RUN_BREAKERS.has(next.text)) break;
-      if (!this.adjacent(this.u(b), next)) break;
-      b++;
-    }
-    return b;
-  }
-
-  /** Units a..b exactly covering tokens t0..t1 as one capitalised run, or undefined. */
-  private runOfTokens(t0: number, t1: number): [number, number] | undefined {
-    if (t1 < t0) return undefined;
-    const a = this.unitAt(t0);
-    if (a < 0) return undefined;
-    const b = this.capRun(a, 4);
-    return b >= 0 && this.u(b).lastTok === t1 ? [a, b] : undefined;
-  }
-
-  /** Running text after a dateline: several words, some in lower case. */
-  private prose(fromTok: number, lineEnd: number): boolean {
-    let words = 0;
-    let lower = 0;
-    for (let k = fromTok; k < this.tokens.length && words < 8; k++) {
-      const t = this.tokens[k] as NlpToken;
-      if (t.start >= lineEnd) break;
-      if (!isWord(t)) continue;
-      words++;
-      if (!isCap(t.value)) lower++;
-    }
-    return words >= 5 && lower >= 2;
-  }
-
-  private placeKeyOf(u: Unit): string {
-    return u.allCaps ? titleCase(u.text) : u.text;
-  }
-
-  /** Emits a run as a place named by context, recording it for the article's later bare mentions. */
   private emitPlace(a: number, b: number, strong: boolean): void {
-    const first = this.u(a);
-    const whole = this.text.slice(first.start, this.u(b).end);
-    const g = gazetteer(whole, first.allCaps);
-    if (g && g.type !== 'GPE' && g.type !== 'LOC') return this.emit(a, b, g.type, 'gazetteer', g.canonical);
-    const canonical = g?.canonical ?? (first.allCaps ? titleCase(whole) : whole);
-    this.emit(a, b, g?.type ?? 'GPE', g ? 'gazetteer' : 'pattern', canonical, !strong && !g);
-    if (a === b && !g) this.places.set(this.placeKeyOf(first), strong || this.places.get(canonical) === true);
+    this.out.emitPlace(a, b, strong);
   }
-
-  /** Emits a credited outlet or agency ("Tamsen Herald", "Eastgate"); a place-like gazetteer hit keeps its type. */
-  private emitOutlet(a: number, b: number): void {
-    const first = this.u(a);
-    const g = gazetteer(this.text.slice(first.start, this.u(b).end), first.allCaps);
-    if (g) this.emit(a, b, g.type, 'gazetteer', g.canonical);
-    else this.emit(a, b, 'ORG', 'pattern');
-  }
-
-  /** Shapes that say what a name is before any run is typed: datelines, bylines, credits, demonyms. */
-  context(): void {
-    for (let i = 0; i < this.units.length; i++) {
-      if (this.claimed[i]) continue;
-      const u = this.u(i);
-      if (u.allCaps && this.lineStart(u)) this.dateline(i);
-      else if (u.text === 'By' || u.text === 'by') this.byline(i);
-      else if (PHOTO_WORDS.has(u.text)) this.photoCredit(i);
-      else if (u.cap && !u.allCaps) this.placeByShape(i);
-    }
-    this.parenCredits();
-  }
-
-  /** "KESTOWN, Valdoria (Harbor Wire) — …", "LINDVAL, March 4 (Eastgate) - …", "BRENMOOR — …". */
-  private dateline(i: number): void {
-    const u = this.u(i);
-    if (NOT_NAMES.has(u.text)) return;
-    let j = i;
-    while (j - i < 2 && this.units[j + 1]?.allCaps && this.adjacent(this.u(j), this.u(j + 1))) j++;
-    const lineEnd = this.lineEnd(u.start);
-    const tokens = this.tokens;
-    const within = (k: number): boolean => k < tokens.length && (tokens[k] as NlpToken).start < lineEnd;
-    let k = this.u(j).lastTok + 1;
-    let region: [number, number] | undefined;
-    let agency: [number, number] | undefined;
-    if (within(k) && tokens[k]?.value === ',') {
-      const r0 = ++k;
-      while (within(k) && k < r0 + 6 && !DASHES.has(tokens[k]?.value ?? '') && tokens[k]?.value !== '(') k++;
-      region = this.runOfTokens(r0, k - 1);
-    }
-    if (within(k) && tokens[k]?.value === '(') {
-      const a0 = k + 1;
-      let e = a0;
-      while (within(e) && e < a0 + 6 && tokens[e]?.value !== ')') e++;
-      if (!within(e) || tokens[e]?.value !== ')') return;
-      agency = this.runOfTokens(a0, e - 1);
-      k = e + 1;
-    }
-    if (!within(k) || !DASHES.has(tokens[k]?.value ?? '') || !this.prose(k + 1, lineEnd)) return;
-    this.emitPlace(i, j, true);
-    if (region) this.emitPlace(region[0], region[1], true);
-    if (agency) this.emitOutlet(agency[0], agency[1]);
-  }
-
-  /** "By Nadia Petrov", "By MIRELA COSTIN, Harbor Wire", "(Reporting by Anders Vik; Editing by Clara Moreau)". */
-  private byline(i: number): void {
-    const u = this.u(i);
-    const prev = this.units[i - 1];
-    const credit =
-      u.text === 'By'
-        ? this.lineStart(u) || (!!prev && CREDIT_WORDS.has(prev.text))
-        : !!prev && CREDIT_WORDS.has(prev.text) && this.adjacent(prev, u);
-    if (!credit) return;
-    const a = i + 1;
-    const b = this.capRun(a, 3);
-    if (
-      b <= a ||
-      TITLES.has(this.u(a).text) ||
-      gazetteer(this.text.slice(this.u(a).start, this.u(b).end), false)
-    )
-      return;
-    // The name must end the credit: a line end, a comma before the outlet, or the close of the credit.
-    const after = this.tokens[this.u(b).lastTok + 1];
-    const lineEnd = this.lineEnd(this.u(b).end);
-    if (after && after.start < lineEnd && ![',', ';', ')', '|', '/', 'and'].includes(after.value)) return;
-    this.classifyPerson(a, b, true);
-    if (after?.value === 'and' && after.start < lineEnd) {
-      // "By Nafisa Tasnim and Rohan Deshpande": a second author, ending the credit the same way.
-      const c = this.unitAt(this.u(b).lastTok + 2);
-      const d = c >= 0 ? this.capRun(c, 3) : -1;
-      const end = d > c ? this.tokens[this.u(d).lastTok + 1] : undefined;
-      if (
-        d > c &&
-        !TITLES.has(this.u(c).text) &&
-        (!end || end.start >= lineEnd || [',', ';', ')'].includes(end.value))
-      )
-        this.classifyPerson(c, d, true);
-      return;
-    }
-    if (after?.value !== ',' || after.start >= lineEnd) return;
-    const o = this.unitAt(this.u(b).lastTok + 2);
-    const ob = this.capRun(o, 4);
-    if (ob < 0) return;
-    const close = this.tokens[this.u(ob).lastTok + 1];
-    if (!close || close.start >= lineEnd || close.value === ')' || close.value === ';')
-      this.emitOutlet(o, ob);
-  }
-
-  /** "(Tamsen Herald Photo/Hana Kurosaki)", "Photo: Mara Lund/Eastgate", "(Photo by Luka Ferrante/Valdoria Today)". */
-  private photoCredit(i: number): void {
-    const u = this.u(i);
-    // The outlet named before the word, inside the credit's parenthesis.
-    let a = i;
-    while (a - 1 >= 0 && i - a < 4) {
-      const p = this.u(a - 1);
-      if (!p.cap || this.claimed[a - 1] || NOT_NAMES.has(p.text) || !this.adjacent(p, this.u(a))) break;
-      a--;
-    }
-    if (a < i && this.tokens[this.u(a).tok - 1]?.value === '(') this.emitOutlet(a, i - 1);
-    this.claimed[i] = 1;
-    const next = this.tokens[u.lastTok + 1];
-    if (!next || next.start !== u.end + (next.value === 'by' ? 1 : 0)) return;
-    let s = -1;
-    if (next.value === ':' || next.value === '/') s = this.unitAt(u.lastTok + 2);
-    else if (next.value === 'by') s = this.unitAt(u.lastTok + 2);
-    const e = this.capRun(s, 3);
-    if (e < 0) return;
-    const after = this.tokens[this.u(e).lastTok + 1];
-    const last = this.u(e).text;
-    if (e > s && !ORG_HEADS.has(last) && !PHOTO_WORDS.has(last) && last !== 'Images')
-      this.classifyPerson(s, e, true);
-    else if (e === s && (after?.value === '/' || after?.value === ')')) this.emitOutlet(s, e);
-    else return;
-    if (after?.value !== '/' || after.start !== this.u(e).end) return;
-    let o = this.unitAt(this.u(e).lastTok + 2);
-    if (o >= 0 && this.u(o).text === 'The') o++;
-    const ob = this.capRun(o, 4);
-    if (ob >= 0) this.emitOutlet(o, ob);
-  }
-
-  /** "(Eastgate)" closing a paragraph: the agency that filed it. */
-  private parenCredits(): void {
-    const tokens = this.tokens;
-    for (let k = 1; k < tokens.length; k++) {
-      if ((tokens[k] as NlpToken).value !== '(') continue;
-      const before = (tokens[k - 1] as NlpToken).value;
-      if (before !== '.' && before !== '”' && before !== '"' && before !== '!' && before !== '?') continue;
-      const a = this.unitAt(k + 1);
-      const b = this.capRun(a, 3);
-      if (b < 0) continue;
-      const close = tokens[this.u(b).lastTok + 1];
-      if (!close || close.value !== ')') continue;
-      const next = tokens[this.u(b).lastTok + 2];
-      if (next && !hasNewline(this.text, close.end, next.start)) continue;
-      this.emitOutlet(a, b);
-    }
-  }
-
-  /** A country by its people's adjective ("Ostrevian" beside "Ostrevia") or by a state title ("Tamsen's Premier"). */
-  private placeByShape(i: number): void {
-    const u = this.u(i);
-    const prev = this.units[i - 1];
-    if (prev && prev.cap && this.adjacent(prev, u)) return;
-    if (gazetteer(u.text, false)) return;
-    const next = this.units[i + 1];
-    const nameFollows = !!next && next.cap && this.adjacent(u, next) && !TITLES.has(next.text);
-    if (DEMONYM_RE.test(u.text) && !nameFollows) {
-      const t = u.text;
-      const stem = [t.slice(0, -1), t.slice(0, -2), `${t.slice(0, -3)}y`].find((w) => this.capWords.has(w));
-      const titled = !!next && this.adjacent(u, next) && STATE_TITLES.has(next.text);
-      if (stem || titled) {
-        this.emit(i, i, 'NORP', 'pattern');
-        if (stem) this.places.set(stem, true);
-      }
-      return;
-    }
-    if (this.beforeCountry(i)) return this.emitPlace(i, i, true);
-    const poss = this.tokens[u.lastTok + 1];
-    if (!poss || (poss.value !== '’s' && poss.value !== "'s") || poss.start !== u.end) return;
-    const title = this.unitAt(u.lastTok + 2);
-    if (title < 0 || !STATE_TITLES.has(this.u(title).text) || ORG_HEADS.has(u.text)) return;
-    this.emitPlace(i, i, false);
+  private classifyPerson(a: number, b: number, strong: boolean): void {
+    this.out.emitPerson(a, b, strong);
   }
 
   /** Finds runs of capitalised units and classifies each. */
@@ -520,36 +255,10 @@ class Recogniser {
     return true;
   }
 
-  private isParticle(i: number): boolean {
-    const u = this.u(i);
-    return !u.cap && NAME_PARTICLES.has(u.text);
-  }
-
-  /**
-   * A person's name with particles: capitalised words with particles between them and none at either end
-   * ("Katharina von der Heyden", "Hamad bin Khalid Al-Muraikhi"), at most four capitalised words.
-   */
-  private particleName(a: number, b: number): boolean {
-    if (this.isConnector(a) || this.isConnector(b)) return false;
-    let caps = 0;
-    let particles = 0;
-    for (let k = a; k <= b; k++) {
-      if (this.isParticle(k)) particles++;
-      else if (this.isConnector(k)) return false;
-      else caps++;
-    }
-    return particles > 0 && caps >= 2 && caps <= 4;
-  }
-
   private emitGroupOfNumber(a: number, b: number, num: NlpToken): void {
     const first = this.u(a);
     this.emitSpan(first.start, num.end, 'ORG', 'pattern', this.text.slice(first.start, num.end));
     for (let k = a; k <= b; k++) this.claimed[k] = 1;
-  }
-
-  private isConnector(i: number): boolean {
-    const u = this.u(i);
-    return !u.cap && CONNECTORS.has(u.text);
   }
 
   /** Classifies the units a..b (inclusive) of one capitalised run. */
@@ -690,11 +399,6 @@ class Recogniser {
     );
   }
 
-  private roleBefore(u: Unit): boolean {
-    const before = this.prevWord(u);
-    return !!before && ROLE_NOUNS.has(before.value);
-  }
-
   /** Types a run by its first or last word ("Operation …", "… Ministry", "… Temple", "University of …"). */
   private byHead(a: number, b: number): boolean {
     if (b <= a) return false;
@@ -775,18 +479,6 @@ class Recogniser {
     return true;
   }
 
-  private properNoun(u: Unit): boolean {
-    return this.tokens[u.tok]?.pos === 'PROPN' || !u.sentenceStart;
-  }
-
-  private lastAnd(a: number, b: number): number {
-    for (let k = b; k >= a; k--) {
-      const w = this.u(k).text;
-      if (w === 'and' || w === 'or' || w === '&') return k;
-    }
-    return -1;
-  }
-
   private hasTitle(a: number, b: number): boolean {
     for (let k = a; k <= b; k++) {
       const w = this.u(k).text;
@@ -812,20 +504,6 @@ class Recogniser {
     }
     // Keep a leading acronym or place out of the title ("UN High Commissioner", "Kharkiv Mayor").
     return s;
-  }
-
-  private classifyPerson(a: number, b: number, strong: boolean): void {
-    const first = this.u(a);
-    const last = this.u(b);
-    const name = this.text.slice(first.start, last.end);
-    const g = gazetteer(name, first.allCaps);
-    if (g && !g.weak) return this.emit(a, b, g.type, 'gazetteer', g.canonical);
-    const canonical = first.allCaps ? titleCase(name) : name;
-    // "AfriWire", "WireWatch": a word capitalised again inside is a brand, not a person's name.
-    for (let k = a; k <= b; k++)
-      if (CAMEL_BRAND_RE.test(this.u(k).text) && !NAME_PREFIX_RE.test(this.u(k).text))
-        return this.emit(a, b, 'ORG', 'pattern', canonical, !strong);
-    this.emit(a, b, 'PERSON', 'pattern', canonical, !strong);
   }
 
   /** Splits a run by gazetteer matches; what remains is classified by shape and context. */
@@ -986,21 +664,6 @@ class Recogniser {
   }
 
   /** "flooding in Kestown", "a village near Soragai", "flew to Lindval": a lone name after a place preposition. */
-  /** "Mongla, Bangladesh": a word set off by a comma before a country's name is a place in it. */
-  private beforeCountry(i: number): boolean {
-    const u = this.u(i);
-    const comma = this.tokens[u.lastTok + 1];
-    const country = this.units[i + 1];
-    if (!comma || comma.value !== ',' || comma.start !== u.end || !country) return false;
-    if (country.tok !== u.lastTok + 2 || NOT_NAMES.has(u.text) || TITLES.has(u.text)) return false;
-    if (this.lowerWords.has(u.text.toLowerCase()) || this.tokens[u.tok]?.pos !== 'PROPN') return false;
-    const entry = gazetteer(country.text, country.allCaps);
-    if (!entry || entry.weak || entry.type !== 'GPE') return false;
-    // "Lula, Brazil's president": a possessive makes the country a description of a person.
-    const after = this.tokens[country.lastTok + 1];
-    return !after || (after.value !== '’s' && after.value !== "'s");
-  }
-
   private placeContext(u: Unit): boolean {
     if (u.sentenceStart || u.allCaps || this.tokens[u.tok]?.pos !== 'PROPN') return false;
     if (NOT_NAMES.has(u.text) || this.lowerWords.has(u.text.toLowerCase())) return false;
@@ -1069,11 +732,6 @@ class Recogniser {
   }
 }
 
-/** A word with a capital after lower-case letters ("AfriWire", "QatarEnergy"). */
-const CAMEL_BRAND_RE = /^\p{Lu}\p{Ll}+\p{Lu}/u;
-/** Family-name prefixes written with an inner capital ("McDonald", "MacArthur", "DeSantis", "LeBlanc"). */
-const NAME_PREFIX_RE = /^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)\p{Lu}/u;
-
 /**
  * The entities of one text. `journal`, when given, receives every question asked of the hints and its
  * answer, so `replaysWith` can later tell whether other hints would give the same result. `nlp`, when
@@ -1089,15 +747,16 @@ export function findEntities(
   const doc = nlp ?? analyzeText(text);
   const tokens = splitHyphens(doc.tokens);
   const { units, unitOfTok } = buildUnits(text, tokens);
-  const rec = new Recogniser(text, tokens, units, unitOfTok);
-  rec.context();
-  rec.run();
-  applyDocumentEvidence(rec, { text, tokens, units, hints, journal });
+  const view = new ArticleView(text, tokens, units, unitOfTok);
+  const out = new DraftWriter(view);
+  nameByContext(view, out);
+  new Recogniser(view, out).run();
+  applyDocumentEvidence(out, { text, tokens, units, hints, journal });
   for (const v of doc.values) {
     if (v.type === 'CARDINAL') continue;
-    rec.emitSpan(v.span.start, v.span.end, v.type, 'wink', text.slice(v.span.start, v.span.end));
+    out.emitSpan(v.span.start, v.span.end, v.type, 'wink', text.slice(v.span.start, v.span.end));
   }
-  return resolveOverlaps(rec.drafts).map((d) => ({
+  return resolveOverlaps(out.drafts).map((d) => ({
     span: { start: d.start, end: d.end },
     type: d.type,
     text: text.slice(d.start, d.end),
