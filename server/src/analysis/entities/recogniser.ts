@@ -1,13 +1,13 @@
 // Named-entity recognition over one article text: proper-noun runs built from wink tokens, typed by
 // gazetteers, titles, heads and context ("X said"), then resolved against document and corpus evidence.
-// Names their context settles (datelines, credits, place shapes) are read first by contextNames.ts.
+// Names their context settles (datelines, credits, place shapes) are read first by contextNames.ts, then
+// the candidate runs are found by candidateRuns.ts.
 import type { TableStep } from './aliases';
 import { ArticleView } from './articleView';
+import { type Candidate, findCandidateRuns } from './candidateRuns';
 import { nameByContext } from './contextNames';
 import { DraftWriter } from './draftWriter';
 import {
-  CONNECTORS,
-  NAME_PARTICLES,
   EVENT_HEADS,
   EVENT_OF_HEADS,
   EVENT_PREFIXES,
@@ -29,7 +29,6 @@ import {
   OUTLET_PREFIXES,
   PLACE_PREPOSITIONS,
   ROLE_NOUNS,
-  RUN_BREAKERS,
   TITLES,
   TRAVEL_WORDS,
   type GazetteerEntry,
@@ -53,14 +52,6 @@ const PORTFOLIO_WORDS = new Set(
     'Welfare Treasury Budget Relations Cooperation Integration Neighbourhood Enlargement Competition'
   ).split(' '),
 );
-/** First words of names that go on with "of the" ("Summit of the Americas", "Bank of the Philippine Islands"). */
-const OF_THE_HEADS = new Set([
-  ...EVENT_OF_HEADS,
-  ...LOC_OF_HEADS,
-  ...ORG_PREFIXES,
-  ...ORG_FIRST_WORDS,
-  ...['Republic', 'Kingdom', 'Church', 'Palace', 'Museum', 'Order', 'Cathedral', 'Temple'],
-]);
 /** Distinct words `inProse` looks up in one article at most: each lookup reads the whole text. */
 const MAX_PROSE_LOOKUPS = 64;
 
@@ -156,109 +147,24 @@ class Recogniser {
     this.out.emitPerson(a, b, strong);
   }
 
-  /** Finds runs of capitalised units and classifies each. */
-  run(): void {
-    const units = this.units;
-    let i = 0;
-    while (i < units.length) {
-      const first = this.u(i);
-      if (!first.cap || this.claimed[i]) {
-        i++;
-        continue;
-      }
-      let j = i;
-      for (;;) {
-        const cur = this.u(j);
-        const next = units[j + 1];
-        if (!next || this.claimed[j + 1] || !this.adjacent(cur, next)) break;
-        if (next.cap && !RUN_BREAKERS.has(next.text)) {
-          j++;
-          continue;
-        }
-        // A connector is kept only between two capitalised words ("University of Tokyo"), or two
-        // connectors when the second is an article ("Summit of the Americas").
-        const article = units[j + 3];
-        if (
-          j === i &&
-          next.text === 'of' &&
-          OF_THE_HEADS.has(cur.text) &&
-          units[j + 2]?.text === 'the' &&
-          article?.cap &&
-          !this.claimed[j + 2] &&
-          !this.claimed[j + 3] &&
-          this.adjacent(next, units[j + 2] as Unit) &&
-          this.adjacent(units[j + 2] as Unit, article) &&
-          !RUN_BREAKERS.has(article.text)
-        ) {
-          j += 3;
-          continue;
-        }
-        // Two or three particles of a person's name ("von der", "van den", "de la").
-        let particles = 0;
-        while (particles < 3 && NAME_PARTICLES.has(units[j + 1 + particles]?.text ?? '')) particles++;
-        const named = units[j + 1 + particles];
-        if (
-          particles >= 2 &&
-          named?.cap &&
-          !RUN_BREAKERS.has(named.text) &&
-          this.joined(j, j + 1 + particles)
-        ) {
-          j += 1 + particles;
-          continue;
-        }
-        const after = units[j + 2];
-        if (
-          CONNECTORS.has(next.text) &&
-          after &&
-          !this.claimed[j + 2] &&
-          this.adjacent(next, after) &&
-          after.cap &&
-          !RUN_BREAKERS.has(after.text)
-        ) {
-          j += 2;
-          continue;
-        }
-        // "Group of 20"
-        const num = this.tokens[next.lastTok + 1];
-        if (
-          next.text === 'of' &&
-          ORG_PREFIXES.has(cur.text) &&
-          num &&
-          num.kind === 'number' &&
-          num.start === next.end + 1
-        ) {
-          this.emitGroupOfNumber(i, j + 1, num);
-          j = -(j + 2);
-        }
-        break;
-      }
-      if (j < 0) {
-        i = -j;
-        continue;
-      }
-      this.classifyRun(i, j);
-      i = j + 1;
-    }
-  }
-
-  /** Units from..to are one unbroken stretch, none claimed, each a plain space from the next. */
-  private joined(from: number, to: number): boolean {
-    for (let k = from + 1; k <= to; k++) {
-      if (this.claimed[k] || !this.adjacent(this.u(k - 1), this.u(k))) return false;
-    }
-    return true;
-  }
-
   /** Every connector of units a..b is a name particle ("von der"), none a joining word ("of", "and"). */
   private onlyParticles(a: number, b: number): boolean {
     for (let k = a; k <= b; k++) if (this.isConnector(k) && !this.isParticle(k)) return false;
     return true;
   }
 
-  private emitGroupOfNumber(a: number, b: number, num: NlpToken): void {
-    const first = this.u(a);
-    this.emitSpan(first.start, num.end, 'ORG', 'pattern', this.text.slice(first.start, num.end));
-    for (let k = a; k <= b; k++) this.claimed[k] = 1;
+  /** Types the candidate runs in order. */
+  typeCandidates(candidates: readonly Candidate[]): void {
+    for (const c of candidates) {
+      if (c.numberEnd === undefined) {
+        this.classifyRun(c.first, c.last);
+        continue;
+      }
+      // "Group of 20": the number closes the name.
+      const start = this.u(c.first).start;
+      this.emitSpan(start, c.numberEnd, 'ORG', 'pattern', this.text.slice(start, c.numberEnd));
+      this.out.claim(c.first, c.last);
+    }
   }
 
   /** Classifies the units a..b (inclusive) of one capitalised run. */
@@ -750,7 +656,7 @@ export function findEntities(
   const view = new ArticleView(text, tokens, units, unitOfTok);
   const out = new DraftWriter(view);
   nameByContext(view, out);
-  new Recogniser(view, out).run();
+  new Recogniser(view, out).typeCandidates(findCandidateRuns(view, out.claimed));
   applyDocumentEvidence(out, { text, tokens, units, hints, journal });
   for (const v of doc.values) {
     if (v.type === 'CARDINAL') continue;
