@@ -21,6 +21,9 @@ export const SPEECH_VERBS = new Set(
   ),
 );
 
+/** A web domain written as a name ("Example.com"), an organisation. */
+export const DOMAIN_RE = /\.(com|net|org|co|io|news|tv)$/i;
+
 /** A capitalised plural, the last word of a team's name ("Padres", "Roughriders"). */
 export const TEAM_PLURAL_RE = /^\p{Lu}\p{Ll}+[^s]s$/u;
 const NON_ASCII_RE = /[^\p{ASCII}]/u;
