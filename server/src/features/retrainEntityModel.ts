@@ -6,7 +6,7 @@ import { articleExamples, correctedSpans, teachesTagger } from '../analysis/cura
 import type { Correction } from '../analysis/curation/types';
 import { findEntities } from '../analysis/entities/recogniser';
 import type { TrainingSentence } from '../analysis/entities/tagger/perceptron';
-import { retrainModel } from '../analysis/entities/tagger/retrain';
+import { retrainModel, wordFeatureIds } from '../analysis/entities/tagger/retrain';
 import { shippedModel } from '../analysis/entities/tagger/shipped';
 import { analyzeText } from '../analysis/text/nlp';
 import type { RetrainEntityModelParams, RetrainEntityModelResult } from '../protocol';
@@ -56,6 +56,7 @@ export function retrainFromCorrections(
   const hints = ctx.index.entities.hints();
   const sentences: TrainingSentence[] = [];
   const anchors: TrainingSentence[] = [];
+  const words = new Set<number>();
   for (const uri of ctx.index.uris().sort()) {
     const place = store.sidecarOf(uri) === sidecar ? store.place(uri) : undefined;
     const entry = ctx.index.get(uri);
@@ -78,6 +79,7 @@ export function retrainFromCorrections(
     if (ex.sentences.length > 0) result.articles++;
     sentences.push(...ex.sentences);
     anchors.push(...ex.anchors);
+    for (const w of ex.words) for (const id of wordFeatureIds(w)) words.add(id);
     result.unread += ex.unread;
   }
   result.sentences = sentences.length;
@@ -85,7 +87,8 @@ export function retrainFromCorrections(
     return done(
       'the corrected entities are in no sentence the tagger reads (or their articles are not indexed)',
     );
-  const trained = retrainModel(base, [...sentences, ...anchors], {
+  const trained = retrainModel(base, { examples: sentences, anchors }, {
+    words,
     trainedOn: `the shipped weights, then ${result.corrections} corrections (${sentences.length} sentences in ${result.articles} articles)`,
   });
   result.model = `${JSON.stringify(trained.model)}\n`;

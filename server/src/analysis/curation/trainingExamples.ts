@@ -58,6 +58,8 @@ export interface ArticleExamples {
   anchors: TrainingSentence[];
   /** Corrected spans in no run of tokens the tagger reads (lower-case words): nothing to learn there. */
   unread: number;
+  /** The corrected words (see `wordFeatureIds`): the shipped features retraining may change. */
+  words: string[];
 }
 
 /** Mentions as coarse BIO label ids (PER/ORG/LOC/MISC) over the tagger's tokens; value types are O. */
@@ -82,7 +84,7 @@ export function articleExamples(
   model: TaggerModel,
   nlp: NlpDoc = analyzeText(a.text),
 ): ArticleExamples {
-  if (a.spans.length === 0) return { sentences: [], anchors: [], unread: 0 };
+  if (a.spans.length === 0) return { sentences: [], anchors: [], unread: 0, words: [] };
   const tokens = tagTokens(a.text, nlp.tokens);
   const rules = model.ruleFeatures ? { rules: ruleLabelsOf(tokens, a.rules) } : {};
   const doc = { text: a.text, tokens, ...rules };
@@ -105,6 +107,19 @@ export function articleExamples(
     return hit;
   };
   const sentences = trainingSentences(doc, gold, corrected);
-  const anchors = trainingSentences(doc, tagDoc(model, doc).labels, (run) => !corrected(run));
-  return { sentences, anchors, unread: ranges.filter((r) => !r.read).length };
+  const words = new Set<string>();
+  for (const r of ranges) if (r.read) for (let i = r.start; i < r.end; i++) words.add(tokens[i]?.value ?? '');
+  // A run holding a corrected text elsewhere (the same name left as it was) would teach the old reading.
+  const texts = [...new Set(a.spans.map((s) => a.text.slice(s.start, s.end)))];
+  const holdsCorrectedText = (run: TokenRun): boolean => {
+    const from = tokens[run.start]?.start ?? 0;
+    const passage = a.text.slice(from, tokens[run.end - 1]?.end ?? from);
+    return texts.some((t) => passage.includes(t));
+  };
+  const anchors = trainingSentences(
+    doc,
+    tagDoc(model, doc).labels,
+    (run) => !corrected(run) && !holdsCorrectedText(run),
+  );
+  return { sentences, anchors, unread: ranges.filter((r) => !r.read).length, words: [...words] };
 }

@@ -22,8 +22,17 @@ export class Perceptron {
   /** Update counter, for averaging. */
   private c = 1;
 
-  /** @param learnTransitions false keeps the transition scores as seeded (retraining adjusts words only). */
-  constructor(private readonly learnTransitions = true) {}
+  /** 1 for rows that updates may change (all of them without a `learnable` test). */
+  private learns = new Uint8Array(0);
+
+  /**
+   * @param learnTransitions false keeps the transition scores as seeded (retraining adjusts words only).
+   * @param learnable which features updates may change; the others keep their (seeded) weights.
+   */
+  constructor(
+    private readonly learnTransitions = true,
+    private readonly learnable: (id: number) => boolean = () => true,
+  ) {}
 
   /**
    * Starts from existing weights (rows × labels, one row per entry of `keys`) and transitions instead of
@@ -36,6 +45,7 @@ export class Perceptron {
     this.w = Float32Array.from(weights);
     this.u = new Float32Array(weights.length);
     this.t.set(transitions);
+    this.learns = Uint8Array.from(this.keys, (k) => (this.learnable(k) ? 1 : 0));
   }
 
   /** Gives every feature of the data a row (features first seen later get none). */
@@ -53,6 +63,21 @@ export class Perceptron {
     u.set(this.u);
     this.w = w;
     this.u = u;
+    const learns = new Uint8Array(this.keys.length);
+    learns.set(this.learns);
+    for (let r = this.learns.length; r < learns.length; r++)
+      learns[r] = this.learnable(this.keys[r] as number) ? 1 : 0;
+    this.learns = learns;
+  }
+
+  /** Whether updates can change how a sentence is decoded: one of its features may learn. */
+  canChange(s: TrainingSentence): boolean {
+    for (const f of s.features)
+      for (const id of f) {
+        const row = this.index.get(id);
+        if (row !== undefined && this.learns[row] === 1) return true;
+      }
+    return false;
   }
 
   private rows(features: Uint32Array[]): Int32Array[] {
@@ -109,7 +134,7 @@ export class Perceptron {
         if (g !== p) {
           wrong = true;
           for (const row of rows[i] as Int32Array) {
-            if (row < 0) continue;
+            if (row < 0 || this.learns[row] === 0) continue;
             this.bump(row * L + g, 1);
             this.bump(row * L + p, -1);
           }
