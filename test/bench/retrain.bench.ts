@@ -42,7 +42,14 @@ process.stdout.write(
   `analysed ${ARTICLES} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s (not counted)\n`,
 );
 
-function run(): { json: string; examplesMs: number; trainMs: number; sentences: number; epochs: number; anchors: number } {
+function run(): {
+  json: string;
+  examplesMs: number;
+  trainMs: number;
+  sentences: number;
+  epochs: number;
+  anchors: number;
+} {
   const base = shippedModel();
   const t1 = performance.now();
   const sentences: TrainingSentence[] = [];

@@ -87,10 +87,14 @@ export function retrainFromCorrections(
     return done(
       'the corrected entities are in no sentence the tagger reads (or their articles are not indexed)',
     );
-  const trained = retrainModel(base, { examples: sentences, anchors }, {
-    words,
-    trainedOn: `the shipped weights, then ${result.corrections} corrections (${sentences.length} sentences in ${result.articles} articles)`,
-  });
+  const trained = retrainModel(
+    base,
+    { examples: sentences, anchors },
+    {
+      words,
+      trainedOn: `the shipped weights, then ${result.corrections} corrections (${sentences.length} sentences in ${result.articles} articles)`,
+    },
+  );
   result.model = `${JSON.stringify(trained.model)}\n`;
   return done();
 }
