@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeLocal } from '../../server/src/analysis/analyzeArticle';
-import { makeAnchor } from '../../server/src/analysis/curation/anchor';
 import { applyToLocal } from '../../server/src/analysis/curation/applyLocal';
 import { CorrectionIndex } from '../../server/src/analysis/curation/correctionIndex';
 import {
@@ -12,7 +11,7 @@ import {
   correctedSpans,
   teachesTagger,
 } from '../../server/src/analysis/curation/trainingExamples';
-import type { Correction, CorrectionBody } from '../../server/src/analysis/curation/types';
+import type { Correction } from '../../server/src/analysis/curation/types';
 import { findEntities } from '../../server/src/analysis/entities/recogniser';
 import { loadModelText } from '../../server/src/analysis/entities/tagger/loadedModels';
 import { parseModel } from '../../server/src/analysis/entities/tagger/model';
@@ -25,29 +24,9 @@ import {
   type AnalysisOptions,
   type EntityMention,
 } from '../../server/src/analysis/types';
-
-/** Corrected here: a company the tagger types as a place, and a capitalised common word taken as a name. */
-const CORRECTED = [
-  'Profits at Kelmar rose 12 percent in the third quarter.',
-  'Kelmar, based in Ostend, makes pumps for oil rigs.',
-  'The ministry said the Note was sent on Friday.',
-].join(' ');
-/** The same mistakes in another article, never corrected. */
-const OTHER = [
-  'Orders at Kelmar fell in the second half, the pump maker said in Brussels.',
-  'Kelmar will cut 300 jobs.',
-  'Diplomats said the Note reached the embassy late on Tuesday.',
-].join(' ');
-/** Neither name: its entities must not move. */
-const UNTOUCHED = [
-  'Shares of Tarvano fell in Frankfurt. Tarvano, which makes brakes, said sales in Lisbury dropped.',
-  'Solvane Airways cancelled flights to Dursk. A Solvane spokeswoman said the carrier grounded its planes.',
-  'Investors cheered Quarvex again on Tuesday. A spokesman for Quarvex said the firm would open a plant near Tolland.',
-  'Prime Minister Alda Renn flew to Corvath on Monday.',
-].join('\n');
+import { CORRECTED, FILE, OTHER, UNTOUCHED, correction, labelCorrections } from '../support/retrainArticles';
 
 const CANDIDATES: AnalysisOptions = { ...defaultAnalysisOptions, entityTagger: 'candidates' };
-const FILE = 'business/kelmar.txt';
 
 function entitiesOf(text: string, options: AnalysisOptions): EntityMention[] {
   return analyzeLocal(text, options, noEntityHints, neverCancelled).entities;
@@ -58,18 +37,6 @@ function named(ms: readonly EntityMention[]): string[] {
   return ms
     .filter((m) => !['DATE', 'TIME', 'MONEY', 'PERCENT', 'CARDINAL'].includes(m.type))
     .map((m) => `${m.text}/${m.type}`);
-}
-
-function correction(text: string, needle: string, body: CorrectionBody, n: number): Correction {
-  const start = text.indexOf(needle);
-  assert.ok(start >= 0, needle);
-  return {
-    id: `c${n}`,
-    scope: 'mention',
-    file: FILE,
-    anchor: makeAnchor(text, { start, end: start + needle.length }),
-    ...body,
-  } as Correction;
 }
 
 /** What the server does on the retrain request, for one article and its corrections. */
@@ -85,10 +52,7 @@ function retrainOn(text: string, corrections: Correction[]) {
   return { ex, trained: retrainModel(base, { examples: ex.sentences, anchors: ex.anchors }, { words }) };
 }
 
-const CORRECTIONS = [
-  correction(CORRECTED, 'Kelmar', { kind: 'changeType', type: 'ORG' }, 1),
-  correction(CORRECTED, 'Note', { kind: 'notEntity' }, 2),
-];
+const CORRECTIONS = labelCorrections(CORRECTED, FILE);
 
 test('only corrections of spans and types teach the tagger', () => {
   assert.deepEqual(
