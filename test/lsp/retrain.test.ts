@@ -3,7 +3,8 @@
 // file watcher says so, the server analyses with it, says so in its status, and the other article's
 // diagnostics lose the mistakes corrected in the first one.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -15,10 +16,12 @@ import {
 import { serializeSidecar } from '../../server/src/analysis/curation/sidecar';
 import { lineIndex } from '../../server/src/analysis/text/lines';
 import { RetrainEntityModelRequest, type RetrainEntityModelResult } from '../../server/src/protocol';
+import { cliPath } from '../support/built';
 import { CORRECTED, FILE, OTHER, labelCorrections } from '../support/retrainArticles';
 import { fileUri, Session } from './session';
 
 const MODEL_PATH = '.article-lens/entity-model.json';
+const SHIPPED_MODEL = path.join(__dirname, '../../server/src/analysis/entities/tagger/model/entities.json');
 
 /** Entity diagnostics as "text/code". */
 function entities(text: string, ds: readonly Diagnostic[]): string[] {
@@ -94,5 +97,31 @@ describe('retraining the entity model through the language server', () => {
     assert.ok(!after.some((e) => e.startsWith('Note/')), after.join(', '));
     assert.ok(after.includes('Brussels/entity.GPE'), 'the other entities stay');
     assert.match((await inUse).entityModel ?? '', /entity-model\.json/);
+  });
+
+  test('the CLI analyses the corpus with the folder’s model as the server does, or with --entity-model', () => {
+    type Out = { files: { file: string; entities: { start: number; end: number; type: string }[] }[] };
+    const analyse = (...extra: string[]): string[] => {
+      const out = JSON.parse(
+        execFileSync(process.execPath, [cliPath, 'analyze', '--entity-tagger', 'candidates', ...extra, dir], {
+          encoding: 'utf8',
+        }),
+      ) as Out;
+      const file = out.files.find((f) => f.file === 'orders.article');
+      assert.ok(file);
+      return file.entities.map((e) => `${OTHER.slice(e.start, e.end)}/${e.type}`);
+    };
+    const withModel = analyse();
+    assert.ok(withModel.includes('Kelmar/ORG'), withModel.join(', '));
+    assert.ok(!withModel.some((e) => e.startsWith('Note/')), withModel.join(', '));
+    const served = session.publishes.filter((p) => p.uri === otherUri).at(-1)?.diagnostics ?? [];
+    assert.deepEqual(
+      entities(OTHER, served).map((e) => e.replace('/entity.', '/')),
+      withModel,
+      'the same entities as the server',
+    );
+    const shippedFile = path.join(dir, 'shipped.json');
+    writeFileSync(shippedFile, readFileSync(SHIPPED_MODEL, 'utf8'));
+    assert.ok(analyse('--entity-model', shippedFile).includes('Kelmar/GPE'), 'the given weights win');
   });
 });
