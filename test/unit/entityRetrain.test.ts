@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeLocal } from '../../server/src/analysis/analyzeArticle';
+import { makeAnchor } from '../../server/src/analysis/curation/anchor';
 import { applyToLocal } from '../../server/src/analysis/curation/applyLocal';
 import { CorrectionIndex } from '../../server/src/analysis/curation/correctionIndex';
 import {
@@ -121,4 +122,30 @@ test('a correction the tagger cannot read (no capital, no rule name) is counted,
   const { ex } = retrainOn(text, [c]);
   assert.equal(ex.sentences.length, 0);
   assert.equal(ex.unread, 1);
+});
+
+test('corrected spans: a mention at its anchor, wider scopes at every whole word meeting their condition', () => {
+  const text = 'Northtown FC won. Northtown voted. The Northtowners cheered. Northtown FC lost.';
+  const rule: Correction = {
+    id: 'r1',
+    scope: 'corpus',
+    file: FILE,
+    anchor: { text: 'Northtown', before: '', after: '', offset: 0 },
+    when: { after: 'FC' },
+    kind: 'changeType',
+    type: 'ORG',
+  };
+  const spans = correctedSpans(text, [rule]).map((s) => text.slice(s.start, s.end + 3));
+  assert.deepEqual(spans, ['Northtown FC', 'Northtown FC'], 'followed by FC, never inside a longer word');
+  const merge: Correction = { ...rule, id: 'r2', kind: 'merge', canonical: 'Northtown FC' };
+  assert.deepEqual(correctedSpans(text, [merge]), [], 'a merge teaches no label');
+  const second = { start: text.indexOf('Northtown voted'), end: text.indexOf(' voted') };
+  const mention: Correction = {
+    ...rule,
+    id: 'r3',
+    scope: 'mention',
+    anchor: makeAnchor(text, second),
+    kind: 'notEntity',
+  };
+  assert.deepEqual(correctedSpans(text, [mention]), [second], 'only the anchored occurrence');
 });
