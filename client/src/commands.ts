@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ClientCommands } from '../../server/src/protocol';
 import { removeLost, runCorrection, runExport, type CurationHost } from './curation';
 import { showLocations } from './navigation';
+import { runRetrain } from './retrainModel';
 import type { RelatedArticles } from './relatedArticles';
 import type { ArticleViews } from './views/articleViews';
 import { isLostNode, openLostCorrection } from './views/lostCorrectionsTree';
@@ -174,6 +175,10 @@ const factories: Record<keyof typeof ClientCommands, Factory> = {
   exportAnnotations: (ctx) => async () => {
     requireServer(ctx);
     await runExport(ctx.curation);
+  },
+  retrainEntityModel: (ctx) => async () => {
+    requireServer(ctx);
+    await runRetrain(ctx.curation);
   },
   checkCorpus: (ctx) => async () => {
     requireServer(ctx);

@@ -3,6 +3,7 @@
 // in the correction history and offers Undo; and "Export Annotations…" (format pick, folder dialog, progress).
 import * as vscode from 'vscode';
 import { saveSidecar, type CorrectionHistory } from './correctionHistory';
+import type { RetrainHost } from './retrainModel';
 import { spelled, type LostNode } from './views/lostCorrectionsTree';
 import {
   EXPORT_FORMATS,
@@ -17,7 +18,7 @@ import {
 } from '../../server/src/protocol';
 
 /** What curation needs from the extension. */
-export interface CurationHost {
+export interface CurationHost extends RetrainHost {
   exportAnnotations(params: ExportAnnotationsParams): Promise<ExportAnnotationsResult>;
   /** Corrections made in this window, for Undo / Redo Correction. */
   readonly history: CorrectionHistory;

@@ -12,6 +12,9 @@ import {
 import {
   ClientCommands,
   ExportAnnotationsRequest,
+  RetrainEntityModelRequest,
+  type RetrainEntityModelParams,
+  type RetrainEntityModelResult,
   LostCorrectionsRequest,
   RelatedArticlesRequest,
   type ExportAnnotationsParams,
@@ -162,6 +165,10 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
     exportAnnotations: (params: ExportAnnotationsParams): Promise<ExportAnnotationsResult> => {
       if (!this.client) return Promise.reject(new Error('the language server is not running'));
       return this.client.sendRequest(ExportAnnotationsRequest.type, params);
+    },
+    retrainEntityModel: (params: RetrainEntityModelParams): Promise<RetrainEntityModelResult> => {
+      if (!this.client) return Promise.reject(new Error('the language server is not running'));
+      return this.client.sendRequest(RetrainEntityModelRequest.type, params);
     },
   };
 

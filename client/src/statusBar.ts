@@ -61,7 +61,7 @@ export class StatusBar implements vscode.Disposable {
   private render(): void {
     const item = this.item;
     item.backgroundColor = undefined;
-    const { state, indexed, total, message, lastAnalysisMs } = this.server;
+    const { state, indexed, total, message, lastAnalysisMs, entityModel } = this.server;
     const details: string[] = [];
     if (this.clientFailure) {
       item.text = '$(error) Article Lens';
@@ -92,6 +92,7 @@ export class StatusBar implements vscode.Disposable {
     }
     if (state === 'ready' && message && !this.clientFailure) details.push(message);
     if (lastAnalysisMs !== undefined) details.push(`Last analysis: ${Math.round(lastAnalysisMs)} ms.`);
+    if (entityModel !== undefined) details.push(`Entity tagger model: ${entityModel}.`);
     const related = !this.clientFailure && state === 'ready' && this.isArticle;
     item.command = this.clientFailure
       ? this.commands.restart

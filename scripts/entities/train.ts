@@ -3,13 +3,6 @@
 // development split for the tagger and for the rule engine alone.
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import {
-  activeTokens,
-  extractFeatures,
-  featuresOf,
-  layout,
-  segments,
-} from '../../server/src/analysis/entities/tagger/features';
 import { COARSE_TYPES, labelId, spansOf } from '../../server/src/analysis/entities/tagger/labels';
 import { encodeModel, parseModel, type ModelFile } from '../../server/src/analysis/entities/tagger/model';
 import {
@@ -17,6 +10,7 @@ import {
   shuffled,
   type TrainingSentence,
 } from '../../server/src/analysis/entities/tagger/perceptron';
+import { trainingSentences } from '../../server/src/analysis/entities/tagger/trainingSentences';
 import { seededRandom } from '../../server/src/analysis/text/seededRandom';
 import { tagDoc } from '../../server/src/analysis/entities/tagger/tagger';
 import { findEntities } from '../../server/src/analysis/entities/recogniser';
@@ -39,20 +33,9 @@ function log(msg: string): void {
   process.stderr.write(`${msg}\n`);
 }
 
-/** The runs of tokens the tagger reads, as it reads them (see `activeTokens`). */
+/** The training sentences of CoNLL documents, with their gold labels. */
 export function sentencesOf(docs: ConllDoc[]): TrainingSentence[] {
-  const out: TrainingSentence[] = [];
-  for (const d of docs) {
-    const lay = layout(d);
-    const active = activeTokens(d, lay);
-    const table = extractFeatures(d, lay, active);
-    for (const s of segments(lay, active)) {
-      const features: Uint32Array[] = [];
-      for (let i = s.start; i < s.end; i++) features.push(featuresOf(table, i));
-      out.push({ features, gold: d.gold.slice(s.start, s.end), opens: s.opens });
-    }
-  }
-  return out;
+  return docs.flatMap((d) => trainingSentences(d, d.gold));
 }
 
 /** Strict span + type counts of predicted label sequences against the gold ones. */

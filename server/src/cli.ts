@@ -5,6 +5,7 @@ import { analyzeFiles } from './cli/analyzeFiles';
 import { HelpRequest, parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
 import { INDEX_USAGE, runDatabaseCommand } from './cli/databaseCommands';
 import { CURATION_USAGE, runCurationCommand, sidecarHook, takeAnnotations } from './cli/curationCommands';
+import { cliEntityModel } from './cli/entityModel';
 import { toJson, toText } from './cli/format';
 import { ignoreClosedPipes, warn } from './cli/output';
 import { FileAnalysisStore } from './workspace/fileAnalysisStore';
@@ -31,6 +32,14 @@ async function main(argv0: readonly string[]): Promise<number> {
     return 2;
   }
   const { files, base, skipped } = resolveInputs(args.inputs);
+  let entityModel: string | undefined;
+  try {
+    entityModel = args.entityTagger === 'off' ? undefined : cliEntityModel(base, args.entityModel, warn);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`article-lens: ${e.message}\n`);
+    return 2;
+  }
   const curate = sidecarHook(base, annotations);
   // The cache's whole-corpus answer predates the corrections: with corrections the index is always built.
   const store =
@@ -44,6 +53,7 @@ async function main(argv0: readonly string[]): Promise<number> {
     curate,
     args.entityTagger,
     args.relatedWholePages,
+    entityModel,
   );
   skipped.push(...run.skipped);
   for (const s of skipped) warn(`skipped ${s.path}: ${s.reason}`);

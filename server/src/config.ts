@@ -12,6 +12,9 @@ import type { Logger } from './util/logger';
 import { HARD_MAX_FILE_SIZE_KB } from './workspace/articleText';
 import { globProblem } from './workspace/includeGlobs';
 
+/** A relative path inside a folder (no leading `/`, no `..` segment, no `\\` or `:`). */
+const RELATIVE_PATH_RE = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\\:]+$/;
+
 const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 type Path = string;
@@ -206,15 +209,24 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
         'curation.annotationsPath',
         'annotationsPath',
         d.curation.annotationsPath,
-        (v) => /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\\:]+$/.test(v.trim()),
+        (v) => RELATIVE_PATH_RE.test(v.trim()),
       ).trim(),
       author: text(cur, 'curation.author', 'author', d.curation.author, () => true),
     },
-    entities: { tagger },
+    entities: {
+      tagger,
+      modelPath: text(ent, 'entities.modelPath', 'modelPath', d.entities.modelPath, (v) =>
+        RELATIVE_PATH_RE.test(v.trim()),
+      ).trim(),
+    },
   };
 }
 
-export function toAnalysisOptions(settings: ArticleLensSettings): AnalysisOptions {
+/**
+ * The analysis options of a resource's settings; `entityModel` is the id of the workspace's tagger model
+ * when one is loaded (it only counts while the tagger is on).
+ */
+export function toAnalysisOptions(settings: ArticleLensSettings, entityModel?: string): AnalysisOptions {
   return {
     minRepeatWords: settings.duplicates.minRepeatWords,
     minSharedWords: settings.duplicates.minSharedWords,
@@ -223,6 +235,7 @@ export function toAnalysisOptions(settings: ArticleLensSettings): AnalysisOption
     relatedLimit: settings.related.limit,
     // Only when on, so that the corpus fingerprint (which lists every option) is unchanged by default.
     ...(settings.entities.tagger !== 'off' ? { entityTagger: settings.entities.tagger } : {}),
+    ...(settings.entities.tagger !== 'off' && entityModel !== undefined ? { entityModel } : {}),
     ...(settings.related.byStory ? {} : { relatedWholePages: true }),
   };
 }

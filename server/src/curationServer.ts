@@ -78,6 +78,8 @@ export interface CurationServer {
   /** Runs a curation command; `undefined` when the command is not one. */
   execute(command: string, args: readonly unknown[]): Promise<CorrectResult> | undefined;
   readonly watchGlobs: string[];
+  /** The sidecars' corrections, per folder. */
+  readonly store: CurationStore;
   /** Follows the corrections of a team database (connected at `load`). */
   useTeam(options: TeamCorpusOptions | undefined): void;
 }
@@ -204,6 +206,7 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
 
   return {
     watchGlobs: ['**/.article-lens/*.json'],
+    store,
     setFolders: (uris) => store.setFolders(uris),
     load: async () => {
       changed(await store.loadAll());

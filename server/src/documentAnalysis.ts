@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { analyzeLocal, ownFindings, withCorpusFindings } from './analysis/analyzeArticle';
 import { analyzeLocalStaged, nextTurn } from './analysis/stagedAnalysis';
 import type { ArticleAnalysis, ArticleSnapshot, LocalAnalysis, Token } from './analysis/types';
-import { toAnalysisOptions, type SettingsStore } from './config';
+import type { SettingsStore } from './config';
 import { publishedDiagnostics } from './features/diagnostics';
 import { limitDiagnostics } from './features/limitNotices';
 import type { ArticleLensSettings } from './protocol';
@@ -122,7 +122,7 @@ export class DocumentAnalysis {
     };
     const started = performance.now();
     const index = this.host.corpus.index;
-    const options = toAnalysisOptions(settings);
+    const options = this.host.corpus.optionsFor(doc.uri, settings);
     const local = await analyzeLocalStaged(text, options, () => index.entities.hints(), token, pause);
     return local && { text, local, ms: performance.now() - started - waited };
   }
@@ -156,7 +156,7 @@ export class DocumentAnalysis {
   private indexedAnalysis(uri: string): ArticleAnalysis | undefined {
     const indexed = this.host.corpus.index.get(uri);
     if (!indexed) return undefined;
-    const options = toAnalysisOptions(this.host.settings.peek(uri));
+    const options = this.host.corpus.optionsFor(uri, this.host.settings.peek(uri));
     const { snapshot, local } = indexed;
     return withCorpusFindings(
       { uri, version: snapshot.version, ...local },
@@ -202,7 +202,7 @@ export class DocumentAnalysis {
   ): CacheEntry | undefined {
     const { corpus, logger } = this.host;
     const snapshot: ArticleSnapshot = { uri: doc.uri, version: doc.version, text: doc.getText() };
-    const options = toAnalysisOptions(settings);
+    const options = corpus.optionsFor(doc.uri, settings);
     const cached = this.cache.get(doc.uri);
     const started = performance.now();
 

@@ -51,6 +51,8 @@ export interface ArticleLensSettings {
   };
   entities: {
     tagger: EntityTaggerSetting;
+    /** The workspace's retrained tagger weights, relative to each workspace folder; used when present. */
+    modelPath: string;
   };
 }
 
@@ -69,7 +71,7 @@ export const defaultSettings: ArticleLensSettings = {
   related: { threshold: 0.2, limit: 20, byStory: true },
   diagnostics: { maxNumberOfProblems: 1000 },
   curation: { annotationsPath: '.article-lens/annotations.json', author: '' },
-  entities: { tagger: 'off' },
+  entities: { tagger: 'off', modelPath: '.article-lens/entity-model.json' },
 };
 
 /**
@@ -133,6 +135,8 @@ export const ClientCommands = {
   /** Asks what a correction still needs (type, name, scope), then runs ServerCommands.correct. */
   correct: 'articleLens.correct',
   exportAnnotations: 'articleLens.exportAnnotations',
+  /** Retrains the entity tagger from the folder's corrections and writes the workspace model. */
+  retrainEntityModel: 'articleLens.retrainEntityModel',
   /** Fills Problems for every article of the workspace, not only open ones. */
   checkCorpus: 'articleLens.checkCorpus',
   /** Opens two articles side by side in the diff editor. */
@@ -255,6 +259,39 @@ export interface ExportAnnotationsResult {
   files: { path: string; text: string }[];
 }
 
+export interface RetrainEntityModelParams {
+  /** Workspace folder whose corrections are learnt; the first when absent. */
+  folderUri?: string;
+}
+
+export interface RetrainEntityModelResult {
+  /** The folder, and where its model goes inside it (`articleLens.entities.modelPath`). */
+  folderUri: string;
+  path: string;
+  /** The model file's text; absent when no correction changes a label (nothing to learn). */
+  model?: string;
+  /** Corrections that taught the tagger (Not an entity, Change type, Mark as entity). */
+  corrections: number;
+  /** Articles and sentences the examples came from. */
+  articles: number;
+  sentences: number;
+  /** Corrected spans in no sentence run the tagger reads (words without a capital letter). */
+  unread: number;
+  /** Training time on the server, in milliseconds. */
+  ms: number;
+  /** Why there is no model. */
+  message?: string;
+}
+
+/**
+ * Client → server: the tagger retrained from the shipped weights on the folder's corrections. The client
+ * writes the returned model to the folder (the server never writes files); the server then uses it.
+ */
+export namespace RetrainEntityModelRequest {
+  export const method = 'articleLens/retrainEntityModel' as const;
+  export const type = new RequestType<RetrainEntityModelParams, RetrainEntityModelResult, void>(method);
+}
+
 /** Client → server: the corrected analysis of a workspace folder in an annotation format (the client writes it). */
 export namespace ExportAnnotationsRequest {
   export const method = 'articleLens/exportAnnotations' as const;
@@ -300,6 +337,8 @@ export interface StatusParams {
   total: number;
   /** Duration of the last single-article analysis, in milliseconds. */
   lastAnalysisMs?: number;
+  /** The entity tagger weights in use: "shipped", or the workspace model's path. */
+  entityModel?: string;
   message?: string;
 }
 

@@ -21,6 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SettingsStore } from './config';
 import { createCurationServer } from './curationServer';
+import { createEntityModelServer } from './entityModelServer';
 import { DocumentAnalysis } from './documentAnalysis';
 import { provideCodeActions, REMOVE_ALL_REPEATS_KIND } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
@@ -49,6 +50,7 @@ import { normalizingConnection } from './util/normalizedDocuments';
 import { createTransport, watchInput } from './util/transport';
 import { normalizeUri, uriToPath } from './util/uri';
 import { registerViewRequests } from './viewRequests';
+import { WorkspaceEntityModels } from './workspace/entityModels';
 import { ARTICLE_EXTENSION, LspCorpus } from './workspace/lspCorpus';
 
 const transport = createTransport(process.argv.slice(2));
@@ -72,14 +74,25 @@ const CONFIGURATION_TIMEOUT_MS = 2000;
 let configurationTimeout: ConfigurationTimeout | undefined;
 const shutdownToken = { isCancellationRequested: false };
 
+const models = new WorkspaceEntityModels({
+  settings: (uri) => settings.get(uri),
+  log: (message) => logger.log('info', message),
+  warn: (message) => warnOnce(message),
+});
+
 const corpus = new LspCorpus({
   get logger() {
     return logger;
   },
   openDocument: (uri) => documents.get(uri),
   settings: (uri) => settings.get(uri),
-  sendStatus: (status: StatusParams) => void connection.sendNotification(StatusNotification.method, status),
+  sendStatus: (status: StatusParams) =>
+    void connection.sendNotification(StatusNotification.method, {
+      ...status,
+      entityModel: models.describe(),
+    }),
   warn: (message) => warnOnce(message),
+  entityModel: (uri) => models.idFor(uri),
 });
 
 const warned = new Set<string>();
@@ -164,6 +177,18 @@ const curation = createCurationServer({
   schedule: (uri) => scheduler.schedule(uri, 'high'),
 });
 
+const entityModels = createEntityModelServer({
+  connection,
+  models,
+  store: curation.store,
+  ctx,
+  guard,
+  reindex: async () => {
+    analysis.clear();
+    await indexAndAnalyse();
+  },
+});
+
 const workspaceFolders = (params: InitializeParams): string[] => {
   if (params.workspaceFolders && params.workspaceFolders.length > 0)
     return params.workspaceFolders.map((f) => f.uri);
@@ -209,6 +234,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   corpus.setFolders(workspaceFolders(params));
   corpus.setCacheFolder(typeof init.storageUri === 'string' ? uriToPath(init.storageUri) : undefined);
   curation.setFolders(workspaceFolders(params));
+  models.setFolders(workspaceFolders(params));
   const team = init.teamCorpus;
   if (team && typeof team.url === 'string' && team.url !== '')
     curation.useTeam({
@@ -246,8 +272,13 @@ connection.onInitialized(
         .catch(logFailure('registering didChangeConfiguration'));
     }
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      const include = (await settings.get('')).include;
-      const globs = [`**/*${ARTICLE_EXTENSION}`, ...include, ...curation.watchGlobs];
+      const { include, entities } = await settings.get('');
+      const globs = [
+        `**/*${ARTICLE_EXTENSION}`,
+        ...include,
+        ...curation.watchGlobs,
+        `**/${entities.modelPath}`,
+      ];
       connection.client
         .register(DidChangeWatchedFilesNotification.type, {
           watchers: globs.map((globPattern) => ({ globPattern })),
@@ -260,6 +291,7 @@ connection.onInitialized(
           const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
           analysis.requeue(corpus.setFolders(folders.map((f) => f.uri)));
           curation.setFolders(folders.map((f) => f.uri));
+          models.setFolders(folders.map((f) => f.uri));
           await indexAndAnalyse();
         }),
       );
@@ -274,6 +306,7 @@ async function indexAndAnalyse(): Promise<void> {
     : undefined;
   try {
     await curation.load();
+    await models.load();
     await corpus.indexWorkspace(progress, shutdownToken);
     curation.indexed();
   } catch (e) {
@@ -311,6 +344,7 @@ connection.onDidChangeConfiguration(
     settings.clear(pushed);
     analysis.clear();
     for (const doc of documents.all()) scheduler.schedule(doc.uri, 'high');
+    void entityModels.onSettingsChanged();
   }),
 );
 
@@ -318,6 +352,7 @@ connection.onDidChangeWatchedFiles(
   guard.notification('didChangeWatchedFiles', async (params) => {
     analysis.requeue(await corpus.applyFileEvents(params.changes));
     await curation.onFileEvents(params.changes);
+    await entityModels.onFileEvents(params.changes);
   }),
 );
 
@@ -358,7 +393,13 @@ connection.onRequest(
     (params) => provideRelatedArticles(ctx, params),
   ),
 );
-registerViewRequests(connection, ctx, guard, () => settings);
+registerViewRequests(
+  connection,
+  ctx,
+  guard,
+  () => settings,
+  (uri) => corpus.optionsFor(uri, settings.peek(uri)),
+);
 connection.onExecuteCommand(
   guard.request<[ExecuteCommandParams], unknown>(
     'executeCommand',

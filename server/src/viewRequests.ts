@@ -1,7 +1,8 @@
 // Registers the requests behind the client's side-bar views and Check Corpus (entities, story clusters,
 // corpus files and their diagnostics). Wiring only: the answers live in features/.
 import type { Connection } from 'vscode-languageserver/node';
-import { toAnalysisOptions, type SettingsStore } from './config';
+import type { AnalysisOptions } from './analysis/types';
+import type { SettingsStore } from './config';
 import type { FeatureContext } from './features/context';
 import { checkFiles, corpusFiles } from './features/corpusCheck';
 import { provideEntityArticles, provideEntityList } from './features/entityViews';
@@ -26,6 +27,7 @@ export function registerViewRequests(
   ctx: FeatureContext,
   guard: HandlerGuard,
   settings: () => SettingsStore,
+  optionsOf: (uri: string) => AnalysisOptions,
 ): void {
   connection.onRequest(
     EntityListRequest.method,
@@ -38,14 +40,13 @@ export function registerViewRequests(
     guard.request<[{ canonical: string }], { articles: EntityArticleItem[] }>(
       'entityArticles',
       { articles: [] },
-      (params) =>
-        provideEntityArticles(ctx, params.canonical, (uri) => toAnalysisOptions(settings().peek(uri))),
+      (params) => provideEntityArticles(ctx, params.canonical, (uri) => optionsOf(uri)),
     ),
   );
   connection.onRequest(
     StoryClustersRequest.method,
     guard.request<[], StoryClustersResult>('storyClusters', { clusters: [], unclustered: 0 }, () =>
-      provideStoryClusters(ctx, (uri) => toAnalysisOptions(settings().peek(uri))),
+      provideStoryClusters(ctx, (uri) => optionsOf(uri)),
     ),
   );
   connection.onRequest(

@@ -2,6 +2,7 @@
 import type { ArticleIndex } from './corpus/corpusIndex';
 import { localOf, type CachedAnalysis, type PassFindings } from './corpus/cachedAnalysis';
 import { recogniseEntities } from './entities/combine';
+import { taggerModelOf } from './entities/tagger/modelOption';
 import type { TableStep } from './entities/aliases';
 import { ReplayMemo, replaysWith } from './entities/entityIndex';
 import { analyzeText } from './text/nlp';
@@ -31,7 +32,14 @@ export function analyzeLocal(
   token: Token,
 ): LocalAnalysis {
   const local = emptyLocal([]);
-  local.entities = recogniseEntities(text, hints, options.entityTagger);
+  local.entities = recogniseEntities(
+    text,
+    hints,
+    options.entityTagger,
+    undefined,
+    undefined,
+    taggerModelOf(options),
+  );
   if (token.isCancellationRequested) return { ...local, limits: ['cancelled'] };
   const { quotes, unbalanced } = findQuotes(text, local.entities);
   local.quotes = quotes;
@@ -160,6 +168,7 @@ export class CorpusIndexer {
       options.entityTagger,
       journal,
       nlp,
+      taggerModelOf(options),
     );
     if (!this.token.isCancellationRequested) {
       const { quotes, unbalanced } = findQuotes(snapshot.text, local.entities);
@@ -196,7 +205,14 @@ export class CorpusIndexer {
         // Recorded again, so a later run can tell whether these entities still hold.
         const journal: TableStep[] = [];
         const doc = nlp && decodeNlpDoc(nlp, snapshot.text);
-        const entities = recogniseEntities(snapshot.text, hints, first.options.entityTagger, journal, doc);
+        const entities = recogniseEntities(
+          snapshot.text,
+          hints,
+          first.options.entityTagger,
+          journal,
+          doc,
+          taggerModelOf(first.options),
+        );
         local = { ...emptyLocal([]), entities, repeats: first.local.repeats };
         if (this.token.isCancellationRequested) local.limits = ['cancelled'];
         else Object.assign(local, findQuotes(snapshot.text, entities));

@@ -2,6 +2,7 @@
 // this way lets the messages queued meanwhile (a newer edit, a hover on another file) run between stages,
 // and gives up as soon as its token is cancelled instead of finishing a result nobody will use.
 import { recogniseEntities } from './entities/combine';
+import { taggerModelOf } from './entities/tagger/modelOption';
 import { analyzeText } from './text/nlp';
 import { findQuotes } from './quotes/quotes';
 import { findRepeats } from './duplicates/repeats';
@@ -30,7 +31,9 @@ export async function analyzeLocalStaged(
   // The entity stage skips the wink pass on an empty text; so does this.
   const nlp = await stage(() => (text.length > 0 ? analyzeText(text) : undefined));
   if (token.isCancellationRequested) return undefined;
-  const entities = await stage(() => recogniseEntities(text, hints(), options.entityTagger, undefined, nlp));
+  const entities = await stage(() =>
+    recogniseEntities(text, hints(), options.entityTagger, undefined, nlp, taggerModelOf(options)),
+  );
   if (!entities) return undefined;
   const quotes = await stage(() => findQuotes(text, entities));
   if (!quotes) return undefined;

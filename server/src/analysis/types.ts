@@ -149,6 +149,11 @@ export interface AnalysisOptions {
   /** How the statistical entity tagger joins the rules; absent means 'off' (rules alone). */
   entityTagger?: EntityTaggerMode;
   /**
+   * Id of the tagger's weights (see entities/tagger/loadedModels) when not the shipped ones, such as a
+   * workspace's model retrained from corrections; only set while the tagger is on.
+   */
+  entityModel?: string;
+  /**
    * Related ranking compares pages of several stories whole; absent means story by story (a page relates
    * to another article when one of its stories does, with that story's words and names alone).
    */

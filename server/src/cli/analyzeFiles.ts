@@ -50,9 +50,11 @@ export function analyzeFiles(
   entityTagger: EntityTaggerMode = 'off',
   /** Related ranking compares pages of several stories whole instead of story by story. */
   relatedWholePages = false,
+  /** Id of the tagger's weights when not the shipped ones (see loadedModels). */
+  entityModel?: string,
 ): AnalyzeRun {
   const input = readFiles(files, maxFileSizeKB);
-  const options = analysisOptionsFor(entityTagger, relatedWholePages);
+  const options = analysisOptionsFor(entityTagger, relatedWholePages, entityModel);
   const run = analyzeSnapshots(input.read, base, options, cache, prepare);
   return { ...run, skipped: input.skipped, truncated: input.truncated };
 }
@@ -61,10 +63,12 @@ export function analyzeFiles(
 export function analysisOptionsFor(
   entityTagger: EntityTaggerMode,
   relatedWholePages = false,
+  entityModel?: string,
 ): AnalysisOptions {
   return {
     ...defaultAnalysisOptions,
     ...(entityTagger === 'off' ? {} : { entityTagger }),
+    ...(entityTagger !== 'off' && entityModel !== undefined ? { entityModel } : {}),
     ...(relatedWholePages ? { relatedWholePages } : {}),
   };
 }

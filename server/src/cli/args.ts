@@ -4,8 +4,8 @@ import { ENTITY_TAGGER_MODES, type EntityTaggerMode } from '../analysis/types';
 import { HARD_MAX_FILE_SIZE_KB } from '../workspace/articleText';
 
 export const USAGE = `usage: article-lens analyze [--format json|text] [--max-file-size-kb N] [--cache DIR] [--db URL]
-                            [--entity-tagger off|candidates|primary] [--related-by story|page]
-                            <dir|file...>
+                            [--entity-tagger off|candidates|primary] [--entity-model FILE]
+                            [--related-by story|page] <dir|file...>
 
 Analyses the article files (.txt, .article) and prints entities, quotes, repeated and shared passages
 and related articles. Offsets in JSON are UTF-16 code units; paths are relative to the given directory.
@@ -16,6 +16,8 @@ and related articles. Offsets in JSON are UTF-16 code units; paths are relative 
   --db URL               read the analyses from a team database loaded with "index"
   --entity-tagger MODE   off (rules alone, default), candidates (tagger adds names the rules missed)
                          or primary (tagger spans first, typed by the rules where both agree)
+  --entity-model FILE    the tagger's weights (default: the corpus folder's .article-lens/entity-model.json,
+                         written by "Retrain Entity Model from Corrections", when present; else the shipped ones)
   --related-by story|page  rank pages of several stories story by story (default), or whole
 
 Files that cannot be analysed (missing, dangling symlink, unreadable, binary) are reported on stderr and
@@ -31,6 +33,8 @@ export interface CliArgs {
   entityTagger: EntityTaggerMode;
   /** Related ranking compares pages of several stories whole (`--related-by page`). */
   relatedWholePages: boolean;
+  /** The tagger's weights (`--entity-model`); the corpus folder's model, else the shipped weights, when absent. */
+  entityModel?: string;
   inputs: string[];
 }
 
@@ -41,7 +45,14 @@ export class HelpRequest extends Error {}
 
 export const DEFAULT_MAX_FILE_SIZE_KB = 512;
 
-const OPTIONS = new Set(['--format', '--max-file-size-kb', '--cache', '--entity-tagger', '--related-by']);
+const OPTIONS = new Set([
+  '--format',
+  '--max-file-size-kb',
+  '--cache',
+  '--entity-tagger',
+  '--entity-model',
+  '--related-by',
+]);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -102,6 +113,10 @@ function setOption(args: CliArgs, name: string, value: string): void {
       if (value !== 'story' && value !== 'page')
         throw new UsageError(`--related-by must be story or page, not ${value}`);
       args.relatedWholePages = value === 'page';
+      return;
+    case '--entity-model':
+      if (value === '') throw new UsageError('--entity-model needs a file');
+      args.entityModel = value;
       return;
     case '--cache':
       if (value === '') throw new UsageError('--cache needs a directory');

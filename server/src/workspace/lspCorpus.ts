@@ -38,6 +38,8 @@ export interface LspCorpusHost {
   sendStatus(status: StatusParams): void;
   /** Tells the user about a problem they can fix (a warning message; the caller shows each text once). */
   warn(message: string): void;
+  /** Id of the entity tagger weights of a resource's folder, when not the shipped ones. */
+  entityModel?(uri: string): string | undefined;
 }
 
 /** Why an open buffer is not analysed at all, or `undefined` when it may be. */
@@ -158,6 +160,11 @@ export class LspCorpus {
     this.status(undefined, `${path.basename(uriToPath(uri) ?? uri)}: ${reason}`);
   }
 
+  /** The analysis options of a resource: its settings and its folder's entity tagger weights. */
+  optionsFor(uri: string, settings: ArticleLensSettings): AnalysisOptions {
+    return toAnalysisOptions(settings, this.host.entityModel?.(uri));
+  }
+
   accept(uri: string): void {
     this.rejected.delete(uri);
   }
@@ -179,7 +186,7 @@ export class LspCorpus {
       const listing = await this.listFiles(folder, settings, token);
       problems.push(...listing.problems);
       // One options object per folder: the cache keys a file by its text and these options.
-      const options = toAnalysisOptions(settings);
+      const options = this.optionsFor(pathToUri(folder), settings);
       for (const file of listing.files) files.push({ uri: pathToUri(file), file, settings, options });
       this.reportUnmatched(folder, settings, listing.files);
     }
@@ -270,7 +277,7 @@ export class LspCorpus {
       return affected;
     }
     if (this.host.openDocument(uri)) return affected;
-    const local = analyzeLocal(snapshot.text, toAnalysisOptions(settings), this.index.entities.hints(), {
+    const local = analyzeLocal(snapshot.text, this.optionsFor(uri, settings), this.index.entities.hints(), {
       isCancellationRequested: false,
     });
     for (const u of this.index.update(snapshot, local)) affected.add(u);

@@ -9,6 +9,7 @@ import { registerDiagnosticTests } from './diagnostics.test';
 import { registerNavigationTests } from './navigation.test';
 import { registerQuickFixTests } from './quickFix.test';
 import { registerRestartTests } from './restart.test';
+import { registerRetrainTests } from './retrain.test';
 import { registerStructureTests } from './structure.test';
 import { registerTitleButtonTests } from './titleButtons.test';
 import { registerViewTests } from './views.test';
@@ -39,6 +40,7 @@ export function run(): Promise<void> {
   registerCorpusCheckTests();
   registerTitleButtonTests();
   registerStructureTests();
+  registerRetrainTests();
   // Last: it restarts the server the others use.
   registerRestartTests();
 

@@ -17,14 +17,19 @@ export interface CacheKey {
   hash: string;
 }
 
+/** A workspace's own tagger weights (named by their digest); nothing for the shipped ones. */
+function modelOf(options: AnalysisOptions): string {
+  return options.entityModel !== undefined ? `,entityModel=${options.entityModel}` : '';
+}
+
 /**
- * Settings that change a file's own findings (the entity tagger's mode and its weights' version; quotes
- * follow the entities).
+ * Settings that change a file's own findings (the entity tagger's mode and its weights: their format
+ * version and, when not the shipped ones, their digest; quotes follow the entities).
  */
 function localSettings(options: AnalysisOptions): string {
   const tagger =
     options.entityTagger && options.entityTagger !== 'off'
-      ? `,entityTagger=${options.entityTagger},taggerModel=${MODEL_VERSION}`
+      ? `,entityTagger=${options.entityTagger},taggerModel=${MODEL_VERSION}${modelOf(options)}`
       : '';
   return `minRepeatWords=${options.minRepeatWords}${tagger}`;
 }

@@ -614,8 +614,9 @@ export function recogniseEntities(
   mode: TaggerMode = 'off',
   journal?: TableStep[],
   nlp?: NlpDoc,
+  model?: TaggerModel,
 ): EntityMention[] {
   if (mode === 'off') return findEntities(text, hints, journal, nlp);
   const doc = nlp ?? analyzeText(text);
-  return combineWithTagger(text, findEntities(text, hints, journal, doc), mode, doc);
+  return combineWithTagger(text, findEntities(text, hints, journal, doc), mode, doc, model);
 }

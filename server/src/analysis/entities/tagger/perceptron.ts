@@ -22,6 +22,32 @@ export class Perceptron {
   /** Update counter, for averaging. */
   private c = 1;
 
+  /** 1 for rows that updates may change (all of them without a `learnable` test). */
+  private learns = new Uint8Array(0);
+
+  /**
+   * @param learnTransitions false keeps the transition scores as seeded (retraining adjusts words only).
+   * @param learnable which features updates may change; the others keep their (seeded) weights.
+   */
+  constructor(
+    private readonly learnTransitions = true,
+    private readonly learnable: (id: number) => boolean = () => true,
+  ) {}
+
+  /**
+   * Starts from existing weights (rows × labels, one row per entry of `keys`) and transitions instead of
+   * zeros; call before `addFeatures`. Averaging then runs from these weights.
+   */
+  seed(keys: ArrayLike<number>, weights: Float32Array, transitions: Float32Array): void {
+    this.index.clear();
+    this.keys = Array.from(keys);
+    this.keys.forEach((k, r) => this.index.set(k, r));
+    this.w = Float32Array.from(weights);
+    this.u = new Float32Array(weights.length);
+    this.t.set(transitions);
+    this.learns = Uint8Array.from(this.keys, (k) => (this.learnable(k) ? 1 : 0));
+  }
+
   /** Gives every feature of the data a row (features first seen later get none). */
   addFeatures(sentences: TrainingSentence[]): void {
     for (const s of sentences)
@@ -37,6 +63,21 @@ export class Perceptron {
     u.set(this.u);
     this.w = w;
     this.u = u;
+    const learns = new Uint8Array(this.keys.length);
+    learns.set(this.learns);
+    for (let r = this.learns.length; r < learns.length; r++)
+      learns[r] = this.learnable(this.keys[r] as number) ? 1 : 0;
+    this.learns = learns;
+  }
+
+  /** Whether updates can change how a sentence is decoded: one of its features may learn. */
+  canChange(s: TrainingSentence): boolean {
+    for (const f of s.features)
+      for (const id of f) {
+        const row = this.index.get(id);
+        if (row !== undefined && this.learns[row] === 1) return true;
+      }
+    return false;
   }
 
   private rows(features: Uint32Array[]): Int32Array[] {
@@ -58,8 +99,17 @@ export class Perceptron {
     return out;
   }
 
-  /** One pass over `sentences` in the given order; returns the number of sentences with an error. */
-  epoch(sentences: TrainingSentence[], order: number[], cache: Map<TrainingSentence, Int32Array[]>): number {
+  /**
+   * One pass over `sentences` in the given order; returns the number of sentences with an error. With a
+   * `margin`, every label but the gold one scores that much more while decoding, so a sentence counts
+   * as right only when its gold labels win by the margin (updates then hold beyond the examples).
+   */
+  epoch(
+    sentences: TrainingSentence[],
+    order: number[],
+    cache: Map<TrainingSentence, Int32Array[]>,
+    margin = 0,
+  ): number {
     let errors = 0;
     for (const k of order) {
       const s = sentences[k] as TrainingSentence;
@@ -70,7 +120,11 @@ export class Perceptron {
       }
       const n = rows.length;
       const first = s.opens ? AFTER_START : AFTER_O;
-      const pred = viterbi(this.emissions(rows, this.w), n, this.t, first);
+      const emissions = this.emissions(rows, this.w);
+      if (margin > 0)
+        for (let i = 0; i < n; i++)
+          for (let y = 0; y < L; y++) if (y !== s.gold[i]) emissions[i * L + y] += margin;
+      const pred = viterbi(emissions, n, this.t, first);
       let wrong = false;
       for (let i = 0; i < n; i++) {
         const g = s.gold[i] as number;
@@ -80,12 +134,12 @@ export class Perceptron {
         if (g !== p) {
           wrong = true;
           for (const row of rows[i] as Int32Array) {
-            if (row < 0) continue;
+            if (row < 0 || this.learns[row] === 0) continue;
             this.bump(row * L + g, 1);
             this.bump(row * L + p, -1);
           }
         }
-        if (g !== p || gPrev !== pPrev) {
+        if (this.learnTransitions && (g !== p || gPrev !== pPrev)) {
           this.bumpT((gPrev + 1) * L + g, 1);
           this.bumpT((pPrev + 1) * L + p, -1);
         }
