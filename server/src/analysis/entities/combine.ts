@@ -101,24 +101,11 @@ type Tagged = TagResult & {
   rules: string[];
   lower?: Set<string>;
   capMid?: Set<string>;
-  lines?: LineCounts;
 };
 
 const CAP_RE = /^\p{Lu}/u;
-const WORD_RE = /\p{L}/u;
 /** A capital after a letter or a hyphen inside a word ("KeyCorp", "Itar-Tass"). */
 const INNER_CAPITAL_RE = /[\p{Ll}-]\p{Lu}/u;
-
-/** For each token, counts over its line: word tokens, tokens with digits, bars ("|"). */
-interface LineCounts {
-  words: Int32Array;
-  /** Tokens with a digit ("1996-12-06"). */
-  digits: Int32Array;
-  bars: Int32Array;
-  /** Words of four letters or more, and how many of them are capitalised (title case leaves out "of"). */
-  long: Int32Array;
-  capLong: Int32Array;
-}
 
 /**
  * Whether the line of token `k` may hold a name only the tagger found. The tagger learnt from wire copy,
@@ -130,7 +117,7 @@ interface LineCounts {
 function plausibleLine(text: string, r: Tagged, k: number, wordCount: number): boolean {
   const form = r.layout.lineForm[k] ?? 0;
   if ((form & 2) !== 0) return true;
-  const lines = lineCounts(text, r);
+  const lines = r.layout.lines;
   const lineWords = lines.words[k] ?? 0;
   if ((lines.bars[k] ?? 0) >= 2) return false;
   if ((form & 1) !== 0 && lineWords <= 5) return false;
@@ -148,7 +135,7 @@ function plausibleLine(text: string, r: Tagged, k: number, wordCount: number): b
  */
 function lineAllows(text: string, r: Tagged, e: TaggedEntity, wordCount: number): boolean {
   if (plausibleLine(text, r, e.startTok, wordCount)) return true;
-  if ((lineCounts(text, r).bars[e.startTok] ?? 0) >= 2) return false;
+  if ((r.layout.lines.bars[e.startTok] ?? 0) >= 2) return false;
   return r.preference(e.startTok, e.endTok, []) >= SURE_MARGIN;
 }
 
@@ -186,55 +173,6 @@ function plausible(text: string, r: Tagged, e: TaggedEntity): boolean {
     if (lower !== t.value && lowerWordsOf(r).has(lower)) return false;
   }
   return true;
-}
-
-function lineCounts(text: string, r: Tagged): LineCounts {
-  if (r.lines) return r.lines;
-  const n = r.tokens.length;
-  const words = new Int32Array(n);
-  const digits = new Int32Array(n);
-  const bars = new Int32Array(n);
-  const long = new Int32Array(n);
-  const capLong = new Int32Array(n);
-  let from = 0;
-  let w = 0;
-  let d = 0;
-  let b = 0;
-  let lw = 0;
-  let lc = 0;
-  for (let i = 0; i <= n; i++) {
-    const t = r.tokens[i];
-    const prev = r.tokens[i - 1];
-    if (i === n || (prev && t && breaksLine(text, prev.end, t.start))) {
-      words.fill(w, from, i);
-      digits.fill(d, from, i);
-      bars.fill(b, from, i);
-      long.fill(lw, from, i);
-      capLong.fill(lc, from, i);
-      from = i;
-      w = 0;
-      d = 0;
-      b = 0;
-      lw = 0;
-      lc = 0;
-    }
-    if (t?.value === '|') b++;
-    if (t && /\d/.test(t.value)) d++;
-    if (!t || !WORD_RE.test(t.value)) continue;
-    w++;
-    if (t.value.length >= 4) {
-      lw++;
-      if (CAP_RE.test(t.value)) lc++;
-    }
-  }
-  r.lines = { words, digits, bars, long, capLong };
-  return r.lines;
-}
-
-/** Whether text[from, to) holds a line break. */
-function breaksLine(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
-  return false;
 }
 
 /**
@@ -458,7 +396,7 @@ export function combineWithTagger(
       // the rules' name is the one read again.
       const dateline =
         ((result.layout.lineForm[e.startTok] ?? 0) & 1) !== 0 &&
-        (lineCounts(text, result).digits[e.startTok] ?? 0) > 0;
+        (result.layout.lines.digits[e.startTok] ?? 0) > 0;
       if (!plausibleWords(words) || !(dateline || lineAllows(text, result, e, words.length))) continue;
       sports ??= isSportsReport(result.tokens);
       const guessed = over.every((m) => m.source === 'pattern' || m.source === 'wink');
