@@ -176,6 +176,9 @@ function titleCase(w: string): string {
 }
 
 function isCap(w: string): boolean {
+  // ASCII first: this runs for every token.
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return CAP_RE.test(w);
 }
 
