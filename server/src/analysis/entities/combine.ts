@@ -122,20 +122,30 @@ function plausibleLine(text: string, r: Tagged, k: number, wordCount: number): b
   if ((lines.bars[k] ?? 0) >= 2) return false;
   if ((form & 1) !== 0 && lineWords <= 5) return false;
   if (lineWords <= 3 && (wordCount === 1 || wordCount === lineWords)) return false;
-  // Title case: every word of four letters or more capitalised (a line of names has its verbs). An
-  // all-caps line has its own test above, and a line with several numbers is a score card, not a headline.
-  if ((form & 1) !== 0 || (lines.digits[k] ?? 0) >= 2) return true;
+  return !titleCaseLine(r, k);
+}
+
+/**
+ * Whether token `k`'s line is in title case: every word of four letters or more capitalised (a line of
+ * names has its verbs). An all-caps line has tests of its own, and a line with several numbers or
+ * commas and brackets is a score card or a list of names, not a headline.
+ */
+function titleCaseLine(r: Tagged, k: number): boolean {
+  const lines = r.layout.lines;
+  if (((r.layout.lineForm[k] ?? 0) & 1) !== 0) return false;
+  if ((lines.digits[k] ?? 0) >= 2 || (lines.marks[k] ?? 0) >= 2) return false;
   const long = lines.long[k] ?? 0;
-  return !(long >= 3 && lines.capLong[k] === long);
+  return long >= 3 && lines.capLong[k] === long;
 }
 
 /**
  * Whether the line of a tagger name allows it: a plausible line (see `plausibleLine`), or any line but
- * a menu when the model is very sure of the name (a player alone on a line of results, a byline).
+ * a menu or a title-case headline when the model is very sure of the name (a player alone on a line of
+ * results, a byline).
  */
 function lineAllows(text: string, r: Tagged, e: TaggedEntity, wordCount: number): boolean {
   if (plausibleLine(text, r, e.startTok, wordCount)) return true;
-  if ((r.layout.lines.bars[e.startTok] ?? 0) >= 2) return false;
+  if ((r.layout.lines.bars[e.startTok] ?? 0) >= 2 || titleCaseLine(r, e.startTok)) return false;
   return r.preference(e.startTok, e.endTok, []) >= SURE_MARGIN;
 }
 

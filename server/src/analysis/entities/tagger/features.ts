@@ -54,6 +54,8 @@ export interface LineCounts {
   digits: Int32Array;
   /** Bars ("|"), as menus separate their items. */
   bars: Int32Array;
+  /** Commas, semicolons and opening brackets, as lists of names and results have them. */
+  marks: Int32Array;
   /** Words of four letters or more, and how many of them are capitalised (title case leaves out "of"). */
   long: Int32Array;
   capLong: Int32Array;
@@ -238,6 +240,7 @@ export function layout(doc: TaggerDoc): DocLayout {
     words: new Int32Array(n),
     digits: new Int32Array(n),
     bars: new Int32Array(n),
+    marks: new Int32Array(n),
     long: new Int32Array(n),
     capLong: new Int32Array(n),
   };
@@ -252,6 +255,7 @@ export function layout(doc: TaggerDoc): DocLayout {
     let capsWords = 0;
     let digits = 0;
     let bars = 0;
+    let marks = 0;
     let long = 0;
     let capLong = 0;
     for (let k = lineFrom; k < to; k++) {
@@ -259,6 +263,7 @@ export function layout(doc: TaggerDoc): DocLayout {
       const kind = kinds[k] as number;
       if (kind & K_DIGIT) digits++;
       if (v === '|') bars++;
+      else if (v === ',' || v === ';' || v === '(') marks++;
       if (kind & K_NUMBER) numbers++;
       else if (kind & K_LETTER) {
         letters++;
@@ -279,6 +284,7 @@ export function layout(doc: TaggerDoc): DocLayout {
     lines.words.fill(letters, lineFrom, to);
     lines.digits.fill(digits, lineFrom, to);
     lines.bars.fill(bars, lineFrom, to);
+    lines.marks.fill(marks, lineFrom, to);
     lines.long.fill(long, lineFrom, to);
     lines.capLong.fill(capLong, lineFrom, to);
     lineFrom = to;
