@@ -346,6 +346,17 @@ function prefixesOfGazetteer(): Set<string> {
   return out;
 }
 
+/** A phrase's gazetteer entry as a tag ("GPE", "GPEw" for a weak entry, '' for none) and whether longer entries start with it. */
+interface PhraseEntry {
+  tag: string;
+  continues: boolean;
+}
+
+function gazetteerEntry(key: string, phrase: string, prefixes: Set<string>): PhraseEntry {
+  const e = GAZETTEER.get(key) ?? NEWS_AGENCIES.get(phrase);
+  return { tag: e ? e.type + (e.weak ? 'w' : '') : '', continues: prefixes.has(key) };
+}
+
 /** Gazetteer reading of each token: `B-GPE`, `I-LOC`, `B-GPEw` (weak entry) or ''. */
 function gazetteerTags(doc: TaggerDoc, words: readonly WordFeatures[]): string[] {
   const { tokens, text } = doc;
@@ -368,13 +379,17 @@ function gazetteerTags(doc: TaggerDoc, words: readonly WordFeatures[]): string[]
       // The phrase and its gazetteer key (`placeKey` of the phrase), grown a word at a time.
       phrase = j === i ? x.title : `${phrase} ${x.title}`;
       key = x.key === '' ? key : key === '' ? x.key : `${key} ${x.key}`;
-      const e = GAZETTEER.get(key) ?? NEWS_AGENCIES.get(phrase);
-      if (e) {
+      // A phrase of one word is looked up once per spelling (most capitalised words are no entry).
+      if (j === i) {
+        x.entry ??= gazetteerEntry(key, phrase, prefixes);
+      }
+      const e = j === i ? x.entry : gazetteerEntry(key, phrase, prefixes);
+      if (e?.tag) {
         best = j;
-        bestType = e.type + (e.weak ? 'w' : '');
+        bestType = e.tag;
       }
       // No longer entry starts with this phrase.
-      if (!prefixes.has(key)) break;
+      if (!e?.continues) break;
     }
     if (best < 0) continue;
     out[i] = `B-${bestType}`;
@@ -492,6 +507,8 @@ interface WordFeatures {
   /** A title ("Mr.", "President"), a company suffix ("Ltd"). */
   isTitle: boolean;
   companySuffix: boolean;
+  /** The word alone as a gazetteer phrase, once looked up. */
+  entry?: PhraseEntry;
   /** Ids of w=, l= and s=, then of the prefixes and suffixes of one to four letters. */
   own: Uint32Array;
 }
