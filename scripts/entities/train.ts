@@ -62,7 +62,7 @@ export function score(pairs: [ArrayLike<number>, ArrayLike<number>][]): Map<stri
 export function report(name: string, by: Map<string, Score>): string {
   const parts = [...by].map(([t, s]) => {
     const { p, r, f } = f1(s);
-    return `${t} P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${f.toFixed(3)}`;
+    return `${t} P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${f.toFixed(4)}`;
   });
   return `${name}: ${parts.join(' | ')}`;
 }

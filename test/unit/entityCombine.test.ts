@@ -75,3 +75,27 @@ test('names the tagger adds before a lower-case feature word are natural feature
     assert.ok(got.includes(want), `${want} in ${got.join(', ')}`);
   }
 });
+
+const named = (text: string): string[] =>
+  rows(combineWithTagger(text, findEntities(text, noEntityHints), 'candidates')).map(
+    (r) => r.split('@')[0] as string,
+  );
+
+test("'candidates' reads a score card line as a line of names, not a title-case headline", () => {
+  const text = `CRICKET - COUNTY SCORES
+Tarnbury: Wexmoor 214 (P. Vellam 84, O. Kessling 52; R. Dunmore 4-55), Harlby 108-3 (T. Ashgrove 41).
+The Wexmoor captain said the pitch was slow.
+`;
+  const got = named(text);
+  for (const want of ['P. Vellam/PERSON', 'O. Kessling/PERSON', 'R. Dunmore/PERSON', 'T. Ashgrove/PERSON'])
+    assert.ok(got.includes(want), `${want} in ${got.join(', ')}`);
+  // A title-case headline without numbers is still not read for names alone.
+  const headline = named('Storm Damage Closes Harbour Roads Across Region\n\nThe storm hit on Monday.\n');
+  assert.deepEqual(headline, []);
+});
+
+test("'candidates' reads a people's adjective with the longer name the tagger found around it", () => {
+  const got = named('The Norvanian Kurds marched in Lisk on Sunday.\n');
+  assert.ok(got.includes('Norvanian Kurds/NORP'), got.join(', '));
+  assert.ok(!got.includes('Kurds/NORP'), got.join(', '));
+});

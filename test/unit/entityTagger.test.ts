@@ -242,3 +242,13 @@ test('coarse types refined to ours', () => {
   assert.equal(refineType('Ilsa Maranova', 'PER'), 'PERSON');
   assert.equal(refineType('Kessel Airport', 'ORG'), 'FAC');
 });
+
+test("the tagger's MISC names a people by its last word, a compound of peoples, or a tour", () => {
+  assert.equal(refineType('Vardenish Kurds', 'MISC'), 'NORP');
+  assert.equal(refineType('Arab-Norvanian', 'MISC'), 'NORP');
+  assert.equal(refineType('Brellport Masters', 'MISC'), 'EVENT');
+  assert.equal(refineType('Kessel Series', 'MISC'), 'EVENT');
+  // A product or a work stays out of our types.
+  assert.equal(refineType('Brellspeak Pro', 'MISC'), undefined);
+  assert.equal(refineType('Brell-Kessel', 'MISC'), undefined);
+});

@@ -9,7 +9,7 @@ import type { AnalysisOptions } from '../types';
  * Version of the analysis results. Bump it with any change that can change a finding, so entries written
  * by an older analyser are never read as current (stores may add a build fingerprint of their own).
  */
-export const ANALYSER_VERSION = '3';
+export const ANALYSER_VERSION = '4';
 
 export interface CacheKey {
   uri: string;

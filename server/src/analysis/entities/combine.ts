@@ -40,12 +40,24 @@ export type TaggerMode = EntityTaggerMode;
 const NAMED = new Set<string>(NAMED_ENTITY_TYPES);
 /** Rule types that the tagger's coarse classes do not tell apart (FAC among places, EVENT, NORP). */
 const KEPT_TYPES = new Set<string>(['FAC', 'EVENT', 'NORP']);
-/** How much more the model must score a name than no name for it to pass on the line checks alone. */
+/**
+ * Margins of the model's Viterbi score (see `TagResult.preference`), tuned on the CoNLL development split
+ * and held against the held-out pages: how much more the model must score
+ *  - a name than no name for it to pass on the line checks alone, on a line that looks unlikely (a
+ *    player alone on a line of results, a byline), or as a one-word person without a full name;
+ */
 const SURE_MARGIN = 80;
-/** How much more the model must score its reading than the rules' one (see `preference`) to replace it. */
+/**  - its reading than the rules' one to replace it; */
 const OVERRIDE_MARGIN = 60;
-/** The same in a sports report, where the rules' places are often clubs (tuned on CoNLL and held-out pages). */
-const SPORTS_OVERRIDE_MARGIN = 30;
+/**
+ *  - the same where the rules only guessed (a pattern of capitals, not a list entry nor the article's
+ *    evidence), or where the tagger's name holds the rules' whole and more ("S. Waugh" for "Waugh");
+ */
+const LOOSE_MARGIN = 30;
+/**  - the same in a sports report, where the rules' places are often clubs; */
+const SPORTS_OVERRIDE_MARGIN = 10;
+/**  - no name than a name only the rules found by a guess, for that name to be dropped. */
+const DROP_MARGIN = 50;
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
 /** The rule mentions as BIO labels over the tagger's tokens (the model's rule features). */
@@ -89,22 +101,11 @@ type Tagged = TagResult & {
   rules: string[];
   lower?: Set<string>;
   capMid?: Set<string>;
-  lines?: LineCounts;
 };
 
 const CAP_RE = /^\p{Lu}/u;
-const WORD_RE = /\p{L}/u;
-
-/** For each token, counts over its line: word tokens, tokens with digits, bars ("|"). */
-interface LineCounts {
-  words: Int32Array;
-  /** Tokens with a digit ("1996-12-06"). */
-  digits: Int32Array;
-  bars: Int32Array;
-  /** Words of four letters or more, and how many of them are capitalised (title case leaves out "of"). */
-  long: Int32Array;
-  capLong: Int32Array;
-}
+/** A capital after a letter or a hyphen inside a word ("KeyCorp", "Itar-Tass"). */
+const INNER_CAPITAL_RE = /[\p{Ll}-]\p{Lu}/u;
 
 /**
  * Whether the line of token `k` may hold a name only the tagger found. The tagger learnt from wire copy,
@@ -116,18 +117,41 @@ interface LineCounts {
 function plausibleLine(text: string, r: Tagged, k: number, wordCount: number): boolean {
   const form = r.layout.lineForm[k] ?? 0;
   if ((form & 2) !== 0) return true;
-  const lines = lineCounts(text, r);
+  const lines = r.layout.lines;
   const lineWords = lines.words[k] ?? 0;
   if ((lines.bars[k] ?? 0) >= 2) return false;
   if ((form & 1) !== 0 && lineWords <= 5) return false;
   if (lineWords <= 3 && (wordCount === 1 || wordCount === lineWords)) return false;
-  // Title case: every word of four letters or more capitalised (a line of names has its verbs).
+  return !titleCaseLine(r, k);
+}
+
+/**
+ * Whether token `k`'s line is in title case: every word of four letters or more capitalised (a line of
+ * names has its verbs). An all-caps line has tests of its own, and a line with several numbers or
+ * commas and brackets is a score card or a list of names, not a headline.
+ */
+function titleCaseLine(r: Tagged, k: number): boolean {
+  const lines = r.layout.lines;
+  if (((r.layout.lineForm[k] ?? 0) & 1) !== 0) return false;
+  if ((lines.digits[k] ?? 0) >= 2 || (lines.marks[k] ?? 0) >= 2) return false;
   const long = lines.long[k] ?? 0;
-  return !(long >= 3 && lines.capLong[k] === long);
+  return long >= 3 && lines.capLong[k] === long;
+}
+
+/**
+ * Whether the line of a tagger name allows it: a plausible line (see `plausibleLine`), or any line but
+ * a menu or a title-case headline when the model is very sure of the name (a player alone on a line of
+ * results, a byline).
+ */
+function lineAllows(text: string, r: Tagged, e: TaggedEntity, wordCount: number): boolean {
+  if (plausibleLine(text, r, e.startTok, wordCount)) return true;
+  if ((r.layout.lines.bars[e.startTok] ?? 0) >= 2 || titleCaseLine(r, e.startTok)) return false;
+  return r.preference(e.startTok, e.endTok, []) >= SURE_MARGIN;
 }
 
 /** Whether none of a name's words is one the rules keep out of names ("Read More", "Photo", titles). */
 function plausibleWords(words: readonly string[]): boolean {
+  if (words.length > 1 && GAZETTEER.has(placeKey(titlePhrase(words.join(' '))))) return true;
   return !words.some((w) => NOT_NAMES.has(w) || TITLES.has(w) || NOT_NAMES.has(titlePhrase(w)));
 }
 
@@ -145,62 +169,20 @@ function plausible(text: string, r: Tagged, e: TaggedEntity): boolean {
   if (e.type === 'PER' && afterOffice(r, e.startTok)) return false;
   if (e.endTok - e.startTok === 1) {
     const t = tokens[e.startTok] as TagToken;
-    // Opening a sentence, a capitalised word is a name only if it is capitalised mid-sentence elsewhere.
-    if (opensSentence(r, e.startTok) && (t.pos !== 'PROPN' || !capitalisedMidSentence(r, t.value)))
+    // Opening a sentence, a capitalised word is a name only if it is capitalised mid-sentence elsewhere;
+    // not so a word no common word is written like ("KeyCorp"), nor the first word of a results row.
+    const row = ((r.layout.lineForm[e.startTok] ?? 0) & 2) !== 0;
+    if (
+      !row &&
+      !INNER_CAPITAL_RE.test(t.value) &&
+      opensSentence(r, e.startTok) &&
+      (t.pos !== 'PROPN' || !capitalisedMidSentence(r, t.value))
+    )
       return false;
     const lower = t.value.toLowerCase();
     if (lower !== t.value && lowerWordsOf(r).has(lower)) return false;
   }
   return true;
-}
-
-function lineCounts(text: string, r: Tagged): LineCounts {
-  if (r.lines) return r.lines;
-  const n = r.tokens.length;
-  const words = new Int32Array(n);
-  const digits = new Int32Array(n);
-  const bars = new Int32Array(n);
-  const long = new Int32Array(n);
-  const capLong = new Int32Array(n);
-  let from = 0;
-  let w = 0;
-  let d = 0;
-  let b = 0;
-  let lw = 0;
-  let lc = 0;
-  for (let i = 0; i <= n; i++) {
-    const t = r.tokens[i];
-    const prev = r.tokens[i - 1];
-    if (i === n || (prev && t && breaksLine(text, prev.end, t.start))) {
-      words.fill(w, from, i);
-      digits.fill(d, from, i);
-      bars.fill(b, from, i);
-      long.fill(lw, from, i);
-      capLong.fill(lc, from, i);
-      from = i;
-      w = 0;
-      d = 0;
-      b = 0;
-      lw = 0;
-      lc = 0;
-    }
-    if (t?.value === '|') b++;
-    if (t && /\d/.test(t.value)) d++;
-    if (!t || !WORD_RE.test(t.value)) continue;
-    w++;
-    if (t.value.length >= 4) {
-      lw++;
-      if (CAP_RE.test(t.value)) lc++;
-    }
-  }
-  r.lines = { words, digits, bars, long, capLong };
-  return r.lines;
-}
-
-/** Whether text[from, to) holds a line break. */
-function breaksLine(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
-  return false;
 }
 
 /**
@@ -396,8 +378,7 @@ export function combineWithTagger(
         const words = text.slice(e.start, e.end).split(/\s+/);
         const oneWordPerson = e.type === 'PER' && words.length === 1;
         const ok = plausible(text, result, e);
-        if (!ok && !(plausibleWords(words) && plausibleLine(text, result, e.startTok, words.length)))
-          continue;
+        if (!ok && !(plausibleWords(words) && lineAllows(text, result, e, words.length))) continue;
         const sure = (!ok || oneWordPerson) && result.preference(e.startTok, e.endTok, []) >= SURE_MARGIN;
         if (!ok && !sure) continue;
         const type = typeOf(e, sure);
@@ -411,25 +392,49 @@ export function combineWithTagger(
       if (same && COARSE_OF[same.type] === e.type) continue;
       // Types the tagger has no class of its own for, and names the rules resolved to another written
       // form (not merely another case: "YORK" of "NEW YORK" is "York"), are the rules' to keep.
-      if (over.some((m) => KEPT_TYPES.has(m.type) || titlePhrase(m.canonical) !== titlePhrase(m.text)))
+      // A people's adjective inside a longer name of the tagger's ("West Indian", "British Universities")
+      // is read with it.
+      const inside = (m: EntityMention): boolean =>
+        e.start <= m.span.start && m.span.end <= e.end && e.end - e.start > m.text.length;
+      const wider = over.every(inside);
+      const keptType = (m: EntityMention): boolean =>
+        KEPT_TYPES.has(m.type) && !(m.type === 'NORP' && inside(m));
+      if (over.some((m) => keptType(m) || (!wider && titlePhrase(m.canonical) !== titlePhrase(m.text))))
         continue;
       const words = text.slice(e.start, e.end).split(/\s+/);
       // On an all-caps line with a date or number (a dateline: "NEW YORK 1996-12-06"), not a masthead,
       // the rules' name is the one read again.
       const dateline =
         ((result.layout.lineForm[e.startTok] ?? 0) & 1) !== 0 &&
-        (lineCounts(text, result).digits[e.startTok] ?? 0) > 0;
-      if (!plausibleWords(words) || !(dateline || plausibleLine(text, result, e.startTok, words.length)))
-        continue;
+        (result.layout.lines.digits[e.startTok] ?? 0) > 0;
+      if (!plausibleWords(words) || !(dateline || lineAllows(text, result, e, words.length))) continue;
       sports ??= isSportsReport(result.tokens);
-      const needed = sports ? SPORTS_OVERRIDE_MARGIN : OVERRIDE_MARGIN;
+      const guessed = over.every((m) => m.source === 'pattern' || m.source === 'wink');
+      const needed = Math.min(
+        guessed || wider ? LOOSE_MARGIN : OVERRIDE_MARGIN,
+        sports ? SPORTS_OVERRIDE_MARGIN : Infinity,
+      );
       if (preferenceOverRules(result, e, over) < needed) continue;
-      const type = typeOf(e);
+      const last = over[over.length - 1];
+      const type =
+        typeOf(e) ??
+        (e.type === 'MISC' && last?.type === 'NORP' && last.span.end === e.end ? 'NORP' : undefined);
       if (!type) continue;
       over.forEach((m) => replaced.add(m));
       added.push(fromTagger(e, type));
     }
-    for (const m of named) if (!replaced.has(m)) kept.push(m);
+    // A name only the rules found, by a guess, where the model clearly reads no name, is dropped.
+    const taggerSpans = new Ranges(tagged);
+    for (const m of named) {
+      if (replaced.has(m)) continue;
+      if (
+        (m.source === 'pattern' || m.source === 'wink') &&
+        !taggerSpans.overlaps(m.span) &&
+        clearlyNoName(result, m)
+      )
+        continue;
+      kept.push(m);
+    }
   } else {
     const covered = new Set<EntityMention>();
     for (const e of tagged) {
@@ -480,9 +485,9 @@ function placeBefore(text: string, at: number): boolean {
  * How much the model prefers its reading of a name to the rules' reading of the same words: over the
  * tokens of the name and of the rule mentions it meets, their labels in the tagger's coarse types.
  */
-function preferenceOverRules(r: Tagged, e: TaggedEntity, over: readonly EntityMention[]): number {
-  let from = e.startTok;
-  let to = e.endTok;
+function preferenceOverRules(r: Tagged, e: TaggedEntity | undefined, over: readonly EntityMention[]): number {
+  let from = e?.startTok ?? firstEndingAfter(r.tokens, over[0]?.span.start ?? 0);
+  let to = e?.endTok ?? from;
   for (const m of over) {
     while (from > 0 && (r.tokens[from - 1] as TagToken).end > m.span.start) from--;
     while (to < r.tokens.length && (r.tokens[to] as TagToken).start < m.span.end) to++;
@@ -496,6 +501,12 @@ function preferenceOverRules(r: Tagged, e: TaggedEntity, over: readonly EntityMe
   return r.preference(from, to, reading);
 }
 
+/** Whether the model scores no name over the rules' reading of mention `m` by `DROP_MARGIN` or more. */
+function clearlyNoName(r: Tagged, m: EntityMention): boolean {
+  const p = preferenceOverRules(r, undefined, [m]);
+  return p !== Infinity && p >= DROP_MARGIN;
+}
+
 /** Whether a text reads as a sports report: several different words of sport. */
 function isSportsReport(tokens: readonly TagToken[]): boolean {
   const seen = new Set<string>();
@@ -505,6 +516,18 @@ function isSportsReport(tokens: readonly TagToken[]): boolean {
     if (seen.size >= 3) return true;
   }
   return false;
+}
+
+/** Index of the first token ending after offset `at`. */
+function firstEndingAfter(tokens: readonly TagToken[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as TagToken).end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the token starting at offset `at`, or -1. */

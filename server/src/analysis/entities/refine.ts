@@ -23,6 +23,19 @@ const DEMONYM_RE = /^\p{Lu}\p{Ll}{2,}(ian|ean|ese|ish|ic|i)s?$/u;
 
 const PEOPLE_RE = /^\p{Lu}\p{Ll}{2,}(ian|ean|ese|ish)$/u;
 
+/**
+ * Heads that make an event of a name the tagger read as neither person, body nor place (a sports
+ * season's tours and series, a tournament's final); the rule engine does not read these heads alone.
+ */
+const MISC_EVENT_HEADS = new Set(['Tour', 'Masters', 'Classic', 'Series', 'Slam', 'Final', 'Finals']);
+
+/** Whether a word names a people: the gazetteer's, singular or plural, or a demonym's shape. */
+function isPeople(word: string): boolean {
+  if (DEMONYM_RE.test(word)) return true;
+  const key = placeKey(word);
+  return GAZETTEER.get(key)?.type === 'NORP' || GAZETTEER.get(key.replace(/s$/, ''))?.type === 'NORP';
+}
+
 /** Whether a word is shaped like the adjective of a people ("Norvanian", "Estrenese"). */
 export function isDemonymShape(word: string): boolean {
   return PEOPLE_RE.test(word);
@@ -58,8 +71,12 @@ export function refineType(phrase: string, coarse: CoarseType): NamedEntityType 
       return 'GPE';
     case 'MISC':
       if (known?.type === 'NORP') return 'NORP';
-      if (EVENT_HEADS.has(last) || EVENT_PREFIXES.has(first)) return 'EVENT';
+      if (EVENT_HEADS.has(last) || EVENT_PREFIXES.has(first) || MISC_EVENT_HEADS.has(last)) return 'EVENT';
       if (words.length === 1 && DEMONYM_RE.test(name)) return 'NORP';
+      // A people named with its place or faith ("Iraqi Kurds", "Bosnian Serb"), or a compound of peoples
+      // ("Arab-Israeli"): the people.
+      if (words.length > 1 && isPeople(last)) return 'NORP';
+      if (words.length === 1 && name.includes('-') && name.split('-').every(isPeople)) return 'NORP';
       return undefined;
   }
 }

@@ -14,6 +14,11 @@ const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
+/** The labels each label may follow (all for O and B-, B-X and I-X for I-X), in order. */
+const PREDECESSORS: Int32Array[] = Array.from({ length: L }, (_, y) =>
+  Int32Array.from(Array.from({ length: L }, (_, p) => p).filter((p) => ALLOWED[(p + 1) * L + y])),
+);
+
 /** Transition row of a run of tokens: 0 at a sentence start, 1 after a token outside any name (O). */
 export const AFTER_START = 0;
 export const AFTER_O = 1;
@@ -45,8 +50,9 @@ export function viterbi(
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!ALLOWED[(p + 1) * L + y]) continue;
+      const from = PREDECESSORS[y] as Int32Array;
+      for (let q = 0; q < from.length; q++) {
+        const p = from[q] as number;
         const s = (score[(t - 1) * L + p] as number) + (transitions[(p + 1) * L + y] as number);
         if (s > best) {
           best = s;

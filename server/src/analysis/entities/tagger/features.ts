@@ -42,6 +42,23 @@ export interface DocLayout {
   sentence: Int32Array;
   /** The form of each token's line: bit 1 all capitals, bit 2 table or results row, bit 4 short line. */
   lineForm: Uint8Array;
+  /** Counts over each token's line. */
+  lines: LineCounts;
+}
+
+/** For each token, counts over its line. */
+export interface LineCounts {
+  /** Tokens with a letter. */
+  words: Int32Array;
+  /** Tokens with a digit ("1996-12-06"). */
+  digits: Int32Array;
+  /** Bars ("|"), as menus separate their items. */
+  bars: Int32Array;
+  /** Commas, semicolons and opening brackets, as lists of names and results have them. */
+  marks: Int32Array;
+  /** Words of four letters or more, and how many of them are capitalised (title case leaves out "of"). */
+  long: Int32Array;
+  capLong: Int32Array;
 }
 
 const UPPER_RE = /\p{Lu}/u;
@@ -50,7 +67,6 @@ const LETTER_RE = /\p{L}/u;
 const DIGIT_RE = /\d/;
 const CAP_RE = /^\p{Lu}/u;
 const ALL_CAPS_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
-const NUMBER_RE = /^[\d.,:/-]*\d[\d.,:/-]*$/;
 
 /** Abbreviations whose period does not end a sentence. */
 const ABBREVIATIONS = new Set(
@@ -162,6 +178,9 @@ function titleCase(w: string): string {
 }
 
 function isCap(w: string): boolean {
+  // ASCII first: this runs for every token.
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return CAP_RE.test(w);
 }
 
@@ -173,13 +192,60 @@ function hasNewline(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Sentences and the form of each line. */
+// What `layout` asks of a token, as bits (see `tokenKind`).
+const K_LETTER = 1;
+const K_LOWER = 2;
+const K_UPPER = 4;
+const K_FIRST_UPPER = 8;
+const K_DIGIT = 16;
+const K_NUMBER = 32;
+
+/** The letter, case and digit facts of a token, by character codes (expressions past ASCII; digits are ASCII). */
+function tokenKind(v: string): number {
+  let k = 0;
+  let number = v.length > 0;
+  let digit = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (c >= 65 && c <= 90) {
+      k |= K_LETTER | K_UPPER | (i === 0 ? K_FIRST_UPPER : 0);
+      number = false;
+    } else if (c >= 97 && c <= 122) {
+      k |= K_LETTER | K_LOWER;
+      number = false;
+    } else if (c === 46 || c === 44 || c === 58 || c === 47 || c === 45) continue;
+    else {
+      number = false;
+      if (c < 128) continue;
+      const ch = v[i] as string;
+      if (UPPER_RE.test(ch)) k |= K_LETTER | K_UPPER | (i === 0 ? K_FIRST_UPPER : 0);
+      else if (LOWER_RE.test(ch)) k |= K_LETTER | K_LOWER;
+      else if (LETTER_RE.test(ch)) k |= K_LETTER;
+    }
+  }
+  if (digit) k |= K_DIGIT;
+  if (number && digit) k |= K_NUMBER;
+  return k;
+}
+
+/** Sentences, the form of each line and counts over it. */
 export function layout(doc: TaggerDoc): DocLayout {
   const { text, tokens } = doc;
   const n = tokens.length;
   const sentenceStart = new Uint8Array(n);
   const sentence = new Int32Array(n);
   const lineForm = new Uint8Array(n);
+  const lines: LineCounts = {
+    words: new Int32Array(n),
+    digits: new Int32Array(n),
+    bars: new Int32Array(n),
+    marks: new Int32Array(n),
+    long: new Int32Array(n),
+    capLong: new Int32Array(n),
+  };
+  const kinds = new Uint8Array(n);
+  for (let i = 0; i < n; i++) kinds[i] = tokenKind((tokens[i] as TagToken).value);
   let s = -1;
   let lineFrom = 0;
   const closeLine = (to: number): void => {
@@ -187,13 +253,26 @@ export function layout(doc: TaggerDoc): DocLayout {
     let lowerWords = 0;
     let numbers = 0;
     let capsWords = 0;
+    let digits = 0;
+    let bars = 0;
+    let marks = 0;
+    let long = 0;
+    let capLong = 0;
     for (let k = lineFrom; k < to; k++) {
       const v = (tokens[k] as TagToken).value;
-      if (NUMBER_RE.test(v)) numbers++;
-      else if (LETTER_RE.test(v)) {
+      const kind = kinds[k] as number;
+      if (kind & K_DIGIT) digits++;
+      if (v === '|') bars++;
+      else if (v === ',' || v === ';' || v === '(') marks++;
+      if (kind & K_NUMBER) numbers++;
+      else if (kind & K_LETTER) {
         letters++;
-        if (LOWER_RE.test(v)) {
-          if (!UPPER_RE.test(v[0] ?? '')) lowerWords++;
+        if (v.length >= 4) {
+          long++;
+          if (kind & K_FIRST_UPPER) capLong++;
+        }
+        if (kind & K_LOWER) {
+          if (!(kind & K_FIRST_UPPER)) lowerWords++;
         } else capsWords++;
       }
     }
@@ -202,6 +281,12 @@ export function layout(doc: TaggerDoc): DocLayout {
     if (numbers >= 2 && lowerWords <= 2 && numbers * 4 >= to - lineFrom) form |= 2;
     if (to - lineFrom <= 6) form |= 4;
     lineForm.fill(form, lineFrom, to);
+    lines.words.fill(letters, lineFrom, to);
+    lines.digits.fill(digits, lineFrom, to);
+    lines.bars.fill(bars, lineFrom, to);
+    lines.marks.fill(marks, lineFrom, to);
+    lines.long.fill(long, lineFrom, to);
+    lines.capLong.fill(capLong, lineFrom, to);
     lineFrom = to;
   };
   for (let i = 0; i < n; i++) {
@@ -209,17 +294,12 @@ export function layout(doc: TaggerDoc): DocLayout {
     const prev = tokens[i - 1];
     let start = i === 0;
     if (prev) {
+      const cap = ((kinds[i] as number) & K_FIRST_UPPER) !== 0;
       if (hasNewline(text, prev.end, t.start)) {
         start = true;
         closeLine(i);
-      } else if ((prev.value === '.' || prev.value === '!' || prev.value === '?') && isCap(t.value))
-        start = true;
-      else if (
-        prev.value.endsWith('.') &&
-        prev.value.length > 2 &&
-        !ABBREVIATIONS.has(prev.value) &&
-        isCap(t.value)
-      )
+      } else if ((prev.value === '.' || prev.value === '!' || prev.value === '?') && cap) start = true;
+      else if (prev.value.endsWith('.') && prev.value.length > 2 && !ABBREVIATIONS.has(prev.value) && cap)
         start = /^\p{Ll}+\.$/u.test(prev.value);
     }
     if (start) s++;
@@ -227,7 +307,7 @@ export function layout(doc: TaggerDoc): DocLayout {
     sentence[i] = s;
   }
   closeLine(n);
-  return { sentenceStart, sentence, lineForm };
+  return { sentenceStart, sentence, lineForm, lines };
 }
 
 /** How each lower-cased word is written across the document (outside all-caps lines). */
@@ -266,6 +346,17 @@ function prefixesOfGazetteer(): Set<string> {
   return out;
 }
 
+/** A phrase's gazetteer entry as a tag ("GPE", "GPEw" for a weak entry, '' for none) and whether longer entries start with it. */
+interface PhraseEntry {
+  tag: string;
+  continues: boolean;
+}
+
+function gazetteerEntry(key: string, phrase: string, prefixes: Set<string>): PhraseEntry {
+  const e = GAZETTEER.get(key) ?? NEWS_AGENCIES.get(phrase);
+  return { tag: e ? e.type + (e.weak ? 'w' : '') : '', continues: prefixes.has(key) };
+}
+
 /** Gazetteer reading of each token: `B-GPE`, `I-LOC`, `B-GPEw` (weak entry) or ''. */
 function gazetteerTags(doc: TaggerDoc, words: readonly WordFeatures[]): string[] {
   const { tokens, text } = doc;
@@ -288,13 +379,17 @@ function gazetteerTags(doc: TaggerDoc, words: readonly WordFeatures[]): string[]
       // The phrase and its gazetteer key (`placeKey` of the phrase), grown a word at a time.
       phrase = j === i ? x.title : `${phrase} ${x.title}`;
       key = x.key === '' ? key : key === '' ? x.key : `${key} ${x.key}`;
-      const e = GAZETTEER.get(key) ?? NEWS_AGENCIES.get(phrase);
-      if (e) {
+      // A phrase of one word is looked up once per spelling (most capitalised words are no entry).
+      if (j === i) {
+        x.entry ??= gazetteerEntry(key, phrase, prefixes);
+      }
+      const e = j === i ? x.entry : gazetteerEntry(key, phrase, prefixes);
+      if (e?.tag) {
         best = j;
-        bestType = e.type + (e.weak ? 'w' : '');
+        bestType = e.tag;
       }
       // No longer entry starts with this phrase.
-      if (!prefixes.has(key)) break;
+      if (!e?.continues) break;
     }
     if (best < 0) continue;
     out[i] = `B-${bestType}`;
@@ -412,6 +507,8 @@ interface WordFeatures {
   /** A title ("Mr.", "President"), a company suffix ("Ltd"). */
   isTitle: boolean;
   companySuffix: boolean;
+  /** The word alone as a gazetteer phrase, once looked up. */
+  entry?: PhraseEntry;
   /** Ids of w=, l= and s=, then of the prefixes and suffixes of one to four letters. */
   own: Uint32Array;
 }
@@ -522,11 +619,18 @@ export function segments(
   return out;
 }
 
-/** Feature ids of every active token. */
+/** Room for the ids of the last table extracted with `reuse` (see `extractFeatures`). */
+let idScratch = new Uint32Array(0);
+
+/**
+ * Feature ids of every active token. With `reuse`, the ids live in memory the next such call
+ * overwrites: for a caller that scores them at once (tagging), not one that keeps them (training).
+ */
 export function extractFeatures(
   doc: TaggerDoc,
   lay: DocLayout = layout(doc),
   active: Uint8Array = activeTokens(doc, lay),
+  reuse = false,
 ): FeatureTable {
   const { tokens } = doc;
   const n = tokens.length;
@@ -550,7 +654,12 @@ export function extractFeatures(
   const at = new Int32Array(n + 1);
   const wordEnd = new Int32Array(n);
   // Room for the most features one token can have.
-  const ids = new Uint32Array(count * MAX_FEATURES);
+  let ids: Uint32Array;
+  if (!reuse) ids = new Uint32Array(count * MAX_FEATURES);
+  else {
+    if (idScratch.length < count * MAX_FEATURES) idScratch = new Uint32Array(count * MAX_FEATURES * 2);
+    ids = idScratch;
+  }
   let k = 0;
   for (let i = 0; i < n; i++) {
     at[i] = k;

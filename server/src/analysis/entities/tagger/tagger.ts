@@ -46,7 +46,7 @@ export function tagDoc(
   if (n === 0) return { labels, entities: [], layout: lay, preference: () => Infinity };
   const plain = model.ruleFeatures ? doc : { ...doc, rules: undefined };
   const active = activeTokens(plain, lay);
-  const features = extractFeatures(plain, lay, active);
+  const features = extractFeatures(plain, lay, active, true);
   const decode = decoder === 'viterbi' ? viterbi : greedy;
   // Tokens outside the active runs stay O; each run is decoded after a sentence start or an O.
   const runs: Run[] = [];
