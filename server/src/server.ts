@@ -19,7 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SettingsStore } from './config';
+import { SettingsStore, toAnalysisOptions } from './config';
 import { createCurationServer } from './curationServer';
 import { DocumentAnalysis } from './documentAnalysis';
 import { provideCodeActions, REMOVE_ALL_REPEATS_KIND } from './features/codeActions';
@@ -40,6 +40,7 @@ import {
   type StatusParams,
 } from './protocol';
 import { Scheduler } from './scheduler';
+import { createTeamCorpusServer } from './teamCorpusServer';
 import { ConfigurationTimeout } from './util/configurationTimeout';
 import { exitWithReason } from './util/exit';
 import { createHandlerGuard } from './util/handler';
@@ -80,6 +81,7 @@ const corpus = new LspCorpus({
   settings: (uri) => settings.get(uri),
   sendStatus: (status: StatusParams) => void connection.sendNotification(StatusNotification.method, status),
   warn: (message) => warnOnce(message),
+  indexedElsewhere: (uri, text, options) => team.indexedElsewhere(uri, text, options),
 });
 
 const warned = new Set<string>();
@@ -146,6 +148,9 @@ const guard = createHandlerGuard(
 
 const ctx: FeatureContext = {
   index: corpus.index,
+  get corpus() {
+    return team.questions;
+  },
   get logger() {
     return logger;
   },
@@ -153,6 +158,17 @@ const ctx: FeatureContext = {
   analysisOf: (uri) => analysis.analysisOf(normalizeUri(uri)),
   settingsOf: (uri) => settings.peek(normalizeUri(uri)),
 };
+
+const team = createTeamCorpusServer({
+  connection,
+  corpus,
+  local: { index: corpus.index, textOf: ctx.textOf, analysisOf: ctx.analysisOf },
+  logger: () => logger,
+  isOpen: (uri) => documents.get(uri) !== undefined,
+  optionsOf: (uri) => toAnalysisOptions(settings.peek(uri)),
+  reindex: () => indexAndAnalyse(),
+  requeue: (affected) => analysis.requeue(affected),
+});
 
 const curation = createCurationServer({
   connection,
@@ -162,6 +178,7 @@ const curation = createCurationServer({
   ctx,
   guard,
   schedule: (uri) => scheduler.schedule(uri, 'high'),
+  heldElsewhere: (uri) => team.holds(uri),
 });
 
 const workspaceFolders = (params: InitializeParams): string[] => {
@@ -169,6 +186,12 @@ const workspaceFolders = (params: InitializeParams): string[] => {
     return params.workspaceFolders.map((f) => f.uri);
   return params.rootUri ? [params.rootUri] : [];
 };
+
+/** Reconnection pauses of the team corpus from the environment ("first,max" in ms; tests shorten them). */
+function teamRetry(env: string | undefined): { retryMs?: number; maxRetryMs?: number } {
+  const [first, max] = (env ?? '').split(',').map(Number);
+  return first > 0 ? { retryMs: first, maxRetryMs: max > 0 ? max : first } : {};
+}
 
 /** `workspace/configuration` with a deadline; `fallback` is what the client gave at start-up, if anything. */
 function timedConfiguration(fallback: unknown): ConfigurationTimeout {
@@ -209,12 +232,16 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   corpus.setFolders(workspaceFolders(params));
   corpus.setCacheFolder(typeof init.storageUri === 'string' ? uriToPath(init.storageUri) : undefined);
   curation.setFolders(workspaceFolders(params));
-  const team = init.teamCorpus;
-  if (team && typeof team.url === 'string' && team.url !== '')
-    curation.useTeam({
-      url: team.url,
-      ...(typeof team.password === 'string' ? { password: team.password } : {}),
-    });
+  team.setFolders(workspaceFolders(params));
+  const teamCorpus = init.teamCorpus;
+  if (teamCorpus && typeof teamCorpus.url === 'string' && teamCorpus.url !== '')
+    curation.useTeam(
+      team.use({
+        url: teamCorpus.url,
+        ...(typeof teamCorpus.password === 'string' ? { password: teamCorpus.password } : {}),
+        ...teamRetry(process.env.ARTICLE_LENS_TEAM_RETRY_MS),
+      }),
+    );
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -260,6 +287,7 @@ connection.onInitialized(
           const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
           analysis.requeue(corpus.setFolders(folders.map((f) => f.uri)));
           curation.setFolders(folders.map((f) => f.uri));
+          team.setFolders(folders.map((f) => f.uri));
           await indexAndAnalyse();
         }),
       );
@@ -274,7 +302,9 @@ async function indexAndAnalyse(): Promise<void> {
     : undefined;
   try {
     await curation.load();
+    await team.start();
     await corpus.indexWorkspace(progress, shutdownToken);
+    team.indexed();
     curation.indexed();
   } catch (e) {
     progress?.done();

@@ -38,23 +38,23 @@ const EMPTY_QUERY_ENTITIES = 50;
  * One symbol per entity and article, at the entity's first mention in that article, so picking a result
  * opens the article it names. An empty query lists the most mentioned entities of the corpus.
  */
-export function provideWorkspaceSymbols(ctx: FeatureContext, query: string): SymbolInformation[] {
+export async function provideWorkspaceSymbols(
+  ctx: FeatureContext,
+  query: string,
+): Promise<SymbolInformation[]> {
   const entities =
     query.trim() === ''
-      ? ctx.index.entities
-          .search('')
-          .sort((a, b) => b.mentionCount - a.mentionCount || b.fileCount - a.fileCount)
-          .slice(0, EMPTY_QUERY_ENTITIES)
-      : ctx.index.entities.search(query, MAX_SYMBOLS);
+      ? await ctx.corpus.mostMentioned(EMPTY_QUERY_ENTITIES)
+      : await ctx.corpus.searchEntities(query, MAX_SYMBOLS);
   const out: SymbolInformation[] = [];
   for (const e of entities) {
     const counts = `${typeLabel(e.type)} · ${plural(e.mentionCount, 'mention')} in ${plural(e.fileCount, 'article')}`;
     const seen = new Set<string>();
-    for (const m of ctx.index.entities.mentionsOf(e.canonical)) {
+    for (const m of await ctx.corpus.mentionsOf(e.canonical)) {
       if (out.length >= MAX_SYMBOLS) return out;
       if (seen.has(m.uri)) continue;
       seen.add(m.uri);
-      const text = ctx.textOf(m.uri);
+      const text = await ctx.corpus.textOf(m.uri);
       if (text === undefined) continue;
       out.push({
         name: e.canonical,

@@ -73,6 +73,11 @@ export const QUERIES = {
                OR EXISTS (SELECT 1 FROM entity_aliases x WHERE x.canonical = e.canonical AND x.folded LIKE $1)
             ORDER BY file_count DESC, mention_count DESC, listing
             LIMIT $2`,
+  top: `SELECT canonical, type, aliases, file_count, mention_count
+          FROM entities
+         ORDER BY mention_count DESC, file_count DESC, listing
+         LIMIT $1`,
+  storedAnalysis: `SELECT entry FROM analyses WHERE content_hash = $1`,
   similar: `SELECT canonical, type, aliases, file_count, mention_count
               FROM entities
              WHERE folded % $1
@@ -137,6 +142,26 @@ export class CorpusQueries {
   async articleCount(): Promise<number> {
     const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::integer AS n FROM articles');
     return rows[0]?.n ?? 0;
+  }
+
+  /** Every article's path and content digest: what the database holds of which file. */
+  async articleDigests(): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ path: string; content_hash: string }>(
+      'SELECT path, content_hash FROM articles',
+    );
+    return new Map(rows.map((r) => [r.path, r.content_hash]));
+  }
+
+  /** The stored per-file analysis entry (as the analysis cache encodes it) of a content digest. */
+  async storedEntry(hash: string): Promise<unknown> {
+    const { rows } = await this.pool.query<{ entry: unknown }>(QUERIES.storedAnalysis, [hash]);
+    return rows[0]?.entry;
+  }
+
+  /** The most mentioned entities, as the editor lists them before anything is typed. */
+  async mostMentioned(limit: number): Promise<EntitySummary[]> {
+    const { rows } = await this.pool.query<SummaryRow>(QUERIES.top, [limit]);
+    return rows.map(summaryOf);
   }
 
   async sharedPassages(path: string): Promise<StoredSharedPassage[]> {
