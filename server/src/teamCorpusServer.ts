@@ -109,7 +109,10 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
       queries = new CorpusQueries(link.pool);
       coverage.setFolders(folders);
       const l = link;
-      questions = new DatabaseQuestions(memory, l, queries, coverage, { isOpen: deps.isOpen });
+      questions = new DatabaseQuestions(memory, l, queries, coverage, {
+        isOpen: deps.isOpen,
+        localReady: () => reindexing,
+      });
       l.subscribe({
         online: async (writable) => {
           await readCoverage();

@@ -17,6 +17,8 @@ import type { Coverage } from './coverage';
 export interface DatabaseQuestionsHost {
   /** Whether a URI is open in the editor (its buffer is analysed locally and wins). */
   isOpen(uri: string): boolean;
+  /** Resolves once the local index holds every file (it is being filled after the link went offline). */
+  localReady(): Promise<void>;
 }
 
 /** How many texts of files that are not open are kept, for turning offsets into positions. */
@@ -40,17 +42,21 @@ export class DatabaseQuestions implements CorpusQuestions {
 
   /** Runs a database question; on a connection error the link hears of it and `fallback` answers. */
   private async ask<T>(question: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
-    if (!this.link.isOnline) return fallback();
-    try {
-      return await question();
-    } catch (e) {
-      if (!isConnectionError(e)) throw e;
-      this.link.lost(e);
-      return fallback();
+    if (this.link.isOnline) {
+      try {
+        return await question();
+      } catch (e) {
+        if (!isConnectionError(e)) throw e;
+        this.link.lost(e);
+      }
     }
+    // Offline, the local index answers once it has taken the files the database held.
+    await this.host.localReady();
+    return fallback();
   }
 
   async textOf(uri: string): Promise<string | undefined> {
+    if (!this.link.isOnline) await this.host.localReady();
     const known = await this.local.textOf(uri);
     if (known !== undefined || !this.coverage.has(uri)) return known;
     const cached = this.texts.get(uri);
@@ -73,8 +79,11 @@ export class DatabaseQuestions implements CorpusQuestions {
     this.texts.delete(uri);
   }
 
-  analysisOf(uri: string): Promise<ArticleAnalysis | undefined> {
-    if (!this.fromDb(uri)) return this.local.analysisOf(uri);
+  async analysisOf(uri: string): Promise<ArticleAnalysis | undefined> {
+    if (!this.fromDb(uri)) {
+      if (!this.link.isOnline) await this.host.localReady();
+      return this.local.analysisOf(uri);
+    }
     return this.ask(
       () => this.storedAnalysis(uri),
       () => this.local.analysisOf(uri),
@@ -105,12 +114,15 @@ export class DatabaseQuestions implements CorpusQuestions {
     return { uri, version: -1, ...finalLocal(entry), shared: passages, related: ranked };
   }
 
-  async mentionsOf(canonical: string): Promise<EntityOccurrence[]> {
-    const local = await this.local.mentionsOf(canonical);
+  mentionsOf(canonical: string): Promise<EntityOccurrence[]> {
     return this.ask(
       async () => {
+        const [stored, local] = await Promise.all([
+          this.db.mentionsOf(canonical),
+          this.local.mentionsOf(canonical),
+        ]);
         const out: EntityOccurrence[] = [];
-        for (const m of await this.db.mentionsOf(canonical)) {
+        for (const m of stored) {
           const uri = this.coverage.uriOf(m.path);
           if (uri !== undefined && !this.host.isOpen(uri)) out.push({ uri, span: m.span, text: m.text });
         }
@@ -118,7 +130,7 @@ export class DatabaseQuestions implements CorpusQuestions {
         for (const m of local) if (!this.fromDb(m.uri)) out.push(m);
         return out;
       },
-      async () => local,
+      () => this.local.mentionsOf(canonical),
     );
   }
 

@@ -1,0 +1,124 @@
+// A language server on the team database answers the corpus questions for files that are not open —
+// related articles with their shared passages, references, workspace symbols — as the in-memory server
+// does, over LSP stdio, on the sample corpus loaded with `index --db`; and it leaves those files to the
+// database instead of indexing them itself.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  ReferencesRequest,
+  WorkspaceSymbolRequest,
+  type Location,
+  type SymbolInformation,
+} from 'vscode-languageserver-protocol/node';
+import {
+  RelatedArticlesRequest,
+  TeamCorpusStatusNotification,
+  type RelatedArticlesResult,
+  type TeamCorpusStatusParams,
+} from '../../server/src/protocol';
+import { fileUri, Session } from '../lsp/session';
+import { cliPath, ensureBuilt, repoRoot } from '../support/built';
+import { dbSkip, freshDatabase } from './database';
+
+let corpus = '';
+let files: string[] = [];
+let url = '';
+const sessions: Session[] = [];
+
+before(async () => {
+  if (dbSkip) return;
+  ensureBuilt();
+  corpus = mkdtempSync(path.join(os.tmpdir(), 'article-lens-lsp-db-'));
+  const from = path.join(repoRoot, 'samples/corpus');
+  files = readdirSync(from).filter((n) => n.endsWith('.txt'));
+  for (const f of files) copyFileSync(path.join(from, f), path.join(corpus, f));
+  url = await freshDatabase('lsp_parity');
+  const loaded = spawnSync(process.execPath, [cliPath, 'index', '--db', url, corpus], { encoding: 'utf8' });
+  assert.equal(loaded.status, 0, loaded.stderr);
+});
+
+after(async () => {
+  for (const s of sessions) await s.stop();
+});
+
+async function start(): Promise<Session> {
+  const session = await Session.start(corpus);
+  sessions.push(session);
+  await session.ready();
+  return session;
+}
+
+const symbols = (s: Session, query: string) =>
+  s.connection.sendRequest(WorkspaceSymbolRequest.type, { query }) as Promise<SymbolInformation[]>;
+
+const references = (s: Session, at: Location, includeDeclaration: boolean) =>
+  s.connection.sendRequest(ReferencesRequest.type, {
+    textDocument: { uri: at.uri },
+    position: at.range.start,
+    context: { includeDeclaration },
+  }) as Promise<Location[]>;
+
+const related = (s: Session, uri: string) =>
+  s.connection.sendRequest(RelatedArticlesRequest.method, {
+    textDocument: { uri },
+  }) as Promise<RelatedArticlesResult>;
+
+test('closed files: the database server answers as the in-memory server', { skip: dbSkip }, async () => {
+  const memory = await start();
+  const team = await Session.start(corpus, { initializationOptions: { teamCorpus: { url } } });
+  sessions.push(team);
+  const status = new Promise<TeamCorpusStatusParams>((resolve) =>
+    team.connection.onNotification(TeamCorpusStatusNotification.method, resolve),
+  );
+  const ready = await team.ready();
+  assert.equal((await status).state, 'connected');
+  // Nothing indexed here: every file is answered by the database.
+  assert.match(
+    ready.message ?? '',
+    new RegExp(`indexed 0 articles \\(${files.length} answered by the team corpus\\)`),
+  );
+
+  let items = 0;
+  let passages = 0;
+  for (const f of files) {
+    const uri = fileUri(path.join(corpus, f));
+    const expected = await related(memory, uri);
+    assert.deepEqual(await related(team, uri), expected, `related articles of ${f}`);
+    items += expected.items.length;
+    passages += expected.sharedPassages;
+  }
+  assert.ok(
+    items > 0 && passages > 0,
+    `the corpus has related articles (${items}) and shared passages (${passages})`,
+  );
+
+  const listed = await symbols(memory, '');
+  assert.ok(listed.length > 10, 'the corpus has entities');
+  assert.deepEqual(await symbols(team, ''), listed, 'symbols before anything is typed');
+  const queries = new Set<string>(['a', 'zzqx']);
+  for (const s of listed.slice(0, 15)) {
+    queries.add(s.name.slice(0, 3));
+    queries.add(
+      s.name
+        .split(/\s+/)
+        .map((w) => w[0])
+        .join(''),
+    );
+  }
+  for (const q of queries)
+    assert.deepEqual(await symbols(team, q), await symbols(memory, q), `symbols "${q}"`);
+
+  let crossFile = 0;
+  for (const s of listed) {
+    for (const declaration of [true, false]) {
+      const expected = await references(memory, s.location, declaration);
+      assert.deepEqual(await references(team, s.location, declaration), expected, `references of ${s.name}`);
+      if (new Set(expected.map((l) => l.uri)).size > 1) crossFile++;
+    }
+  }
+  assert.ok(crossFile > 0, 'some entity is mentioned in more than one file');
+});
