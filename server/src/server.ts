@@ -128,6 +128,7 @@ const analysis: DocumentAnalysis = new DocumentAnalysis({
   publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
   schedule: (uri, priority) => scheduler.schedule(uri, priority),
   refreshViews,
+  beforeCorpusFindings: (uri, text, local) => team.beforeCorpusFindings(uri, text, local),
 });
 const scheduler = new Scheduler(analysis.run, {
   get level() {

@@ -4,10 +4,11 @@
 // may leave to the database, and what happens when the link goes offline (the local index takes every
 // file) and comes back (files the database covers leave the local index again).
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
-import type { AnalysisOptions } from './analysis/types';
+import type { AnalysisOptions, LocalAnalysis } from './analysis/types';
 import { memoryQuestions, type CorpusQuestions, type MemorySources } from './corpusQueries/corpusQuestions';
 import { Coverage } from './corpusQueries/coverage';
 import { DatabaseQuestions } from './corpusQueries/databaseQuestions';
+import { GuestArticles } from './corpusQueries/guestArticles';
 import { TeamCorpusStatusNotification, type TeamCorpusStatusParams } from './protocol';
 import { CorpusQueries } from './storage/postgres/corpusQueries';
 import { describeError, redactUrl } from './storage/postgres/database';
@@ -48,6 +49,8 @@ export interface TeamCorpusServer {
   setFolders(uris: readonly string[]): void;
   /** Whether indexing may leave this file to the database (it holds exactly this text). */
   indexedElsewhere(uri: string, text: string, options: AnalysisOptions): boolean;
+  /** Before an open article's corpus findings: the articles it may share passages or names with come in. */
+  beforeCorpusFindings(uri: string, text: string, local: LocalAnalysis): Promise<void>;
   /** Whether the database answers for a file the local index does not hold. */
   holds(uri: string): boolean;
   /** After an indexing: says once what the database does not cover. */
@@ -59,6 +62,7 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
   let questions: CorpusQuestions = memory;
   let link: TeamLink | undefined;
   let queries: CorpusQueries | undefined;
+  let guests: GuestArticles | undefined;
   const coverage = new Coverage();
   let folders: string[] = [];
   let saidOffline = false;
@@ -88,6 +92,7 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
     await reindexing;
     const affected = new Set<string>();
     let handed = 0;
+    guests?.reset();
     for (const uri of deps.local.index.uris()) {
       const indexed = deps.local.index.get(uri);
       if (!indexed || deps.isOpen(uri)) continue;
@@ -109,9 +114,14 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
       queries = new CorpusQueries(link.pool);
       coverage.setFolders(folders);
       const l = link;
-      questions = new DatabaseQuestions(memory, l, queries, coverage, {
+      const answers = new DatabaseQuestions(memory, l, queries, coverage, {
         isOpen: deps.isOpen,
         localReady: () => reindexing,
+      });
+      questions = answers;
+      guests = new GuestArticles(l, queries, coverage, deps.local.index, {
+        isOpen: deps.isOpen,
+        readText: (uri) => answers.textOf(uri),
       });
       l.subscribe({
         online: async (writable) => {
@@ -133,6 +143,7 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
             );
           }
           // Files left to the database must now be indexed here, or their findings would be missing.
+          guests?.reset();
           if (coverage.coveredCount > 0) {
             for (const uri of coverage.coveredUris()) coverage.forget(uri);
             reindexing = deps
@@ -151,6 +162,17 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
     indexedElsewhere(uri, text, options) {
       if (!link?.isOnline) return false;
       return coverage.check(uri, text, options);
+    },
+    async beforeCorpusFindings(uri, text, local) {
+      if (!guests || !link?.isOnline) return;
+      try {
+        const added = await guests.admitFor(uri, text, local.entities);
+        if (added.length > 0)
+          log('info', `team corpus: ${added.length} neighbouring articles brought in (${guests.size} kept)`);
+      } catch (e) {
+        // The article is still analysed; its corpus findings are those of what the index holds.
+        log('warn', `team corpus: neighbours of ${uri} not read: ${e instanceof Error ? e.message : String(e)}`);
+      }
     },
     holds: (uri) => link?.isOnline === true && coverage.has(uri),
     indexed() {

@@ -4,17 +4,20 @@
 // database instead of indexing them itself.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
+  DidCloseTextDocumentNotification,
   ReferencesRequest,
   WorkspaceSymbolRequest,
+  type Diagnostic,
   type Location,
   type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
 import {
+  DiagnosticCodes,
   RelatedArticlesRequest,
   TeamCorpusStatusNotification,
   type RelatedArticlesResult,
@@ -122,3 +125,41 @@ test('closed files: the database server answers as the in-memory server', { skip
   }
   assert.ok(crossFile > 0, 'some entity is mentioned in more than one file');
 });
+
+test(
+  'open files: their passages shared with closed files are found through the database',
+  { skip: dbSkip },
+  async () => {
+    const memory = await start();
+    const team = await Session.start(corpus, { initializationOptions: { teamCorpus: { url } } });
+    sessions.push(team);
+    await team.ready();
+    let shared = 0;
+    let ranked = 0;
+    let version = 1;
+    for (const f of files) {
+      const uri = fileUri(path.join(corpus, f));
+      const text = readFileSync(path.join(corpus, f), 'utf8');
+      version++;
+      const expected = await memory.open(uri, text, version, 'plaintext');
+      const got = await team.open(uri, text, version, 'plaintext');
+      const passages = (d: Diagnostic[]) => d.filter((x) => x.code === DiagnosticCodes.shared);
+      assert.deepEqual(passages(got), passages(expected), `shared passages of ${f}`);
+      assert.deepEqual(got, expected, `diagnostics of ${f}`);
+      shared += passages(expected).length;
+      const rel = await related(memory, uri);
+      assert.deepEqual(
+        (await related(team, uri)).items.map((i) => i.uri),
+        rel.items.map((i) => i.uri),
+        `related articles of ${f}`,
+      );
+      ranked += rel.items.length;
+      for (const s of [memory, team])
+        await s.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    }
+    assert.ok(
+      shared > 0 && ranked > 0,
+      `open files share passages (${shared}) and have related articles (${ranked})`,
+    );
+  },
+);

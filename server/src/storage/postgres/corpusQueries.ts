@@ -83,6 +83,12 @@ export const QUERIES = {
              WHERE folded % $1
              ORDER BY similarity(folded, $1) DESC, file_count DESC, listing
              LIMIT $2`,
+  filesMentioningAny: `SELECT DISTINCT f.path
+                        FROM unnest($1::text[]) AS k(canonical)
+                        CROSS JOIN LATERAL (
+                          SELECT path FROM articles
+                           WHERE entity_keys @> ARRAY[k.canonical]
+                           ORDER BY article_id LIMIT $2) f`,
   filesMentioning: `SELECT path FROM articles WHERE entity_keys @> ARRAY[$1::text] ORDER BY article_id`,
   sameQuotes: `SELECT a.path, q.content_start, q.content_end
                  FROM quotes q JOIN articles a ON a.article_id = q.article_id
@@ -156,6 +162,26 @@ export class CorpusQueries {
   async storedEntry(hash: string): Promise<unknown> {
     const { rows } = await this.pool.query<{ entry: unknown }>(QUERIES.storedAnalysis, [hash]);
     return rows[0]?.entry;
+  }
+
+  /** Stored entries of several content digests at once (digest → entry). */
+  async storedEntries(hashes: readonly string[]): Promise<Map<string, unknown>> {
+    if (hashes.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ content_hash: string; entry: unknown }>(
+      'SELECT content_hash, entry FROM analyses WHERE content_hash = ANY($1::text[])',
+      [hashes],
+    );
+    return new Map(rows.map((r) => [r.content_hash, r.entry]));
+  }
+
+  /** Files mentioning any of the entities, at most `perEntity` each (the earliest indexed). */
+  async filesMentioningAny(canonicals: readonly string[], perEntity: number): Promise<string[]> {
+    if (canonicals.length === 0) return [];
+    const { rows } = await this.pool.query<{ path: string }>(QUERIES.filesMentioningAny, [
+      canonicals,
+      perEntity,
+    ]);
+    return rows.map((r) => r.path);
   }
 
   /** The most mentioned entities, as the editor lists them before anything is typed. */
