@@ -171,7 +171,10 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
           log('info', `team corpus: ${added.length} neighbouring articles brought in (${guests.size} kept)`);
       } catch (e) {
         // The article is still analysed; its corpus findings are those of what the index holds.
-        log('warn', `team corpus: neighbours of ${uri} not read: ${e instanceof Error ? e.message : String(e)}`);
+        log(
+          'warn',
+          `team corpus: neighbours of ${uri} not read: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     },
     holds: (uri) => link?.isOnline === true && coverage.has(uri),
