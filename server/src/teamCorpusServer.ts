@@ -57,6 +57,9 @@ export interface TeamCorpusServer {
   indexed(): void;
 }
 
+/** Files indexed here whose neighbours are brought in after an indexing, at most (the rest on opening). */
+const LOCAL_FILES_WITH_NEIGHBOURS = 200;
+
 export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
   const memory = memoryQuestions(deps.local);
   let questions: CorpusQuestions = memory;
@@ -71,6 +74,8 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
   let started: Promise<void> | undefined;
   /** The indexing started because the link went offline; a reconnect waits for it. */
   let reindexing: Promise<void> = Promise.resolve();
+  /** The neighbours of the files indexed here, being brought in after an indexing. */
+  let neighbours: Promise<void> = Promise.resolve();
 
   const log = (level: 'info' | 'warn', message: string): void => deps.logger().log(level, message);
   const showMessage = (type: MessageType, message: string): void =>
@@ -105,6 +110,29 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
     deps.requeue(affected);
   };
 
+  /**
+   * The files indexed here because the database does not hold them as they are get their neighbours from
+   * the database too, so their shared passages and related lists reach the files it holds.
+   */
+  const admitForLocalFiles = async (): Promise<void> => {
+    const g = guests;
+    if (!g) return;
+    let done = 0;
+    for (const uri of deps.local.index.uris()) {
+      if (done >= LOCAL_FILES_WITH_NEIGHBOURS || !link?.isOnline) break;
+      if (coverage.has(uri) || deps.isOpen(uri) || g.has(uri)) continue;
+      const indexed = deps.local.index.get(uri);
+      if (!indexed) continue;
+      await g.admitFor(uri, indexed.snapshot.text, indexed.local.entities).catch((e: unknown) => {
+        log(
+          'warn',
+          `team corpus: neighbours of ${uri} not read: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      });
+      done++;
+    }
+  };
+
   return {
     get questions() {
       return questions;
@@ -116,7 +144,10 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
       const l = link;
       const answers = new DatabaseQuestions(memory, l, queries, coverage, {
         isOpen: deps.isOpen,
-        localReady: () => reindexing,
+        localReady: async () => {
+          await reindexing;
+          await neighbours;
+        },
       });
       questions = answers;
       guests = new GuestArticles(l, queries, coverage, deps.local.index, {
@@ -186,6 +217,7 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
         message = `the team corpus has not indexed this workspace (run \`article-lens index --db\`); its ${missingCount} articles are indexed locally`;
       else if (missingCount > 0)
         message = `the team corpus holds ${coveredCount} of this workspace's ${coveredCount + missingCount} articles as they are on disk; the other ${missingCount} are indexed locally`;
+      if (coveredCount > 0 && missingCount > 0) neighbours = admitForLocalFiles();
       if (message === '' || message === saidCoverage) return;
       saidCoverage = message;
       log('info', message);

@@ -4,7 +4,7 @@
 // database instead of indexing them itself.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -160,6 +160,50 @@ test(
     assert.ok(
       shared > 0 && ranked > 0,
       `open files share passages (${shared}) and have related articles (${ranked})`,
+    );
+  },
+);
+
+test(
+  'a database that holds only part of the workspace: said once, the rest indexed here',
+  { skip: dbSkip },
+  async () => {
+    const partial = mkdtempSync(path.join(os.tmpdir(), 'article-lens-lsp-partial-'));
+    for (const f of files) copyFileSync(path.join(corpus, f), path.join(partial, f));
+    const partialUrl = await freshDatabase('lsp_partial');
+    const loaded = spawnSync(process.execPath, [cliPath, 'index', '--db', partialUrl, partial], {
+      encoding: 'utf8',
+    });
+    assert.equal(loaded.status, 0, loaded.stderr);
+    // After the load: one file changed, one new (a reprint of another with its own headline).
+    const [changed, source] = files;
+    appendFileSync(path.join(partial, changed), '\nThe harbour office said more would follow on Monday.\n');
+    const reprint = `Reprinted: ${readFileSync(path.join(partial, source), 'utf8')}`;
+    writeFileSync(path.join(partial, 'zz-reprint.txt'), reprint);
+
+    const memory = await Session.start(partial);
+    sessions.push(memory);
+    await memory.ready();
+    const team = await Session.start(partial, { initializationOptions: { teamCorpus: { url: partialUrl } } });
+    sessions.push(team);
+    const ready = await team.ready();
+    assert.match(ready.message ?? '', new RegExp(`\\(${files.length - 1} answered by the team corpus\\)`));
+    const said = (l: string) =>
+      /holds 9 of this workspace's 11 articles as they are on disk; the other 2 are indexed locally/.test(l);
+    // Said after the indexing: in the status, and in the log.
+    await team.status((s) => said(s.message ?? ''), 'the coverage status');
+    assert.equal(team.logs.filter(said).length, 1, team.logs.join('\n'));
+    assert.equal(team.statuses.filter((s) => said(s.message ?? '')).length, 1, 'said once in the status');
+    for (const f of [changed, 'zz-reprint.txt']) {
+      const uri = fileUri(path.join(partial, f));
+      const expected = await related(memory, uri);
+      const got = await related(team, uri);
+      assert.deepEqual(got, expected, `related articles of ${f}, indexed here`);
+    }
+    const reprinted = await related(team, fileUri(path.join(partial, 'zz-reprint.txt')));
+    assert.ok(
+      reprinted.items.some((i) => i.uri === fileUri(path.join(partial, source))),
+      'the new file finds the article it reprints, which only the database holds',
     );
   },
 );

@@ -17,7 +17,7 @@ import type { Coverage } from './coverage';
 export interface DatabaseQuestionsHost {
   /** Whether a URI is open in the editor (its buffer is analysed locally and wins). */
   isOpen(uri: string): boolean;
-  /** Resolves once the local index holds every file (it is being filled after the link went offline). */
+  /** Resolves once the local index is complete (filled after the link went offline, or neighbours brought in). */
   localReady(): Promise<void>;
 }
 
@@ -81,7 +81,7 @@ export class DatabaseQuestions implements CorpusQuestions {
 
   async analysisOf(uri: string): Promise<ArticleAnalysis | undefined> {
     if (!this.fromDb(uri)) {
-      if (!this.link.isOnline) await this.host.localReady();
+      await this.host.localReady();
       return this.local.analysisOf(uri);
     }
     return this.ask(

@@ -42,6 +42,10 @@ export class GuestArticles {
     private readonly limits: GuestLimits = DEFAULT_GUEST_LIMITS,
   ) {}
 
+  has(uri: string): boolean {
+    return this.guests.has(uri);
+  }
+
   get size(): number {
     return this.guests.size;
   }
