@@ -156,6 +156,7 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
       });
       l.subscribe({
         online: async (writable) => {
+          answers.forgetStored();
           await readCoverage();
           const again = everOnline;
           everOnline = true;

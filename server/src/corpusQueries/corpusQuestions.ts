@@ -12,6 +12,11 @@ export interface CorpusQuestions {
   analysisOf(uri: string): Promise<ArticleAnalysis | undefined>;
   /** Every mention of a canonical entity, by file in corpus order, then in text order. */
   mentionsOf(canonical: string): Promise<EntityOccurrence[]>;
+  /**
+   * Each entity's first mention in every file that mentions it (files in corpus order), asked at once;
+   * `limit` bounds the mentions the database returns (the entities given first are served first).
+   */
+  firstMentions(canonicals: readonly string[], limit: number): Promise<Map<string, EntityOccurrence[]>>;
   /** Entities whose name or a written form holds the query's letters in order, most widespread first. */
   searchEntities(query: string, limit: number): Promise<EntitySummary[]>;
   /** The most mentioned entities (then the most widespread, then in listing order). */
@@ -30,6 +35,8 @@ export function memoryQuestions(src: MemorySources): CorpusQuestions {
     textOf: async (uri) => src.textOf(uri),
     analysisOf: async (uri) => src.analysisOf(uri),
     mentionsOf: async (canonical) => src.index.entities.mentionsOf(canonical),
+    firstMentions: async (canonicals) =>
+      new Map(canonicals.map((c) => [c, firstPerFile(src.index.entities.mentionsOf(c))])),
     searchEntities: async (query, limit) => src.index.entities.search(query, limit),
     mostMentioned: async (limit) =>
       src.index.entities
@@ -37,4 +44,10 @@ export function memoryQuestions(src: MemorySources): CorpusQuestions {
         .sort((a, b) => b.mentionCount - a.mentionCount || b.fileCount - a.fileCount)
         .slice(0, limit),
   };
+}
+
+/** The first of each file's mentions, the files in the order given. */
+export function firstPerFile(mentions: readonly EntityOccurrence[]): EntityOccurrence[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => !seen.has(m.uri) && seen.add(m.uri));
 }

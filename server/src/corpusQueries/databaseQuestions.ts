@@ -21,11 +21,15 @@ export interface DatabaseQuestionsHost {
   localReady(): Promise<void>;
 }
 
-/** How many texts of files that are not open are kept, for turning offsets into positions. */
-const TEXT_CACHE = 256;
+/** Characters of texts of files that are not open kept, for turning offsets into positions (~32 MB). */
+const TEXT_CACHE_CHARS = 16 * 1024 * 1024;
+/** Stored analyses kept (by file and digest): an editor asks about the same few files again and again. */
+const ANALYSIS_CACHE = 64;
 
 export class DatabaseQuestions implements CorpusQuestions {
   private readonly texts = new Map<string, string>();
+  private textChars = 0;
+  private readonly analyses = new Map<string, ArticleAnalysis>();
 
   constructor(
     private readonly local: CorpusQuestions,
@@ -66,17 +70,22 @@ export class DatabaseQuestions implements CorpusQuestions {
     try {
       const decoded = decodeArticle(await fsp.readFile(file));
       if ('binary' in decoded) return undefined;
-      if (this.texts.size >= TEXT_CACHE) this.texts.delete(this.texts.keys().next().value as string);
-      this.texts.set(uri, decoded.text);
+      this.keepText(uri, decoded.text);
       return decoded.text;
     } catch {
       return undefined;
     }
   }
 
-  /** Forgets the text read of a file (it changed on disk). */
-  forgetText(uri: string): void {
-    this.texts.delete(uri);
+  /** Keeps a text read from disk, the oldest leaving first beyond the cache's size. */
+  private keepText(uri: string, text: string): void {
+    this.texts.set(uri, text);
+    this.textChars += text.length;
+    for (const [old, oldText] of this.texts) {
+      if (this.textChars <= TEXT_CACHE_CHARS || old === uri) break;
+      this.texts.delete(old);
+      this.textChars -= oldText.length;
+    }
   }
 
   async analysisOf(uri: string): Promise<ArticleAnalysis | undefined> {
@@ -94,6 +103,26 @@ export class DatabaseQuestions implements CorpusQuestions {
     const rel = this.coverage.pathOf(uri);
     const digest = this.coverage.digestOf(uri);
     if (rel === undefined || digest === undefined) return this.local.analysisOf(uri);
+    const key = `${digest} ${uri}`;
+    const cached = this.analyses.get(key);
+    if (cached) return cached;
+    const analysis = await this.readAnalysis(uri, rel, digest);
+    if (analysis) {
+      if (this.analyses.size >= ANALYSIS_CACHE)
+        this.analyses.delete(this.analyses.keys().next().value as string);
+      this.analyses.set(key, analysis);
+    }
+    return analysis;
+  }
+
+  /** Forgets what was read (the database was loaded again while offline, or coverage changed). */
+  forgetStored(): void {
+    this.analyses.clear();
+    this.texts.clear();
+    this.textChars = 0;
+  }
+
+  private async readAnalysis(uri: string, rel: string, digest: string): Promise<ArticleAnalysis | undefined> {
     const [raw, shared, related] = await Promise.all([
       this.db.storedEntry(digest),
       this.db.sharedPassages(rel),
@@ -131,6 +160,29 @@ export class DatabaseQuestions implements CorpusQuestions {
         return out;
       },
       () => this.local.mentionsOf(canonical),
+    );
+  }
+
+  firstMentions(canonicals: readonly string[], limit: number): Promise<Map<string, EntityOccurrence[]>> {
+    return this.ask(
+      async () => {
+        const [stored, local] = await Promise.all([
+          this.db.firstMentions(canonicals, limit),
+          this.local.firstMentions(canonicals, limit),
+        ]);
+        const out = new Map<string, EntityOccurrence[]>();
+        for (const c of canonicals) {
+          const list: EntityOccurrence[] = [];
+          for (const m of stored.get(c) ?? []) {
+            const uri = this.coverage.uriOf(m.path);
+            if (uri !== undefined && !this.host.isOpen(uri)) list.push({ uri, span: m.span, text: m.text });
+          }
+          for (const m of local.get(c) ?? []) if (!this.fromDb(m.uri)) list.push(m);
+          out.set(c, list);
+        }
+        return out;
+      },
+      () => this.local.firstMentions(canonicals, limit),
     );
   }
 

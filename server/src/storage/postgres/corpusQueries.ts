@@ -83,6 +83,16 @@ export const QUERIES = {
              WHERE folded % $1
              ORDER BY similarity(folded, $1) DESC, file_count DESC, listing
              LIMIT $2`,
+  firstMentions: `SELECT k.canonical, a.path, f.span_start, f.span_end, f.written
+                   FROM unnest($1::text[]) WITH ORDINALITY AS k(canonical, ord)
+                   CROSS JOIN LATERAL (
+                     SELECT DISTINCT ON (p.article_id) p.article_id, p.span_start, p.span_end, p.written
+                       FROM entity_postings p
+                      WHERE p.canonical = k.canonical
+                      ORDER BY p.article_id, p.ord) f
+                   JOIN articles a ON a.article_id = f.article_id
+                  ORDER BY k.ord, f.article_id
+                  LIMIT $2`,
   filesMentioningAny: `SELECT DISTINCT f.path
                         FROM unnest($1::text[]) AS k(canonical)
                         CROSS JOIN LATERAL (
@@ -234,6 +244,22 @@ export class CorpusQueries {
       span: { start: r.span_start, end: r.span_end },
       text: r.written,
     }));
+  }
+
+  /**
+   * Each entity's first mention in every file that mentions it, files in corpus order, the entities in the
+   * order given, at most `limit` rows in all (the symbol list is cut there anyway).
+   */
+  async firstMentions(canonicals: readonly string[], limit: number): Promise<Map<string, StoredMention[]>> {
+    const out = new Map<string, StoredMention[]>();
+    if (canonicals.length === 0) return out;
+    const { rows } = await this.pool.query(QUERIES.firstMentions, [canonicals, limit]);
+    for (const r of rows) {
+      let list = out.get(r.canonical);
+      if (!list) out.set(r.canonical, (list = []));
+      list.push({ path: r.path, span: { start: r.span_start, end: r.span_end }, text: r.written });
+    }
+    return out;
   }
 
   /** Entities whose name or a written form holds the query's letters in order, most widespread first. */
