@@ -14,9 +14,9 @@ import {
 import { RelatedArticlesRequest } from '../../server/src/protocol';
 import { fileUri, Session } from '../lsp/session';
 import { cliPath, ensureBuilt } from '../support/built';
+import { createBenchDatabase } from './benchDatabase';
 import { percentile } from './corpusGenerator';
 import { loadCorpus } from './loadCorpus';
-import { Client } from 'pg';
 
 const argv = process.argv.slice(2);
 const sizeArg = argv[argv.indexOf('--sizes') + 1];
@@ -30,16 +30,7 @@ if (!serverUrl) {
   process.exit(1);
 }
 
-async function createDatabase(name: string): Promise<string> {
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(serverUrl as string);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
+const createDatabase = (name: string): Promise<string> => createBenchDatabase(serverUrl as string, name);
 
 /** Resident memory of the server process, from /proc (MB), or NaN where there is none. */
 function rssMb(pid: number | undefined): number {

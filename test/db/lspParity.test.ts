@@ -3,29 +3,18 @@
 // does, over LSP stdio, on the sample corpus loaded with `index --db`; and it leaves those files to the
 // database instead of indexing them itself.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import {
-  DidCloseTextDocumentNotification,
-  ReferencesRequest,
-  WorkspaceSymbolRequest,
-  type Diagnostic,
-  type Location,
-  type SymbolInformation,
-} from 'vscode-languageserver-protocol/node';
+import { DidCloseTextDocumentNotification, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import {
   DiagnosticCodes,
-  RelatedArticlesRequest,
   TeamCorpusStatusNotification,
-  type RelatedArticlesResult,
   type TeamCorpusStatusParams,
 } from '../../server/src/protocol';
 import { fileUri, Session } from '../lsp/session';
-import { cliPath, ensureBuilt, repoRoot } from '../support/built';
-import { dbSkip, freshDatabase } from './database';
+import { dbSkip } from './database';
+import { loadSampleCorpus, references, related, symbols } from './sampleTeamCorpus';
 
 let corpus = '';
 let files: string[] = [];
@@ -34,14 +23,7 @@ const sessions: Session[] = [];
 
 before(async () => {
   if (dbSkip) return;
-  ensureBuilt();
-  corpus = mkdtempSync(path.join(os.tmpdir(), 'article-lens-lsp-db-'));
-  const from = path.join(repoRoot, 'samples/corpus');
-  files = readdirSync(from).filter((n) => n.endsWith('.txt'));
-  for (const f of files) copyFileSync(path.join(from, f), path.join(corpus, f));
-  url = await freshDatabase('lsp_parity');
-  const loaded = spawnSync(process.execPath, [cliPath, 'index', '--db', url, corpus], { encoding: 'utf8' });
-  assert.equal(loaded.status, 0, loaded.stderr);
+  ({ corpus, files, url } = await loadSampleCorpus('lsp_parity'));
 });
 
 after(async () => {
@@ -54,21 +36,6 @@ async function start(): Promise<Session> {
   await session.ready();
   return session;
 }
-
-const symbols = (s: Session, query: string) =>
-  s.connection.sendRequest(WorkspaceSymbolRequest.type, { query }) as Promise<SymbolInformation[]>;
-
-const references = (s: Session, at: Location, includeDeclaration: boolean) =>
-  s.connection.sendRequest(ReferencesRequest.type, {
-    textDocument: { uri: at.uri },
-    position: at.range.start,
-    context: { includeDeclaration },
-  }) as Promise<Location[]>;
-
-const related = (s: Session, uri: string) =>
-  s.connection.sendRequest(RelatedArticlesRequest.method, {
-    textDocument: { uri },
-  }) as Promise<RelatedArticlesResult>;
 
 test('closed files: the database server answers as the in-memory server', { skip: dbSkip }, async () => {
   const memory = await start();
@@ -168,13 +135,7 @@ test(
   'a database that holds only part of the workspace: said once, the rest indexed here',
   { skip: dbSkip },
   async () => {
-    const partial = mkdtempSync(path.join(os.tmpdir(), 'article-lens-lsp-partial-'));
-    for (const f of files) copyFileSync(path.join(corpus, f), path.join(partial, f));
-    const partialUrl = await freshDatabase('lsp_partial');
-    const loaded = spawnSync(process.execPath, [cliPath, 'index', '--db', partialUrl, partial], {
-      encoding: 'utf8',
-    });
-    assert.equal(loaded.status, 0, loaded.stderr);
+    const { corpus: partial, url: partialUrl } = await loadSampleCorpus('lsp_partial');
     // After the load: one file changed, one new (a reprint of another with its own headline).
     const [changed, source] = files;
     appendFileSync(path.join(partial, changed), '\nThe harbour office said more would follow on Monday.\n');

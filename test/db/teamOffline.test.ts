@@ -4,26 +4,17 @@
 // status is connected again and the database answers once more. The database is cut off by a TCP relay
 // in front of it, so the PostgreSQL server the other test files share keeps running.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import type { Location, SymbolInformation } from 'vscode-languageserver-protocol/node';
 import {
-  ReferencesRequest,
-  WorkspaceSymbolRequest,
-  type Location,
-  type SymbolInformation,
-} from 'vscode-languageserver-protocol/node';
-import {
-  RelatedArticlesRequest,
   TeamCorpusStatusNotification,
   type RelatedArticlesResult,
   type TeamCorpusStatusParams,
 } from '../../server/src/protocol';
 import { fileUri, Session } from '../lsp/session';
-import { cliPath, ensureBuilt, repoRoot } from '../support/built';
-import { dbSkip, freshDatabase } from './database';
+import { dbSkip } from './database';
+import { loadSampleCorpus, references, related, symbols } from './sampleTeamCorpus';
 import { TcpProxy } from './tcpProxy';
 
 let corpus = '';
@@ -34,14 +25,7 @@ const sessions: Session[] = [];
 
 before(async () => {
   if (dbSkip) return;
-  ensureBuilt();
-  corpus = mkdtempSync(path.join(os.tmpdir(), 'article-lens-offline-'));
-  const from = path.join(repoRoot, 'samples/corpus');
-  files = readdirSync(from).filter((n) => n.endsWith('.txt'));
-  for (const f of files) copyFileSync(path.join(from, f), path.join(corpus, f));
-  url = await freshDatabase('offline');
-  const loaded = spawnSync(process.execPath, [cliPath, 'index', '--db', url, corpus], { encoding: 'utf8' });
-  assert.equal(loaded.status, 0, loaded.stderr);
+  ({ corpus, files, url } = await loadSampleCorpus('offline'));
   const target = new URL(url);
   proxy = new TcpProxy(target.hostname, Number(target.port));
   await proxy.open();
@@ -52,25 +36,10 @@ after(async () => {
   await proxy?.block();
 });
 
-const symbols = (s: Session, query: string) =>
-  s.connection.sendRequest(WorkspaceSymbolRequest.type, { query }) as Promise<SymbolInformation[]>;
-
 async function answers(s: Session, entities: readonly SymbolInformation[]): Promise<unknown[]> {
   const out: unknown[] = [];
-  for (const e of entities)
-    out.push(
-      await s.connection.sendRequest(ReferencesRequest.type, {
-        textDocument: { uri: e.location.uri },
-        position: e.location.range.start,
-        context: { includeDeclaration: true },
-      }),
-    );
-  for (const f of files)
-    out.push(
-      await s.connection.sendRequest(RelatedArticlesRequest.method, {
-        textDocument: { uri: fileUri(path.join(corpus, f)) },
-      }),
-    );
+  for (const e of entities) out.push(await references(s, e.location, true));
+  for (const f of files) out.push(await related(s, fileUri(path.join(corpus, f))));
   return out;
 }
 
