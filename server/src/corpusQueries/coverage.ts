@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { ANALYSER_VERSION, cacheKey } from '../analysis/corpus/cacheKey';
 import type { AnalysisOptions } from '../analysis/types';
-import { pathToUri, uriToPath } from '../util/uri';
+import { uriToPath } from '../util/uri';
 
 export class Coverage {
   private folders: string[] = [];
@@ -100,9 +100,4 @@ export class Coverage {
     }
     return undefined;
   }
-}
-
-/** The file URI of a folder-relative path (for messages and tests). */
-export function uriUnder(folder: string, rel: string): string {
-  return pathToUri(path.join(folder, ...rel.split('/')));
 }
