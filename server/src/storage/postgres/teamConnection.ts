@@ -131,7 +131,8 @@ export class TeamLink {
           this.goOffline(e);
           return;
         }
-        throw e;
+        // Any other failure is that listener's; the link (and a retry timer's promise) must not reject.
+        this.lastError = e;
       }
     }
   }
