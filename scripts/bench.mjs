@@ -1,5 +1,5 @@
 // `npm run bench`: the language server load bench, or with --db the team corpus bench against a
-// throw-away PostgreSQL (scripts/postgres/withPostgres.mjs).
+// throw-away PostgreSQL (scripts/postgres/withPostgres.mjs); --db --lsp measures the team corpus over LSP.
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
@@ -9,7 +9,7 @@ const command = args.includes('--db')
       process.execPath,
       '--import',
       'tsx',
-      'test/bench/teamCorpus.bench.ts',
+      args.includes('--lsp') ? 'test/bench/teamCorpusLsp.bench.ts' : 'test/bench/teamCorpus.bench.ts',
       ...args,
     ]
   : ['--import', 'tsx', 'test/bench/lspLoad.bench.ts', ...args];

@@ -32,24 +32,14 @@ import {
   type ExportAnnotationsParams,
   type ExportAnnotationsResult,
 } from './protocol';
-import { describeError, openPool, redactUrl } from './storage/postgres/database';
+import { describeError } from './storage/postgres/database';
+import { isConnectionError, type TeamLink } from './storage/postgres/teamConnection';
 import { ReadOnlyError, TeamCorrections } from './storage/postgres/teamCorrections';
 import type { HandlerGuard } from './util/handler';
 import { normalizeUri } from './util/uri';
 import { CurationStore } from './workspace/curationStore';
 import type { LspCorpus } from './workspace/lspCorpus';
-import {
-  TeamCorpusStatusNotification,
-  type CorrectionDraft,
-  type TeamCorpusState,
-  type TeamCorpusStatusParams,
-} from './protocol';
-
-/** The team database of corrections (initializationOptions.teamCorpus): the password never in settings. */
-export interface TeamCorpusOptions {
-  url: string;
-  password?: string;
-}
+import type { CorrectionDraft } from './protocol';
 
 /** How long changes announced together are gathered before the corrections are read again. */
 const TEAM_SETTLE_MS = 50;
@@ -62,6 +52,8 @@ export interface CurationDeps {
   ctx: FeatureContext;
   guard: HandlerGuard;
   schedule(uri: string): void;
+  /** Whether the team database holds an article the local index leaves to it. */
+  heldElsewhere(uri: string): boolean;
 }
 
 export interface CurationServer {
@@ -80,12 +72,15 @@ export interface CurationServer {
   readonly watchGlobs: string[];
   /** The sidecars' corrections, per folder. */
   readonly store: CurationStore;
-  /** Follows the corrections of a team database (connected at `load`). */
-  useTeam(options: TeamCorpusOptions | undefined): void;
+  /** Follows the corrections of the team database whenever the link is online. */
+  useTeam(link: TeamLink): void;
 }
 
 export function createCurationServer(deps: CurationDeps): CurationServer {
   const { connection, documents, corpus, analysis, ctx, guard } = deps;
+  const inCorpus = {
+    has: (uri: string): boolean => corpus.index.get(uri) !== undefined || deps.heldElsewhere(uri),
+  };
   let publishPending = false;
   /** What each sidecar last showed: an unchanged list (or a first empty one) is not sent again. */
   const shown = new Map<string, string>();
@@ -95,7 +90,7 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
     setImmediate(() => {
       publishPending = false;
       for (const s of store.all) {
-        const diagnostics = sidecarDiagnostics(store, corpus.index, s);
+        const diagnostics = sidecarDiagnostics(store, inCorpus, s);
         const key = JSON.stringify(diagnostics);
         if ((shown.get(s.uri) ?? '[]') === key) continue;
         shown.set(s.uri, key);
@@ -121,54 +116,49 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
   // A notification, not a request: no client has to answer it.
   const showMessage = (type: MessageType, message: string): void =>
     void connection.sendNotification(ShowMessageNotification.method, { type, message });
-  let teamOptions: TeamCorpusOptions | undefined;
+  let link: TeamLink | undefined;
+  /** The corrections of the team database while it answers; `undefined` offline (the sidecar is used). */
   let team: TeamCorrections | undefined;
   let teamTimer: NodeJS.Timeout | undefined;
-  const teamStatus = (state: TeamCorpusState, message?: string): void => {
-    if (!teamOptions) return;
-    const params: TeamCorpusStatusParams = { state, database: redactUrl(teamOptions.url) };
-    if (message !== undefined) params.message = message;
-    void connection.sendNotification(TeamCorpusStatusNotification.method, params);
-  };
-  /** Unreachable (or lost): said once, and the local sidecar and index carry on. */
-  let saidOffline = false;
-  const offline = (e: unknown): void => {
-    const was = team;
-    team = undefined;
-    void was?.close();
-    const where = teamOptions ? describeError(e, teamOptions.url) : String(e);
-    teamStatus('offline', where);
-    if (saidOffline) return;
-    saidOffline = true;
-    showMessage(
-      MessageType.Warning,
-      `Article Lens: team corpus offline (${where}); the local sidecar and index are used.`,
-    );
-  };
   const refreshTeam = async (): Promise<void> => {
     if (team) changed(store.setTeam(await team.list()));
   };
-  const connectTeam = async (): Promise<void> => {
-    if (!teamOptions) return;
-    const { url, password } = teamOptions;
-    const pool = openPool(url, { password, applicationName: 'article-lens server', max: 2 });
-    const candidate = new TeamCorrections(pool, url, password);
+  /** A failure of the corrections' connection is the link's: it goes offline and tries again. */
+  const lostTeam = (e: unknown): void => {
+    const was = team;
+    team = undefined;
+    void was?.close();
+    link?.lost(e);
+  };
+  const followTeam = async (): Promise<void> => {
+    if (!link) return;
+    const { url, password } = link.options;
+    const candidate = new TeamCorrections(link.pool, url, password);
     try {
       await candidate.listen(
         () => {
           clearTimeout(teamTimer);
-          teamTimer = setTimeout(() => void refreshTeam().catch(offline), TEAM_SETTLE_MS);
+          teamTimer = setTimeout(() => void refreshTeam().catch(lostTeam), TEAM_SETTLE_MS);
         },
-        (e) => offline(e),
+        (e) => lostTeam(e),
       );
-      team = candidate;
-      await refreshTeam();
-      teamStatus((await candidate.canWrite()) ? 'connected' : 'read-only');
     } catch (e) {
       await candidate.close();
-      await pool.end().catch(() => undefined);
-      offline(e);
+      throw e;
     }
+    team = candidate;
+    await refreshTeam();
+  };
+  const useLink = (l: TeamLink): void => {
+    link = l;
+    l.subscribe({
+      online: followTeam,
+      offline: () => {
+        const was = team;
+        team = undefined;
+        void was?.close();
+      },
+    });
   };
   /** A correction made here goes to the team database, which tells every editor (this one too). */
   const correctInTeam = async (args: readonly unknown[]): Promise<CorrectResult> => {
@@ -182,7 +172,12 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
       await refreshTeam();
       return { applied: true, sidecarUri: made.sidecarUri };
     } catch (e) {
-      const message = e instanceof ReadOnlyError ? e.message : describeError(e, teamOptions?.url ?? '');
+      // The database went away just now: the correction goes to the sidecar instead, so it is not lost.
+      if (isConnectionError(e)) {
+        lostTeam(e);
+        return executeCorrect(ctx, store, args, (edit) => connection.workspace.applyEdit(edit));
+      }
+      const message = e instanceof ReadOnlyError ? e.message : describeError(e, link?.options.url ?? '');
       showMessage(MessageType.Error, `Article Lens: ${message}`);
       return { applied: false, message };
     }
@@ -193,7 +188,7 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
   );
   connection.onRequest(
     LostCorrectionsRequest.method,
-    guard.request('lostCorrections', { items: [] }, () => ({ items: lostItems(store, corpus.index) })),
+    guard.request('lostCorrections', { items: [] }, () => ({ items: lostItems(store, inCorpus) })),
   );
   connection.onRequest(
     ExportAnnotationsRequest.method,
@@ -210,9 +205,8 @@ export function createCurationServer(deps: CurationDeps): CurationServer {
     setFolders: (uris) => store.setFolders(uris),
     load: async () => {
       changed(await store.loadAll());
-      await connectTeam();
     },
-    useTeam: (options) => void (teamOptions = options),
+    useTeam: useLink,
     indexed: publish,
     onDocument(uri) {
       if (!store.isSidecar(uri)) return false;

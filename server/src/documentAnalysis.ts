@@ -46,6 +46,8 @@ export interface DocumentAnalysisHost {
   schedule(uri: string, priority: Priority): void;
   /** Asks the client to re-request code lenses and semantic tokens (cross-file changes). */
   refreshViews(): void;
+  /** Readies the index for a new local analysis's corpus findings (the team corpus brings in neighbours). */
+  beforeCorpusFindings?(uri: string, text: string, local: LocalAnalysis): Promise<void>;
 }
 
 const notCancelled: Token = { isCancellationRequested: false };
@@ -85,6 +87,7 @@ export class DocumentAnalysis {
     const stale = (): boolean =>
       token.isCancellationRequested || this.host.openDocument(uri)?.version !== version;
     const pre = await this.analyseStaged(doc, settings, token);
+    if (pre && !stale()) await this.host.beforeCorpusFindings?.(uri, pre.text, pre.local);
     // Index update and corpus findings, then diagnostics: a stage each.
     await nextTurn();
     if (stale()) return;

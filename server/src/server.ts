@@ -19,7 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SettingsStore } from './config';
+import { SettingsStore, toAnalysisOptions } from './config';
 import { createCurationServer } from './curationServer';
 import { createEntityModelServer } from './entityModelServer';
 import { DocumentAnalysis } from './documentAnalysis';
@@ -41,6 +41,7 @@ import {
   type StatusParams,
 } from './protocol';
 import { Scheduler } from './scheduler';
+import { createTeamCorpusServer } from './teamCorpusServer';
 import { ConfigurationTimeout } from './util/configurationTimeout';
 import { exitWithReason } from './util/exit';
 import { createHandlerGuard } from './util/handler';
@@ -93,6 +94,7 @@ const corpus = new LspCorpus({
     }),
   warn: (message) => warnOnce(message),
   entityModel: (uri) => models.idFor(uri),
+  indexedElsewhere: (uri, text, options) => team.indexedElsewhere(uri, text, options),
 });
 
 const warned = new Set<string>();
@@ -139,6 +141,7 @@ const analysis: DocumentAnalysis = new DocumentAnalysis({
   publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
   schedule: (uri, priority) => scheduler.schedule(uri, priority),
   refreshViews,
+  beforeCorpusFindings: (uri, text, local) => team.beforeCorpusFindings(uri, text, local),
 });
 const scheduler = new Scheduler(analysis.run, {
   get level() {
@@ -159,6 +162,9 @@ const guard = createHandlerGuard(
 
 const ctx: FeatureContext = {
   index: corpus.index,
+  get corpus() {
+    return team.questions;
+  },
   get logger() {
     return logger;
   },
@@ -166,6 +172,17 @@ const ctx: FeatureContext = {
   analysisOf: (uri) => analysis.analysisOf(normalizeUri(uri)),
   settingsOf: (uri) => settings.peek(normalizeUri(uri)),
 };
+
+const team = createTeamCorpusServer({
+  connection,
+  corpus,
+  local: { index: corpus.index, textOf: ctx.textOf, analysisOf: ctx.analysisOf },
+  logger: () => logger,
+  isOpen: (uri) => documents.get(uri) !== undefined,
+  optionsOf: (uri) => toAnalysisOptions(settings.peek(uri)),
+  reindex: () => indexAndAnalyse(),
+  requeue: (affected) => analysis.requeue(affected),
+});
 
 const curation = createCurationServer({
   connection,
@@ -175,6 +192,7 @@ const curation = createCurationServer({
   ctx,
   guard,
   schedule: (uri) => scheduler.schedule(uri, 'high'),
+  heldElsewhere: (uri) => team.holds(uri),
 });
 
 const entityModels = createEntityModelServer({
@@ -194,6 +212,12 @@ const workspaceFolders = (params: InitializeParams): string[] => {
     return params.workspaceFolders.map((f) => f.uri);
   return params.rootUri ? [params.rootUri] : [];
 };
+
+/** Reconnection pauses of the team corpus from the environment ("first,max" in ms; tests shorten them). */
+function teamRetry(env: string | undefined): { retryMs?: number; maxRetryMs?: number } {
+  const [first, max] = (env ?? '').split(',').map(Number);
+  return first > 0 ? { retryMs: first, maxRetryMs: max > 0 ? max : first } : {};
+}
 
 /** `workspace/configuration` with a deadline; `fallback` is what the client gave at start-up, if anything. */
 function timedConfiguration(fallback: unknown): ConfigurationTimeout {
@@ -235,12 +259,16 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   corpus.setCacheFolder(typeof init.storageUri === 'string' ? uriToPath(init.storageUri) : undefined);
   curation.setFolders(workspaceFolders(params));
   models.setFolders(workspaceFolders(params));
-  const team = init.teamCorpus;
-  if (team && typeof team.url === 'string' && team.url !== '')
-    curation.useTeam({
-      url: team.url,
-      ...(typeof team.password === 'string' ? { password: team.password } : {}),
-    });
+  team.setFolders(workspaceFolders(params));
+  const teamCorpus = init.teamCorpus;
+  if (teamCorpus && typeof teamCorpus.url === 'string' && teamCorpus.url !== '')
+    curation.useTeam(
+      team.use({
+        url: teamCorpus.url,
+        ...(typeof teamCorpus.password === 'string' ? { password: teamCorpus.password } : {}),
+        ...teamRetry(process.env.ARTICLE_LENS_TEAM_RETRY_MS),
+      }),
+    );
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -292,6 +320,7 @@ connection.onInitialized(
           analysis.requeue(corpus.setFolders(folders.map((f) => f.uri)));
           curation.setFolders(folders.map((f) => f.uri));
           models.setFolders(folders.map((f) => f.uri));
+          team.setFolders(folders.map((f) => f.uri));
           await indexAndAnalyse();
         }),
       );
@@ -307,7 +336,9 @@ async function indexAndAnalyse(): Promise<void> {
   try {
     await curation.load();
     await models.load();
+    await team.start();
     await corpus.indexWorkspace(progress, shutdownToken);
+    team.indexed();
     curation.indexed();
   } catch (e) {
     progress?.done();

@@ -12,9 +12,10 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client, type Pool } from 'pg';
+import type { Pool } from 'pg';
 import { CorpusQueries, QUERIES } from '../../server/src/storage/postgres/corpusQueries';
 import { openPool } from '../../server/src/storage/postgres/database';
+import { createBenchDatabase } from './benchDatabase';
 import { percentile } from './corpusGenerator';
 import { loadCorpus } from './loadCorpus';
 
@@ -43,16 +44,7 @@ if (!serverUrl) {
 
 const label = (n: number): string => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
-async function createDatabase(name: string): Promise<string> {
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(serverUrl as string);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
+const createDatabase = (name: string): Promise<string> => createBenchDatabase(serverUrl as string, name);
 
 interface QueryFigures {
   p95: Record<string, number>;

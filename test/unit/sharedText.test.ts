@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
 import type { ArticleAnalysis, SharedPassage } from '../../server/src/analysis/types';
+import { memoryQuestions } from '../../server/src/corpusQueries/corpusQuestions';
 import type { FeatureContext } from '../../server/src/features/context';
 import { offsetToPosition } from '../../server/src/features/convert';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
@@ -50,11 +51,15 @@ function analysisWith(shared: SharedPassage[]): ArticleAnalysis {
 function hoverOver(shared: SharedPassage[]): string {
   const others = otherTexts(shared);
   const analysis = analysisWith(shared);
-  const ctx: FeatureContext = {
+  const sources = {
     index: new CorpusIndex(),
+    textOf: (uri: string) => (uri === analysis.uri ? TEXT : others.get(uri)),
+    analysisOf: (uri: string) => (uri === analysis.uri ? analysis : undefined),
+  };
+  const ctx: FeatureContext = {
+    ...sources,
+    corpus: memoryQuestions(sources),
     logger: nullLogger,
-    textOf: (uri) => (uri === analysis.uri ? TEXT : others.get(uri)),
-    analysisOf: (uri) => (uri === analysis.uri ? analysis : undefined),
     settingsOf: () => defaultSettings,
   };
   const hover = provideHover(ctx, {

@@ -1,6 +1,7 @@
-// What every feature reads: the corpus index, document texts (open buffers over disk), the analysis of
+// What every feature reads: the corpus index, the corpus questions, document texts (open buffers over disk), the analysis of
 // open documents at their current version, and settings. Features get this interface, never the connection.
 import type { ArticleIndex } from '../analysis/corpus/corpusIndex';
+import type { CorpusQuestions } from '../corpusQueries/corpusQuestions';
 import type { ArticleAnalysis } from '../analysis/types';
 import type { ArticleLensSettings } from '../protocol';
 import type { Logger } from '../util/logger';
@@ -8,6 +9,8 @@ import { headlineTitle } from './articleTitle';
 
 export interface FeatureContext {
   readonly index: ArticleIndex;
+  /** Questions across the corpus (references, symbols, related): the in-memory index or the team database. */
+  readonly corpus: CorpusQuestions;
   readonly logger: Logger;
   /** Text of a URI: the open buffer, else the indexed snapshot; `undefined` when unknown. */
   textOf(uri: string): string | undefined;

@@ -5,12 +5,16 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { lineOfId } from '../analysis/curation/sidecar';
 import type { Correction } from '../analysis/curation/types';
 import { DIAGNOSTIC_SOURCE, DiagnosticCodes, type LostCorrectionItem } from '../protocol';
-import type { ArticleIndex } from '../analysis/corpus/corpusIndex';
 import type { CurationStore, Sidecar } from '../workspace/curationStore';
 
 function lineRange(text: string, line: number): Diagnostic['range'] {
   const length = text.split('\n')[line]?.replace(/\r$/, '').length ?? 0;
   return { start: { line, character: 0 }, end: { line, character: length } };
+}
+
+/** Whether an article is in the corpus (the local index, or the team database for the files it holds). */
+export interface CorpusMembership {
+  has(uri: string): boolean;
 }
 
 export interface LostEntry {
@@ -19,14 +23,14 @@ export interface LostEntry {
 }
 
 /** The corrections of a sidecar that are not applied, and why (corpus rules are never lost). */
-export function lostIn(store: CurationStore, index: ArticleIndex, s: Sidecar): LostEntry[] {
+export function lostIn(store: CurationStore, corpus: CorpusMembership, s: Sidecar): LostEntry[] {
   const out: LostEntry[] = [];
   for (const c of s.corrections) {
     if (c.scope === 'corpus') continue;
     const uri = store.uriOf(s, c.file);
-    if (!index.get(uri))
+    if (!corpus.has(uri))
       out.push({ correction: c, reason: `${c.file} is not in the corpus (renamed or deleted?)` });
-    else if (c.kind === 'notRelated' && !index.get(store.uriOf(s, c.other)))
+    else if (c.kind === 'notRelated' && !corpus.has(store.uriOf(s, c.other)))
       out.push({ correction: c, reason: `${c.other} is not in the corpus (renamed or deleted?)` });
     else {
       const l = store.stage.lost(uri).find((x) => x.correction.id === c.id);
@@ -36,7 +40,7 @@ export function lostIn(store: CurationStore, index: ArticleIndex, s: Sidecar): L
   return out;
 }
 
-export function sidecarDiagnostics(store: CurationStore, index: ArticleIndex, s: Sidecar): Diagnostic[] {
+export function sidecarDiagnostics(store: CurationStore, corpus: CorpusMembership, s: Sidecar): Diagnostic[] {
   const out: Diagnostic[] = s.problems.map((p) => ({
     range: lineRange(s.text, p.line),
     severity: DiagnosticSeverity.Warning,
@@ -44,7 +48,7 @@ export function sidecarDiagnostics(store: CurationStore, index: ArticleIndex, s:
     code: DiagnosticCodes.correctionInvalid,
     message: p.message,
   }));
-  for (const { correction, reason } of lostIn(store, index, s)) {
+  for (const { correction, reason } of lostIn(store, corpus, s)) {
     out.push({
       range: lineRange(s.text, lineOfId(s.text, correction.id)),
       severity: DiagnosticSeverity.Warning,
@@ -57,10 +61,10 @@ export function sidecarDiagnostics(store: CurationStore, index: ArticleIndex, s:
 }
 
 /** The Lost Corrections view's rows: every sidecar's lost corrections, by file and line. */
-export function lostItems(store: CurationStore, index: ArticleIndex): LostCorrectionItem[] {
+export function lostItems(store: CurationStore, corpus: CorpusMembership): LostCorrectionItem[] {
   const items: LostCorrectionItem[] = [];
   for (const s of store.all) {
-    for (const { correction: c, reason } of lostIn(store, index, s)) {
+    for (const { correction: c, reason } of lostIn(store, corpus, s)) {
       items.push({
         sidecarUri: s.uri,
         line: lineOfId(s.text, c.id),

@@ -33,12 +33,12 @@ export function describeReason(reason: RelatedReason): string {
   }
 }
 
-function toItem(
+async function toItem(
   ctx: FeatureContext,
   related: RelatedArticle,
   shared: readonly SharedPassage[],
-): RelatedArticleItem {
-  const text = ctx.textOf(related.uri);
+): Promise<RelatedArticleItem> {
+  const text = await ctx.corpus.textOf(related.uri);
   const passage = shared
     .filter((s) => s.otherUri === related.uri && !s.boilerplate)
     .sort((a, b) => a.otherSpan.start - b.otherSpan.start)[0];
@@ -51,17 +51,19 @@ function toItem(
   };
 }
 
-export function provideRelatedArticles(
+export async function provideRelatedArticles(
   ctx: FeatureContext,
   params: RelatedArticlesParams,
-): RelatedArticlesResult {
-  const analysis = ctx.analysisOf(params.textDocument.uri);
+): Promise<RelatedArticlesResult> {
+  const analysis = await ctx.corpus.analysisOf(params.textDocument.uri);
   if (!analysis) return { items: [], sharedPassages: 0 };
   const limit = params.limit !== undefined && params.limit > 0 ? params.limit : analysis.related.length;
-  const items = [...analysis.related]
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map((r) => toItem(ctx, r, analysis.shared));
+  const items = await Promise.all(
+    [...analysis.related]
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map((r) => toItem(ctx, r, analysis.shared)),
+  );
   return { items, sharedPassages: sharedPassageCount(analysis.shared) };
 }
 
@@ -101,12 +103,12 @@ export async function executeServerCommand(
   if (!target) return command === ServerCommands.removeAllRepeats ? null : [];
   switch (command) {
     case ServerCommands.relatedArticles:
-      return provideRelatedArticles(ctx, { textDocument: { uri: target.uri } }).items.map((i) => ({
+      return (await provideRelatedArticles(ctx, { textDocument: { uri: target.uri } })).items.map((i) => ({
         uri: i.uri,
         range: i.range,
       }));
     case ServerCommands.entityMentions: {
-      const entity = target.position && entityAt(ctx, target.uri, target.position);
+      const entity = target.position && (await entityAt(ctx, target.uri, target.position));
       return entity ? mentionLocations(ctx, entity.canonical, target.uri) : [];
     }
     case ServerCommands.removeAllRepeats: {

@@ -1,7 +1,7 @@
 // workspace/symbol: the canonical entities of the corpus, so "go to symbol in workspace" finds a person or
 // place across articles, one result per article that mentions it.
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
-import { subsequence } from '../analysis/entities/entityIndex';
+import { subsequence, type EntityOccurrence, type EntitySummary } from '../analysis/entities/entityIndex';
 import type { EntityType } from '../analysis/types';
 import type { FeatureContext } from './context';
 import { fileName } from './context';
@@ -31,6 +31,9 @@ export function matchesQuery(name: string, query: string): boolean {
   return subsequence(name, query.toLowerCase().replace(/\s+/g, ''));
 }
 
+/** Entities whose first mentions are asked together. */
+const MENTION_BATCH = 50;
+
 /** An empty query (Ctrl+T before typing) lists this many of the most mentioned entities. */
 const EMPTY_QUERY_ENTITIES = 50;
 
@@ -38,31 +41,44 @@ const EMPTY_QUERY_ENTITIES = 50;
  * One symbol per entity and article, at the entity's first mention in that article, so picking a result
  * opens the article it names. An empty query lists the most mentioned entities of the corpus.
  */
-export function provideWorkspaceSymbols(ctx: FeatureContext, query: string): SymbolInformation[] {
+export async function provideWorkspaceSymbols(
+  ctx: FeatureContext,
+  query: string,
+): Promise<SymbolInformation[]> {
   const entities =
     query.trim() === ''
-      ? ctx.index.entities
-          .search('')
-          .sort((a, b) => b.mentionCount - a.mentionCount || b.fileCount - a.fileCount)
-          .slice(0, EMPTY_QUERY_ENTITIES)
-      : ctx.index.entities.search(query, MAX_SYMBOLS);
+      ? await ctx.corpus.mostMentioned(EMPTY_QUERY_ENTITIES)
+      : await ctx.corpus.searchEntities(query, MAX_SYMBOLS);
   const out: SymbolInformation[] = [];
-  for (const e of entities) {
-    const counts = `${typeLabel(e.type)} · ${plural(e.mentionCount, 'mention')} in ${plural(e.fileCount, 'article')}`;
-    const seen = new Set<string>();
-    for (const m of ctx.index.entities.mentionsOf(e.canonical)) {
-      if (out.length >= MAX_SYMBOLS) return out;
-      if (seen.has(m.uri)) continue;
-      seen.add(m.uri);
-      const text = ctx.textOf(m.uri);
-      if (text === undefined) continue;
-      out.push({
-        name: e.canonical,
-        kind: KIND[e.type],
-        location: { uri: m.uri, range: spanToRange(text, m.span) },
-        containerName: `${counts} · ${fileName(m.uri)}`,
-      });
-    }
+  // The first mentions are asked a batch of entities at a time, until the list is full.
+  for (let b = 0; b < entities.length && out.length < MAX_SYMBOLS; b += MENTION_BATCH) {
+    const batch = entities.slice(b, b + MENTION_BATCH);
+    const firsts = await ctx.corpus.firstMentions(
+      batch.map((e) => e.canonical),
+      MAX_SYMBOLS - out.length,
+    );
+    for (const e of batch) await addSymbols(ctx, e, firsts.get(e.canonical) ?? [], out);
   }
   return out;
+}
+
+/** One symbol per file the entity is mentioned in, at its first mention there, until the list is full. */
+async function addSymbols(
+  ctx: FeatureContext,
+  e: EntitySummary,
+  firsts: readonly EntityOccurrence[],
+  out: SymbolInformation[],
+): Promise<void> {
+  const counts = `${typeLabel(e.type)} · ${plural(e.mentionCount, 'mention')} in ${plural(e.fileCount, 'article')}`;
+  for (const m of firsts) {
+    if (out.length >= MAX_SYMBOLS) return;
+    const text = await ctx.corpus.textOf(m.uri);
+    if (text === undefined) continue;
+    out.push({
+      name: e.canonical,
+      kind: KIND[e.type],
+      location: { uri: m.uri, range: spanToRange(text, m.span) },
+      containerName: `${counts} · ${fileName(m.uri)}`,
+    });
+  }
 }

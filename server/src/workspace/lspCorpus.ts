@@ -40,6 +40,8 @@ export interface LspCorpusHost {
   warn(message: string): void;
   /** Id of the entity tagger weights of a resource's folder, when not the shipped ones. */
   entityModel?(uri: string): string | undefined;
+  /** Whether another backend (the team database) answers for this file as it is, so it is not indexed here. */
+  indexedElsewhere?(uri: string, text: string, options: AnalysisOptions): boolean;
 }
 
 /** Why an open buffer is not analysed at all, or `undefined` when it may be. */
@@ -196,6 +198,7 @@ export class LspCorpus {
     this.status('indexing');
 
     const indexer = new CorpusIndexer(this.index, token);
+    let elsewhere = 0;
     let sliceStart = Date.now();
     const maybeYield = async (done: number, of: number): Promise<void> => {
       if (Date.now() - sliceStart < SLICE_MS) return;
@@ -207,7 +210,13 @@ export class LspCorpus {
     for (let i = 0; i < files.length && !token.isCancellationRequested; i++) {
       const { uri, file, settings, options } = files[i];
       const snapshot = await this.readSnapshot(uri, file, settings, problems);
-      if (snapshot) indexer.first(snapshot, options, cached?.cache.lookup(snapshot, options));
+      if (
+        snapshot &&
+        !this.host.openDocument(uri) &&
+        this.host.indexedElsewhere?.(uri, snapshot.text, options)
+      )
+        elsewhere++;
+      else if (snapshot) indexer.first(snapshot, options, cached?.cache.lookup(snapshot, options));
       this.indexed = Math.round((i + 1) / 2);
       await maybeYield(i + 1, files.length * 2);
     }
@@ -231,13 +240,16 @@ export class LspCorpus {
       this.index.prepareRelated(files[i].uri, files[i].options);
       await maybeYield(files.length * 2, files.length * 2);
     }
-    this.indexed = this.index.size;
-    this.total = this.index.size;
+    this.indexed = this.index.size + elsewhere;
+    this.total = this.index.size + elsewhere;
     progress?.done();
     const ms = Date.now() - started;
-    this.host.logger.log('info', `indexed ${this.index.size} articles in ${ms} ms`, { files: files.length });
+    const where = elsewhere > 0 ? ` (${elsewhere} answered by the team corpus)` : '';
+    this.host.logger.log('info', `indexed ${this.index.size} articles${where} in ${ms} ms`, {
+      files: files.length,
+    });
     this.reportProblems(problems);
-    this.status('ready', `indexed ${this.index.size} articles in ${ms} ms`);
+    this.status('ready', `indexed ${this.index.size} articles${where} in ${ms} ms`);
   }
 
   /** Applies file-watcher events; returns the URIs whose corpus findings may have changed. */
@@ -277,6 +289,10 @@ export class LspCorpus {
       return affected;
     }
     if (this.host.openDocument(uri)) return affected;
+    if (this.host.indexedElsewhere?.(uri, snapshot.text, this.optionsFor(uri, settings))) {
+      this.forget(uri, affected);
+      return affected;
+    }
     const local = analyzeLocal(snapshot.text, this.optionsFor(uri, settings), this.index.entities.hints(), {
       isCancellationRequested: false,
     });

@@ -73,11 +73,32 @@ export const QUERIES = {
                OR EXISTS (SELECT 1 FROM entity_aliases x WHERE x.canonical = e.canonical AND x.folded LIKE $1)
             ORDER BY file_count DESC, mention_count DESC, listing
             LIMIT $2`,
+  top: `SELECT canonical, type, aliases, file_count, mention_count
+          FROM entities
+         ORDER BY mention_count DESC, file_count DESC, listing
+         LIMIT $1`,
+  storedAnalysis: `SELECT entry FROM analyses WHERE content_hash = $1`,
   similar: `SELECT canonical, type, aliases, file_count, mention_count
               FROM entities
              WHERE folded % $1
              ORDER BY similarity(folded, $1) DESC, file_count DESC, listing
              LIMIT $2`,
+  firstMentions: `SELECT k.canonical, a.path, f.span_start, f.span_end, f.written
+                   FROM unnest($1::text[]) WITH ORDINALITY AS k(canonical, ord)
+                   CROSS JOIN LATERAL (
+                     SELECT DISTINCT ON (p.article_id) p.article_id, p.span_start, p.span_end, p.written
+                       FROM entity_postings p
+                      WHERE p.canonical = k.canonical
+                      ORDER BY p.article_id, p.ord) f
+                   JOIN articles a ON a.article_id = f.article_id
+                  ORDER BY k.ord, f.article_id
+                  LIMIT $2`,
+  filesMentioningAny: `SELECT DISTINCT f.path
+                        FROM unnest($1::text[]) AS k(canonical)
+                        CROSS JOIN LATERAL (
+                          SELECT path FROM articles
+                           WHERE entity_keys @> ARRAY[k.canonical]
+                           ORDER BY article_id LIMIT $2) f`,
   filesMentioning: `SELECT path FROM articles WHERE entity_keys @> ARRAY[$1::text] ORDER BY article_id`,
   sameQuotes: `SELECT a.path, q.content_start, q.content_end
                  FROM quotes q JOIN articles a ON a.article_id = q.article_id
@@ -139,6 +160,46 @@ export class CorpusQueries {
     return rows[0]?.n ?? 0;
   }
 
+  /** Every article's path and content digest: what the database holds of which file. */
+  async articleDigests(): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ path: string; content_hash: string }>(
+      'SELECT path, content_hash FROM articles',
+    );
+    return new Map(rows.map((r) => [r.path, r.content_hash]));
+  }
+
+  /** The stored per-file analysis entry (as the analysis cache encodes it) of a content digest. */
+  async storedEntry(hash: string): Promise<unknown> {
+    const { rows } = await this.pool.query<{ entry: unknown }>(QUERIES.storedAnalysis, [hash]);
+    return rows[0]?.entry;
+  }
+
+  /** Stored entries of several content digests at once (digest → entry). */
+  async storedEntries(hashes: readonly string[]): Promise<Map<string, unknown>> {
+    if (hashes.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ content_hash: string; entry: unknown }>(
+      'SELECT content_hash, entry FROM analyses WHERE content_hash = ANY($1::text[])',
+      [hashes],
+    );
+    return new Map(rows.map((r) => [r.content_hash, r.entry]));
+  }
+
+  /** Files mentioning any of the entities, at most `perEntity` each (the earliest indexed). */
+  async filesMentioningAny(canonicals: readonly string[], perEntity: number): Promise<string[]> {
+    if (canonicals.length === 0) return [];
+    const { rows } = await this.pool.query<{ path: string }>(QUERIES.filesMentioningAny, [
+      canonicals,
+      perEntity,
+    ]);
+    return rows.map((r) => r.path);
+  }
+
+  /** The most mentioned entities, as the editor lists them before anything is typed. */
+  async mostMentioned(limit: number): Promise<EntitySummary[]> {
+    const { rows } = await this.pool.query<SummaryRow>(QUERIES.top, [limit]);
+    return rows.map(summaryOf);
+  }
+
   async sharedPassages(path: string): Promise<StoredSharedPassage[]> {
     const { rows } = await this.pool.query(QUERIES.shared, [path]);
     return rows.map(sharedOf);
@@ -183,6 +244,22 @@ export class CorpusQueries {
       span: { start: r.span_start, end: r.span_end },
       text: r.written,
     }));
+  }
+
+  /**
+   * Each entity's first mention in every file that mentions it, files in corpus order, the entities in the
+   * order given, at most `limit` rows in all (the symbol list is cut there anyway).
+   */
+  async firstMentions(canonicals: readonly string[], limit: number): Promise<Map<string, StoredMention[]>> {
+    const out = new Map<string, StoredMention[]>();
+    if (canonicals.length === 0) return out;
+    const { rows } = await this.pool.query(QUERIES.firstMentions, [canonicals, limit]);
+    for (const r of rows) {
+      let list = out.get(r.canonical);
+      if (!list) out.set(r.canonical, (list = []));
+      list.push({ path: r.path, span: { start: r.span_start, end: r.span_end }, text: r.written });
+    }
+    return out;
   }
 
   /** Entities whose name or a written form holds the query's letters in order, most widespread first. */
