@@ -11,6 +11,7 @@ import {
 import type { Logger } from './util/logger';
 import { HARD_MAX_FILE_SIZE_KB } from './workspace/articleText';
 import { globProblem } from './workspace/includeGlobs';
+import { MAX_JOBS } from './workspace/indexWorkers/jobs';
 
 const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -123,6 +124,7 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
   const diag = section('diagnostics');
   const cur = section('curation');
   const ent = section('entities');
+  const idx = section('index');
   let tagger: EntityTaggerSetting = defaultSettings.entities.tagger;
   if (ent.tagger !== undefined && ent.tagger !== null) {
     if (typeof ent.tagger === 'string' && (ENTITY_TAGGER_SETTINGS as readonly string[]).includes(ent.tagger))
@@ -211,6 +213,7 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
       author: text(cur, 'curation.author', 'author', d.curation.author, () => true),
     },
     entities: { tagger },
+    index: { jobs: int(idx, 'index.jobs', 'jobs', d.index.jobs, 0, MAX_JOBS) },
   };
 }
 

@@ -52,6 +52,10 @@ export interface ArticleLensSettings {
   entities: {
     tagger: EntityTaggerSetting;
   };
+  index: {
+    /** Worker threads that index the workspace: 0 one per core, 1 none. */
+    jobs: number;
+  };
 }
 
 export const defaultSettings: ArticleLensSettings = {
@@ -70,6 +74,7 @@ export const defaultSettings: ArticleLensSettings = {
   diagnostics: { maxNumberOfProblems: 1000 },
   curation: { annotationsPath: '.article-lens/annotations.json', author: '' },
   entities: { tagger: 'off' },
+  index: { jobs: 0 },
 };
 
 /**
