@@ -2,23 +2,16 @@
 // diagnostics and related lists of one indexed in a single thread.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RelatedArticlesRequest } from '../../server/src/protocol';
 import { generateLoadCorpus } from '../bench/loadCorpus';
 import { repoRoot } from '../support/built';
+import { filesUnder } from '../support/filesUnder';
 import { fileUri, Session } from './session';
 
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? files(full) : [full];
-    })
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-}
+const files = (dir: string): string[] => filesUnder(dir).filter((f) => f.endsWith('.txt'));
 
 /** Diagnostics of every seventh article (opened) and the related list of every article. */
 async function findings(dir: string, jobs: number): Promise<{ seen: unknown; logs: string[] }> {

@@ -3,7 +3,7 @@
 // is logged once and its files are analysed in the main thread, none lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CorpusIndexer } from '../../server/src/analysis/analyzeArticle';
@@ -19,6 +19,7 @@ import { firstPass, type FirstPassFigures } from '../../server/src/workspace/ind
 import { HintMirror, HintSender } from '../../server/src/workspace/indexWorkers/hintDeltas';
 import { IndexWorkerPool } from '../../server/src/workspace/indexWorkers/workerPool';
 import { generateLoadCorpus } from '../bench/loadCorpus';
+import { filesUnder } from '../support/filesUnder';
 import { ensureBuilt, indexWorkerPath } from '../support/built';
 
 const faulty = path.join(__dirname, '../support/indexWorkers');
@@ -26,20 +27,11 @@ const options = defaultAnalysisOptions;
 let dir: string;
 let snapshots: ArticleSnapshot[];
 
-function files(d: string): string[] {
-  return readdirSync(d)
-    .flatMap((name) => {
-      const full = path.join(d, name);
-      return statSync(full).isDirectory() ? files(full) : [full];
-    })
-    .sort();
-}
-
 before(() => {
   ensureBuilt();
   dir = mkdtempSync(path.join(os.tmpdir(), 'article-lens-workers-'));
   generateLoadCorpus(path.join(dir, 'corpus'), { articles: 80, seed: 5 });
-  snapshots = files(path.join(dir, 'corpus'))
+  snapshots = filesUnder(path.join(dir, 'corpus'))
     .filter((f) => f.endsWith('.txt'))
     .map((f, i) => ({ uri: `file:///corpus/${i}`, version: -1, text: readFileSync(f, 'utf8') }));
 });
