@@ -111,10 +111,12 @@ export class IndexWorkerPool {
   private fail(worker: PoolWorker, reason: string): void {
     if (worker.failed || this.closing) return;
     worker.failed = true;
-    const left = this.alive > 0 ? `${this.alive} workers left` : 'the rest is analysed in the main thread';
+    const held = `its ${worker.pending.size} files in hand`;
+    const alive = this.alive;
     this.log(
-      `indexing worker ${worker.n} stopped (${reason}): its ${worker.pending.size} files in hand are ` +
-        `analysed in the main thread, ${left}`,
+      alive > 0
+        ? `indexing worker ${worker.n} stopped (${reason}): ${held} are analysed in the main thread, ${alive} ${alive === 1 ? 'worker goes' : 'workers go'} on`
+        : `indexing worker ${worker.n} stopped (${reason}): ${held} and the rest of the corpus are analysed in the main thread`,
     );
     this.settle(worker);
     void worker.thread.terminate();
