@@ -17,6 +17,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The indexing worker thread, started by the server and the CLI from the file next to them.
+  { entryPoints: ['server/src/workspace/indexWorkers/indexWorker.ts'], outfile: 'server/out/indexWorker.js' },
 ];
 if (existsSync('test/e2e/suite/index.ts')) {
   entries.push({

@@ -1,7 +1,7 @@
 // Command-line front end: the same analysis as the language server, printed as JSON or eslint-style text.
 // Exit code: 0 every input analysed, 1 some inputs skipped (reported on stderr), 2 bad usage or nothing read.
 import { AnalysisCache } from './analysis/corpus/analysisStore';
-import { analyzeFiles } from './cli/analyzeFiles';
+import { analysisOptionsFor, analyzeSnapshotsInWorkers, readFiles } from './cli/analyzeFiles';
 import { HelpRequest, parseArgs, USAGE, UsageError, type CliArgs } from './cli/args';
 import { INDEX_USAGE, runDatabaseCommand } from './cli/databaseCommands';
 import { CURATION_USAGE, runCurationCommand, sidecarHook, takeAnnotations } from './cli/curationCommands';
@@ -45,16 +45,18 @@ async function main(argv0: readonly string[]): Promise<number> {
   const store =
     curate || args.cacheDir === undefined ? undefined : new FileAnalysisStore(args.cacheDir, { log: warn });
   await store?.load();
-  const run = analyzeFiles(
-    files,
-    base,
-    args.maxFileSizeKB,
-    store ? new AnalysisCache(store) : undefined,
-    curate,
-    args.entityTagger,
-    args.relatedWholePages,
-    entityModel,
-  );
+  const input = readFiles(files, args.maxFileSizeKB);
+  const run = {
+    ...input,
+    ...(await analyzeSnapshotsInWorkers(
+      input.read,
+      base,
+      analysisOptionsFor(args.entityTagger, args.relatedWholePages, entityModel),
+      { jobs: args.jobs, log: warn },
+      store ? new AnalysisCache(store) : undefined,
+      curate,
+    )),
+  };
   skipped.push(...run.skipped);
   for (const s of skipped) warn(`skipped ${s.path}: ${s.reason}`);
   for (const t of run.truncated)

@@ -11,6 +11,7 @@ import {
 import type { Logger } from './util/logger';
 import { HARD_MAX_FILE_SIZE_KB } from './workspace/articleText';
 import { globProblem } from './workspace/includeGlobs';
+import { MAX_JOBS } from './workspace/indexWorkers/jobs';
 
 /** A relative path inside a folder (no leading `/`, no `..` segment, no `\\` or `:`). */
 const RELATIVE_PATH_RE = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\\:]+$/;
@@ -126,6 +127,7 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
   const diag = section('diagnostics');
   const cur = section('curation');
   const ent = section('entities');
+  const idx = section('index');
   let tagger: EntityTaggerSetting = defaultSettings.entities.tagger;
   if (ent.tagger !== undefined && ent.tagger !== null) {
     if (typeof ent.tagger === 'string' && (ENTITY_TAGGER_SETTINGS as readonly string[]).includes(ent.tagger))
@@ -219,6 +221,7 @@ export function sanitize(raw: unknown, ignored: string[] = []): ArticleLensSetti
         RELATIVE_PATH_RE.test(v.trim()),
       ).trim(),
     },
+    index: { jobs: int(idx, 'index.jobs', 'jobs', d.index.jobs, 0, MAX_JOBS) },
   };
 }
 

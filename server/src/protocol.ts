@@ -54,6 +54,10 @@ export interface ArticleLensSettings {
     /** The workspace's retrained tagger weights, relative to each workspace folder; used when present. */
     modelPath: string;
   };
+  index: {
+    /** Worker threads that index the workspace: 0 one per core, 1 none. */
+    jobs: number;
+  };
 }
 
 export const defaultSettings: ArticleLensSettings = {
@@ -72,6 +76,7 @@ export const defaultSettings: ArticleLensSettings = {
   diagnostics: { maxNumberOfProblems: 1000 },
   curation: { annotationsPath: '.article-lens/annotations.json', author: '' },
   entities: { tagger: 'off', modelPath: '.article-lens/entity-model.json' },
+  index: { jobs: 0 },
 };
 
 /**

@@ -37,6 +37,8 @@ export interface StartOptions {
   /** Extra node flags before the server script (--cpu-prof, --heapsnapshot-signal…). */
   nodeArgs?: string[];
   cwd?: string;
+  /** What the client answers to `workspace/configuration`; the defaults when not given. */
+  settings?: unknown;
 }
 
 export class BenchClient {
@@ -48,11 +50,16 @@ export class BenchClient {
   lastStatus: StatusParams | undefined;
   exitCode: number | null | undefined;
   stderrTail = '';
+  /** The server's log lines (`window/logMessage`), the last 200. */
+  readonly logs: string[] = [];
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly publishWaiters = new Map<string, (t: number) => void>();
   private readonly listeners = new Set<() => void>();
 
-  private constructor(readonly proc: ChildProcessWithoutNullStreams) {
+  private constructor(
+    readonly proc: ChildProcessWithoutNullStreams,
+    settings: unknown = defaultSettings,
+  ) {
     this.connection = createProtocolConnection(
       new StreamMessageReader(proc.stdout),
       new StreamMessageWriter(proc.stdin),
@@ -63,8 +70,8 @@ export class BenchClient {
       this.notify();
     });
     const c = this.connection;
-    // Settings: the defaults, as an editor with no user settings sends them.
-    c.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => defaultSettings));
+    // Settings: the defaults unless the bench sets some, as an editor with no user settings sends them.
+    c.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
     c.onRequest('window/workDoneProgress/create', () => null);
     for (const method of [
       'client/registerCapability',
@@ -96,7 +103,11 @@ export class BenchClient {
       this.publishWaiters.get(key)?.(t);
       this.publishWaiters.delete(key);
     });
-    for (const method of ['window/logMessage', 'window/showMessage', 'telemetry/event', '$/logTrace'])
+    c.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      if (this.logs.length > 200) this.logs.shift();
+    });
+    for (const method of ['window/showMessage', 'telemetry/event', '$/logTrace'])
       c.onNotification(method, () => undefined);
     c.onError(() => undefined);
     c.listen();
@@ -115,7 +126,7 @@ export class BenchClient {
       stdio: ['pipe', 'pipe', 'pipe'],
       cwd: opts.cwd,
     });
-    const client = new BenchClient(proc);
+    const client = new BenchClient(proc, opts.settings);
     const folderUri = fileUri(opts.folder);
     await client.request(
       InitializeRequest.method,

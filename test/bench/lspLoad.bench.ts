@@ -9,7 +9,7 @@
 //   npm run bench                        1k, 10k and 100k within a 14-minute budget
 //   npm run bench -- --sizes 1k,10k      chosen sizes
 //   npm run bench -- --quick             fewer samples, 1k unless --sizes; does not write the doc
-//   options: --budget SECONDS, --seed N, --no-write, --out FILE,
+//   options: --budget SECONDS, --seed N, --no-write, --out FILE, --jobs N (the servers' index.jobs),
 //            --cpu-prof DIR (profile the server; the edit loop's window goes to DIR/edit-window.json),
 //            --heap-snapshot DIR (one snapshot after indexing); both skip the warm start and the doc.
 import { execFileSync } from 'node:child_process';
@@ -30,7 +30,11 @@ import v8 from 'node:v8';
 import * as prettier from 'prettier';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
 import { winkReadDoc } from '../../server/src/analysis/text/nlp';
-import { RelatedArticlesRequest, type RelatedArticlesResult } from '../../server/src/protocol';
+import {
+  defaultSettings,
+  RelatedArticlesRequest,
+  type RelatedArticlesResult,
+} from '../../server/src/protocol';
 import { BenchClient, fileUri, TimeoutError } from './lspClient';
 import { emptyLoadCorpusTrash, type LoadCorpusManifest } from './loadCorpus';
 
@@ -53,7 +57,18 @@ function parseArgs(argv: string[]): Record<string, string | true> {
   return out;
 }
 const args = parseArgs(process.argv.slice(2));
-const known = ['sizes', 'quick', 'budget', 'seed', 'no-write', 'out', 'cpu-prof', 'heap-snapshot', 'help'];
+const known = [
+  'sizes',
+  'quick',
+  'budget',
+  'seed',
+  'no-write',
+  'out',
+  'cpu-prof',
+  'heap-snapshot',
+  'jobs',
+  'help',
+];
 for (const k of Object.keys(args)) if (!known.includes(k)) throw new Error(`unknown option --${k}`);
 if (args.help) {
   console.log(
@@ -80,6 +95,11 @@ const seed = typeof args.seed === 'string' ? Number(args.seed) : 2026;
 const cpuProfDir = typeof args['cpu-prof'] === 'string' ? path.resolve(args['cpu-prof']) : undefined;
 const heapDir = typeof args['heap-snapshot'] === 'string' ? path.resolve(args['heap-snapshot']) : undefined;
 const profiling = cpuProfDir !== undefined || heapDir !== undefined;
+/** `articleLens.index.jobs` of the servers started (`--jobs N`); the default setting when not given. */
+const jobs = typeof args.jobs === 'string' ? Number(args.jobs) : undefined;
+if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0))
+  throw new Error(`bad --jobs ${String(args.jobs)}`);
+const settings = jobs === undefined ? undefined : { ...defaultSettings, index: { jobs } };
 const write = !quick && !profiling && args['no-write'] !== true;
 const outFile = path.resolve(repoRoot, typeof args.out === 'string' ? args.out : 'docs/benchmarks.md');
 
@@ -206,7 +226,7 @@ async function startAndIndex(
   let client: BenchClient;
   try {
     client = await BenchClient.start(
-      { serverPath, folder: manifest.dir, storageDir, nodeArgs, cwd },
+      { serverPath, folder: manifest.dir, storageDir, nodeArgs, cwd, settings },
       Math.min(60_000, timeoutMs),
     );
   } catch (e) {
@@ -223,6 +243,9 @@ async function startAndIndex(
     timeoutMs - (performance.now() - client.spawnedAt),
   );
   clearInterval(ticker);
+  // How much of the workers' first pass was kept (their hint questions replayed at their turn).
+  for (const line of client.logs.filter((l) => l.includes('first pass in worker threads')))
+    log(`${what}: ${line}`);
   const figures: StartFigures = { outcome };
   if (outcome === 'ok') {
     figures.readyMs = (client.readyAt ?? NaN) - client.spawnedAt;

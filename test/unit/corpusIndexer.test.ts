@@ -3,7 +3,7 @@
 // passes recorded every file in full (the indexer as it was), on a corpus with reprints and templates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { indexCorpus } from '../../server/src/analysis/analyzeArticle';
@@ -15,6 +15,7 @@ import {
   type LocalAnalysis,
 } from '../../server/src/analysis/types';
 import { generateLoadCorpus } from '../bench/loadCorpus';
+import { filesUnder } from '../support/filesUnder';
 
 /** Both passes record every file in full; nothing is settled afterwards. */
 class FullRecordIndex extends CorpusIndex {
@@ -23,15 +24,6 @@ class FullRecordIndex extends CorpusIndex {
   }
 
   override indexed(): void {}
-}
-
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? files(full) : [full];
-    })
-    .sort();
 }
 
 /** What a user is told of every file: its findings, shared passages and related articles, and the corpus. */
@@ -51,7 +43,7 @@ test('an index whose first pass records only the hints answers as one recording 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'article-lens-indexer-'));
   try {
     generateLoadCorpus(path.join(dir, 'corpus'), { articles: 160, seed: 11 });
-    const snapshots = files(path.join(dir, 'corpus'))
+    const snapshots = filesUnder(path.join(dir, 'corpus'))
       .filter((f) => f.endsWith('.txt'))
       .map((f, i) => ({ uri: `file:///corpus/${i}`, version: -1, text: readFileSync(f, 'utf8') }));
     assert.ok(snapshots.length >= 150, `${snapshots.length} files`);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ClientCommands, defaultSettings, SEMANTIC_TOKEN_TYPES } from '../../server/src/protocol';
+import { INDEX_WORKER_FILE } from '../../server/src/workspace/indexWorkers/workerPool';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -219,4 +220,19 @@ test('every entity colour is contributed with defaults for each theme kind and l
     for (const kind of ['dark', 'light', 'highContrast']) assert.ok(c.defaults[kind], `${c.id} ${kind}`);
     assert.ok(readme.includes(`\`${c.id}\``), `${c.id} in the README legend`);
   }
+});
+
+test('the .vsix keeps every bundle the build writes for the server, the CLI and the indexing worker', () => {
+  const build = readFileSync(path.join(root, 'scripts/build.mjs'), 'utf8');
+  const outfiles = [...build.matchAll(/outfile: '((?:server|client)\/out\/[^']+\.js)'/g)].map((m) => m[1]);
+  assert.ok(outfiles.includes('server/out/indexWorker.js'), 'the worker has its own bundle');
+  // The worker pool starts the bundle next to its own (server.js and cli.js are both in server/out).
+  assert.equal(path.basename(INDEX_WORKER_FILE), 'indexWorker.js');
+  const kept = new Set(
+    readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('!'))
+      .map((l) => l.slice(1).trim()),
+  );
+  for (const f of outfiles) assert.ok(kept.has(f), `.vscodeignore keeps ${f}`);
 });

@@ -5,7 +5,7 @@ import { recogniseEntities } from './entities/combine';
 import { taggerModelOf } from './entities/tagger/modelOption';
 import type { TableStep } from './entities/aliases';
 import { ReplayMemo, replaysWith } from './entities/entityIndex';
-import { analyzeText } from './text/nlp';
+import { analyzeText, type NlpDoc } from './text/nlp';
 import { decodeNlpDoc, encodeNlpDoc, type EncodedNlpDoc } from './text/nlpCache';
 import { findQuotes } from './quotes/quotes';
 import { findRepeats } from './duplicates/repeats';
@@ -17,6 +17,7 @@ import type {
   EntityHints,
   LocalAnalysis,
   RelatedArticle,
+  Repeat,
   Token,
 } from './types';
 
@@ -128,6 +129,40 @@ function passOf(local: LocalAnalysis, journal: TableStep[]): PassFindings {
   return { entities: local.entities, quotes: local.quotes, unbalanced: local.unbalanced, journal };
 }
 
+/** A file's first pass done away from the index (a worker thread), for `CorpusIndexer.first` to check. */
+export interface ComputedFirstPass {
+  first: PassFindings;
+  repeats: Repeat[];
+  /** The wink analysis it came from, encoded in this thread's tag codes. */
+  nlp?: EncodedNlpDoc;
+}
+
+/**
+ * The first pass of one file's own analysis with the given hints: entities (their questions to the hints
+ * recorded in `journal`), quotes and repeats. `repeats`, when known, are taken as they are (they depend on
+ * the text and settings alone).
+ */
+export function firstPassOf(
+  text: string,
+  options: AnalysisOptions,
+  hints: EntityHints,
+  token: Token,
+  nlp: NlpDoc = analyzeText(text),
+  repeats?: Repeat[],
+): { local: LocalAnalysis; journal: TableStep[] } {
+  const journal: TableStep[] = [];
+  const local = emptyLocal([]);
+  local.entities = recogniseEntities(text, hints, options.entityTagger, journal, nlp, taggerModelOf(options));
+  if (!token.isCancellationRequested) {
+    const { quotes, unbalanced } = findQuotes(text, local.entities);
+    local.quotes = quotes;
+    local.unbalanced = unbalanced;
+  }
+  if (!token.isCancellationRequested) local.repeats = repeats ?? findRepeats(text, options.minRepeatWords);
+  else local.limits = ['cancelled'];
+  return { local, journal };
+}
+
 /**
  * Indexes a corpus in two passes: the first (`first`, per file) collects every file's findings, the second
  * (`second`) resolves entity names against what the whole corpus knows (a surname alone in one file, a full
@@ -151,35 +186,43 @@ export class CorpusIndexer {
     private readonly token: Token,
   ) {}
 
-  /** First pass of one file, with the hints as they stand; `cached` is its entry from an earlier run. */
-  first(snapshot: ArticleSnapshot, options: AnalysisOptions, cached?: CachedAnalysis): void {
-    if (cached && replaysWith(this.index.entities.hints(), cached.first.journal, this.memo)) {
+  /**
+   * First pass of one file, with the hints as they stand; `cached` is its entry from an earlier run and
+   * `computed` the same pass done elsewhere (a worker thread) with older hints. Either stands in for the
+   * analysis when its recorded questions get the same answers from the current hints. Returns whether
+   * `computed` was kept.
+   */
+  first(
+    snapshot: ArticleSnapshot,
+    options: AnalysisOptions,
+    cached?: CachedAnalysis,
+    computed?: ComputedFirstPass,
+  ): boolean {
+    const hints = this.index.entities.hints();
+    if (cached && replaysWith(hints, cached.first.journal, this.memo)) {
       const local = localOf(cached.first, cached.repeats);
       this.index.admit(snapshot, local);
       this.firsts.push({ snapshot, options, local, journal: cached.first.journal, cached });
-      return;
+      return false;
     }
-    const journal: TableStep[] = [];
-    const local = emptyLocal([]);
-    const nlp = analyzeText(snapshot.text);
-    local.entities = recogniseEntities(
-      snapshot.text,
-      this.index.entities.hints(),
-      options.entityTagger,
-      journal,
-      nlp,
-      taggerModelOf(options),
-    );
-    if (!this.token.isCancellationRequested) {
-      const { quotes, unbalanced } = findQuotes(snapshot.text, local.entities);
-      local.quotes = quotes;
-      local.unbalanced = unbalanced;
+    if (computed && replaysWith(hints, computed.first.journal, this.memo)) {
+      const local = localOf(computed.first, computed.repeats);
+      this.index.admit(snapshot, local);
+      this.firsts.push({ snapshot, options, local, journal: computed.first.journal, nlp: computed.nlp });
+      return true;
     }
-    if (!this.token.isCancellationRequested)
-      local.repeats = findRepeats(snapshot.text, options.minRepeatWords);
-    else local.limits = ['cancelled'];
-    this.index.admit(snapshot, local);
-    this.firsts.push({ snapshot, options, local, journal, nlp: encodeNlpDoc(nlp) });
+    // The wink analysis and the repeats do not depend on the hints: what was computed elsewhere is reused.
+    const nlp = computed?.nlp ? decodeNlpDoc(computed.nlp, snapshot.text) : analyzeText(snapshot.text);
+    const pass = firstPassOf(snapshot.text, options, hints, this.token, nlp, computed?.repeats);
+    this.index.admit(snapshot, pass.local);
+    this.firsts.push({
+      snapshot,
+      options,
+      local: pass.local,
+      journal: pass.journal,
+      nlp: computed?.nlp ?? encodeNlpDoc(nlp),
+    });
+    return false;
   }
 
   /**

@@ -20,6 +20,8 @@ import {
 import { pathToUri } from '../util/uri';
 import { sizeLimitBytes } from '../workspace/articleText';
 import { readArticle, type SkippedPath } from '../workspace/fsCorpus';
+import { firstPass } from '../workspace/indexWorkers/firstPass';
+import { startPool } from '../workspace/indexWorkers/jobs';
 import type { FileResult } from './format';
 
 export interface AnalyzeRun {
@@ -107,14 +109,77 @@ export function analyzeSnapshots(
   prepare?: (index: CorpusIndex) => void,
   progress: AnalyzeProgress = () => undefined,
 ): Pick<AnalyzeRun, 'results'> {
-  const run: Pick<AnalyzeRun, 'results'> = { results: [] };
-  const result = (r: ReadFile, analysis: ArticleAnalysis): FileResult => ({
-    file: relativePath(base, r),
-    text: r.snapshot.text,
-    analysis,
-    truncated: r.truncated,
+  const run = startRun(read, base, options, cache);
+  if (run.done) return { results: run.done };
+  const index = new CorpusIndex();
+  prepare?.(index);
+  const indexer = new CorpusIndexer(index, neverCancelled);
+  read.forEach((r, i) => {
+    indexer.first(r.snapshot, options, run.cached[i]);
+    progress('first pass', i + 1, read.length);
   });
+  return { results: endRun(run, index, indexer, progress) };
+}
 
+/** How a run's first pass is shared out: `jobs` as `--jobs` takes it (0: one worker per core). */
+export interface Jobs {
+  jobs: number;
+  /** Gets a line when a worker fails (its files are analysed in this thread). */
+  log: (message: string) => void;
+}
+
+/** `analyzeSnapshots` with the first pass in worker threads; the findings are the same for any `jobs`. */
+export async function analyzeSnapshotsInWorkers(
+  read: readonly ReadFile[],
+  base: string,
+  options: AnalysisOptions,
+  jobs: Jobs,
+  cache?: AnalysisCache,
+  prepare?: (index: CorpusIndex) => void,
+  progress: AnalyzeProgress = () => undefined,
+): Promise<Pick<AnalyzeRun, 'results'>> {
+  const run = startRun(read, base, options, cache);
+  if (run.done) return { results: run.done };
+  const index = new CorpusIndex();
+  prepare?.(index);
+  const indexer = new CorpusIndexer(index, neverCancelled);
+  // A retrained tagger model is loaded in this thread only.
+  const pool = startPool(options.entityModel === undefined ? jobs.jobs : 1, read.length, jobs.log);
+  try {
+    const source = {
+      count: read.length,
+      read: (i: number) => ({ snapshot: read[i].snapshot, options, cached: run.cached[i] }),
+      after: (i: number) => progress('first pass', i + 1, read.length),
+    };
+    await firstPass(indexer, () => index.entities.hints(), source, pool, neverCancelled);
+  } finally {
+    await pool?.close();
+  }
+  return { results: endRun(run, index, indexer, progress) };
+}
+
+interface Run {
+  read: readonly ReadFile[];
+  base: string;
+  options: AnalysisOptions;
+  cache: AnalysisCache | undefined;
+  cached: (CachedAnalysis | undefined)[];
+  fingerprint: string | undefined;
+  /** The results, when the cache holds the whole corpus's findings and no index needs building. */
+  done?: FileResult[];
+}
+
+function resultOf(base: string, r: ReadFile, analysis: ArticleAnalysis): FileResult {
+  return { file: relativePath(base, r), text: r.snapshot.text, analysis, truncated: r.truncated };
+}
+
+/** The files' cache entries, and the results when the cache alone answers for the whole corpus. */
+function startRun(
+  read: readonly ReadFile[],
+  base: string,
+  options: AnalysisOptions,
+  cache: AnalysisCache | undefined,
+): Run {
   const cached = read.map((r) => cache?.lookup(r.snapshot, options));
   const fingerprint =
     cache &&
@@ -122,22 +187,24 @@ export function analyzeSnapshots(
       read.map((r) => cache.key(r.snapshot, options)),
       options,
     );
+  const run: Run = { read, base, options, cache, cached, fingerprint };
   const complete = (c: CachedAnalysis | undefined): c is CachedAnalysis =>
     c?.corpus !== undefined && c.corpus.fingerprint === fingerprint;
-  if (fingerprint && cached.every(complete)) {
-    read.forEach((r, i) => run.results.push(result(r, fromCache(r.snapshot, cached[i] as CachedAnalysis))));
-    return run;
-  }
+  if (fingerprint && cached.every(complete))
+    run.done = read.map((r, i) => resultOf(base, r, fromCache(r.snapshot, cached[i] as CachedAnalysis)));
+  return run;
+}
 
-  const index = new CorpusIndex();
-  prepare?.(index);
-  const indexer = new CorpusIndexer(index, neverCancelled);
-  read.forEach((r, i) => {
-    indexer.first(r.snapshot, options, cached[i]);
-    progress('first pass', i + 1, read.length);
-  });
+/** After the first pass: the second, then each file's corpus findings (stored in the cache). */
+function endRun(
+  run: Run,
+  index: CorpusIndex,
+  indexer: CorpusIndexer,
+  progress: AnalyzeProgress,
+): FileResult[] {
+  const { read, base, options, cache, fingerprint } = run;
   for (const done of indexer.second()) progress('second pass', done, read.length);
-
+  const results: FileResult[] = [];
   const analyses = new Map<string, ArticleAnalysis>();
   for (const r of read) {
     const { snapshot } = r;
@@ -149,7 +216,7 @@ export function analyzeSnapshots(
       options,
     );
     analyses.set(snapshot.uri, analysis);
-    run.results.push(result(r, analysis));
+    results.push(resultOf(base, r, analysis));
   }
   if (cache && fingerprint) {
     let done = 0;
@@ -161,7 +228,7 @@ export function analyzeSnapshots(
       cache.save(snapshot, options, { ...entry, corpus });
     }
   }
-  return run;
+  return results;
 }
 
 export function fromCache(snapshot: ArticleSnapshot, entry: CachedAnalysis): ArticleAnalysis {

@@ -2,10 +2,11 @@
 // (exit code 2, with the usage printed).
 import { ENTITY_TAGGER_MODES, type EntityTaggerMode } from '../analysis/types';
 import { HARD_MAX_FILE_SIZE_KB } from '../workspace/articleText';
+import { MAX_JOBS, MIN_FILES_FOR_AUTO_JOBS } from '../workspace/indexWorkers/jobs';
 
 export const USAGE = `usage: article-lens analyze [--format json|text] [--max-file-size-kb N] [--cache DIR] [--db URL]
                             [--entity-tagger off|candidates|primary] [--entity-model FILE]
-                            [--related-by story|page] <dir|file...>
+                            [--related-by story|page] [--jobs N] <dir|file...>
 
 Analyses the article files (.txt, .article) and prints entities, quotes, repeated and shared passages
 and related articles. Offsets in JSON are UTF-16 code units; paths are relative to the given directory.
@@ -19,6 +20,8 @@ and related articles. Offsets in JSON are UTF-16 code units; paths are relative 
   --entity-model FILE    the tagger's weights (default: the corpus folder's .article-lens/entity-model.json,
                          written by "Retrain Entity Model from Corrections", when present; else the shipped ones)
   --related-by story|page  rank pages of several stories story by story (default), or whole
+  --jobs N               worker threads that analyse files: 0 one per core (default; corpora under
+                         ${MIN_FILES_FOR_AUTO_JOBS} files stay in one thread), 1 none; findings are the same for any N
 
 Files that cannot be analysed (missing, dangling symlink, unreadable, binary) are reported on stderr and
 skipped. Exit code: 0 all inputs analysed, 1 some inputs skipped, 2 usage error or nothing could be read.`;
@@ -35,6 +38,8 @@ export interface CliArgs {
   relatedWholePages: boolean;
   /** The tagger's weights (`--entity-model`); the corpus folder's model, else the shipped weights, when absent. */
   entityModel?: string;
+  /** Worker threads of the first indexing pass (`--jobs`): 0 one per core, 1 none. */
+  jobs: number;
   inputs: string[];
 }
 
@@ -52,6 +57,7 @@ const OPTIONS = new Set([
   '--entity-tagger',
   '--entity-model',
   '--related-by',
+  '--jobs',
 ]);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -66,6 +72,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     cacheDir: undefined,
     entityTagger: 'off',
     relatedWholePages: false,
+    jobs: 0,
     inputs: [],
   };
   for (let i = 0; i < rest.length; i++) {
@@ -117,6 +124,11 @@ function setOption(args: CliArgs, name: string, value: string): void {
     case '--entity-model':
       if (value === '') throw new UsageError('--entity-model needs a file');
       args.entityModel = value;
+      return;
+    case '--jobs':
+      if (!/^\d+$/.test(value) || Number(value) > MAX_JOBS)
+        throw new UsageError(`--jobs must be a whole number from 0 to ${MAX_JOBS}`);
+      args.jobs = Number(value);
       return;
     case '--cache':
       if (value === '') throw new UsageError('--cache needs a directory');

@@ -19,7 +19,7 @@ import { runningAnalyserVersion } from '../workspace/fileAnalysisStore';
 import { resolveInputs } from '../workspace/fsCorpus';
 import {
   analysisOptionsFor,
-  analyzeSnapshots,
+  analyzeSnapshotsInWorkers,
   readFiles,
   relativePath,
   type AnalyzeProgress,
@@ -32,12 +32,13 @@ import { parseExport, writeExport } from './exportCommand';
 import { CurationReadError, CurationUsageError, takeOption } from './options';
 import { warn } from './output';
 
-export const INDEX_USAGE = `usage: article-lens index --db URL [--entity-tagger MODE] [--max-file-size-kb N] <corpus>
+export const INDEX_USAGE = `usage: article-lens index --db URL [--entity-tagger MODE] [--max-file-size-kb N] [--jobs N] <corpus>
 
 Loads the corpus into the PostgreSQL database at URL (postgres://user@host:port/db; the password may come
 from PGPASSWORD): per-file analyses, entity postings, passage fingerprints, quotes, shared passages and
-related lists. Files whose content is already in the database are not analysed again. Progress goes to
-stderr. \`analyze --db URL <corpus>\` and \`export --db URL ...\` then read from the database.
+related lists. Files whose content is already in the database are not analysed again. Files are analysed
+in worker threads, one per core (--jobs N to choose, 1 for none). Progress goes to stderr.
+\`analyze --db URL <corpus>\` and \`export --db URL ...\` then read from the database.
 
 usage: article-lens corrections --db URL --import FILE | --export FILE
 
@@ -168,7 +169,15 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
     const known = await db.store.prefetch(db.keys);
     const progress = progressLine();
     let index: CorpusIndex | undefined;
-    const run = analyzeSnapshots(db.read, db.base, db.options, db.cache, (i) => void (index = i), progress);
+    const run = await analyzeSnapshotsInWorkers(
+      db.read,
+      db.base,
+      db.options,
+      { jobs: args.jobs, log: warn },
+      db.cache,
+      (i) => void (index = i),
+      progress,
+    );
     const analysed = Date.now();
     await db.store.flush();
     const byUri = new Map(db.read.map((r, i) => [r.snapshot.uri, db.keys[i].hash]));
@@ -238,7 +247,9 @@ async function runAnalyze(url: string, rest: readonly string[]): Promise<number>
         corrections.length > 0
           ? (index: CorpusIndex): void => void useCorrections(index, db.base, corrections)
           : undefined;
-      results = analyzeSnapshots(db.read, db.base, db.options, db.cache, curate).results;
+      const jobs = { jobs: args.jobs, log: warn };
+      results = (await analyzeSnapshotsInWorkers(db.read, db.base, db.options, jobs, db.cache, curate))
+        .results;
     }
     const out = args.format === 'json' ? JSON.stringify(toJson(results, db.base)) : toText(results, db.base);
     process.stdout.write(`${out}\n`);
@@ -254,8 +265,13 @@ async function runExportFromDb(url: string, rest: readonly string[]): Promise<nu
   const db = await open(url, { ...args, inputs: request.files });
   try {
     await db.store.prefetch(db.keys);
-    const { results } = analyzeSnapshots(db.read, request.base, db.options, db.cache, (index) =>
-      useCorrections(index, request.base, request.corrections),
+    const { results } = await analyzeSnapshotsInWorkers(
+      db.read,
+      request.base,
+      db.options,
+      { jobs: args.jobs, log: warn },
+      db.cache,
+      (index) => useCorrections(index, request.base, request.corrections),
     );
     return writeExport(
       request,

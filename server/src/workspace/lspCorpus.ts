@@ -15,6 +15,13 @@ import { normalizeUri, pathToUri, uriToPath } from '../util/uri';
 import { decodeArticle, limitText, looksBinary, sizeLimitBytes, type LimitedText } from './articleText';
 import { FileAnalysisStore } from './fileAnalysisStore';
 import { includeMatcher } from './includeGlobs';
+import {
+  firstPass,
+  type FirstPassFigures,
+  type FirstPassFile,
+  type FirstPassSource,
+} from './indexWorkers/firstPass';
+import { startPool } from './indexWorkers/jobs';
 
 export const ARTICLE_EXTENSION = '.article';
 /** Folders never searched for articles: tool state and dependencies, not corpus. */
@@ -207,19 +214,53 @@ export class LspCorpus {
       await new Promise((r) => setImmediate(r));
       sliceStart = Date.now();
     };
-    for (let i = 0; i < files.length && !token.isCancellationRequested; i++) {
-      const { uri, file, settings, options } = files[i];
-      const snapshot = await this.readSnapshot(uri, file, settings, problems);
-      if (
-        snapshot &&
-        !this.host.openDocument(uri) &&
-        this.host.indexedElsewhere?.(uri, snapshot.text, options)
-      )
-        elsewhere++;
-      else if (snapshot) indexer.first(snapshot, options, cached?.cache.lookup(snapshot, options));
-      this.indexed = Math.round((i + 1) / 2);
-      await maybeYield(i + 1, files.length * 2);
+    // A workspace's retrained tagger weights are loaded in this thread only.
+    const jobs = files.some((f) => f.options.entityModel !== undefined)
+      ? 1
+      : (files[0]?.settings.index.jobs ?? 0);
+    const pool = startPool(jobs, files.length, (m) => this.host.logger.log('warn', m));
+    const lookup = (snapshot: ArticleSnapshot, options: AnalysisOptions): FirstPassFile => ({
+      snapshot,
+      options,
+      cached: cached?.cache.lookup(snapshot, options),
+    });
+    let figures: FirstPassFigures;
+    try {
+      const source: FirstPassSource = {
+        count: files.length,
+        read: async (i) => {
+          const { uri, file, settings, options } = files[i];
+          const snapshot = await this.readSnapshot(uri, file, settings, problems);
+          if (
+            snapshot &&
+            !this.host.openDocument(uri) &&
+            this.host.indexedElsewhere?.(uri, snapshot.text, options)
+          ) {
+            elsewhere++;
+            return undefined;
+          }
+          return snapshot && lookup(snapshot, options);
+        },
+        // Read ahead for the workers: a buffer opened or edited since is what the index gets.
+        current: (f) => {
+          const open = this.host.openDocument(f.snapshot.uri);
+          if (!open || open.version === f.snapshot.version) return f;
+          return lookup({ uri: f.snapshot.uri, version: open.version, text: open.getText() }, f.options);
+        },
+        after: async (i) => {
+          this.indexed = Math.round((i + 1) / 2);
+          await maybeYield(i + 1, files.length * 2);
+        },
+      };
+      figures = await firstPass(indexer, () => this.index.entities.hints(), source, pool, token);
+    } finally {
+      await pool?.close();
     }
+    if (pool)
+      this.host.logger.log(
+        'info',
+        `first pass in worker threads: ${figures.kept} of ${figures.computed} results kept, the rest analysed again here`,
+      );
     // An edit during indexing already put a newer buffer in the index: that file is left as it is.
     for (const done of indexer.second(true)) {
       this.indexed = Math.round(files.length / 2 + (done / indexer.size) * (files.length / 2));

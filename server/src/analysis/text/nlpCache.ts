@@ -49,6 +49,22 @@ function writeVarint(out: Uint8Array, at: number, n: number): number {
   return at;
 }
 
+/** Reads the varints of `bytes` one after another. */
+function varintReader(bytes: Uint8Array): () => number {
+  let at = 0;
+  return () => {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = bytes[at++];
+      if (byte === undefined) throw new RangeError('truncated encoded doc');
+      n += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return n;
+      shift += 7;
+    }
+  };
+}
+
 /**
  * Encodes the output of `analyzeText(text)`. Its tokens are in text order, do not overlap and have
  * `value === text.slice(start, end)`: a doc breaking the first two is refused, and the third is assumed.
@@ -76,19 +92,8 @@ export function encodeNlpDoc(doc: NlpDoc): EncodedNlpDoc {
 
 /** The `NlpDoc` that `encoded` was encoded from; `text` must be the text it was analysed from. */
 export function decodeNlpDoc(encoded: EncodedNlpDoc, text: string): NlpDoc {
-  const { tokens: bytes, values: encodedValues } = encoded;
-  let at = 0;
-  const read = (): number => {
-    let n = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = bytes[at++];
-      if (byte === undefined) throw new RangeError('truncated encoded doc');
-      n += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return n;
-      shift += 7;
-    }
-  };
+  const { values: encodedValues } = encoded;
+  const read = varintReader(encoded.tokens);
   const tokens: NlpToken[] = new Array<NlpToken>(encoded.tokenCount);
   let prevEnd = 0;
   for (let i = 0; i < encoded.tokenCount; i++) {
@@ -104,4 +109,36 @@ export function decodeNlpDoc(encoded: EncodedNlpDoc, text: string): NlpDoc {
     values.push({ span: { start: encodedValues[i] ?? 0, end: encodedValues[i + 1] ?? 0 }, type });
   }
   return { tokens, values };
+}
+
+/**
+ * The (pos, kind) pairs this thread has coded from `from` on, in code order. Codes are given per thread in
+ * the order pairs are first met, so a doc encoded in another thread is read with that thread's pairs.
+ */
+export function tagPairsFrom(from: number): [string, string][] {
+  return tagPairs.slice(from);
+}
+
+/** `encoded` (coded by another thread whose pairs, in code order, are `pairs`) in this thread's codes. */
+export function recodeNlpDoc(
+  encoded: EncodedNlpDoc,
+  pairs: readonly (readonly [string, string])[],
+): EncodedNlpDoc {
+  const local = pairs.map(([a, b]) => tagCode(a, b));
+  const codeOf = (theirs: number): number => {
+    const code = local[theirs];
+    if (code === undefined) throw new RangeError(`unknown tag code ${theirs}`);
+    return code;
+  };
+  const read = varintReader(encoded.tokens);
+  const out = new Uint8Array(encoded.tokenCount * 3 * MAX_VARINT);
+  let at = 0;
+  for (let i = 0; i < encoded.tokenCount; i++) {
+    at = writeVarint(out, at, read());
+    at = writeVarint(out, at, read());
+    at = writeVarint(out, at, codeOf(read()));
+  }
+  const values = Uint32Array.from(encoded.values);
+  for (let i = 2; i < values.length; i += 3) values[i] = codeOf(values[i] ?? -1);
+  return { tokenCount: encoded.tokenCount, tokens: out.slice(0, at), values };
 }
