@@ -2,7 +2,7 @@
 // place across articles, one result per article that mentions it.
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
 import { subsequence } from '../analysis/entities/entityIndex';
-import type { EntityType } from '../analysis/types';
+import type { EntityType, Span } from '../analysis/types';
 import type { FeatureContext } from './context';
 import { fileName } from './context';
 import { spanToRange } from './convert';
@@ -49,20 +49,34 @@ export function provideWorkspaceSymbols(ctx: FeatureContext, query: string): Sym
   const out: SymbolInformation[] = [];
   for (const e of entities) {
     const counts = `${typeLabel(e.type)} · ${plural(e.mentionCount, 'mention')} in ${plural(e.fileCount, 'article')}`;
-    const seen = new Set<string>();
-    for (const m of ctx.index.entities.mentionsOf(e.canonical)) {
-      if (out.length >= MAX_SYMBOLS) return out;
-      if (seen.has(m.uri)) continue;
-      seen.add(m.uri);
-      const text = ctx.textOf(m.uri);
-      if (text === undefined) continue;
+    const push = (uri: string, span: Span, text: string): void => {
       out.push({
         name: e.canonical,
         kind: KIND[e.type],
-        location: { uri: m.uri, range: spanToRange(text, m.span) },
-        containerName: `${counts} · ${fileName(m.uri)}`,
+        location: { uri, range: spanToRange(text, span) },
+        containerName: `${counts} · ${fileName(uri)}`,
       });
-    }
+    };
+    // The first mention in each article, in indexing order, read only as far as the answer needs.
+    const wanted = MAX_SYMBOLS - out.length;
+    const firsts = ctx.index.entities.overview(e.canonical, '', wanted).links;
+    const texts = firsts.map((f) => ctx.textOf(f.uri));
+    if (firsts.length === wanted && texts.some((t) => t === undefined)) {
+      // Articles without a text are left out, so more of them than asked for may be needed.
+      const seen = new Set<string>();
+      for (const m of ctx.index.entities.mentionsOf(e.canonical)) {
+        if (out.length >= MAX_SYMBOLS) return out;
+        if (seen.has(m.uri)) continue;
+        seen.add(m.uri);
+        const text = ctx.textOf(m.uri);
+        if (text !== undefined) push(m.uri, m.span, text);
+      }
+    } else
+      firsts.forEach((f, i) => {
+        const text = texts[i];
+        if (text !== undefined) push(f.uri, f.span, text);
+      });
+    if (out.length >= MAX_SYMBOLS) return out;
   }
   return out;
 }
