@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from 'vscode-languageserver';
 import { analyzeLocal, ownFindings, withCorpusFindings } from './analysis/analyzeArticle';
 import { analyzeLocalStaged, nextTurn } from './analysis/stagedAnalysis';
+import { analyzeStructure } from './analysis/structure/pageStructure';
 import type { ArticleAnalysis, ArticleSnapshot, LocalAnalysis, Token } from './analysis/types';
 import type { SettingsStore } from './config';
 import { publishedDiagnostics } from './features/diagnostics';
@@ -127,7 +128,12 @@ export class DocumentAnalysis {
     const index = this.host.corpus.index;
     const options = this.host.corpus.optionsFor(doc.uri, settings);
     const local = await analyzeLocalStaged(text, options, () => index.entities.hints(), token, pause);
-    return local && { text, local, ms: performance.now() - started - waited };
+    if (!local) return undefined;
+    // The page structure too, as analyzeLocal gives it: the index reads its stories, the views its parts.
+    await pause();
+    if (token.isCancellationRequested) return undefined;
+    local.structure = analyzeStructure(text);
+    return { text, local, ms: performance.now() - started - waited };
   }
 
   /** Whether the cache holds `doc`'s analysis at this version, text and settings. */

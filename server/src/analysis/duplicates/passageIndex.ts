@@ -6,7 +6,7 @@
 // posting is read only up to a fixed sample of holders (the same files across every posting, see
 // passages/postings.ts), a fixed number of them is aligned, and a passage many files carry is reported
 // once, with its file count and the closest few copies.
-import { alignTexts, coveredWords, paragraphIndex } from './passages/align';
+import { alignTexts, coveredWords, inWordOrder, paragraphIndex } from './passages/align';
 import { examplesOf, groupPieces, holdersOfGroup, type PassageGroup, type Piece } from './passages/grouping';
 import {
   byRank,
@@ -14,10 +14,12 @@ import {
   holdersOf,
   postingSize,
   rankOf,
+  replaceHolder,
   withHolder,
   withoutHolder,
   type Posting,
 } from './passages/postings';
+import { ParagraphAlignments } from './passages/paragraphAlignments';
 import { FAMILY_HOLDERS, isReprint, sameStory } from './passages/stories';
 import { SHINGLE_WORDS, WINNOW_WINDOW, shingleHashes, winnow, type Fingerprints } from './shingles';
 import { similarityOf, type WordPair } from './wordAlign';
@@ -46,6 +48,8 @@ const AFFECTED_MAX_FILES = 64;
 const TOKEN_CACHE_SIZE = 256;
 /** Pairs of file versions kept with their passages for the same-story test; starts over beyond this. */
 const STORY_CACHE_SIZE = 8192;
+/** Files whose paragraph alignments are kept for their next version (the ones being edited). */
+const ALIGNMENT_CACHE_SIZE = 8;
 
 interface IndexedFile {
   id: number;
@@ -151,6 +155,11 @@ export class PassageIndex {
    * `${lower id}:${higher id}`: ids are never reused, so an edited file is judged anew.
    */
   private readonly storyCache = new Map<string, StoryPair>();
+  /**
+   * Per URI recently asked about, the paragraph alignments of its last version with its candidates: the
+   * next version (an edit) aligns again only the paragraphs that changed (see passages/paragraphAlignments.ts).
+   */
+  private readonly alignmentCache = new Map<string, ParagraphAlignments>();
   private nextId = 1;
   private alignmentCount = 0;
 
@@ -168,7 +177,9 @@ export class PassageIndex {
 
   /** Adds or replaces a file; returns the other files whose shared passages may have changed. */
   add(uri: string, text: string): Set<string> {
-    const affected = this.remove(uri);
+    const previous = this.files.get(uri);
+    const affected = new Set<string>();
+    if (previous) this.forgetFile(previous);
     const tokens = wordTokens(text);
     const sorted = sortFingerprints(fingerprintsOf(tokens.hashes));
     const paragraphs = paragraphStarts(text, tokens);
@@ -199,13 +210,8 @@ export class PassageIndex {
     };
     this.files.set(uri, file);
     this.cacheTokens(file.id, tokens);
-    this.forEachUniqueHash(file, (h) => {
-      const p = this.postings.get(h);
-      this.collectAffected(p, affected);
-      const next = withHolder(p, file);
-      if (next !== p) this.postings.set(h, next);
-      if (Array.isArray(next) && next.length === this.spansThreshold) this.forgetSpans(next);
-    });
+    if (previous) this.movePostings(previous, file, affected);
+    else this.forEachUniqueHash(file, (h) => this.addHolder(h, file, affected));
     // Found now, while the file's word offsets are at hand, rather than re-read from its text when the
     // ranking first asks; valid as long as the threshold last asked for holds.
     if (this.spansThreshold > 0)
@@ -219,20 +225,71 @@ export class PassageIndex {
     const affected = new Set<string>();
     const file = this.files.get(uri);
     if (!file) return affected;
-    this.files.delete(uri);
-    this.tokenCache.delete(file.id);
-    this.spansCache.delete(file.id);
-    this.forEachUniqueHash(file, (h) => {
-      const p = this.postings.get(h);
-      if (p === undefined) return;
-      if (Array.isArray(p) && p.length === this.spansThreshold) this.forgetSpans(p);
-      const next = withoutHolder(p, file);
-      if (next === undefined) this.postings.delete(h);
-      else if (next !== p) this.postings.set(h, next);
-      this.collectAffected(next, affected);
-    });
+    this.forgetFile(file);
+    this.forEachUniqueHash(file, (h) => this.removeHolder(h, file, affected));
     affected.delete(uri);
     return affected;
+  }
+
+  private forgetFile(file: IndexedFile): void {
+    this.files.delete(file.uri);
+    this.tokenCache.delete(file.id);
+    this.spansCache.delete(file.id);
+  }
+
+  private addHolder(h: number, file: IndexedFile, affected: Set<string>): void {
+    const p = this.postings.get(h);
+    this.collectAffected(p, affected);
+    const next = withHolder(p, file);
+    if (next !== p) this.postings.set(h, next);
+    if (Array.isArray(next) && next.length === this.spansThreshold) this.forgetSpans(next);
+  }
+
+  private removeHolder(h: number, file: IndexedFile, affected: Set<string>): void {
+    const p = this.postings.get(h);
+    if (p === undefined) return;
+    if (Array.isArray(p) && p.length === this.spansThreshold) this.forgetSpans(p);
+    const next = withoutHolder(p, file);
+    if (next === undefined) this.postings.delete(h);
+    else if (next !== p) this.postings.set(h, next);
+    this.collectAffected(next, affected);
+  }
+
+  /**
+   * Moves the postings of a file's previous version to its new one: removed from the fingerprints it no
+   * longer has, added to its new ones, and put in its own place where it has the fingerprint still (most of
+   * them after an edit), with what removing and adding would do to the affected files and cached spans.
+   */
+  private movePostings(previous: IndexedFile, file: IndexedFile, affected: Set<string>): void {
+    const was = previous.sortedHashes;
+    const now = file.sortedHashes;
+    let i = 0;
+    let j = 0;
+    while (i < was.length || j < now.length) {
+      const a = i < was.length ? was[i] : Infinity;
+      const b = j < now.length ? now[j] : Infinity;
+      if (a < b) this.removeHolder(a, previous, affected);
+      else if (b < a) this.addHolder(b, file, affected);
+      else this.replaceHolder(a, previous, file, affected);
+      if (a <= b) while (i < was.length && was[i] === a) i++;
+      if (b <= a) while (j < now.length && now[j] === b) j++;
+    }
+  }
+
+  private replaceHolder(h: number, previous: IndexedFile, file: IndexedFile, affected: Set<string>): void {
+    const p = this.postings.get(h);
+    if (p !== undefined && !Array.isArray(p) && p.id === previous.id) {
+      this.postings.set(h, file);
+      return;
+    }
+    if (!Array.isArray(p) || !replaceHolder(p, previous, file)) {
+      this.removeHolder(h, previous, affected);
+      this.addHolder(h, file, affected);
+      return;
+    }
+    // The files that removing and adding would both have reported, and the spans they would have dropped.
+    if (p.length - 1 <= AFFECTED_MAX_FILES) for (const f of p) if (f !== file) affected.add(f.uri);
+    if (p.length === this.spansThreshold) this.forgetSpans(p);
   }
 
   /**
@@ -246,14 +303,17 @@ export class PassageIndex {
     const minWords = Math.max(SHINGLE_WORDS, Math.floor(options.minSharedWords));
     const pieces: Piece<IndexedFile>[] = [];
     const found = new Map<IndexedFile, WordPair[]>();
+    const fp = inWordOrder(file);
+    const alignments = this.paragraphAlignments(file, fp, minWords);
     for (const other of this.candidatesOf(file)) {
-      const pairs = this.align(file, other, minWords);
+      const pairs = alignments.align(other);
       if (pairs.length === 0) continue;
       found.set(other, pairs);
-      for (const pair of pairs) pieces.push({ ...pair, other });
+      for (const piece of pairs) pieces.push(piece);
     }
+    alignments.settle();
+    this.alignmentCount += alignments.computed;
     if (pieces.length === 0) return [];
-    const fp = fingerprintsOf(file.words);
     const fileCounts = Uint32Array.from(fp.hashes, (h) => postingSize(this.postings.get(h)));
     const threshold = boilerplateThreshold(options, this.files.size);
     const tokens = this.tokensOf(file);
@@ -357,13 +417,20 @@ export class PassageIndex {
   ): boolean {
     const pair = this.pairOf(x, y, known, minWords);
     const flip = x.id > y.id;
-    const inX = (p: WordPair): readonly [number, number] => (flip ? [p.b0, p.b1] : [p.a0, p.a1]);
-    const inY = (p: WordPair): readonly [number, number] => (flip ? [p.a0, p.a1] : [p.b0, p.b1]);
-    const overlaps = (r: readonly [number, number], at: readonly [number, number]): boolean =>
-      r[0] < at[1] && at[0] < r[1];
-    const beyond = pair.pairs.filter((p) => !overlaps(inX(p), atX) && !overlaps(inY(p), atY));
-    const wordsX = coveredWords(beyond.map(inX));
-    const wordsY = coveredWords(beyond.map(inY));
+    // The other passages of the pair, as word ranges of each file: from, to, from, to, …
+    const rangesX: number[] = [];
+    const rangesY: number[] = [];
+    for (const p of pair.pairs) {
+      const x0 = flip ? p.b0 : p.a0;
+      const x1 = flip ? p.b1 : p.a1;
+      const y0 = flip ? p.a0 : p.b0;
+      const y1 = flip ? p.a1 : p.b1;
+      if ((x0 < atX[1] && atX[0] < x1) || (y0 < atY[1] && atY[0] < y1)) continue;
+      rangesX.push(x0, x1);
+      rangesY.push(y0, y1);
+    }
+    const wordsX = coveredWords(rangesX);
+    const wordsY = coveredWords(rangesY);
     return sameStory({
       cover: [
         wordsX / Math.max(1, x.words.length - (atX[1] - atX[0])),
@@ -411,6 +478,27 @@ export class PassageIndex {
     const spansX = pairs.map((p) => ({ start: tx.starts[p.a0], end: tx.ends[p.a1 - 1] }));
     const spansY = pairs.map((p) => ({ start: ty.starts[p.b0], end: ty.ends[p.b1 - 1] }));
     return this.restSimilarity(x.uri, y.uri, spansX, spansY);
+  }
+
+  /** The paragraph alignments of `file`, taking over those of the previous version of its URI. */
+  private paragraphAlignments(
+    file: IndexedFile,
+    fp: ReturnType<typeof inWordOrder>,
+    minWords: number,
+  ): ParagraphAlignments {
+    const previous = this.alignmentCache.get(file.uri);
+    if (previous?.fileId === file.id && previous.minWords === minWords) {
+      previous.computed = 0;
+      return previous;
+    }
+    const next = new ParagraphAlignments(file.id, file, fp, minWords, previous);
+    this.alignmentCache.delete(file.uri);
+    this.alignmentCache.set(file.uri, next);
+    if (this.alignmentCache.size > ALIGNMENT_CACHE_SIZE) {
+      const oldest = this.alignmentCache.keys().next();
+      if (!oldest.done) this.alignmentCache.delete(oldest.value);
+    }
+    return next;
   }
 
   private align(x: IndexedFile, y: IndexedFile, minWords: number): WordPair[] {

@@ -59,6 +59,19 @@ export function withoutHolder<T extends Holder>(p: Posting<T> | undefined, h: T)
   return p.length === 1 ? p[0] : p;
 }
 
+/**
+ * Puts `next` in the place of `old` in an array posting, when that keeps it sorted (a new version of one
+ * file has its rank); returns whether it did.
+ */
+export function replaceHolder<T extends Holder>(p: T[], old: T, next: T): boolean {
+  const at = lowerBound(p, old);
+  if (at >= p.length || p[at].id !== old.id) return false;
+  if (at > 0 && byRank(p[at - 1], next) > 0) return false;
+  if (at + 1 < p.length && byRank(p[at + 1], next) < 0) return false;
+  p[at] = next;
+  return true;
+}
+
 /** Calls `fn` with the first `limit` holders in rank order, `skip` left out, and their index among them. */
 export function forFirstHolders<T extends Holder>(
   p: Posting<T> | undefined,
