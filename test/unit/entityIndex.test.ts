@@ -209,6 +209,59 @@ describe('EntityIndex', () => {
   });
 });
 
+describe('EntityIndex listings', () => {
+  it('list files in the order they were first indexed and mentions in text order, after any edits', () => {
+    const names = ['Ann Lee', 'Bo Kim', 'Kim Group'] as const;
+    const op = fc.record({
+      uri: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      remove: fc.boolean(),
+      mentions: fc.array(
+        fc.record({
+          name: fc.constantFrom(...names),
+          alias: fc.boolean(),
+          type: fc.constantFrom('PERSON', 'ORG'),
+        }),
+        { maxLength: 6 },
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const index = new EntityIndex();
+        // The model: a file keeps its place from its first add until it is removed.
+        const model = new Map<string, EntityMention[]>();
+        for (const o of ops) {
+          if (o.remove) {
+            model.delete(o.uri);
+            index.remove(o.uri);
+            continue;
+          }
+          const ms = o.mentions.map((m) =>
+            mention(m.alias ? (m.name.split(' ')[1] ?? m.name) : m.name, m.type as EntityType, m.name),
+          );
+          model.set(o.uri, ms);
+          index.add(o.uri, ms);
+        }
+        for (const name of names) {
+          const files = [...model].filter(([, ms]) => ms.some((m) => m.canonical === name));
+          assert.deepEqual(
+            index.filesOf(name),
+            files.map(([uri]) => uri),
+          );
+          const listed = files.flatMap(([uri, ms]) =>
+            ms.filter((m) => m.canonical === name).map((m) => ({ uri, span: m.span, text: m.text })),
+          );
+          assert.deepEqual(index.mentionsOf(name), listed);
+          assert.deepEqual(index.firstMention(name), listed[0]);
+          const first = files[0]?.[1].find((m) => m.canonical === name);
+          if (first) assert.equal(index.summary(name)?.type, first.type);
+          else assert.equal(index.summary(name), undefined);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 /** The hover's figures as the full listing of mentions gives them. */
 function overviewFromMentions(
   index: EntityIndex,
