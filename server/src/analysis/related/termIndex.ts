@@ -56,17 +56,29 @@ export function contentTerms(text: string): Map<string, number> {
   return counts;
 }
 
-/** One document's features, sorted by feature id so two vectors meet in a linear merge. */
+/**
+ * One document's features, sorted by feature id so two vectors meet in a linear merge. Whole counts (words)
+ * are kept in two bytes each; fractional ones (type-weighted entities) as they are.
+ */
 interface FeatureVector {
   ids: Int32Array;
-  counts: Float64Array;
+  counts: Float64Array | Uint16Array;
 }
 
+/**
+ * The documents of one feature, in the order they were added. A document's count of the feature is read
+ * from its vector: one copy of each count, not two.
+ */
 interface Postings {
   docs: number[];
-  counts: number[];
   /** Entries whose document was removed; skipped on read, dropped when they outnumber the live ones. */
   dead: number;
+}
+
+/** The counts in the smallest array that holds them exactly. */
+function compactCounts(counts: Float64Array): Float64Array | Uint16Array {
+  for (const c of counts) if (c !== (c & 0xffff)) return counts;
+  return Uint16Array.from(counts);
 }
 
 /**
@@ -156,7 +168,7 @@ export class FeatureIndex {
         const key = name.length >= 13 ? [...name].join('') : name;
         this.featureIds.set(key, id);
         this.names.push(key);
-        this.postings.push({ docs: [], counts: [], dead: 0 });
+        this.postings.push({ docs: [], dead: 0 });
         this.df.push(0);
       }
       ids[k] = id;
@@ -170,18 +182,16 @@ export class FeatureIndex {
     keys.sort();
     const order = new Int32Array(k);
     for (let i = 0; i < k; i++) order[i] = keys[i] % 1048576;
-    const vector: FeatureVector = { ids: new Int32Array(k), counts: new Float64Array(k) };
+    const sortedIds = new Int32Array(k);
+    const sortedCounts = new Float64Array(k);
     for (let i = 0; i < k; i++) {
       const id = ids[order[i]];
-      const count = raw[order[i]];
-      vector.ids[i] = id;
-      vector.counts[i] = count;
-      const p = this.postings[id];
-      p.docs.push(doc);
-      p.counts.push(count);
+      sortedIds[i] = id;
+      sortedCounts[i] = raw[order[i]];
+      this.postings[id].docs.push(doc);
       this.df[id]++;
     }
-    this.vectors.set(doc, vector);
+    this.vectors.set(doc, { ids: sortedIds, counts: compactCounts(sortedCounts) });
     this.changed();
     this.computeNorm(doc);
   }
@@ -209,11 +219,9 @@ export class FeatureIndex {
     for (let r = 0; r < p.docs.length; r++) {
       if (!this.vectors.has(p.docs[r])) continue;
       p.docs[w] = p.docs[r];
-      p.counts[w] = p.counts[r];
       w++;
     }
     p.docs.length = w;
-    p.counts.length = w;
     p.dead = 0;
   }
 
@@ -359,9 +367,12 @@ export class FeatureIndex {
       const idf = this.idf(id);
       for (let i = 0; i < p.docs.length; i++) {
         const doc = p.docs[i];
-        if (doc === self || (p.dead > 0 && !this.vectors.has(doc))) continue;
+        if (doc === self) continue;
+        const vector = this.vectors.get(doc);
+        if (!vector) continue;
+        const count = vector.counts[FeatureIndex.find(vector.ids, id)];
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (weight * FeatureIndex.tf(p.counts[i]) * idf) / (this.cachedNorm(doc) || 1);
+        scores[doc] += (weight * FeatureIndex.tf(count) * idf) / (this.cachedNorm(doc) || 1);
       }
     }
   }
