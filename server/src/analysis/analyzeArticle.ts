@@ -1,6 +1,7 @@
 // Runs the analysis stages of one article in order, checking the token between them, and the corpus pass.
 import type { ArticleIndex } from './corpus/corpusIndex';
 import { localOf, type CachedAnalysis, type PassFindings } from './corpus/cachedAnalysis';
+import { StringPool } from './corpus/stringPool';
 import { recogniseEntities } from './entities/combine';
 import type { TableStep } from './entities/aliases';
 import { ReplayMemo, replaysWith } from './entities/entityIndex';
@@ -137,6 +138,8 @@ export class CorpusIndexer {
   private readonly firsts: FirstPass[] = [];
   /** Answers of the current hints to recorded questions, shared by the files replayed against them. */
   private readonly memo = new ReplayMemo();
+  /** The recorded questions of every file are held until the end: their words and answers kept once. */
+  private readonly strings = new StringPool();
 
   constructor(
     private readonly index: ArticleIndex,
@@ -146,6 +149,7 @@ export class CorpusIndexer {
   /** First pass of one file, with the hints as they stand; `cached` is its entry from an earlier run. */
   first(snapshot: ArticleSnapshot, options: AnalysisOptions, cached?: CachedAnalysis): void {
     if (cached && replaysWith(this.index.entities.hints(), cached.first.journal, this.memo)) {
+      this.strings.internSteps(cached.first.journal);
       const local = localOf(cached.first, cached.repeats);
       this.index.admit(snapshot, local);
       this.firsts.push({ snapshot, options, local, journal: cached.first.journal, cached });
@@ -170,6 +174,7 @@ export class CorpusIndexer {
       local.repeats = findRepeats(snapshot.text, options.minRepeatWords);
     else local.limits = ['cancelled'];
     this.index.admit(snapshot, local);
+    this.strings.internSteps(journal);
     this.firsts.push({ snapshot, options, local, journal, nlp: encodeNlpDoc(nlp) });
   }
 
@@ -191,6 +196,7 @@ export class CorpusIndexer {
       let second: PassFindings | undefined;
       if (cached?.second && replaysWith(hints, cached.second.journal, this.memo)) {
         second = cached.second;
+        this.strings.internSteps(second.journal);
         local = localOf(second, first.local.repeats);
       } else if (!replaysWith(hints, first.journal, this.memo)) {
         // Recorded again, so a later run can tell whether these entities still hold.
@@ -200,6 +206,7 @@ export class CorpusIndexer {
         local = { ...emptyLocal([]), entities, repeats: first.local.repeats };
         if (this.token.isCancellationRequested) local.limits = ['cancelled'];
         else Object.assign(local, findQuotes(snapshot.text, entities));
+        this.strings.internSteps(journal);
         second = passOf(local, journal);
       }
       this.index.update(snapshot, local);

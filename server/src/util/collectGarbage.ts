@@ -15,11 +15,15 @@ export function collectGarbage(): void {
       setFlagsFromString('--expose-gc');
       gc = runInNewContext('gc') as () => void;
     }
+    // Every page compacted, and swept before returning, so the emptied pages are given back by the time
+    // the caller goes on (swept concurrently, they stay resident for a while after).
     setFlagsFromString('--compact-on-every-full-gc');
+    setFlagsFromString('--no-concurrent-sweeping');
     try {
       gc();
     } finally {
       setFlagsFromString('--no-compact-on-every-full-gc');
+      setFlagsFromString('--concurrent-sweeping');
     }
   } catch {
     gc = () => undefined;

@@ -1,5 +1,6 @@
 // One copy of each recurring short string of the recorded findings. A recogniser slices every mention's text
 // out of its article, so "Monday" in 20,000 files is 20,000 strings; the corpus index keeps one instead.
+import type { TableStep } from '../entities/aliases';
 import type { LocalAnalysis } from '../types';
 
 /** Strings at least this long are rarely repeated word for word, and are left as they are. */
@@ -38,6 +39,14 @@ export class StringPool {
       speaker.name = this.intern(speaker.name);
       if (speaker.attribution !== undefined) speaker.attribution = this.intern(speaker.attribution);
       if (speaker.chain) speaker.chain = speaker.chain.map((s) => this.intern(s));
+    }
+  }
+
+  /** Replaces the words and answers of recorded hint questions by their pooled copies, in place. */
+  internSteps(steps: readonly TableStep[]): void {
+    for (const step of steps) {
+      step.arg = this.intern(step.arg);
+      step.answer = this.intern(step.answer);
     }
   }
 }
