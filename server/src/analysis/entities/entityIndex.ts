@@ -222,6 +222,12 @@ interface Posting {
   aliases: Map<string, number>;
 }
 
+/**
+ * A hint name's votes: type, then the number of files that write it in full with that type, for each type
+ * in the order it was first given (one pair for nearly every name, so no map per name).
+ */
+type TypeVotes = (NamedEntityType | number)[];
+
 /** Where `order` is among a posting's files (an even index), or where it would go, as `-(index) - 1`. */
 function findFile(files: readonly number[], order: number): number {
   let lo = 0;
@@ -259,7 +265,7 @@ export class EntityIndex {
   /** Canonical name → the files that mention it. */
   private readonly postings = new Map<string, Posting>();
   /** Hint name → type → number of files that write it in full with that type. */
-  private readonly votes = new Map<string, Map<NamedEntityType, number>>();
+  private readonly votes = new Map<string, TypeVotes>();
   /** Hint name → its type: the type most files give it (the first such on a tie). */
   private readonly best = new Map<string, NamedEntityType>();
   private log: HintLog = { names: [], types: [], position: new Map() };
@@ -440,21 +446,25 @@ export class EntityIndex {
       const name = m.canonical;
       const type = m.type as NamedEntityType;
       let byType = this.votes.get(name);
-      if (!byType) this.votes.set(name, (byType = new Map()));
-      const count = (byType.get(type) ?? 0) + delta;
-      if (count > 0) byType.set(type, count);
-      else byType.delete(type);
+      if (!byType) this.votes.set(name, (byType = []));
+      const at = byType.indexOf(type);
+      const count = (at >= 0 ? (byType[at + 1] as number) : 0) + delta;
+      if (at < 0) {
+        if (count > 0) byType.push(type, count);
+      } else if (count > 0) byType[at + 1] = count;
+      else byType.splice(at, 2);
       this.rechoose(name, byType);
     }
   }
 
   /** Keeps `best` and the hint log in step with one name's votes. */
-  private rechoose(name: string, byType: Map<NamedEntityType, number>): void {
+  private rechoose(name: string, byType: TypeVotes): void {
     let choice: NamedEntityType | undefined;
     let most = 0;
-    for (const [type, files] of byType) {
+    for (let k = 0; k < byType.length; k += 2) {
+      const files = byType[k + 1] as number;
       if (files > most) {
-        choice = type;
+        choice = byType[k] as NamedEntityType;
         most = files;
       }
     }

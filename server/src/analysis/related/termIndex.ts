@@ -65,16 +65,6 @@ interface FeatureVector {
   counts: Float64Array | Uint16Array;
 }
 
-/**
- * The documents of one feature, in the order they were added. A document's count of the feature is read
- * from its vector: one copy of each count, not two.
- */
-interface Postings {
-  docs: number[];
-  /** Entries whose document was removed; skipped on read, dropped when they outnumber the live ones. */
-  dead: number;
-}
-
 /** The counts in the smallest array that holds them exactly. */
 function compactCounts(counts: Float64Array): Float64Array | Uint16Array {
   for (const c of counts) if (c !== (c & 0xffff)) return counts;
@@ -109,7 +99,12 @@ const TF_TABLE = Float64Array.from({ length: 64 }, (_, c) => Math.log1p(c));
 export class FeatureIndex {
   private readonly featureIds = new Map<string, number>();
   private readonly names: string[] = [];
-  private readonly postings: Postings[] = [];
+  /**
+   * Per feature id, its documents in the order they were added; a document's count of the feature is read
+   * from its vector, so each count is kept once. Entries of removed documents (as many as the postings
+   * hold beyond the live document frequency) are skipped on read, and dropped once they are the majority.
+   */
+  private readonly postings: number[][] = [];
   /** Live document frequency per feature id. */
   private readonly df: number[] = [];
   private readonly vectors = new Map<number, FeatureVector>();
@@ -168,7 +163,7 @@ export class FeatureIndex {
         const key = name.length >= 13 ? [...name].join('') : name;
         this.featureIds.set(key, id);
         this.names.push(key);
-        this.postings.push({ docs: [], dead: 0 });
+        this.postings.push([]);
         this.df.push(0);
       }
       ids[k] = id;
@@ -188,7 +183,7 @@ export class FeatureIndex {
       const id = ids[order[i]];
       sortedIds[i] = id;
       sortedCounts[i] = raw[order[i]];
-      this.postings[id].docs.push(doc);
+      this.postings[id].push(doc);
       this.df[id]++;
     }
     this.vectors.set(doc, { ids: sortedIds, counts: compactCounts(sortedCounts) });
@@ -204,8 +199,7 @@ export class FeatureIndex {
     for (const id of vector.ids) {
       this.df[id]--;
       const p = this.postings[id];
-      p.dead++;
-      if (p.dead * 2 > p.docs.length) this.compact(p);
+      if ((p.length - this.df[id]) * 2 > p.length) this.compact(p);
     }
     this.changed();
   }
@@ -214,15 +208,14 @@ export class FeatureIndex {
     this.epoch++;
   }
 
-  private compact(p: Postings): void {
+  private compact(p: number[]): void {
     let w = 0;
-    for (let r = 0; r < p.docs.length; r++) {
-      if (!this.vectors.has(p.docs[r])) continue;
-      p.docs[w] = p.docs[r];
+    for (let r = 0; r < p.length; r++) {
+      if (!this.vectors.has(p[r])) continue;
+      p[w] = p[r];
       w++;
     }
-    p.docs.length = w;
-    p.dead = 0;
+    p.length = w;
   }
 
   docFrequency(id: number): number {
@@ -365,8 +358,8 @@ export class FeatureIndex {
     for (const { id, weight } of features) {
       const p = this.postings[id];
       const idf = this.idf(id);
-      for (let i = 0; i < p.docs.length; i++) {
-        const doc = p.docs[i];
+      for (let i = 0; i < p.length; i++) {
+        const doc = p[i];
         if (doc === self) continue;
         const vector = this.vectors.get(doc);
         if (!vector) continue;
