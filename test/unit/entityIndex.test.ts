@@ -109,6 +109,39 @@ function mention(text: string, type: EntityType, canonical = text): EntityMentio
   return { span: { start, end: start + text.length }, type, text, canonical, source: 'wink' };
 }
 
+interface EditOp {
+  uri: string;
+  remove: boolean;
+  mentions: { name: string; type: string; alias: boolean }[];
+}
+
+/**
+ * The edits applied to a fresh index and to a model of the files, in which a file keeps its place from its
+ * first add until it is removed; an alias mention is the name's word at `aliasWord`.
+ */
+function replayEdits(
+  ops: readonly EditOp[],
+  aliasWord: number,
+  afterAdd?: (index: EntityIndex) => void,
+): { index: EntityIndex; files: Map<string, EntityMention[]> } {
+  const index = new EntityIndex();
+  const files = new Map<string, EntityMention[]>();
+  for (const o of ops) {
+    if (o.remove) {
+      files.delete(o.uri);
+      index.remove(o.uri);
+      continue;
+    }
+    const ms = o.mentions.map((m) =>
+      mention(m.alias ? (m.name.split(' ')[aliasWord] ?? m.name) : m.name, m.type as EntityType, m.name),
+    );
+    files.set(o.uri, ms);
+    index.add(o.uri, ms);
+    afterAdd?.(index);
+  }
+  return { index, files };
+}
+
 describe('EntityIndex', () => {
   it('takes no hint from a name only the statistical tagger found', () => {
     const index = new EntityIndex();
@@ -186,22 +219,8 @@ describe('EntityIndex', () => {
     });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
-        const index = new EntityIndex();
-        const files = new Map<string, EntityMention[]>();
-        for (const o of ops) {
-          if (o.remove) {
-            files.delete(o.uri);
-            index.remove(o.uri);
-            continue;
-          }
-          const ms = o.mentions.map((m) =>
-            mention(m.alias ? (m.name.split(' ')[0] ?? m.name) : m.name, m.type, m.name),
-          );
-          files.set(o.uri, ms);
-          index.add(o.uri, ms);
-          // Tables derived from the hints follow them, whether built up or rebuilt.
-          aliasTableFor(index.hints());
-        }
+        // Tables derived from the hints follow them, whether built up or rebuilt.
+        const { index, files } = replayEdits(ops, 0, (i) => aliasTableFor(i.hints()));
         checkAgainstRecount(index, files);
       }),
       { numRuns: 300 },
@@ -226,21 +245,7 @@ describe('EntityIndex listings', () => {
     });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
-        const index = new EntityIndex();
-        // The model: a file keeps its place from its first add until it is removed.
-        const model = new Map<string, EntityMention[]>();
-        for (const o of ops) {
-          if (o.remove) {
-            model.delete(o.uri);
-            index.remove(o.uri);
-            continue;
-          }
-          const ms = o.mentions.map((m) =>
-            mention(m.alias ? (m.name.split(' ')[1] ?? m.name) : m.name, m.type as EntityType, m.name),
-          );
-          model.set(o.uri, ms);
-          index.add(o.uri, ms);
-        }
+        const { index, files: model } = replayEdits(ops, 1);
         for (const name of names) {
           const files = [...model].filter(([, ms]) => ms.some((m) => m.canonical === name));
           assert.deepEqual(
