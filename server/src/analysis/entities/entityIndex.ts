@@ -194,7 +194,8 @@ export function subsequence(name: string, lowerQuery: string): boolean {
 }
 
 function anyAlias(p: Posting, lowerQuery: string): boolean {
-  for (const alias of p.aliases.keys()) if (subsequence(alias, lowerQuery)) return true;
+  for (let i = 0; i < p.aliases.length; i += 2)
+    if (subsequence(p.aliases[i] as string, lowerQuery)) return true;
   return false;
 }
 
@@ -218,8 +219,8 @@ interface Posting {
    */
   files: number[];
   mentionCount: number;
-  /** Written forms → number of mentions, in order of first appearance. */
-  aliases: Map<string, number>;
+  /** Written forms with their number of mentions, in order of first appearance. */
+  aliases: FormCounts;
 }
 
 /**
@@ -227,6 +228,9 @@ interface Posting {
  * in the order it was first given (one pair for nearly every name, so no map per name).
  */
 type TypeVotes = (NamedEntityType | number)[];
+
+/** A name's written forms, each followed by its number of mentions, in order of first appearance. */
+type FormCounts = (string | number)[];
 
 /** Where `order` is among a posting's files (an even index), or where it would go, as `-(index) - 1`. */
 function findFile(files: readonly number[], order: number): number {
@@ -358,7 +362,7 @@ export class EntityIndex {
     if (at >= 0) for (const _ of this.mentionsIn(uri, canonical, files[at + 1])) here++;
     // Written forms in listing order: the files are read in order only until every form has been seen.
     const forms = new Set<string>([canonical]);
-    const wanted = p.aliases.size + (p.aliases.has(canonical) ? 0 : 1);
+    const wanted = p.aliases.length / 2 + (p.aliases.includes(canonical) ? 0 : 1);
     for (let i = 0; i < files.length && forms.size < wanted; i += 2)
       for (const m of this.mentionsIn(this.uriAt[files[i]] as string, canonical, files[i + 1]))
         forms.add(m.text);
@@ -430,7 +434,7 @@ export class EntityIndex {
     return {
       canonical,
       type: p.type ?? 'PERSON',
-      aliases: [...p.aliases.keys()],
+      aliases: p.aliases.filter((_, i) => i % 2 === 0) as string[],
       fileCount: p.files.length / 2,
       mentionCount: p.mentionCount,
     };
@@ -450,7 +454,9 @@ export class EntityIndex {
       const at = byType.indexOf(type);
       const count = (at >= 0 ? (byType[at + 1] as number) : 0) + delta;
       if (at < 0) {
-        if (count > 0) byType.push(type, count);
+        // A literal is allocated to size; pushing onto an empty array would reserve room for 17 elements.
+        if (count > 0 && byType.length === 0) this.votes.set(name, (byType = [type, count]));
+        else if (count > 0) byType.push(type, count);
       } else if (count > 0) byType[at + 1] = count;
       else byType.splice(at, 2);
       this.rechoose(name, byType);
@@ -508,14 +514,15 @@ export class EntityIndex {
     }
     for (const [name, { first, list }] of now) {
       let p = this.postings.get(name);
-      if (!p)
-        this.postings.set(name, (p = { type: undefined, files: [], mentionCount: 0, aliases: new Map() }));
+      if (!p) this.postings.set(name, (p = { type: undefined, files: [], mentionCount: 0, aliases: [] }));
       // Cheap to recompute, and only asked for by listings.
       p.type = undefined;
       p.first = undefined;
       const at = findFile(p.files, order);
       const replaced = at >= 0 ? before.get(name)?.list : undefined;
       if (at >= 0) p.files[at + 1] = first;
+      // A name's first file as a literal, allocated to size (most names are in one file or a few).
+      else if (p.files.length === 0) p.files = [order, first];
       else p.files.splice(-at - 1, 0, order, first);
       if (replaced) this.count(p, replaced, -1);
       this.count(p, list, 1);
@@ -525,9 +532,13 @@ export class EntityIndex {
   private count(p: Posting, mentions: readonly EntityMention[], delta: 1 | -1): void {
     p.mentionCount += delta * mentions.length;
     for (const m of mentions) {
-      const n = (p.aliases.get(m.text) ?? 0) + delta;
-      if (n > 0) p.aliases.set(m.text, n);
-      else p.aliases.delete(m.text);
+      const at = p.aliases.indexOf(m.text);
+      const n = (at >= 0 ? (p.aliases[at + 1] as number) : 0) + delta;
+      if (at >= 0 && n > 0) p.aliases[at + 1] = n;
+      else if (at >= 0) p.aliases.splice(at, 2);
+      // A literal is allocated to size; pushing onto an empty array would reserve room for 17 elements.
+      else if (n > 0 && p.aliases.length === 0) p.aliases = [m.text, n];
+      else if (n > 0) p.aliases.push(m.text, n);
     }
   }
 }

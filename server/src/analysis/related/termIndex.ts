@@ -183,7 +183,10 @@ export class FeatureIndex {
       const id = ids[order[i]];
       sortedIds[i] = id;
       sortedCounts[i] = raw[order[i]];
-      this.postings[id].push(doc);
+      const p = this.postings[id];
+      // A literal is allocated to size; pushing onto an empty array would reserve room for 17 ids.
+      if (p.length === 0) this.postings[id] = [doc];
+      else p.push(doc);
       this.df[id]++;
     }
     this.vectors.set(doc, { ids: sortedIds, counts: compactCounts(sortedCounts) });
