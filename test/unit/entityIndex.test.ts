@@ -109,6 +109,39 @@ function mention(text: string, type: EntityType, canonical = text): EntityMentio
   return { span: { start, end: start + text.length }, type, text, canonical, source: 'wink' };
 }
 
+interface EditOp {
+  uri: string;
+  remove: boolean;
+  mentions: { name: string; type: string; alias: boolean }[];
+}
+
+/**
+ * The edits applied to a fresh index and to a model of the files, in which a file keeps its place from its
+ * first add until it is removed; an alias mention is the name's word at `aliasWord`.
+ */
+function replayEdits(
+  ops: readonly EditOp[],
+  aliasWord: number,
+  afterAdd?: (index: EntityIndex) => void,
+): { index: EntityIndex; files: Map<string, EntityMention[]> } {
+  const index = new EntityIndex();
+  const files = new Map<string, EntityMention[]>();
+  for (const o of ops) {
+    if (o.remove) {
+      files.delete(o.uri);
+      index.remove(o.uri);
+      continue;
+    }
+    const ms = o.mentions.map((m) =>
+      mention(m.alias ? (m.name.split(' ')[aliasWord] ?? m.name) : m.name, m.type as EntityType, m.name),
+    );
+    files.set(o.uri, ms);
+    index.add(o.uri, ms);
+    afterAdd?.(index);
+  }
+  return { index, files };
+}
+
 describe('EntityIndex', () => {
   it('takes no hint from a name only the statistical tagger found', () => {
     const index = new EntityIndex();
@@ -186,23 +219,48 @@ describe('EntityIndex', () => {
     });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
-        const index = new EntityIndex();
-        const files = new Map<string, EntityMention[]>();
-        for (const o of ops) {
-          if (o.remove) {
-            files.delete(o.uri);
-            index.remove(o.uri);
-            continue;
-          }
-          const ms = o.mentions.map((m) =>
-            mention(m.alias ? (m.name.split(' ')[0] ?? m.name) : m.name, m.type, m.name),
-          );
-          files.set(o.uri, ms);
-          index.add(o.uri, ms);
-          // Tables derived from the hints follow them, whether built up or rebuilt.
-          aliasTableFor(index.hints());
-        }
+        // Tables derived from the hints follow them, whether built up or rebuilt.
+        const { index, files } = replayEdits(ops, 0, (i) => aliasTableFor(i.hints()));
         checkAgainstRecount(index, files);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('EntityIndex listings', () => {
+  it('list files in the order they were first indexed and mentions in text order, after any edits', () => {
+    const names = ['Ann Lee', 'Bo Kim', 'Kim Group'] as const;
+    const op = fc.record({
+      uri: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      remove: fc.boolean(),
+      mentions: fc.array(
+        fc.record({
+          name: fc.constantFrom(...names),
+          alias: fc.boolean(),
+          type: fc.constantFrom('PERSON', 'ORG'),
+        }),
+        { maxLength: 6 },
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const { index, files: model } = replayEdits(ops, 1);
+        for (const name of names) {
+          const files = [...model].filter(([, ms]) => ms.some((m) => m.canonical === name));
+          assert.deepEqual(
+            index.filesOf(name),
+            files.map(([uri]) => uri),
+          );
+          const listed = files.flatMap(([uri, ms]) =>
+            ms.filter((m) => m.canonical === name).map((m) => ({ uri, span: m.span, text: m.text })),
+          );
+          assert.deepEqual(index.mentionsOf(name), listed);
+          assert.deepEqual(index.firstMention(name), listed[0]);
+          const first = files[0]?.[1].find((m) => m.canonical === name);
+          if (first) assert.equal(index.summary(name)?.type, first.type);
+          else assert.equal(index.summary(name), undefined);
+        }
       }),
       { numRuns: 300 },
     );

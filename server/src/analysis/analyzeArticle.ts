@@ -1,6 +1,7 @@
 // Runs the analysis stages of one article in order, checking the token between them, and the corpus pass.
 import type { ArticleIndex } from './corpus/corpusIndex';
 import { localOf, type CachedAnalysis, type PassFindings } from './corpus/cachedAnalysis';
+import { StringPool } from './corpus/stringPool';
 import { recogniseEntities } from './entities/combine';
 import { taggerModelOf } from './entities/tagger/modelOption';
 import type { TableStep } from './entities/aliases';
@@ -180,6 +181,8 @@ export class CorpusIndexer {
   private readonly firsts: FirstPass[] = [];
   /** Answers of the current hints to recorded questions, shared by the files replayed against them. */
   private readonly memo = new ReplayMemo();
+  /** The recorded questions of every file are held until the end: their words and answers kept once. */
+  private readonly strings = new StringPool();
 
   constructor(
     private readonly index: ArticleIndex,
@@ -200,6 +203,7 @@ export class CorpusIndexer {
   ): boolean {
     const hints = this.index.entities.hints();
     if (cached && replaysWith(hints, cached.first.journal, this.memo)) {
+      this.strings.internSteps(cached.first.journal);
       const local = localOf(cached.first, cached.repeats);
       this.index.admit(snapshot, local);
       this.firsts.push({ snapshot, options, local, journal: cached.first.journal, cached });
@@ -208,6 +212,7 @@ export class CorpusIndexer {
     if (computed && replaysWith(hints, computed.first.journal, this.memo)) {
       const local = localOf(computed.first, computed.repeats);
       this.index.admit(snapshot, local);
+      this.strings.internSteps(computed.first.journal);
       this.firsts.push({ snapshot, options, local, journal: computed.first.journal, nlp: computed.nlp });
       return true;
     }
@@ -215,6 +220,7 @@ export class CorpusIndexer {
     const nlp = computed?.nlp ? decodeNlpDoc(computed.nlp, snapshot.text) : analyzeText(snapshot.text);
     const pass = firstPassOf(snapshot.text, options, hints, this.token, nlp, computed?.repeats);
     this.index.admit(snapshot, pass.local);
+    this.strings.internSteps(pass.journal);
     this.firsts.push({
       snapshot,
       options,
@@ -243,6 +249,7 @@ export class CorpusIndexer {
       let second: PassFindings | undefined;
       if (cached?.second && replaysWith(hints, cached.second.journal, this.memo)) {
         second = cached.second;
+        this.strings.internSteps(second.journal);
         local = localOf(second, first.local.repeats);
       } else if (!replaysWith(hints, first.journal, this.memo)) {
         // Recorded again, so a later run can tell whether these entities still hold.
@@ -259,6 +266,7 @@ export class CorpusIndexer {
         local = { ...emptyLocal([]), entities, repeats: first.local.repeats };
         if (this.token.isCancellationRequested) local.limits = ['cancelled'];
         else Object.assign(local, findQuotes(snapshot.text, entities));
+        this.strings.internSteps(journal);
         second = passOf(local, journal);
       }
       this.index.update(snapshot, local);

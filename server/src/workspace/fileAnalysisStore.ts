@@ -4,17 +4,15 @@
 // and rewritten at the next flush. Writes go to a temporary file renamed over the old one, so a reader
 // (or a crash) never sees half a file.
 import { createHash } from 'node:crypto';
-import { promises as fsp, readFileSync } from 'node:fs';
+import { createWriteStream, promises as fsp, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
-import { promisify } from 'node:util';
+import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import type { AnalysisStore } from '../analysis/corpus/analysisStore';
 import type { CachedAnalysis } from '../analysis/corpus/cachedAnalysis';
 import { ANALYSER_VERSION, type CacheKey } from '../analysis/corpus/cacheKey';
 import { decodeEntry, encodeEntry } from '../analysis/corpus/entryCodec';
-
-const gzip = promisify(zlib.gzip);
 
 export const CACHE_FILE_NAME = 'analysis-cache.bin';
 const MAGIC = 'ARTICLE-LENS-CACHE';
@@ -164,22 +162,33 @@ export class FileAnalysisStore implements AnalysisStore {
           this.dirty = true;
         }
     if (!this.dirty) return;
-    const lines: string[] = [];
-    for (const [uri, stored] of this.entries) {
-      lines.push(JSON.stringify([uri, stored.hash, encodeEntry(stored.entry)]), '\n');
-    }
     const header = `${MAGIC} ${CACHE_FORMAT_VERSION} ${this.version}\n`;
     const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      const body = await gzip(lines.join(''));
       await fsp.mkdir(path.dirname(this.file), { recursive: true });
-      await fsp.writeFile(temp, Buffer.concat([Buffer.from(header, 'latin1'), body]));
+      const out = createWriteStream(temp);
+      out.write(Buffer.from(header, 'latin1'));
+      // Streamed entry by entry: the whole body as one string would be the largest thing the server holds.
+      await pipeline(Readable.from(this.lines()), zlib.createGzip(), out);
       await fsp.rename(temp, this.file);
       this.dirty = false;
     } catch (e) {
       this.log(`analysis cache ${this.file} not written: ${(e as Error).message}`);
       await fsp.rm(temp, { force: true }).catch(() => undefined);
     }
+  }
+
+  /** The entries' lines, a few dozen kilobytes at a time. */
+  private *lines(): Generator<string> {
+    let batch = '';
+    for (const [uri, stored] of this.entries) {
+      batch += `${JSON.stringify([uri, stored.hash, encodeEntry(stored.entry)])}\n`;
+      if (batch.length >= 65536) {
+        yield batch;
+        batch = '';
+      }
+    }
+    if (batch.length > 0) yield batch;
   }
 }
 

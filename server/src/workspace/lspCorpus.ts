@@ -10,6 +10,7 @@ import { AnalysisCache } from '../analysis/corpus/analysisStore';
 import type { AnalysisOptions, ArticleSnapshot, Token } from '../analysis/types';
 import { toAnalysisOptions } from '../config';
 import { defaultSettings, type ArticleLensSettings, type ServerState, type StatusParams } from '../protocol';
+import { collectGarbage } from '../util/collectGarbage';
 import type { Logger } from '../util/logger';
 import { normalizeUri, pathToUri, uriToPath } from '../util/uri';
 import { decodeArticle, limitText, looksBinary, sizeLimitBytes, type LimitedText } from './articleText';
@@ -283,6 +284,8 @@ export class LspCorpus {
     }
     this.indexed = this.index.size + elsewhere;
     this.total = this.index.size + elsewhere;
+    // The passes' per-file findings and the cache body are garbage now: collected, the memory goes back.
+    collectGarbage();
     progress?.done();
     const ms = Date.now() - started;
     const where = elsewhere > 0 ? ` (${elsewhere} answered by the team corpus)` : '';

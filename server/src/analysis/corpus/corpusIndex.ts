@@ -6,6 +6,7 @@ import { PassageIndex } from '../duplicates/passageIndex';
 import { QuoteIndex } from '../quotes/quoteIndex';
 import { RelatedIndex } from '../related/related';
 import { structureOf } from '../structure/pageStructure';
+import { StringPool } from './stringPool';
 import type {
   AnalysisOptions,
   ArticleSnapshot,
@@ -68,6 +69,8 @@ export class CorpusIndex implements ArticleIndex {
     this.passages.boilerplateSpans(uri, options),
   );
   private readonly articles = new Map<string, IndexedArticle>();
+  /** Mention and speaker texts recur across thousands of files: one copy each. */
+  private readonly strings = new StringPool();
   private curation: CurationStage | undefined;
 
   get size(): number {
@@ -89,7 +92,7 @@ export class CorpusIndex implements ArticleIndex {
       this.quotes.remove(uri);
       this.passages.remove(uri);
     }
-    const local = this.curation ? this.curation.local(uri, text, raw) : raw;
+    const local = this.pooled(raw, uri, text);
     this.articles.set(uri, { snapshot, local, raw });
     this.entities.add(uri, local.entities);
     this.relatedIndex.addEntities(uri, text, local.entities);
@@ -101,11 +104,19 @@ export class CorpusIndex implements ArticleIndex {
 
   private record(snapshot: ArticleSnapshot, raw: LocalAnalysis): void {
     const { uri, text } = snapshot;
-    const local = this.curation ? this.curation.local(uri, text, raw) : raw;
+    const local = this.pooled(raw, uri, text);
     this.articles.set(uri, { snapshot, local, raw });
     this.entities.add(uri, local.entities);
     this.quotes.add(uri, text, local.quotes);
     this.relatedIndex.add(uri, text, local.entities, storySpans(local, text));
+  }
+
+  /** The recorded findings (corrected when there are corrections), with their texts pooled. */
+  private pooled(raw: LocalAnalysis, uri: string, text: string): LocalAnalysis {
+    this.strings.internFindings(raw);
+    const local = this.curation ? this.curation.local(uri, text, raw) : raw;
+    if (local !== raw) this.strings.internFindings(local);
+    return local;
   }
 
   setCuration(stage: CurationStage | undefined): void {

@@ -194,7 +194,8 @@ export function subsequence(name: string, lowerQuery: string): boolean {
 }
 
 function anyAlias(p: Posting, lowerQuery: string): boolean {
-  for (const alias of p.aliases.keys()) if (subsequence(alias, lowerQuery)) return true;
+  for (let i = 0; i < p.aliases.length; i += 2)
+    if (subsequence(p.aliases[i] as string, lowerQuery)) return true;
   return false;
 }
 
@@ -211,24 +212,64 @@ interface Posting {
   type: EntityMention['type'] | undefined;
   /** The first mention, kept like `type`. */
   first?: EntityOccurrence | undefined;
-  /** Mentions per file, in file order of first mention. */
-  files: Map<string, EntityMention[]>;
-  /** The files in indexing order, once asked for; dropped when a file joins or leaves. */
-  sorted?: string[];
+  /**
+   * The files that mention it, in indexing order, as pairs: the file's indexing number, then the position
+   * of the file's first mention of it in the file's mention list. Numbers rather than a map of mention
+   * lists per file: the mentions are in the file's list already, and most names are in a few files.
+   */
+  files: number[];
   mentionCount: number;
-  /** Written forms → number of mentions, in order of first appearance. */
-  aliases: Map<string, number>;
+  /** Written forms with their number of mentions, in order of first appearance. */
+  aliases: FormCounts;
+}
+
+/**
+ * A hint name's votes: type, then the number of files that write it in full with that type, for each type
+ * in the order it was first given (one pair for nearly every name, so no map per name).
+ */
+type TypeVotes = (NamedEntityType | number)[];
+
+/** A name's written forms, each followed by its number of mentions, in order of first appearance. */
+type FormCounts = (string | number)[];
+
+/** Where `order` is among a posting's files (an even index), or where it would go, as `-(index) - 1`. */
+function findFile(files: readonly number[], order: number): number {
+  let lo = 0;
+  let hi = files.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = files[mid * 2];
+    if (at < order) lo = mid + 1;
+    else if (at > order) hi = mid - 1;
+    else return mid * 2;
+  }
+  return -(lo * 2) - 1;
+}
+
+/** Mentions of a file grouped by canonical name, each group in text order, with its first position. */
+function byCanonical(
+  mentions: readonly EntityMention[],
+): Map<string, { first: number; list: EntityMention[] }> {
+  const out = new Map<string, { first: number; list: EntityMention[] }>();
+  mentions.forEach((m, i) => {
+    const group = out.get(m.canonical);
+    if (group) group.list.push(m);
+    else out.set(m.canonical, { first: i, list: [m] });
+  });
+  return out;
 }
 
 export class EntityIndex {
   private readonly byUri = new Map<string, EntityMention[]>();
   /** When each file was first indexed: listings follow this order, as a scan of the files would. */
   private readonly order = new Map<string, number>();
+  /** The file of each indexing number still in use. */
+  private readonly uriAt: (string | undefined)[] = [];
   private nextOrder = 0;
-  /** Canonical name → its mentions per file. */
+  /** Canonical name → the files that mention it. */
   private readonly postings = new Map<string, Posting>();
   /** Hint name → type → number of files that write it in full with that type. */
-  private readonly votes = new Map<string, Map<NamedEntityType, number>>();
+  private readonly votes = new Map<string, TypeVotes>();
   /** Hint name → its type: the type most files give it (the first such on a tie). */
   private readonly best = new Map<string, NamedEntityType>();
   private log: HintLog = { names: [], types: [], position: new Map() };
@@ -241,7 +282,10 @@ export class EntityIndex {
     // The very list already recorded (a corpus indexing's second pass keeping the first's findings).
     if (old === mentions) return;
     this.byUri.set(uri, mentions);
-    if (!this.order.has(uri)) this.order.set(uri, this.nextOrder++);
+    if (!this.order.has(uri)) {
+      this.order.set(uri, this.nextOrder);
+      this.uriAt[this.nextOrder++] = uri;
+    }
     // New votes first, then the old ones withdrawn: a name the file keeps never drops to zero on the way.
     this.vote(mentions, 1);
     if (old) this.vote(old, -1);
@@ -254,6 +298,8 @@ export class EntityIndex {
     this.byUri.delete(uri);
     this.vote(old, -1);
     this.repost(uri, old, []);
+    const at = this.order.get(uri);
+    if (at !== undefined) this.uriAt[at] = undefined;
     this.order.delete(uri);
   }
 
@@ -280,10 +326,25 @@ export class EntityIndex {
 
   mentionsOf(canonical: string): EntityOccurrence[] {
     const out: EntityOccurrence[] = [];
-    for (const uri of this.filesOf(canonical))
-      for (const m of this.postings.get(canonical)?.files.get(uri) ?? [])
+    const p = this.postings.get(canonical);
+    if (!p) return out;
+    for (let i = 0; i < p.files.length; i += 2) {
+      const uri = this.uriAt[p.files[i]] as string;
+      for (const m of this.mentionsIn(uri, canonical, p.files[i + 1]))
         out.push({ uri, span: m.span, text: m.text });
+    }
     return out;
+  }
+
+  /** The file's mentions of the name, in text order, from the first one at `from` in the file's list. */
+  private *mentionsIn(uri: string, canonical: string, from: number): Generator<EntityMention> {
+    const list = this.byUri.get(uri) ?? [];
+    for (let i = from; i < list.length; i++) if (list[i].canonical === canonical) yield list[i];
+  }
+
+  /** The file's first mention of the name at position `at` of its list. */
+  private mentionAt(uri: string, at: number): EntityMention | undefined {
+    return this.byUri.get(uri)?.[at];
   }
 
   /**
@@ -293,32 +354,32 @@ export class EntityIndex {
   overview(canonical: string, uri: string, links: number): EntityOverview {
     const p = this.postings.get(canonical);
     if (!p) return { here: 0, mentions: 0, files: 0, aliases: [canonical], others: 0, links: [] };
-    const here = p.files.get(uri)?.length ?? 0;
-    const files = this.sortedFiles(p);
+    const files = p.files;
+    const fileCount = files.length / 2;
+    const order = this.order.get(uri);
+    const at = order === undefined ? -1 : findFile(files, order);
+    let here = 0;
+    if (at >= 0) for (const _ of this.mentionsIn(uri, canonical, files[at + 1])) here++;
     // Written forms in listing order: the files are read in order only until every form has been seen.
     const forms = new Set<string>([canonical]);
-    const wanted = p.aliases.size + (p.aliases.has(canonical) ? 0 : 1);
-    for (let i = 0; i < files.length && forms.size < wanted; i++)
-      for (const m of p.files.get(files[i]) ?? []) forms.add(m.text);
+    const wanted = p.aliases.length / 2 + (p.aliases.includes(canonical) ? 0 : 1);
+    for (let i = 0; i < files.length && forms.size < wanted; i += 2)
+      for (const m of this.mentionsIn(this.uriAt[files[i]] as string, canonical, files[i + 1]))
+        forms.add(m.text);
     const listed: { uri: string; span: Span }[] = [];
-    for (let i = 0; i < files.length && listed.length < links; i++) {
-      const first = files[i] === uri ? undefined : p.files.get(files[i])?.[0];
-      if (first) listed.push({ uri: files[i], span: first.span });
+    for (let i = 0; i < files.length && listed.length < links; i += 2) {
+      const other = this.uriAt[files[i]] as string;
+      const first = other === uri ? undefined : this.mentionAt(other, files[i + 1]);
+      if (first) listed.push({ uri: other, span: first.span });
     }
     return {
       here,
       mentions: p.mentionCount,
-      files: p.files.size,
+      files: fileCount,
       aliases: [...forms],
-      others: p.files.size - (here > 0 ? 1 : 0),
+      others: fileCount - (here > 0 ? 1 : 0),
       links: listed,
     };
-  }
-
-  /** The posting's files in the order they were first indexed, kept until a file joins or leaves it. */
-  private sortedFiles(p: Posting): readonly string[] {
-    p.sorted ??= [...p.files.keys()].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
-    return p.sorted;
   }
 
   summary(canonical: string): EntitySummary | undefined {
@@ -342,7 +403,7 @@ export class EntityIndex {
     for (const entry of this.postings) {
       if (subsequence(entry[0], q) || anyAlias(entry[1], q)) hits.push(entry);
     }
-    hits.sort(([, a], [, b]) => b.files.size - a.files.size || b.mentionCount - a.mentionCount);
+    hits.sort(([, a], [, b]) => b.files.length - a.files.length || b.mentionCount - a.mentionCount);
     return hits.slice(0, limit).map(([canonical, p]) => this.summaryOf(canonical, p));
   }
 
@@ -351,36 +412,30 @@ export class EntityIndex {
     const p = this.postings.get(canonical);
     if (!p) return undefined;
     if (p.first) return p.first;
-    let first: EntityOccurrence | undefined;
-    let at = Infinity;
-    for (const [uri, list] of p.files) {
-      const o = this.order.get(uri) ?? Infinity;
-      const m = list[0];
-      if (m && (o < at || !first)) [at, first] = [o, { uri, span: m.span, text: m.text }];
-    }
-    p.first = first;
-    return first;
+    const uri = this.uriAt[p.files[0]];
+    const m = uri === undefined ? undefined : this.mentionAt(uri, p.files[1]);
+    p.first = m && uri !== undefined ? { uri, span: m.span, text: m.text } : undefined;
+    return p.first;
   }
 
   /** Files mentioning the entity, in the order they were first indexed. */
   filesOf(canonical: string): string[] {
-    const files = [...(this.postings.get(canonical)?.files.keys() ?? [])];
-    return files.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+    const files = this.postings.get(canonical)?.files ?? [];
+    const out: string[] = [];
+    for (let i = 0; i < files.length; i += 2) out.push(this.uriAt[files[i]] as string);
+    return out;
   }
 
   private summaryOf(canonical: string, p: Posting): EntitySummary {
     if (p.type === undefined) {
-      let first = Infinity;
-      for (const [uri, list] of p.files) {
-        const o = this.order.get(uri) ?? Infinity;
-        if (o < first && list[0]) [first, p.type] = [o, list[0].type];
-      }
+      const uri = this.uriAt[p.files[0]];
+      p.type = uri === undefined ? undefined : this.mentionAt(uri, p.files[1])?.type;
     }
     return {
       canonical,
       type: p.type ?? 'PERSON',
-      aliases: [...p.aliases.keys()],
-      fileCount: p.files.size,
+      aliases: p.aliases.filter((_, i) => i % 2 === 0) as string[],
+      fileCount: p.files.length / 2,
       mentionCount: p.mentionCount,
     };
   }
@@ -395,21 +450,27 @@ export class EntityIndex {
       const name = m.canonical;
       const type = m.type as NamedEntityType;
       let byType = this.votes.get(name);
-      if (!byType) this.votes.set(name, (byType = new Map()));
-      const count = (byType.get(type) ?? 0) + delta;
-      if (count > 0) byType.set(type, count);
-      else byType.delete(type);
+      if (!byType) this.votes.set(name, (byType = []));
+      const at = byType.indexOf(type);
+      const count = (at >= 0 ? (byType[at + 1] as number) : 0) + delta;
+      if (at < 0) {
+        // A literal is allocated to size; pushing onto an empty array would reserve room for 17 elements.
+        if (count > 0 && byType.length === 0) this.votes.set(name, (byType = [type, count]));
+        else if (count > 0) byType.push(type, count);
+      } else if (count > 0) byType[at + 1] = count;
+      else byType.splice(at, 2);
       this.rechoose(name, byType);
     }
   }
 
   /** Keeps `best` and the hint log in step with one name's votes. */
-  private rechoose(name: string, byType: Map<NamedEntityType, number>): void {
+  private rechoose(name: string, byType: TypeVotes): void {
     let choice: NamedEntityType | undefined;
     let most = 0;
-    for (const [type, files] of byType) {
+    for (let k = 0; k < byType.length; k += 2) {
+      const files = byType[k + 1] as number;
       if (files > most) {
-        choice = type;
+        choice = byType[k] as NamedEntityType;
         most = files;
       }
     }
@@ -437,38 +498,33 @@ export class EntityIndex {
    * its place among the name's files, so listings stay in a stable order across edits.
    */
   private repost(uri: string, old: readonly EntityMention[], mentions: readonly EntityMention[]): void {
-    const byName = new Map<string, EntityMention[]>();
-    for (const m of mentions) {
-      const list = byName.get(m.canonical);
-      if (list) list.push(m);
-      else byName.set(m.canonical, [m]);
-    }
-    for (const m of old) {
-      if (byName.has(m.canonical)) continue;
-      const p = this.postings.get(m.canonical);
-      const gone = p?.files.get(uri);
-      if (!p || !gone) continue;
-      p.files.delete(uri);
+    const order = this.order.get(uri) as number;
+    const before = byCanonical(old);
+    const now = byCanonical(mentions);
+    for (const [name, { list: gone }] of before) {
+      if (now.has(name)) continue;
+      const p = this.postings.get(name);
+      const at = p ? findFile(p.files, order) : -1;
+      if (!p || at < 0) continue;
+      p.files.splice(at, 2);
       p.type = undefined;
       p.first = undefined;
-      p.sorted = undefined;
       this.count(p, gone, -1);
-      if (p.files.size === 0) this.postings.delete(m.canonical);
+      if (p.files.length === 0) this.postings.delete(name);
     }
-    for (const [name, list] of byName) {
+    for (const [name, { first, list }] of now) {
       let p = this.postings.get(name);
-      if (!p)
-        this.postings.set(
-          name,
-          (p = { type: undefined, files: new Map(), mentionCount: 0, aliases: new Map() }),
-        );
+      if (!p) this.postings.set(name, (p = { type: undefined, files: [], mentionCount: 0, aliases: [] }));
       // Cheap to recompute, and only asked for by listings.
       p.type = undefined;
       p.first = undefined;
-      const replaced = p.files.get(uri);
+      const at = findFile(p.files, order);
+      const replaced = at >= 0 ? before.get(name)?.list : undefined;
+      if (at >= 0) p.files[at + 1] = first;
+      // A name's first file as a literal, allocated to size (most names are in one file or a few).
+      else if (p.files.length === 0) p.files = [order, first];
+      else p.files.splice(-at - 1, 0, order, first);
       if (replaced) this.count(p, replaced, -1);
-      else p.sorted = undefined;
-      p.files.set(uri, list);
       this.count(p, list, 1);
     }
   }
@@ -476,9 +532,13 @@ export class EntityIndex {
   private count(p: Posting, mentions: readonly EntityMention[], delta: 1 | -1): void {
     p.mentionCount += delta * mentions.length;
     for (const m of mentions) {
-      const n = (p.aliases.get(m.text) ?? 0) + delta;
-      if (n > 0) p.aliases.set(m.text, n);
-      else p.aliases.delete(m.text);
+      const at = p.aliases.indexOf(m.text);
+      const n = (at >= 0 ? (p.aliases[at + 1] as number) : 0) + delta;
+      if (at >= 0 && n > 0) p.aliases[at + 1] = n;
+      else if (at >= 0) p.aliases.splice(at, 2);
+      // A literal is allocated to size; pushing onto an empty array would reserve room for 17 elements.
+      else if (n > 0 && p.aliases.length === 0) p.aliases = [m.text, n];
+      else if (n > 0) p.aliases.push(m.text, n);
     }
   }
 }

@@ -7,6 +7,7 @@
 // gets one score, whichever of the two asks, given the same shared passages from both sides (the passage
 // index lists every copy of a passage up to a few files, only the closest copies beyond).
 import { outsideUnit, pairCover, passagesBetween, storyUnits } from './relatedUnits';
+import { packed } from './packedCounts';
 import { contentTerms, FeatureIndex, type FeatureDiscount, type WeightedFeature } from './termIndex';
 import {
   type AnalysisOptions,
@@ -118,6 +119,12 @@ interface Discounts {
 }
 
 const NO_DISCOUNTS: Discounts = { terms: new Map(), entities: new Map() };
+
+/** Discounts kept for as long as a document's boilerplate stays the same, in their compact form. */
+function packedDiscounts(discounts: Discounts): Discounts {
+  if (discounts === NO_DISCOUNTS) return discounts;
+  return { terms: packed(discounts.terms), entities: packed(discounts.entities) };
+}
 
 /** Counts by feature name → counts by feature id; names the index never saw cannot matter. */
 function byId(index: FeatureIndex, counts: ReadonlyMap<string, number>): Map<number, number> {
@@ -462,7 +469,7 @@ export class RelatedIndex {
       const spans = this.boilerplateOf(uri, options);
       const cached = this.discountCache.get(doc);
       if (cached && cached.spans === spans) return cached.discounts;
-      const discounts = this.shareable(this.discounts(doc, spans));
+      const discounts = this.shareable(packedDiscounts(this.discounts(doc, spans)));
       this.discountCache.set(doc, { spans, discounts });
       return discounts;
     };

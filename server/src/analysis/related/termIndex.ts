@@ -56,17 +56,19 @@ export function contentTerms(text: string): Map<string, number> {
   return counts;
 }
 
-/** One document's features, sorted by feature id so two vectors meet in a linear merge. */
+/**
+ * One document's features, sorted by feature id so two vectors meet in a linear merge. Whole counts (words)
+ * are kept in two bytes each; fractional ones (type-weighted entities) as they are.
+ */
 interface FeatureVector {
   ids: Int32Array;
-  counts: Float64Array;
+  counts: Float64Array | Uint16Array;
 }
 
-interface Postings {
-  docs: number[];
-  counts: number[];
-  /** Entries whose document was removed; skipped on read, dropped when they outnumber the live ones. */
-  dead: number;
+/** The counts in the smallest array that holds them exactly. */
+function compactCounts(counts: Float64Array): Float64Array | Uint16Array {
+  for (const c of counts) if (c !== (c & 0xffff)) return counts;
+  return Uint16Array.from(counts);
 }
 
 /**
@@ -97,7 +99,12 @@ const TF_TABLE = Float64Array.from({ length: 64 }, (_, c) => Math.log1p(c));
 export class FeatureIndex {
   private readonly featureIds = new Map<string, number>();
   private readonly names: string[] = [];
-  private readonly postings: Postings[] = [];
+  /**
+   * Per feature id, its documents in the order they were added; a document's count of the feature is read
+   * from its vector, so each count is kept once. Entries of removed documents (as many as the postings
+   * hold beyond the live document frequency) are skipped on read, and dropped once they are the majority.
+   */
+  private readonly postings: number[][] = [];
   /** Live document frequency per feature id. */
   private readonly df: number[] = [];
   private readonly vectors = new Map<number, FeatureVector>();
@@ -156,7 +163,7 @@ export class FeatureIndex {
         const key = name.length >= 13 ? [...name].join('') : name;
         this.featureIds.set(key, id);
         this.names.push(key);
-        this.postings.push({ docs: [], counts: [], dead: 0 });
+        this.postings.push([]);
         this.df.push(0);
       }
       ids[k] = id;
@@ -170,18 +177,19 @@ export class FeatureIndex {
     keys.sort();
     const order = new Int32Array(k);
     for (let i = 0; i < k; i++) order[i] = keys[i] % 1048576;
-    const vector: FeatureVector = { ids: new Int32Array(k), counts: new Float64Array(k) };
+    const sortedIds = new Int32Array(k);
+    const sortedCounts = new Float64Array(k);
     for (let i = 0; i < k; i++) {
       const id = ids[order[i]];
-      const count = raw[order[i]];
-      vector.ids[i] = id;
-      vector.counts[i] = count;
+      sortedIds[i] = id;
+      sortedCounts[i] = raw[order[i]];
       const p = this.postings[id];
-      p.docs.push(doc);
-      p.counts.push(count);
+      // A literal is allocated to size; pushing onto an empty array would reserve room for 17 ids.
+      if (p.length === 0) this.postings[id] = [doc];
+      else p.push(doc);
       this.df[id]++;
     }
-    this.vectors.set(doc, vector);
+    this.vectors.set(doc, { ids: sortedIds, counts: compactCounts(sortedCounts) });
     this.changed();
     this.computeNorm(doc);
   }
@@ -194,8 +202,7 @@ export class FeatureIndex {
     for (const id of vector.ids) {
       this.df[id]--;
       const p = this.postings[id];
-      p.dead++;
-      if (p.dead * 2 > p.docs.length) this.compact(p);
+      if ((p.length - this.df[id]) * 2 > p.length) this.compact(p);
     }
     this.changed();
   }
@@ -204,17 +211,14 @@ export class FeatureIndex {
     this.epoch++;
   }
 
-  private compact(p: Postings): void {
+  private compact(p: number[]): void {
     let w = 0;
-    for (let r = 0; r < p.docs.length; r++) {
-      if (!this.vectors.has(p.docs[r])) continue;
-      p.docs[w] = p.docs[r];
-      p.counts[w] = p.counts[r];
+    for (let r = 0; r < p.length; r++) {
+      if (!this.vectors.has(p[r])) continue;
+      p[w] = p[r];
       w++;
     }
-    p.docs.length = w;
-    p.counts.length = w;
-    p.dead = 0;
+    p.length = w;
   }
 
   docFrequency(id: number): number {
@@ -357,11 +361,14 @@ export class FeatureIndex {
     for (const { id, weight } of features) {
       const p = this.postings[id];
       const idf = this.idf(id);
-      for (let i = 0; i < p.docs.length; i++) {
-        const doc = p.docs[i];
-        if (doc === self || (p.dead > 0 && !this.vectors.has(doc))) continue;
+      for (let i = 0; i < p.length; i++) {
+        const doc = p[i];
+        if (doc === self) continue;
+        const vector = this.vectors.get(doc);
+        if (!vector) continue;
+        const count = vector.counts[FeatureIndex.find(vector.ids, id)];
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (weight * FeatureIndex.tf(p.counts[i]) * idf) / (this.cachedNorm(doc) || 1);
+        scores[doc] += (weight * FeatureIndex.tf(count) * idf) / (this.cachedNorm(doc) || 1);
       }
     }
   }
