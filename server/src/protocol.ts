@@ -75,7 +75,7 @@ export const defaultSettings: ArticleLensSettings = {
   related: { threshold: 0.2, limit: 20, byStory: true },
   diagnostics: { maxNumberOfProblems: 1000 },
   curation: { annotationsPath: '.article-lens/annotations.json', author: '' },
-  entities: { tagger: 'off', modelPath: '.article-lens/entity-model.json' },
+  entities: { tagger: 'candidates', modelPath: '.article-lens/entity-model.json' },
   index: { jobs: 0 },
 };
 

@@ -26,7 +26,7 @@ test('cache keys and fingerprints follow the model in use while the tagger is on
   const keys = [cacheKey('file:///a', 'text', on, 'v1')];
   assert.notEqual(corpusFingerprint(keys, on), corpusFingerprint(keys, { ...on, entityModel: 'sha256:a' }));
   // With the tagger off the weights change nothing: the options (and keys) are the shipped ones'.
-  const settings = sanitize({});
+  const settings = sanitize({ entities: { tagger: 'off' } });
   assert.deepEqual(toAnalysisOptions(settings, 'sha256:a'), toAnalysisOptions(settings));
   const tagging = sanitize({ entities: { tagger: 'candidates' } });
   assert.equal(toAnalysisOptions(tagging, 'sha256:a').entityModel, 'sha256:a');

@@ -124,18 +124,20 @@ describe('config', () => {
       boilerplateMinFiles: 4,
       relatedThreshold: 0.5,
       relatedLimit: 3,
+      entityTagger: 'candidates',
     });
   });
 
-  test('the entity tagger setting: off by default, a mode when valid, the default when not', () => {
-    assert.equal(toAnalysisOptions(sanitize({})).entityTagger, undefined);
+  test('the entity tagger setting: candidates by default, a mode when valid, the default when not', () => {
+    assert.equal(toAnalysisOptions(sanitize({})).entityTagger, 'candidates');
+    assert.equal(toAnalysisOptions(sanitize({ entities: { tagger: 'off' } })).entityTagger, undefined);
     assert.equal(
       toAnalysisOptions(sanitize({ entities: { tagger: 'candidates' } })).entityTagger,
       'candidates',
     );
     assert.equal(toAnalysisOptions(sanitize({ entities: { tagger: 'primary' } })).entityTagger, 'primary');
     const ignored: string[] = [];
-    assert.equal(sanitize({ entities: { tagger: 'always' } }, ignored).entities.tagger, 'off');
+    assert.equal(sanitize({ entities: { tagger: 'always' } }, ignored).entities.tagger, 'candidates');
     assert.ok(
       ignored.some((i) => i.startsWith('entities.tagger')),
       ignored.join('; '),

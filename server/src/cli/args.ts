@@ -15,8 +15,8 @@ and related articles. Offsets in JSON are UTF-16 code units; paths are relative 
   --max-file-size-kb N   analyse only the first N KB of larger files (default 512, at most ${HARD_MAX_FILE_SIZE_KB})
   --cache DIR            keep per-file analyses in DIR, so a run on unchanged files is quick
   --db URL               read the analyses from a team database loaded with "index"
-  --entity-tagger MODE   off (rules alone, default), candidates (tagger adds names the rules missed)
-                         or primary (tagger spans first, typed by the rules where both agree)
+  --entity-tagger MODE   candidates (default: the rules, plus the tagger's names where it is clearly surer),
+                         off (rules alone) or primary (tagger spans first, typed by the rules where both agree)
   --entity-model FILE    the tagger's weights (default: the corpus folder's .article-lens/entity-model.json,
                          written by "Retrain Entity Model from Corrections", when present; else the shipped ones)
   --related-by story|page  rank pages of several stories story by story (default), or whole
@@ -70,7 +70,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     format: 'json',
     maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB,
     cacheDir: undefined,
-    entityTagger: 'off',
+    entityTagger: 'candidates',
     relatedWholePages: false,
     jobs: 0,
     inputs: [],
