@@ -143,8 +143,7 @@ export async function analyzeSnapshotsInWorkers(
   const index = new CorpusIndex();
   prepare?.(index);
   const indexer = new CorpusIndexer(index, neverCancelled);
-  // A retrained tagger model is loaded in this thread only.
-  const pool = startPool(options.entityModel === undefined ? jobs.jobs : 1, read.length, jobs.log);
+  const pool = startPool(jobs.jobs, read.length, [options], jobs.log);
   try {
     const source = {
       count: read.length,

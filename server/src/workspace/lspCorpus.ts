@@ -215,11 +215,12 @@ export class LspCorpus {
       await new Promise((r) => setImmediate(r));
       sliceStart = Date.now();
     };
-    // A workspace's retrained tagger weights are loaded in this thread only.
-    const jobs = files.some((f) => f.options.entityModel !== undefined)
-      ? 1
-      : (files[0]?.settings.index.jobs ?? 0);
-    const pool = startPool(jobs, files.length, (m) => this.host.logger.log('warn', m));
+    const pool = startPool(
+      files[0]?.settings.index.jobs ?? 0,
+      files.length,
+      files.map((f) => f.options),
+      (m) => this.host.logger.log('warn', m),
+    );
     const lookup = (snapshot: ArticleSnapshot, options: AnalysisOptions): FirstPassFile => ({
       snapshot,
       options,
