@@ -11,7 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CorpusIndex } from '../../server/src/analysis/corpus/corpusIndex';
 import { analyzeFiles } from '../../server/src/cli/analyzeFiles';
-import { parseArgs } from '../../server/src/cli/args';
 import { CorpusQueries } from '../../server/src/storage/postgres/corpusQueries';
 import { openPool } from '../../server/src/storage/postgres/database';
 import { uriToPath } from '../../server/src/util/uri';
@@ -45,9 +44,7 @@ before(() => {
 function inMemory(dir: string) {
   const { files, base } = resolveInputs([dir]);
   let index: CorpusIndex | undefined;
-  // With the options `index` takes by default, as `analyze` would.
-  const { entityTagger } = parseArgs(['analyze', dir]);
-  const run = analyzeFiles(files, base, 512, undefined, (i) => void (index = i), entityTagger);
+  const run = analyzeFiles(files, base, 512, undefined, (i) => void (index = i));
   if (!index) throw new Error('no index');
   const rel = (uri: string) =>
     path

@@ -17,6 +17,7 @@ import {
   type ArticleSnapshot,
   type LocalAnalysis,
 } from '../analysis/types';
+import { defaultSettings } from '../protocol';
 import { pathToUri } from '../util/uri';
 import { sizeLimitBytes } from '../workspace/articleText';
 import { readArticle, type SkippedPath } from '../workspace/fsCorpus';
@@ -49,7 +50,7 @@ export function analyzeFiles(
   cache?: AnalysisCache,
   /** Readies the index before it is filled (the curation stage of the corpus's corrections). */
   prepare?: (index: CorpusIndex) => void,
-  entityTagger: EntityTaggerMode = 'off',
+  entityTagger: EntityTaggerMode = defaultSettings.entities.tagger,
   /** Related ranking compares pages of several stories whole instead of story by story. */
   relatedWholePages = false,
   /** Id of the tagger's weights when not the shipped ones (see loadedModels). */

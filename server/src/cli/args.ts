@@ -1,6 +1,7 @@
 // Command-line arguments of the CLI: the usage text, parsing and validation. Bad usage is a UsageError
 // (exit code 2, with the usage printed).
 import { ENTITY_TAGGER_MODES, type EntityTaggerMode } from '../analysis/types';
+import { defaultSettings } from '../protocol';
 import { HARD_MAX_FILE_SIZE_KB } from '../workspace/articleText';
 import { MAX_JOBS, MIN_FILES_FOR_AUTO_JOBS } from '../workspace/indexWorkers/jobs';
 
@@ -70,7 +71,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     format: 'json',
     maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB,
     cacheDir: undefined,
-    entityTagger: 'candidates',
+    // The editor's default, so the CLI and the editor find the same entities.
+    entityTagger: defaultSettings.entities.tagger,
     relatedWholePages: false,
     jobs: 0,
     inputs: [],
