@@ -73,12 +73,34 @@ export function codeDocumentSelector(globs: string[]): vscode.DocumentFilter[] {
   return selector;
 }
 
-/**
- * Settings the running client cannot pick up: the document selector is fixed when the client starts, and
- * the team corpus is given to the server at its start.
- */
-export const RESTART_SETTINGS = [`${SECTION}.include`, `${SECTION}.corpus.database`] as const;
+/** What the running server was started with, of the settings it cannot pick up while it runs. */
+export interface StartSettings {
+  include: string[];
+  database: string;
+}
 
-export function needsRestart(event: vscode.ConfigurationChangeEvent): boolean {
-  return RESTART_SETTINGS.some((s) => event.affectsConfiguration(s));
+export function readStartSettings(): StartSettings {
+  const database = vscode.workspace.getConfiguration(SECTION).get<string>('corpus.database', '').trim();
+  return { include: includeGlobs(), database };
+}
+
+/**
+ * The settings that changed since the server started and take effect only on a restart (the document
+ * selector is fixed when the client starts; the team corpus is given to the server at its start), as
+ * the user reads them.
+ */
+export function changedStartSettings(
+  event: vscode.ConfigurationChangeEvent,
+  started: StartSettings,
+): string[] {
+  const now = readStartSettings();
+  const changed: string[] = [];
+  if (
+    event.affectsConfiguration(`${SECTION}.include`) &&
+    JSON.stringify(now.include) !== JSON.stringify(started.include)
+  )
+    changed.push('the include globs');
+  if (event.affectsConfiguration(`${SECTION}.corpus.database`) && now.database !== started.database)
+    changed.push('the team corpus database');
+  return changed;
 }

@@ -35,7 +35,9 @@ import {
   codeDocumentSelector,
   includeGlobs,
   lspDocumentSelector,
-  needsRestart,
+  changedStartSettings,
+  readStartSettings,
+  type StartSettings,
   readSettings,
   SECTION,
 } from './config';
@@ -101,6 +103,10 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
   private readonly teamStatus = new TeamCorpusStatus(ClientCommands.connectTeamCorpus);
   /** The team corpus the running server was given (URL and password), read before each start. */
   private team: TeamCorpusConnection | undefined;
+  /** The restart-only settings the running server was started with. */
+  private started: StartSettings | undefined;
+  /** Set while "Connect to Team Corpus…" writes the setting and restarts the server itself. */
+  private connecting = false;
   private api: ServerApi | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private client: LanguageClient | undefined;
@@ -199,10 +205,16 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
   }
 
   async connectTeamCorpus(): Promise<void> {
-    if (await connectTeamCorpus(this.context.secrets)) await this.restartServer();
+    this.connecting = true;
+    try {
+      if (await connectTeamCorpus(this.context.secrets)) await this.restartServer();
+    } finally {
+      this.connecting = false;
+    }
   }
 
   async start(): Promise<void> {
+    this.started = readStartSettings();
     this.team = await readTeamCorpus(this.context.secrets);
     if (!this.team) this.teamStatus.hide();
     const globs = includeGlobs();
@@ -352,10 +364,12 @@ class ArticleLensExtension implements CommandContext, vscode.Disposable {
   }
 
   private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
-    if (needsRestart(event)) {
+    const changed =
+      this.started && !this.connecting && !this.restarting ? changedStartSettings(event, this.started) : [];
+    if (changed.length > 0) {
       void vscode.window
         .showInformationMessage(
-          'Article Lens: the include globs changed. Restart the language server to apply them?',
+          `Article Lens: ${changed.join(' and ')} changed. Restart the language server to apply them?`,
           'Restart',
         )
         .then((choice) => {

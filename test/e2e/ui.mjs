@@ -22,6 +22,7 @@ import {
   startCodeServer,
   workbenchUrl,
 } from './codeServer.mjs';
+import { centreOf, hidePanel, oneLine, quickOpen, runCommand, stepRunner } from './workbenchPage.mjs';
 
 const ARTICLE = 'dailycoast-kestown-floods.txt';
 const RELATED = 'harborwire-kestown-floods.txt';
@@ -70,95 +71,7 @@ const cs = await startCodeServer({ runDir, folder: workspace });
 lap(`code-server on ${cs.origin}`);
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-/** @type {string[]} */
-const failures = [];
-
-/**
- * Runs one user-visible step; a failed step is screenshotted and recorded, and the next step
- * starts from a clean state, so one run reports every broken step.
- * @param {string} name
- * @param {() => Promise<string>} action  returns what was read from the page
- */
-async function step(name, action) {
-  try {
-    const seen = await action();
-    lap(`✔ ${name}: ${seen}`);
-  } catch (error) {
-    failures.push(name);
-    lap(`✘ ${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    await page.screenshot({ path: shot(`failed-${name.replace(/\W+/g, '-')}`) }).catch(() => undefined);
-    await page.keyboard.press('Escape').catch(() => undefined);
-  }
-}
-
-/**
- * Screen centre of the first occurrence of `text` in the editor, found with a DOM Range. Monaco
- * renders spaces as no-break spaces and splits a line into one span per token, so the line's text
- * nodes are joined and normalised before searching.
- */
-async function centreOf(/** @type {string} */ text) {
-  const box = await page.evaluate((needle) => {
-    for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      /** @type {{ node: Node, start: number }[]} */
-      const nodes = [];
-      let joined = '';
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes.push({ node, start: joined.length });
-        joined += (node.textContent ?? '').replace(/\u00a0/g, ' ');
-      }
-      const i = joined.indexOf(needle);
-      if (i < 0) continue;
-      const locate = (/** @type {number} */ offset) => {
-        const hit = [...nodes].reverse().find((n) => n.start <= offset) ?? nodes[0];
-        return { node: hit.node, offset: offset - hit.start };
-      };
-      const from = locate(i);
-      // The centre of the first word: the middle of a multi-word name is a space, where no hover starts.
-      const to = locate(i + needle.split(' ')[0].length - 1);
-      const range = document.createRange();
-      range.setStart(from.node, from.offset);
-      range.setEnd(to.node, to.offset + 1);
-      const r = range.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }
-    return null;
-  }, text);
-  if (!box) throw new Error(`"${text}" is not on screen`);
-  return box;
-}
-
-const oneLine = (/** @type {string} */ s) => s.replace(/\s+/g, ' ').trim();
-
-/** Opens a workspace file with Quick Open (Ctrl+P), as a user does. */
-async function quickOpen(/** @type {string} */ name) {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type(name);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${name}")`, { state: 'visible' });
-  await page.keyboard.press('Enter');
-}
-
-/** Runs a command from the command palette (F1) by its label. */
-async function runCommand(/** @type {string} */ label) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type(label);
-  const short = label.slice(label.indexOf(':') + 1).trim();
-  await page
-    .locator(`.quick-input-list .monaco-list-row:has-text("${short}")`)
-    .first()
-    .waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-}
-
-/** Hides the bottom panel (Problems) when it is open, so the editor and side bar get the screen. */
-async function hidePanel() {
-  if (await page.locator('.part.panel').isVisible()) {
-    await page.keyboard.press('Control+J');
-    await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 10_000 });
-  }
-}
+const { step, failures } = stepRunner(page, shot);
 
 try {
   await page.goto(workbenchUrl(cs, { folder: workspace, developmentPath: repoRoot }));
@@ -172,7 +85,7 @@ try {
       await prompt.first().waitFor({ state: 'visible', timeout: 45_000 });
     } catch {
       // A toast that timed out is still in the notification centre.
-      await runCommand('Notifications: Show Notifications');
+      await runCommand(page, 'Notifications: Show Notifications');
     }
     const row = page.locator(
       '.notifications-list-container .monaco-list-row:has-text("Treat these .txt files as articles?")',
@@ -190,7 +103,7 @@ try {
   });
 
   await step('open the article with Quick Open', async () => {
-    await quickOpen(ARTICLE);
+    await quickOpen(page, ARTICLE);
     await page.waitForSelector(`.monaco-editor .view-line:has-text("${PERSON}")`);
     await page.waitForSelector('.statusbar-item:has-text("News Article")', { timeout: 30_000 });
     return 'editor shows the article, language "News Article"';
@@ -211,7 +124,7 @@ try {
     const hover = page.locator('.monaco-hover:has-text("PERSON")');
     // Code lenses and late diagnostics can move the text after it was located: locate and hover again.
     for (let attempt = 1; ; attempt++) {
-      const { x, y } = await centreOf(PERSON);
+      const { x, y } = await centreOf(page, PERSON);
       await page.mouse.move(x - 60, y);
       await page.mouse.move(x, y, { steps: 5 });
       try {
@@ -250,7 +163,7 @@ try {
   await step('Show Related Articles from the command palette', async () => {
     // Focus the article again: the command works on the active editor.
     await page.locator(`.tabs-container .tab:has-text("${ARTICLE}")`).click();
-    await runCommand('Article Lens: Show Related Articles');
+    await runCommand(page, 'Article Lens: Show Related Articles');
     const entry = page.locator(`.quick-input-list .monaco-list-row:has-text("${RELATED}")`);
     await entry.first().waitFor({ state: 'visible', timeout: 30_000 });
     const entries = await page.locator('.quick-input-list .monaco-list-row').count();
@@ -322,7 +235,7 @@ try {
   });
 
   await step('Check Corpus fills Problems for closed files', async () => {
-    await runCommand('Article Lens: Check Corpus');
+    await runCommand(page, 'Article Lens: Check Corpus');
     const closed = page.locator(
       '.markers-panel .monaco-list-row:has-text("eastgate-lindval-fisheries-talks.txt")',
     );
@@ -334,10 +247,10 @@ try {
   });
 
   await step('Outline: the stories of a page of briefs', async () => {
-    await quickOpen(BRIEFS);
+    await quickOpen(page, BRIEFS);
     await page.waitForSelector(`.tabs-container .tab.active:has-text("${BRIEFS}")`);
-    await hidePanel();
-    await runCommand('Explorer: Focus on Outline View');
+    await hidePanel(page);
+    await runCommand(page, 'Explorer: Focus on Outline View');
     // The folder's file list takes the side bar: collapse it so the Outline has the room.
     const folder = page.locator('.explorer-folders-view').first();
     if (await folder.isVisible()) await page.locator('.pane-header:has-text("corpus")').first().click();
@@ -355,9 +268,9 @@ try {
 
   await step('folding: Fold All Block Comments tucks away the page furniture', async () => {
     await page.locator(`.tabs-container .tab:has-text("${BRIEFS}")`).click();
-    await hidePanel();
+    await hidePanel(page);
     await page.waitForSelector('.monaco-editor .view-line:has-text("Nadia Petrov covers")');
-    await runCommand('Fold All Block Comments');
+    await runCommand(page, 'Fold All Block Comments');
     await page.waitForSelector('.monaco-editor .view-line:has-text("Nadia Petrov covers")', {
       state: 'detached',
       timeout: 15_000,
@@ -371,7 +284,7 @@ try {
 
   await step('Not an entity from the quick fix, then Ctrl+Z in the article', async () => {
     // Only the article: the compare editor of the step before also shows it.
-    await runCommand('View: Close All Editors');
+    await runCommand(page, 'View: Close All Editors');
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
     await page.keyboard.type(ARTICLE);
@@ -384,7 +297,7 @@ try {
     await page.waitForSelector(`.monaco-editor .view-line:has-text("${PERSON}")`);
     const hints = () =>
       page.evaluate(() => document.querySelectorAll('.monaco-editor .squiggly-hint').length);
-    const { x, y } = await centreOf(PERSON);
+    const { x, y } = await centreOf(page, PERSON);
     await page.mouse.click(x, y);
     await page.waitForTimeout(600); // the squiggles of the lines on screen, settled
     const before = await hints();
@@ -445,7 +358,7 @@ try {
     await typed(false);
     await page.waitForTimeout(1500); // a re-analysis would bring the mention back by now
     if ((await hints()) >= before) throw new Error('Ctrl+Z after typing undid the correction too');
-    await runCommand('Article Lens: Undo Correction');
+    await runCommand(page, 'Article Lens: Undo Correction');
     await page.waitForFunction(
       (n) => document.querySelectorAll('.monaco-editor .squiggly-hint').length === n,
       before,
@@ -457,7 +370,7 @@ try {
   });
 
   await step('Lost Corrections view: a correction of a missing file, removed', async () => {
-    await runCommand('Focus on Lost Corrections View');
+    await runCommand(page, 'Focus on Lost Corrections View');
     const header = page.locator('.pane-header:has-text("Lost Corrections")');
     await header.first().waitFor({ state: 'visible', timeout: 30_000 });
     const row = page.locator('.pane-body .monaco-list-row:has-text("“Kestown”")');
