@@ -16,6 +16,7 @@ import { isDemonymShape, refineType, titlePhrase } from './refine';
 import { SPORTS_WORDS, type TagToken } from './tagger/features';
 import { COARSE_OF } from './tagger/labels';
 import type { TaggerModel } from './tagger/model';
+import { occurrencesAtTokens } from './addedOccurrences';
 import { shippedModel } from './tagger/shipped';
 import { tagDoc, tagTokens, type TagResult, type TaggedEntity } from './tagger/tagger';
 import {
@@ -58,7 +59,6 @@ const LOOSE_MARGIN = 30;
 const SPORTS_OVERRIDE_MARGIN = 10;
 /**  - no name than a name only the rules found by a guess, for that name to be dropped. */
 const DROP_MARGIN = 50;
-const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
 /** The rule mentions as BIO labels over the tagger's tokens (the model's rule features). */
 export function ruleLabelsOf(tokens: TagToken[], mentions: readonly EntityMention[]): string[] {
@@ -530,18 +530,6 @@ function firstEndingAfter(tokens: readonly TagToken[], at: number): number {
   return lo;
 }
 
-/** Index of the token starting at offset `at`, or -1. */
-function tokenAt(tokens: readonly TagToken[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as TagToken).start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return tokens[lo]?.start === at ? lo : -1;
-}
-
 /**
  * Document consistency of the names the tagger added: a one-word person takes the full name of a person
  * of the article whose last word it is, and every other bare occurrence of an added name is marked too.
@@ -610,19 +598,19 @@ function resolveAdded(text: string, kept: EntityMention[], added: EntityMention[
   const taken = new Ranges();
   for (const m of [...kept, ...added].sort((a, b) => a.span.start - b.span.start)) taken.add(m.span);
   const extra: EntityMention[] = [];
-  const seen = new Set<string>();
-  for (const m of added) {
-    if (seen.has(m.text) || m.text.length < 2) continue;
-    seen.add(m.text);
-    for (let at = text.indexOf(m.text); at >= 0; at = text.indexOf(m.text, at + m.text.length)) {
-      const end = at + m.text.length;
-      if (WORD_CHAR_RE.test(text[at - 1] ?? '') || WORD_CHAR_RE.test(text[end] ?? '')) continue;
-      const span = { start: at, end };
-      const k = tokenAt(r.tokens, at);
-      if (k < 0 || !plausibleLine(text, r, k, m.text.split(/\s+/).length)) continue;
+  const firsts = new Map<string, EntityMention>();
+  for (const m of added) if (!firsts.has(m.text) && m.text.length >= 2) firsts.set(m.text, m);
+  const names = [...firsts.keys()];
+  const found = occurrencesAtTokens(text, names, r.tokens);
+  names.forEach((name, i) => {
+    const m = firsts.get(name) as EntityMention;
+    for (const k of found[i] as number[]) {
+      if (!plausibleLine(text, r, k, name.split(/\s+/).length)) continue;
+      const start = (r.tokens[k] as TagToken).start;
+      const span = { start, end: start + name.length };
       if (taken.add(span)) extra.push({ ...m, span });
     }
-  }
+  });
   added.push(...extra);
 }
 

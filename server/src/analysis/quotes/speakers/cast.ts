@@ -4,6 +4,7 @@
 import type { EntityMention, Span } from '../../types';
 import { genderAround, type Gender } from './gender';
 import { CONNECTORS, DETERMINERS, isOccupation, KIN_NOUNS, ROLE_NOUNS, TITLES, VERBS } from './lexicon';
+import { KeyedReferents, leadingPair } from './keyedReferents';
 import { tokenize } from './tokens';
 
 export type RefType = 'PERSON' | 'ORG' | 'GPE' | 'NORP' | 'UNKNOWN';
@@ -110,6 +111,9 @@ export class Cast {
   readonly referents: Referent[] = [];
   private readonly byMention = new Map<number, Referent>();
   private readonly byKey = new Map<string, Referent>();
+  private readonly byNameWord = new KeyedReferents();
+  private readonly byName = new KeyedReferents();
+  private readonly organisationsByLead = new KeyedReferents();
   /** Mentions that can name a speaker, in text order. */
   readonly mentions: EntityMention[];
 
@@ -150,8 +154,9 @@ export class Cast {
     }
     r ??= this.byKey.get(`${type}:${e.canonical}`);
     // "Eko Re" and "Eko Re Group": an organisation's short form is the same organisation.
-    if (!r && type === 'ORG')
-      r = this.referents.find((x) => x.type === 'ORG' && prefixOf(x.name, e.canonical));
+    const lead = type === 'ORG' ? leadingPair(e.canonical) : undefined;
+    if (!r && lead !== undefined)
+      r = this.organisationsByLead.list(lead).find((x) => x.type === 'ORG' && prefixOf(x.name, e.canonical));
     if (!r) {
       r = this.create(type === 'PERSON' ? withoutTitles(e.canonical) : e.canonical, type);
       this.byKey.set(`${type}:${e.canonical}`, r);
@@ -170,6 +175,8 @@ export class Cast {
       mentions: [],
     };
     this.referents.push(r);
+    this.listName(r);
+    for (const w of r.words) this.byNameWord.add(w, r);
     return r;
   }
 
@@ -186,8 +193,8 @@ export class Cast {
     r.mentions.push(span.start);
     if (r.type === 'PERSON' || r.type === 'UNKNOWN') {
       // The fullest form as written keeps what the canonical name folds away (diacritics, "Jr.").
-      if (!allCaps(written) && fuller(written, r.name)) r.name = written;
-      for (const w of nameWords(written)) r.words.add(w);
+      if (!allCaps(written) && fuller(written, r.name)) this.rename(r, written);
+      for (const w of nameWords(written)) this.addWord(r, w);
       // Articles give roles where they introduce a person; later mentions are mostly bare surnames.
       if (r.mentions.length <= 4)
         for (const w of [...rolesBefore(this.text, span.start), ...rolesAfter(this.text, span.end)])
@@ -200,8 +207,8 @@ export class Cast {
         prefixOf(r.name, written) &&
         written.length > r.name.length
       )
-        r.name = written;
-      for (const w of nameWords(written)) r.words.add(w);
+        this.rename(r, written);
+      for (const w of nameWords(written)) this.addWord(r, w);
     }
   }
 
@@ -248,10 +255,28 @@ export class Cast {
     return this.byMention.get(start);
   }
 
+  /** Lists `r` under its name (and an organisation under its first two words) for the lookups. */
+  private listName(r: Referent): void {
+    this.byName.add(r.name, r);
+    const lead = r.type === 'ORG' ? leadingPair(r.name) : undefined;
+    if (lead !== undefined) this.organisationsByLead.add(lead, r);
+  }
+
+  private rename(r: Referent, name: string): void {
+    r.name = name;
+    this.listName(r);
+  }
+
+  private addWord(r: Referent, w: string): void {
+    if (r.words.has(w)) return;
+    r.words.add(w);
+    this.byNameWord.add(w, r);
+  }
+
   /** The first person introduced before `before` with `word` in their name ("Haskins", "Maria"). */
   byWord(word: string, before = Infinity): Referent | undefined {
     const w = word.toLowerCase().replace(/’/g, "'");
-    for (const r of this.referents) {
+    for (const r of this.byNameWord.list(w)) {
       if (r.type !== 'PERSON' && r.type !== 'UNKNOWN') continue;
       if (r.words.size < 2 || !r.words.has(w)) continue;
       if ((r.mentions[0] ?? Infinity) < before) return r;
@@ -262,7 +287,7 @@ export class Cast {
   /** A speaker known only from a phrase (no entity): registered once per name. */
   named(name: string, type: RefType, span: Span | undefined, roles: readonly string[]): Referent {
     const key = `name:${name}`;
-    let r = this.byKey.get(key) ?? this.referents.find((x) => x.name === name);
+    let r = this.byKey.get(key) ?? this.byName.list(name).find((x) => x.name === name);
     if (!r) {
       r = this.create(name, type);
       this.byKey.set(key, r);

@@ -16,6 +16,8 @@ import {
   TITLES,
 } from './lexicon';
 import { isFurnitureLine } from '../furniture';
+import { CapitalisedNames } from './capitalisedNames';
+import { MentionOrder } from './mentionOrder';
 import { expandShortName, nameFromPhrase } from './names';
 import type { NounPhrase } from './phrases';
 import { fitsPronoun, type Salience } from './salience';
@@ -68,12 +70,18 @@ const written = (text: string, toks: Tok[]): string => text.slice(toks[0].start,
 const stem = (w: string): string => w.toLowerCase().slice(0, 6);
 
 export class Resolver {
+  private readonly capitalised: CapitalisedNames;
+  private readonly order: MentionOrder;
+
   constructor(
     private readonly text: string,
     private readonly paragraphs: Span[],
     private readonly cast: Cast,
     private readonly salience: Salience,
-  ) {}
+  ) {
+    this.capitalised = new CapitalisedNames(text);
+    this.order = new MentionOrder(cast.mentions);
+  }
 
   /** The referent of a phrase at a point of the article; null when it names nobody. */
   resolve(np: NounPhrase, at: number, paragraph: number, register: boolean): Resolved | null {
@@ -91,7 +99,9 @@ export class Resolver {
   /** The entity naming a phrase: the one on its head word, else a person inside it. */
   private entityIn(s: Span, headStart: number): EntityMention | undefined {
     let person: EntityMention | undefined;
-    for (const e of this.cast.mentions) {
+    const mentions = this.cast.mentions;
+    for (let i = this.order.firstEndingAfter(s.start); i < mentions.length; i++) {
+      const e = mentions[i];
       if (e.span.start >= s.end) break;
       if (e.span.end <= s.start) continue;
       if (e.span.start <= headStart && e.span.end >= s.end) return e;
@@ -102,8 +112,9 @@ export class Resolver {
 
   /** The person named in apposition right after a phrase ("the Energy Commissioner, Dr Ana Ruiz, said"). */
   private appositive(s: Span): EntityMention | undefined {
-    for (const e of this.cast.mentions) {
-      if (e.span.start < s.end) continue;
+    const mentions = this.cast.mentions;
+    for (let i = this.order.firstStartingAt(s.end); i < mentions.length; i++) {
+      const e = mentions[i];
       if (e.span.start > s.end + 60) break;
       if (e.type !== 'PERSON') return undefined;
       const between = this.text.slice(s.end, e.span.start);
@@ -173,7 +184,9 @@ export class Resolver {
     let ref = f?.ref;
     if (!ref) {
       const floor = this.paragraphs[Math.max(0, paragraph - 1)].start;
-      for (const e of this.cast.mentions) {
+      const mentions = this.cast.mentions;
+      for (let i = this.order.firstStartingAt(floor); i < mentions.length; i++) {
+        const e = mentions[i];
         if (e.span.start >= before) break;
         const r = this.cast.atMention(e.span.start);
         if (e.span.start >= floor && r && fitsPronoun(p, r)) ref = r;
@@ -234,16 +247,25 @@ export class Resolver {
 
   /** Whether `at` lies in a short line with no sentence end (a masthead, a menu, a byline). */
   private inFurniture(at: number): boolean {
-    const p = this.paragraphs.find((x) => x.start <= at && at < x.end);
-    return p !== undefined && isFurnitureLine(this.text, p);
+    // Paragraphs are in text order: the last one starting at or before `at` is the only candidate.
+    let lo = 0;
+    let hi = this.paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.paragraphs[mid].start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = this.paragraphs[lo - 1];
+    return p !== undefined && at < p.end && isFurnitureLine(this.text, p);
   }
 
   /** The organisation right after a role ("… for the United Nations", "… at Eko Re"). */
   private organisationAfter(end: number): Referent | undefined {
     const m = /^\s+(?:for|of|at|from)\s+(?:the\s+)?/.exec(this.text.slice(end, end + 12));
     if (!m) return undefined;
-    const e = this.cast.mentions.find((x) => x.span.start === end + m[0].length);
-    return e && e.type === 'ORG' ? this.cast.atMention(e.span.start) : undefined;
+    const e = this.cast.mentions[this.order.firstStartingAt(end + m[0].length)];
+    if (e?.span.start !== end + m[0].length) return undefined;
+    return e.type === 'ORG' ? this.cast.atMention(e.span.start) : undefined;
   }
 
   /** "the ministry", "the report": the organisation the article names for it, else the phrase. */
@@ -258,42 +280,25 @@ export class Resolver {
       .filter((w) => ORG_NOUNS.has(w));
     const keys = owners.length > 0 ? owners : [head];
     const floor = this.paragraphs[Math.max(0, paragraph - 2)].start;
-    let named: EntityMention | undefined;
+    const mentions = this.cast.mentions;
+    const end = this.order.firstStartingAt(at);
+    const named = this.order.lastOrganisationWith(keys, end);
     let latest: EntityMention | undefined;
-    for (const e of this.cast.mentions) {
-      if (e.span.start >= at) break;
+    for (let i = end - 1; i >= 0 && !latest; i--) {
+      const e = mentions[i];
       if (e.type !== 'ORG') continue;
-      const words = e.canonical.toLowerCase().split(/\s+/);
-      if (keys.some((k) => words.includes(k))) named = e;
+      // Once one is far, every earlier one is farther.
+      if (e.span.start < floor && at - e.span.start >= 1500) break;
       // Mastheads and bylines name the outlet, not whoever is speaking.
-      const far = e.span.start < floor && at - e.span.start >= 1500;
-      if (!far && !this.inFurniture(e.span.start)) latest = e;
+      if (!this.inFurniture(e.span.start)) latest = e;
     }
     const generic = DOCUMENT_NOUNS.has(head) || GENERIC_ORG.has(head);
     const pick = named ?? (generic && owners.length === 0 ? latest : undefined);
     const r = pick && this.cast.atMention(pick.span.start);
     if (r) return this.asResolved(r, spanOf(np.toks), [phrase]);
     // A name the entity layer missed ("the museum" for "the Tessaly Museum of World Cultures").
-    const name = capitalisedName(this.text, keys[keys.length - 1], at);
+    const name = this.capitalised.lastBefore(keys[keys.length - 1], at);
     if (name) return this.asResolved(this.cast.named(name, 'ORG', undefined, []), spanOf(np.toks), [phrase]);
     return { ref: null, name: np.toks.map((t) => t.text).join(' '), span: spanOf(np.toks), chain: [] };
   }
-}
-
-/** The last capitalised name before `before` built on `noun` ("Environment Agency", "Ministry of Health"). */
-function capitalisedName(text: string, noun: string, before: number): string | undefined {
-  const cap = noun.charAt(0).toUpperCase() + noun.slice(1);
-  const word = "\\p{Lu}[\\p{L}'’-]*";
-  const re = new RegExp(
-    `(?:${word}\\s+){0,3}${cap}(?:\\s+(?:of|for|on)(?:\\s+the)?(?:\\s+${word}){1,3})?(?![\\p{L}])`,
-    'gu',
-  );
-  let found: string | undefined;
-  const region = text.slice(0, before);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(region)) !== null) {
-    const name = m[0].replace(/^(?:The|A|An)\s+/, '');
-    if (name.includes(' ')) found = name;
-  }
-  return found;
 }
