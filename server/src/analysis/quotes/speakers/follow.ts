@@ -26,6 +26,14 @@ export function followOn(
   salience: Salience,
 ): void {
   const said = new Map<string, Speaker>();
+  // For each quote, the next one of its paragraph attributed by its own pattern. Follow-on speakers are
+  // given in order, so the later quotes still hold their own attributions when this is read.
+  const nextAttributed = new Array<number>(quotes.length).fill(-1);
+  for (let j = quotes.length - 2; j >= 0; j--) {
+    const k = j + 1;
+    if (quotes[k].paragraph !== quotes[j].paragraph) continue;
+    nextAttributed[j] = speakers[k] && patterns[k].found ? k : nextAttributed[k];
+  }
   const plain = (s: Speaker): Speaker => ({ name: s.name, ...(s.span ? { span: s.span } : {}) });
   quotes.forEach((q, i) => {
     const words = normalise(text.slice(q.contentSpan.start, q.contentSpan.end));
@@ -81,10 +89,8 @@ export function followOn(
       if (own) return { name: own.ref.name };
     }
     // A quote before the attributed one of its paragraph ("“…” “…,” she said").
-    for (let j = i + 1; j < quotes.length && quotes[j].paragraph === q.paragraph; j++) {
-      const n = speakers[j];
-      if (n && patterns[j].found) return plain(n);
-    }
-    return null;
+    const j = nextAttributed[i];
+    const n = j >= 0 ? speakers[j] : null;
+    return n ? plain(n) : null;
   }
 }
