@@ -44,6 +44,8 @@ export interface DocLayout {
   lineForm: Uint8Array;
   /** Counts over each token's line. */
   lines: LineCounts;
+  /** 1 where a token has a capital letter. */
+  upper: Uint8Array;
 }
 
 /** For each token, counts over its line. */
@@ -199,6 +201,8 @@ const K_UPPER = 4;
 const K_FIRST_UPPER = 8;
 const K_DIGIT = 16;
 const K_NUMBER = 32;
+/** A UTF-16 surrogate: the character tests above read code units, so such a token is tested whole too. */
+const K_SURROGATE = 64;
 
 /** The letter, case and digit facts of a token, by character codes (expressions past ASCII; digits are ASCII). */
 function tokenKind(v: string): number {
@@ -218,6 +222,7 @@ function tokenKind(v: string): number {
     else {
       number = false;
       if (c < 128) continue;
+      if (c >= 0xd800 && c <= 0xdfff) k |= K_SURROGATE;
       const ch = v[i] as string;
       if (UPPER_RE.test(ch)) k |= K_LETTER | K_UPPER | (i === 0 ? K_FIRST_UPPER : 0);
       else if (LOWER_RE.test(ch)) k |= K_LETTER | K_LOWER;
@@ -245,7 +250,13 @@ export function layout(doc: TaggerDoc): DocLayout {
     capLong: new Int32Array(n),
   };
   const kinds = new Uint8Array(n);
-  for (let i = 0; i < n; i++) kinds[i] = tokenKind((tokens[i] as TagToken).value);
+  const upper = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = (tokens[i] as TagToken).value;
+    const kind = tokenKind(v);
+    kinds[i] = kind;
+    upper[i] = (kind & K_UPPER) !== 0 || ((kind & K_SURROGATE) !== 0 && UPPER_RE.test(v)) ? 1 : 0;
+  }
   let s = -1;
   let lineFrom = 0;
   const closeLine = (to: number): void => {
@@ -307,7 +318,7 @@ export function layout(doc: TaggerDoc): DocLayout {
     sentence[i] = s;
   }
   closeLine(n);
-  return { sentenceStart, sentence, lineForm, lines };
+  return { sentenceStart, sentence, lineForm, lines, upper };
 }
 
 /** How each lower-cased word is written across the document (outside all-caps lines). */
@@ -566,7 +577,6 @@ export function featuresOf(table: FeatureTable, i: number): Uint32Array {
   return table.ids.subarray(table.at[i], table.at[i + 1]);
 }
 
-const UPPER_ANY_RE = /\p{Lu}/u;
 const AFTER_NAME_RE = /^(?:\d|['’]s$|\)$)/;
 /** Tokens between two capitalised ones that are read with them ("Bank of England", "van der Sar"). */
 const MAX_GAP = 2;
@@ -583,8 +593,7 @@ export function activeTokens(doc: TaggerDoc, lay: DocLayout): Uint8Array {
   const active = new Uint8Array(n);
   let last = -1;
   for (let i = 0; i < n; i++) {
-    const v = (tokens[i] as TagToken).value;
-    if (!UPPER_ANY_RE.test(v) && (rules?.[i] ?? 'O') === 'O') continue;
+    if (!lay.upper[i] && (rules?.[i] ?? 'O') === 'O') continue;
     active[i] = 1;
     if (last >= 0 && i - last - 1 <= MAX_GAP && lay.sentence[last] === lay.sentence[i])
       active.fill(1, last + 1, i);
@@ -619,6 +628,18 @@ export function segments(
   return out;
 }
 
+const H_RULE_O = sh('O');
+
+/** Hashes of the rule labels, most of which are O. */
+function ruleHashes(rules: readonly string[]): Uint32Array {
+  const out = new Uint32Array(rules.length);
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i] as string;
+    out[i] = r === 'O' ? H_RULE_O : sh(r);
+  }
+  return out;
+}
+
 /** Room for the ids of the last table extracted with `reuse` (see `extractFeatures`). */
 let idScratch = new Uint32Array(0);
 
@@ -649,7 +670,7 @@ export function extractFeatures(
     shapeH[j] = x.shapeH;
     count += active[j] as number;
   }
-  const ruleH = doc.rules?.map(sh);
+  const ruleH = doc.rules && ruleHashes(doc.rules);
   const sentence = lay.sentence;
   const at = new Int32Array(n + 1);
   const wordEnd = new Int32Array(n);
@@ -690,7 +711,8 @@ export function extractFeatures(
     const cap = own.cap;
     const ss = lay.sentenceStart[i] === 1;
     ids[k++] = BIAS;
-    for (const id of own.own) ids[k++] = id;
+    const ownIds = own.own;
+    for (let j = 0; j < ownIds.length; j++) ids[k++] = ownIds[j] as number;
     wordEnd[i] = k;
     ids[k++] = c1(T.p, p);
     if (caps && cap) ids[k++] = c1(T.tl, fnv(own.title));
