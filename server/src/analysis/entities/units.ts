@@ -32,6 +32,9 @@ const PARTICLE_PREFIX_RE = /^(al|el|ad|as|ash|at|az|ibn|bin|abu|d|l)[-'’]\p{Lu
 
 /** Whether a word opens with a capital letter. */
 export function isCap(s: string): boolean {
+  // ASCII by its code, the rest by the expression: this runs several times per word.
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return CAP_RE.test(s);
 }
 /** Whether a word is written in capitals (two at least: "UN", "NEW", not "A"). */
@@ -51,7 +54,17 @@ export function isLineBreak(t: NlpToken): boolean {
 }
 /** A wink word with a letter in it. */
 export function isWord(t: NlpToken): boolean {
-  return t.kind === 'word' && LETTER_RE.test(t.value);
+  return t.kind === 'word' && hasLetter(t.value);
+}
+
+/** Whether `s` holds a letter: ASCII by its code, the rest by the expression. */
+function hasLetter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return LETTER_RE.test(s);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
 }
 
 /** Marks tokens on heading-like lines: mostly capitalised words, or a few words with no sentence end. */
