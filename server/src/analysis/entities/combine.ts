@@ -307,6 +307,12 @@ class Ranges {
 
   /** Adds `r` if it overlaps none of the ranges; returns whether it did. */
   add(r: Range): boolean {
+    // Ranges mostly come in text order: one after the last overlaps none.
+    const last = this.items[this.items.length - 1];
+    if (!last || r.start >= last.end) {
+      this.items.push(r);
+      return true;
+    }
     if (this.overlaps(r)) return false;
     this.items.splice(this.firstEndingAfter(r.start), 0, r);
     return true;

@@ -321,26 +321,37 @@ export function layout(doc: TaggerDoc): DocLayout {
   return { sentenceStart, sentence, lineForm, lines, upper };
 }
 
-/** How each lower-cased word is written across the document (outside all-caps lines). */
-interface DocForms {
-  lowerSeen: Set<string>;
-  capMidSeen: Set<string>;
-  sports: boolean;
+/**
+ * How a lower-cased word is written across the document being read (outside all-caps lines), as the
+ * number of that document (see `docForms`) where it was last seen so: one object per lower-cased form,
+ * shared by its spellings, so that marking it costs no set of strings per document.
+ */
+interface LowerForm {
+  lowerSeen: number;
+  capMidSeen: number;
+  sportsSeen: number;
 }
 
-function docForms(words: readonly WordFeatures[], lay: DocLayout): DocForms {
-  const lowerSeen = new Set<string>();
-  const capMidSeen = new Set<string>();
-  const sportsSeen = new Set<string>();
+const LOWER_FORMS = new Map<string, LowerForm>();
+/** The number of the document `docForms` last read (0: none yet). */
+let docNumber = 0;
+
+/** Marks how the document writes each word (see `LowerForm`); returns the document's number and whether it reads as sports. */
+function docForms(words: readonly WordFeatures[], lay: DocLayout): { doc: number; sports: boolean } {
+  const doc = ++docNumber;
+  let sports = 0;
   for (let i = 0; i < words.length; i++) {
     const x = words[i] as WordFeatures;
-    const l = x.lc;
-    if (SPORTS_WORDS.has(l)) sportsSeen.add(l);
+    const form = x.form;
+    if (x.sportsWord && form.sportsSeen !== doc) {
+      form.sportsSeen = doc;
+      sports++;
+    }
     if (((lay.lineForm[i] ?? 0) & 1) !== 0 || !x.letter) continue;
-    if (!x.cap) lowerSeen.add(l);
-    else if (!lay.sentenceStart[i] && !x.allCaps) capMidSeen.add(l);
+    if (!x.cap) form.lowerSeen = doc;
+    else if (!lay.sentenceStart[i] && !x.allCaps) form.capMidSeen = doc;
   }
-  return { lowerSeen, capMidSeen, sports: sportsSeen.size >= 3 };
+  return { doc, sports: sports >= 3 };
 }
 
 let gazetteerPrefixes: Set<string> | undefined;
@@ -518,6 +529,10 @@ interface WordFeatures {
   /** A title ("Mr.", "President"), a company suffix ("Ltd"). */
   isTitle: boolean;
   companySuffix: boolean;
+  /** A word of sports reports (see `SPORTS_WORDS`). */
+  sportsWord: boolean;
+  /** How the document being read writes the word (see `docForms`). */
+  form: LowerForm;
   /** The word alone as a gazetteer phrase, once looked up. */
   entry?: PhraseEntry;
   /** Ids of w=, l= and s=, then of the prefixes and suffixes of one to four letters. */
@@ -549,11 +564,31 @@ function wordFeatures(w: string): WordFeatures {
     key: title.replace(/['’.]/g, ''),
     isTitle: TITLES.has(w),
     companySuffix: COMPANY_SUFFIXES.has(lc),
+    sportsWord: SPORTS_WORDS.has(lc),
+    form: lowerForm(lc),
     own: Uint32Array.from(own),
   };
-  if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
   WORD_CACHE.set(w, x);
   return x;
+}
+
+function lowerForm(lc: string): LowerForm {
+  let f = LOWER_FORMS.get(lc);
+  if (!f) {
+    f = { lowerSeen: 0, capMidSeen: 0, sportsSeen: 0 };
+    LOWER_FORMS.set(lc, f);
+  }
+  return f;
+}
+
+/**
+ * Starts the word caches again once they hold `WORD_CACHE_LIMIT` spellings; only between documents, as
+ * all spellings of a word in one document must share their `LowerForm`.
+ */
+function trimWordCaches(): void {
+  if (WORD_CACHE.size < WORD_CACHE_LIMIT) return;
+  WORD_CACHE.clear();
+  LOWER_FORMS.clear();
 }
 
 /**
@@ -655,6 +690,7 @@ export function extractFeatures(
 ): FeatureTable {
   const { tokens } = doc;
   const n = tokens.length;
+  trimWordCaches();
   const words = tokens.map((t) => wordFeatures(t.value));
   const forms = docForms(words, lay);
   const gaz = gazetteerTags(doc, words);
@@ -739,7 +775,7 @@ export function extractFeatures(
     // The same word elsewhere in the document.
     if (cap) {
       const seen = SEEN[
-        (forms.lowerSeen.has(own.lc) ? 1 : 0) + (forms.capMidSeen.has(own.lc) ? 2 : 0)
+        (own.form.lowerSeen === forms.doc ? 1 : 0) + (own.form.capMidSeen === forms.doc ? 2 : 0)
       ] as number;
       ids[k++] = c1(T.doc, seen);
       ids[k++] = c3(T.docss, seen, DIGITS[ss ? 1 : 0] as number, DIGITS[caps ? 1 : 0] as number);
