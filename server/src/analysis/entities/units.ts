@@ -200,7 +200,7 @@ function startsGazetteer(tokens: NlpToken[], at: number): boolean {
 export function splitHyphens(tokens: NlpToken[]): NlpToken[] {
   const out: NlpToken[] = [];
   for (const t of tokens) {
-    if (t.kind !== 'word' || !/\p{L}-\p{L}/u.test(t.value)) {
+    if (t.kind !== 'word' || !t.value.includes('-') || !/\p{L}-\p{L}/u.test(t.value)) {
       out.push(t);
       continue;
     }
