@@ -2,6 +2,7 @@
 // split, then tokens glued without spaces are joined into the words of names ("Jae-myung",
 // "Correspondents’"), each flagged with its shape and position (sentence start, heading line).
 import { GAZETTEER, GAZETTEER_MAX_WORDS, placeKey } from './gazetteers';
+import { isBlank } from '../text/blank';
 import type { NlpToken } from '../text/nlp';
 
 export /** A word of a name: one wink token, or several glued without spaces ("Jae-myung", "Correspondents’"). */
@@ -50,7 +51,7 @@ export function hasNewline(text: string, from: number, to: number): boolean {
 }
 /** wink keeps some line breaks as tokens of their own. */
 export function isLineBreak(t: NlpToken): boolean {
-  return t.value.trim() === '';
+  return isBlank(t.value);
 }
 /** A wink word with a letter in it. */
 export function isWord(t: NlpToken): boolean {

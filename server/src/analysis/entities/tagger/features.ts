@@ -106,12 +106,16 @@ function fnv(s: string): number {
   return h >>> 0;
 }
 
-/** A feature id from a template's hash and a value's hash (a murmur3 finaliser of their mix). */
+/**
+ * A feature id from a template's hash and a value's hash (a murmur3 finaliser of their mix), as a signed
+ * 32-bit integer: the same bits as the unsigned id once stored in a `Uint32Array`, without the boxed
+ * number an unsigned one of 2^31 or more costs.
+ */
 function c1(t: number, a: number): number {
   let h = Math.imul(t ^ Math.imul(a, 0x9e3779b1), 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 function c2(t: number, a: number, b: number): number {
   return c1(c1(t, a), b);
@@ -139,7 +143,7 @@ export function featureId(template: string, ...values: string[]): number {
   let h = fnv(template);
   if (values.length === 0) return h;
   for (const v of values) h = c1(h, fnv(v));
-  return h;
+  return h >>> 0;
 }
 
 /** The word's shape with runs of one character class collapsed: "Xx", "X.X.", "d-d", "xX". */

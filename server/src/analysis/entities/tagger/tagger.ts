@@ -11,6 +11,7 @@ import {
 } from './features';
 import { type CoarseType, LABEL_COUNT, labelId, spansOf } from './labels';
 import type { TaggerModel } from './model';
+import { isBlank } from '../../text/blank';
 
 /** An entity the tagger found: its character span, its tokens [startTok, endTok) and coarse type. */
 export interface TaggedEntity {
@@ -111,7 +112,7 @@ interface Run {
 export function tagTokens(text: string, tokens: readonly TagToken[]): TagToken[] {
   const out: TagToken[] = [];
   for (const t of tokens) {
-    if (t.value.trim() === '') continue;
+    if (isBlank(t.value)) continue;
     const last = out[out.length - 1];
     const before = out[out.length - 2];
     // "Jae" "-" "myung" written without spaces: one token, as in hand-tokenised news corpora.
