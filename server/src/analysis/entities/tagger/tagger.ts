@@ -130,7 +130,8 @@ export function tagTokens(text: string, tokens: readonly TagToken[]): TagToken[]
       out.push({ start: before.start, end: t.end, value: text.slice(before.start, t.end), pos });
       continue;
     }
-    out.push({ start: t.start, end: t.end, value: t.value, pos: t.pos });
+    // wink's token itself: it has the fields of a tagger token, and none of them is ever changed.
+    out.push(t);
   }
   return out;
 }
