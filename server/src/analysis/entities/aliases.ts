@@ -4,11 +4,18 @@
 /** Spelling-insensitive key of a name: lower case, letters and digits only ("Lee Jae-myung" = "Lee Jae Myung"). */
 export function nameKey(name: string): string {
   if (isPlain(name)) return name.toLowerCase();
+  // ASCII has no marks and is its own compatibility form: only letters and digits are kept.
+  if (isAscii(name)) return name.toLowerCase().replace(/[^a-z0-9]/g, '');
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function isAscii(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 128) return false;
+  return true;
 }
 
 /** Whether `name` is ASCII letters and digits only (by code: this runs for every name compared). */
