@@ -60,6 +60,9 @@ const SPORTS_OVERRIDE_MARGIN = 10;
 const DROP_MARGIN = 50;
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
+/** `B-TYPE` and `I-TYPE` of each named type, made once: the labels are hashed per token. */
+const RULE_LABELS = new Map(NAMED_ENTITY_TYPES.map((t) => [t as string, [`B-${t}`, `I-${t}`] as const]));
+
 /** The rule mentions as BIO labels over the tagger's tokens (the model's rule features). */
 export function ruleLabelsOf(tokens: TagToken[], mentions: readonly EntityMention[]): string[] {
   const out = new Array<string>(tokens.length).fill('O');
@@ -67,8 +70,9 @@ export function ruleLabelsOf(tokens: TagToken[], mentions: readonly EntityMentio
   let k = 0;
   for (const m of named) {
     while (k < tokens.length && (tokens[k] as TagToken).end <= m.span.start) k++;
+    const [b, inside] = RULE_LABELS.get(m.type) as readonly [string, string];
     for (let i = k; i < tokens.length && (tokens[i] as TagToken).start < m.span.end; i++) {
-      out[i] = `${i === k ? 'B' : 'I'}-${m.type}`;
+      out[i] = i === k ? b : inside;
     }
   }
   return out;
