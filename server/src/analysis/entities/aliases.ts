@@ -3,7 +3,9 @@
 
 /** Spelling-insensitive key of a name: lower case, letters and digits only ("Lee Jae-myung" = "Lee Jae Myung"). */
 export function nameKey(name: string): string {
-  if (PLAIN.test(name)) return name.toLowerCase();
+  if (isPlain(name)) return name.toLowerCase();
+  // ASCII has no marks and is its own compatibility form: only letters and digits are kept.
+  if (isAscii(name)) return name.toLowerCase().replace(/[^a-z0-9]/g, '');
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -11,7 +13,19 @@ export function nameKey(name: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-const PLAIN = /^[A-Za-z0-9]*$/;
+function isAscii(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+/** Whether `name` is ASCII letters and digits only (by code: this runs for every name compared). */
+function isPlain(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
+}
 
 /** Name words of a full name, hyphenated parts kept together ("Hardy-Chartrand"). */
 export function nameWords(name: string): string[] {

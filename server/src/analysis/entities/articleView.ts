@@ -22,8 +22,7 @@ function nameGap(text: string, from: number, to: number): boolean {
 export class ArticleView {
   /** Lower-case words of the article, to tell common nouns from names. */
   readonly lowerWords = new Set<string>();
-  /** Capitalised words of the article, to pair a demonym with its country ("Ostrevian", "Ostrevia"). */
-  readonly capWords = new Set<string>();
+  private capWordSet: Set<string> | undefined;
   readonly newlines: NewlineIndex;
 
   constructor(
@@ -34,10 +33,19 @@ export class ArticleView {
     readonly unitOfTok: Int32Array,
   ) {
     this.newlines = new NewlineIndex(text);
-    for (const u of units) {
-      if (!u.cap) this.lowerWords.add(u.text);
-      else this.capWords.add(u.text);
+    for (const u of units) if (!u.cap) this.lowerWords.add(u.text);
+  }
+
+  /**
+   * Capitalised words of the article, to pair a demonym with its country ("Ostrevian", "Ostrevia"); made on
+   * first use, as only demonyms ask.
+   */
+  get capWords(): ReadonlySet<string> {
+    if (!this.capWordSet) {
+      this.capWordSet = new Set<string>();
+      for (const u of this.units) if (u.cap) this.capWordSet.add(u.text);
     }
+    return this.capWordSet;
   }
 
   u(i: number): Unit {

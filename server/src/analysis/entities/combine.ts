@@ -60,6 +60,9 @@ const SPORTS_OVERRIDE_MARGIN = 10;
 /**  - no name than a name only the rules found by a guess, for that name to be dropped. */
 const DROP_MARGIN = 50;
 
+/** `B-TYPE` and `I-TYPE` of each named type, made once: the labels are hashed per token. */
+const RULE_LABELS = new Map(NAMED_ENTITY_TYPES.map((t) => [t as string, [`B-${t}`, `I-${t}`] as const]));
+
 /** The rule mentions as BIO labels over the tagger's tokens (the model's rule features). */
 export function ruleLabelsOf(tokens: TagToken[], mentions: readonly EntityMention[]): string[] {
   const out = new Array<string>(tokens.length).fill('O');
@@ -67,8 +70,9 @@ export function ruleLabelsOf(tokens: TagToken[], mentions: readonly EntityMentio
   let k = 0;
   for (const m of named) {
     while (k < tokens.length && (tokens[k] as TagToken).end <= m.span.start) k++;
+    const [b, inside] = RULE_LABELS.get(m.type) as readonly [string, string];
     for (let i = k; i < tokens.length && (tokens[i] as TagToken).start < m.span.end; i++) {
-      out[i] = `${i === k ? 'B' : 'I'}-${m.type}`;
+      out[i] = i === k ? b : inside;
     }
   }
   return out;
@@ -307,6 +311,12 @@ class Ranges {
 
   /** Adds `r` if it overlaps none of the ranges; returns whether it did. */
   add(r: Range): boolean {
+    // Ranges mostly come in text order: one after the last overlaps none.
+    const last = this.items[this.items.length - 1];
+    if (!last || r.start >= last.end) {
+      this.items.push(r);
+      return true;
+    }
     if (this.overlaps(r)) return false;
     this.items.splice(this.firstEndingAfter(r.start), 0, r);
     return true;

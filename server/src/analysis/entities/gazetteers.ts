@@ -14,10 +14,26 @@ export interface GazetteerEntry {
 /** Lookup key of a phrase: words joined by one space, apostrophes and periods dropped ("Sana'a" = "Sanaa"). */
 export function placeKey(phrase: string): string {
   // Most phrases need no rewriting; skip the regular expressions for them (this runs per word).
-  if (!NEEDS_KEYING.test(phrase)) return phrase;
+  if (!needsKeying(phrase)) return phrase;
   return phrase.replace(/['’.]/g, '').replace(/\s+/g, ' ');
 }
-const NEEDS_KEYING = /['’.]|\s\s|[^\S ]/;
+
+/**
+ * Whether `placeKey` rewrites a phrase: an apostrophe or period, two spaces running, or a space other than
+ * " " (`/['’.]|\s\s|[^\S ]/`, tested by code as it runs per word).
+ */
+function needsKeying(phrase: string): boolean {
+  let afterSpace = false;
+  for (let i = 0; i < phrase.length; i++) {
+    const c = phrase.charCodeAt(i);
+    if (c === 39 || c === 46 || c === 0x2019) return true;
+    const space = c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE_RE.test(phrase[i] as string));
+    if (space && (c !== 32 || afterSpace)) return true;
+    afterSpace = space;
+  }
+  return false;
+}
+const SPACE_RE = /\s/;
 
 /** Short forms that news copy uses but the country package does not list as alternative spellings. */
 const EXTRA_GPE: [string, string][] = [

@@ -26,7 +26,6 @@ export const DOMAIN_RE = /\.(com|net|org|co|io|news|tv)$/i;
 
 /** A capitalised plural, the last word of a team's name ("Padres", "Roughriders"). */
 export const TEAM_PLURAL_RE = /^\p{Lu}\p{Ll}+[^s]s$/u;
-const NON_ASCII_RE = /[^\p{ASCII}]/u;
 
 /** Gazetteer entry of a phrase, trying the title case of all-capitals text ("TOKYO"). */
 export function gazetteer(phrase: string, allCaps: boolean): GazetteerEntry | undefined {
@@ -35,11 +34,17 @@ export function gazetteer(phrase: string, allCaps: boolean): GazetteerEntry | un
   if (hit) return hit;
   if (allCaps && phrase.length >= 4) return GAZETTEER.get(placeKey(titleCase(phrase)));
   // "İstanbul", "Zürich" written with marks the table's spelling lacks.
-  if (NON_ASCII_RE.test(phrase)) {
+  if (hasNonAscii(phrase)) {
     const plain = phrase.normalize('NFD').replace(/\p{M}/gu, '');
     if (plain !== phrase) return GAZETTEER.get(placeKey(plain));
   }
   return undefined;
+}
+
+/** Whether `s` has a character past ASCII (by code, as this runs for most phrases looked up). */
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return true;
+  return false;
 }
 
 /** Word lists whose members, standing alone, are never a person's name. */

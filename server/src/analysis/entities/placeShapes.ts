@@ -33,7 +33,7 @@ export function readPlaceShape(view: ArticleView, out: DraftWriter, i: number): 
   if (gazetteer(u.text, false)) return;
   const next = view.units[i + 1];
   const nameFollows = !!next && next.cap && view.adjacent(u, next) && !TITLES.has(next.text);
-  if (DEMONYM_RE.test(u.text) && !nameFollows) {
+  if (!nameFollows && u.text.endsWith('an') && DEMONYM_RE.test(u.text)) {
     const t = u.text;
     const stem = [t.slice(0, -1), t.slice(0, -2), `${t.slice(0, -3)}y`].find((w) => view.capWords.has(w));
     const titled = !!next && view.adjacent(u, next) && STATE_TITLES.has(next.text);

@@ -90,6 +90,12 @@ export function shortForms(
 
 /** Marks every standalone occurrence of the article's short forms as the full name's entity. */
 export function markShortForms(rec: Recognised, text: string, table: AliasTable): void {
+  // One number per span of the text (offsets run to its length) while that stays exact, else a string.
+  const width = text.length + 1;
+  const rangeKey =
+    width * width <= Number.MAX_SAFE_INTEGER
+      ? (start: number, end: number): number | string => start * width + end
+      : (start: number, end: number): number | string => `${start}:${end}`;
   let formsRead = 0;
   for (const [core, [canonical, type]] of shortForms(rec.drafts, text, rec.lowerWords, rec.places)) {
     // A one-word form that names a person of this article or the corpus is left to the person.
@@ -98,15 +104,17 @@ export function markShortForms(rec: Recognised, text: string, table: AliasTable)
     if (++formsRead > MAX_SHORT_FORMS) break;
     // What the drafts held before this form's occurrences: these never contain or repeat one another.
     const containing = new ContainIndex(rec.drafts.filter((d) => d.type === type));
-    const byRange = new Map<string, Draft>();
-    for (const d of rec.drafts)
-      if (!byRange.has(`${d.start}:${d.end}`)) byRange.set(`${d.start}:${d.end}`, d);
+    const byRange = new Map<number | string, Draft>();
+    for (const d of rec.drafts) {
+      const key = rangeKey(d.start, d.end);
+      if (!byRange.has(key)) byRange.set(key, d);
+    }
     // "Serra Azul Mineração" after "Serra Azul Mineração S.A.", "Padres" after "San Diego Padres".
     for (let at = text.indexOf(core); at >= 0; at = text.indexOf(core, at + core.length)) {
       const end = at + core.length;
       if (WORD_CHAR_RE.test(text[at - 1] ?? '') || WORD_CHAR_RE.test(text[end] ?? '')) continue;
       if (containing.contains(at, end)) continue;
-      const same = byRange.get(`${at}:${end}`);
+      const same = byRange.get(rangeKey(at, end));
       if (same) Object.assign(same, { type, canonical, source: 'alias' });
       else rec.emitSpan(at, end, type, 'alias', canonical);
     }

@@ -2,6 +2,7 @@
 // split, then tokens glued without spaces are joined into the words of names ("Jae-myung",
 // "Correspondents’"), each flagged with its shape and position (sentence start, heading line).
 import { GAZETTEER, GAZETTEER_MAX_WORDS, placeKey } from './gazetteers';
+import { isBlank } from '../text/blank';
 import type { NlpToken } from '../text/nlp';
 
 export /** A word of a name: one wink token, or several glued without spaces ("Jae-myung", "Correspondents’"). */
@@ -32,6 +33,9 @@ const PARTICLE_PREFIX_RE = /^(al|el|ad|as|ash|at|az|ibn|bin|abu|d|l)[-'’]\p{Lu
 
 /** Whether a word opens with a capital letter. */
 export function isCap(s: string): boolean {
+  // ASCII by its code, the rest by the expression: this runs several times per word.
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return CAP_RE.test(s);
 }
 /** Whether a word is written in capitals (two at least: "UN", "NEW", not "A"). */
@@ -47,11 +51,21 @@ export function hasNewline(text: string, from: number, to: number): boolean {
 }
 /** wink keeps some line breaks as tokens of their own. */
 export function isLineBreak(t: NlpToken): boolean {
-  return t.value.trim() === '';
+  return isBlank(t.value);
 }
 /** A wink word with a letter in it. */
 export function isWord(t: NlpToken): boolean {
-  return t.kind === 'word' && LETTER_RE.test(t.value);
+  return t.kind === 'word' && hasLetter(t.value);
+}
+
+/** Whether `s` holds a letter: ASCII by its code, the rest by the expression. */
+function hasLetter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return LETTER_RE.test(s);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
 }
 
 /** Marks tokens on heading-like lines: mostly capitalised words, or a few words with no sentence end. */
@@ -187,7 +201,7 @@ function startsGazetteer(tokens: NlpToken[], at: number): boolean {
 export function splitHyphens(tokens: NlpToken[]): NlpToken[] {
   const out: NlpToken[] = [];
   for (const t of tokens) {
-    if (t.kind !== 'word' || !/\p{L}-\p{L}/u.test(t.value)) {
+    if (t.kind !== 'word' || !t.value.includes('-') || !/\p{L}-\p{L}/u.test(t.value)) {
       out.push(t);
       continue;
     }

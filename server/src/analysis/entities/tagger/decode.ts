@@ -14,10 +14,14 @@ const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
-/** The labels each label may follow (all for O and B-, B-X and I-X for I-X), in order. */
-const PREDECESSORS: Int32Array[] = Array.from({ length: L }, (_, y) =>
-  Int32Array.from(Array.from({ length: L }, (_, p) => p).filter((p) => ALLOWED[(p + 1) * L + y])),
-);
+// `viterbiInto` is written for the label set of labels.ts: O at 0, then B-X at odd ids and I-X after
+// it; O and B-X may follow any label, I-X only B-X and I-X. Checked once here, so a change of labels
+// fails at load rather than decoding wrongly.
+for (let y = 0; y < L; y++)
+  for (let p = 0; p < L; p++) {
+    const expected = y === 0 || y % 2 === 1 || p === y - 1 || p === y;
+    if ((ALLOWED[(p + 1) * L + y] === 1) !== expected) throw new Error('decode.ts expects BIO labels');
+  }
 
 /** Transition row of a run of tokens: 0 at a sentence start, 1 after a token outside any name (O). */
 export const AFTER_START = 0;
@@ -38,29 +42,66 @@ export function viterbi(
   first = AFTER_START,
 ): Int32Array {
   const out = new Int32Array(n);
-  if (n === 0) return out;
+  viterbiInto(emissions, 0, n, transitions, first, out, 0);
+  return out;
+}
+
+/**
+ * `viterbi` over the n tokens whose emissions start at row `from` of `emissions`, writing their labels
+ * to `out` from index `at`: a document's runs share one emission table and one label array.
+ */
+export function viterbiInto(
+  emissions: Float32Array,
+  from: number,
+  n: number,
+  transitions: Transitions,
+  first: number,
+  out: Int32Array,
+  at: number,
+): void {
+  if (n === 0) return;
   if (scratch.score.length < n * L)
     scratch = { score: new Float64Array(n * L * 2), back: new Int32Array(n * L * 2) };
   const { score, back } = scratch;
+  const e0 = from * L;
   for (let y = 0; y < L; y++) {
     const k = first * L + y;
-    score[y] = ALLOWED[k] ? (emissions[y] as number) + (transitions[k] as number) : -Infinity;
+    score[y] = ALLOWED[k] ? (emissions[e0 + y] as number) + (transitions[k] as number) : -Infinity;
   }
   for (let t = 1; t < n; t++) {
-    for (let y = 0; y < L; y++) {
+    const prev = (t - 1) * L;
+    const cur = t * L;
+    const e = e0 + cur;
+    // O and B-X may follow any label: the best of the nine, the first on a tie.
+    for (let y = 0; y < L; y += y === 0 ? 1 : 2) {
       let best = -Infinity;
       let arg = 0;
-      const from = PREDECESSORS[y] as Int32Array;
-      for (let q = 0; q < from.length; q++) {
-        const p = from[q] as number;
-        const s = (score[(t - 1) * L + p] as number) + (transitions[(p + 1) * L + y] as number);
+      for (let p = 0; p < L; p++) {
+        const s = (score[prev + p] as number) + (transitions[(p + 1) * L + y] as number);
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[t * L + y] = best + (emissions[t * L + y] as number);
-      back[t * L + y] = arg;
+      score[cur + y] = best + (emissions[e + y] as number);
+      back[cur + y] = arg;
+    }
+    // I-X only follows B-X (y - 1) or I-X (y).
+    for (let y = 2; y < L; y += 2) {
+      let best = -Infinity;
+      let arg = 0;
+      const sb = (score[prev + y - 1] as number) + (transitions[y * L + y] as number);
+      if (sb > best) {
+        best = sb;
+        arg = y - 1;
+      }
+      const si = (score[prev + y] as number) + (transitions[(y + 1) * L + y] as number);
+      if (si > best) {
+        best = si;
+        arg = y;
+      }
+      score[cur + y] = best + (emissions[e + y] as number);
+      back[cur + y] = arg;
     }
   }
   let best = -Infinity;
@@ -72,9 +113,8 @@ export function viterbi(
       arg = y;
     }
   }
-  out[n - 1] = arg;
-  for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * L + (out[t] as number)] as number;
-  return out;
+  out[at + n - 1] = arg;
+  for (let t = n - 1; t > 0; t--) out[at + t - 1] = back[t * L + (out[at + t] as number)] as number;
 }
 
 /** Greedy left-to-right decoding under the same constraints: cheaper, slightly less accurate. */

@@ -98,6 +98,15 @@ export class TaggerModel {
   /** The emission scores (n × labels) of tokens [from, to) of a feature table. */
   emissions(features: FeatureTable, from: number, to: number): Float32Array {
     const out = new Float32Array((to - from) * L);
+    this.emissionsInto(features, from, to, out, 0);
+    return out;
+  }
+
+  /**
+   * `emissions` written to `out` from row `row` on: a document's runs share one table, which saves
+   * allocating one per run.
+   */
+  emissionsInto(features: FeatureTable, from: number, to: number, out: Float32Array, row: number): void {
     const { ids, at, wordEnd, words } = features;
     const slots = this.slots;
     const w = this.slotWeights;
@@ -145,7 +154,7 @@ export class TaggerModel {
         a7 += w[b + 7] as number;
         a8 += w[b + 8] as number;
       }
-      const o = (t - from) * L;
+      const o = (row + t - from) * L;
       out[o] = a0 * scale;
       out[o + 1] = a1 * scale;
       out[o + 2] = a2 * scale;
@@ -156,7 +165,6 @@ export class TaggerModel {
       out[o + 7] = a7 * scale;
       out[o + 8] = a8 * scale;
     }
-    return out;
   }
 }
 

@@ -1,5 +1,5 @@
 // Tagging a document with a model: features, Viterbi per run of tokens, labels back to text spans.
-import { AFTER_O, AFTER_START, bestScore, greedy, viterbi } from './decode';
+import { AFTER_O, AFTER_START, bestScore, greedy, viterbiInto } from './decode';
 import {
   type DocLayout,
   type TagToken,
@@ -9,8 +9,9 @@ import {
   layout,
   segments,
 } from './features';
-import { type CoarseType, labelId, spansOf } from './labels';
+import { type CoarseType, LABEL_COUNT, labelId, spansOf } from './labels';
 import type { TaggerModel } from './model';
+import { isBlank } from '../../text/blank';
 
 /** An entity the tagger found: its character span, its tokens [startTok, endTok) and coarse type. */
 export interface TaggedEntity {
@@ -47,16 +48,28 @@ export function tagDoc(
   const plain = model.ruleFeatures ? doc : { ...doc, rules: undefined };
   const active = activeTokens(plain, lay);
   const features = extractFeatures(plain, lay, active, true);
-  const decode = decoder === 'viterbi' ? viterbi : greedy;
-  // Tokens outside the active runs stay O; each run is decoded after a sentence start or an O.
+  // Tokens outside the active runs stay O; each run is decoded after a sentence start or an O. The runs'
+  // emission scores lie one after the other in one table.
+  const spans = segments(lay, active);
+  let rows = 0;
+  for (const s of spans) rows += s.end - s.start;
+  const table = new Float32Array(rows * LABEL_COUNT);
   const runs: Run[] = [];
   const runOf = new Int32Array(n).fill(-1);
-  for (const s of segments(lay, active)) {
-    const e = model.emissions(features, s.start, s.end);
+  let row = 0;
+  for (const s of spans) {
+    const m = s.end - s.start;
+    model.emissionsInto(features, s.start, s.end, table, row);
     const first = s.opens ? AFTER_START : AFTER_O;
-    labels.set(decode(e, s.end - s.start, model.transitions, first), s.start);
+    if (decoder === 'viterbi') viterbiInto(table, row, m, model.transitions, first, labels, s.start);
+    else
+      labels.set(
+        greedy(table.subarray(row * LABEL_COUNT, (row + m) * LABEL_COUNT), m, model.transitions, first),
+        s.start,
+      );
     runOf.fill(runs.length, s.start, s.end);
-    runs.push({ start: s.start, end: s.end, first, emissions: e });
+    runs.push({ start: s.start, end: s.end, first, row });
+    row += m;
   }
   const entities = spansOf(labels).map((s) => ({
     start: (doc.tokens[s.start] as TagToken).start,
@@ -75,6 +88,7 @@ export function tagDoc(
       const r = reading[t - from];
       forced[t - run.start] = r ? labelId(r) : 0;
     }
+    run.emissions ??= table.subarray(run.row * LABEL_COUNT, (run.row + m) * LABEL_COUNT);
     run.free ??= bestScore(run.emissions, m, transitions, run.first);
     return run.free - bestScore(run.emissions, m, transitions, run.first, forced);
   };
@@ -86,7 +100,10 @@ interface Run {
   start: number;
   end: number;
   first: number;
-  emissions: Float32Array;
+  /** Its first row in the document's emission table. */
+  row: number;
+  /** Its rows of that table, once asked for. */
+  emissions?: Float32Array;
   /** The score of its best sequence, once asked for. */
   free?: number;
 }
@@ -95,7 +112,7 @@ interface Run {
 export function tagTokens(text: string, tokens: readonly TagToken[]): TagToken[] {
   const out: TagToken[] = [];
   for (const t of tokens) {
-    if (t.value.trim() === '') continue;
+    if (isBlank(t.value)) continue;
     const last = out[out.length - 1];
     const before = out[out.length - 2];
     // "Jae" "-" "myung" written without spaces: one token, as in hand-tokenised news corpora.
@@ -113,7 +130,8 @@ export function tagTokens(text: string, tokens: readonly TagToken[]): TagToken[]
       out.push({ start: before.start, end: t.end, value: text.slice(before.start, t.end), pos });
       continue;
     }
-    out.push({ start: t.start, end: t.end, value: t.value, pos: t.pos });
+    // wink's token itself: it has the fields of a tagger token, and none of them is ever changed.
+    out.push(t);
   }
   return out;
 }
