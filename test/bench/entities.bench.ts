@@ -1,5 +1,7 @@
 // Entity recognition cost against wink's bare readDoc on one ~7 KB article (the test fixture, repeated):
-// warm runs, medians of many. Prints figures; it is not a test. The CPU may be shared, so the ratio counts.
+// warm runs, medians of many. Prints figures; it is not a test. The CPU may be shared, so the ratio counts,
+// and each call's CPU time (this thread's user + system time) is kept beside its wall time: on a loaded
+// machine the wall time also counts the time other processes had the core.
 import { performance } from 'node:perf_hooks';
 import { findEntities } from '../../server/src/analysis/entities/recogniser';
 import { recogniseEntities } from '../../server/src/analysis/entities/combine';
@@ -20,11 +22,19 @@ const median = (xs: number[]): number => quantile(xs, 0.5);
 /** The fastest tenth: on a shared machine, the runs least slowed by others. */
 const fast = (xs: number[]): number => quantile(xs, 0.1);
 
-function time(fn: () => void): number {
+/** Wall and CPU milliseconds of each call, by path. */
+const cpu = new Map<number[], number[]>();
+function timed(into: number[], fn: () => void): void {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   fn();
-  return performance.now() - t0;
+  into.push(performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  const list = cpu.get(into) ?? [];
+  list.push((c.user + c.system) / 1000);
+  cpu.set(into, list);
 }
+const cpuOf = (xs: number[]): number[] => cpu.get(xs) ?? [];
 
 // Warm both paths (JIT, model tables), then interleave so that load on the machine hits both alike.
 for (let i = 0; i < 30; i++) {
@@ -41,10 +51,10 @@ const ours: number[] = [];
 const candidates: number[] = [];
 const primary: number[] = [];
 for (let i = 0; i < RUNS; i++) {
-  bare.push(time(() => winkReadDoc(article)));
-  ours.push(time(() => findEntities(article, noEntityHints)));
-  candidates.push(time(() => recogniseEntities(article, noEntityHints, 'candidates')));
-  primary.push(time(() => recogniseEntities(article, noEntityHints, 'primary')));
+  timed(bare, () => winkReadDoc(article));
+  timed(ours, () => findEntities(article, noEntityHints));
+  timed(candidates, () => recogniseEntities(article, noEntityHints, 'candidates'));
+  timed(primary, () => recogniseEntities(article, noEntityHints, 'primary'));
 }
 const b = median(bare);
 const o = median(ours);
@@ -62,5 +72,10 @@ for (const [mode, xs] of [
 ] as const) {
   const g = median(xs);
   const ratio = `${(g / b).toFixed(2)}, fastest tenth ${(fast(xs) / fast(bare)).toFixed(2)}`;
+  const cpuRatio = `${(median(cpuOf(xs)) / median(cpuOf(bare))).toFixed(2)}, fastest tenth ${(fast(cpuOf(xs)) / fast(cpuOf(bare))).toFixed(2)}`;
   console.log(`tagger ${mode.padEnd(10)} median ${g.toFixed(2)} ms, ratio to readDoc ${ratio} (budget 2.50)`);
+  console.log(`  CPU time: median ${median(cpuOf(xs)).toFixed(2)} ms, ratio to readDoc's ${cpuRatio}`);
 }
+console.log(
+  `CPU time: readDoc median ${median(cpuOf(bare)).toFixed(2)} ms; findEntities / readDoc ${(median(cpuOf(ours)) / median(cpuOf(bare))).toFixed(2)}`,
+);
