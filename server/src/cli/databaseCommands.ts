@@ -14,8 +14,9 @@ import { describeError, migrate, openPool } from '../storage/postgres/database';
 import { PgAnalysisStore } from '../storage/postgres/pgAnalysisStore';
 import { ReadOnlyError, TeamCorrections } from '../storage/postgres/teamCorrections';
 import { writeCorpus } from '../storage/postgres/writeCorpus';
+import { LayeredAnalysisStore } from '../storage/layeredAnalysisStore';
 import { pathToUri } from '../util/uri';
-import { runningAnalyserVersion } from '../workspace/fileAnalysisStore';
+import { FileAnalysisStore, runningAnalyserVersion } from '../workspace/fileAnalysisStore';
 import { resolveInputs } from '../workspace/fsCorpus';
 import {
   analysisOptionsFor,
@@ -27,6 +28,7 @@ import {
 } from './analyzeFiles';
 import { HelpRequest, parseArgs, UsageError, type CliArgs } from './args';
 import { DEFAULT_SIDECAR, readCorrections, useCorrections } from './corpus';
+import { entitiesOfCachedCorpus } from './cachedEntities';
 import { toJson, toText, type FileResult } from './format';
 import { parseExport, writeExport } from './exportCommand';
 import { CurationReadError, CurationUsageError, takeOption } from './options';
@@ -166,7 +168,15 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
       process.stdout.write(`${db.read.length} articles already in the database, unchanged\n`);
       return db.skippedCount > 0 ? 1 : 0;
     }
-    const known = await db.store.prefetch(db.keys);
+    await db.store.prefetch(db.keys);
+    // The local cache first (files analysed by `analyze --cache` or the editor), then the database.
+    const near =
+      args.cacheDir === undefined ? undefined : new FileAnalysisStore(args.cacheDir, { log: warn });
+    await near?.load();
+    const cache = near ? new AnalysisCache(new LayeredAnalysisStore(near, db.store)) : db.cache;
+    const inDatabase = db.keys.filter((k) => db.store.get(k) !== undefined).length;
+    const inNear = near ? db.keys.filter((k) => db.store.get(k) === undefined && near.get(k)).length : 0;
+    const toAnalyse = db.keys.length - inDatabase - inNear;
     const progress = progressLine();
     let index: CorpusIndex | undefined;
     const run = await analyzeSnapshotsInWorkers(
@@ -174,12 +184,23 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
       db.base,
       db.options,
       { jobs: args.jobs, log: warn },
-      db.cache,
+      cache,
       (i) => void (index = i),
       progress,
     );
     const analysed = Date.now();
-    await db.store.flush();
+    // Every file's entry into the database (those it holds already are skipped), also when the local
+    // cache answered for the whole corpus and nothing was analysed.
+    const entries = db.read.map((r, i) => ({
+      uri: r.snapshot.uri,
+      key: db.keys[i],
+      entry: cache.lookup(r.snapshot, db.options),
+    }));
+    for (const { key, entry } of entries) if (entry) db.store.put(key, entry);
+    await Promise.all([db.store.flush(), near?.flush()]);
+    const entities =
+      index?.entities.entities() ??
+      entitiesOfCachedCorpus(entries.flatMap(({ uri, entry }) => (entry ? [{ uri, entry }] : [])));
     const byUri = new Map(db.read.map((r, i) => [r.snapshot.uri, db.keys[i].hash]));
     const tableBytes = await writeCorpus(
       db.store.pool,
@@ -190,7 +211,7 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
           text: r.text,
           analysis: r.analysis,
         })),
-        entities: index?.entities.entities() ?? [],
+        entities,
         fingerprint: db.fingerprint,
         analyserVersion: db.store.version,
       },
@@ -200,8 +221,9 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
     const writing = (Date.now() - analysed) / 1000;
     const rowBytes = db.store.writtenBytes + tableBytes;
     process.stdout.write(
-      `indexed ${run.results.length} articles (${bytes} bytes): ${db.store.written} analysed, ` +
-        `${known} unchanged (found by content), in ${seconds.toFixed(1)} s, ` +
+      `indexed ${run.results.length} articles (${bytes} bytes): ${toAnalyse} analysed, ` +
+        `${inDatabase} unchanged (found by content)${near ? `, ${inNear} from the local cache` : ''}` +
+        `${index ? '' : ' with their corpus findings'}, in ${seconds.toFixed(1)} s, ` +
         `${(bytes / MB / seconds).toFixed(2)} MB/s; database writes ${writing.toFixed(1)} s for ` +
         `${(rowBytes / MB).toFixed(1)} MB of rows, ${(rowBytes / MB / writing).toFixed(2)} MB/s\n`,
     );
