@@ -215,7 +215,10 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
         fingerprint: db.fingerprint,
         analyserVersion: db.store.version,
       },
-      (table) => process.stderr.write(`article-lens: writing ${table}\n`),
+      (table) =>
+        process.stderr.write(
+          `article-lens: writing ${table} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+        ),
     );
     const seconds = (Date.now() - started) / 1000;
     const writing = (Date.now() - analysed) / 1000;

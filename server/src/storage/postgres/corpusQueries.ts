@@ -31,6 +31,14 @@ export interface StoredMention {
   text: string;
 }
 
+/** What corpus-wide corrections are keyed by (see `CorrectionIndex`). */
+export interface CorrectionKeys {
+  canonicals: readonly string[];
+  written: readonly string[];
+  quoted: readonly string[];
+  speakers: readonly string[];
+}
+
 interface SummaryRow {
   canonical: string;
   type: string;
@@ -104,6 +112,12 @@ export const QUERIES = {
                  FROM quotes q JOIN articles a ON a.article_id = q.article_id
                 WHERE q.content_key = $1
                 ORDER BY q.article_id, q.ord`,
+  mayBeCorrected: `SELECT path FROM articles
+                    WHERE entity_keys && $1::text[]
+                       OR article_id IN (SELECT article_id FROM entity_postings WHERE written = ANY($2::text[]))
+                       OR article_id IN (SELECT article_id FROM quotes
+                                          WHERE content_key = ANY($3::text[]) OR speaker = ANY($4::text[]))
+                    ORDER BY article_id`,
   sharingText: `SELECT a.path, count(DISTINCT f.hash)::integer AS hashes
                   FROM passage_fingerprints f JOIN articles a ON a.article_id = f.article_id
                  WHERE f.hash = ANY($1::bigint[])
@@ -163,7 +177,7 @@ export class CorpusQueries {
   /** Every article's path and content digest: what the database holds of which file. */
   async articleDigests(): Promise<Map<string, string>> {
     const { rows } = await this.pool.query<{ path: string; content_hash: string }>(
-      'SELECT path, content_hash FROM articles',
+      'SELECT path, content_hash FROM articles ORDER BY article_id',
     );
     return new Map(rows.map((r) => [r.path, r.content_hash]));
   }
@@ -283,6 +297,23 @@ export class CorpusQueries {
   async sameQuotes(content: string): Promise<{ path: string; contentSpan: Span }[]> {
     const { rows } = await this.pool.query(QUERIES.sameQuotes, [quoteKey(content)]);
     return rows.map((r) => ({ path: r.path, contentSpan: { start: r.content_start, end: r.content_end } }));
+  }
+
+  /**
+   * Articles that corpus-wide corrections keyed by these names may apply to: mentioning one of the
+   * canonical names, writing one of the texts as a mention, quoting one of the texts (by the quote key) or
+   * giving a quote to one of the speakers.
+   */
+  async articlesMatching(keys: CorrectionKeys): Promise<string[]> {
+    const { canonicals, written, quoted, speakers } = keys;
+    if (canonicals.length + written.length + quoted.length + speakers.length === 0) return [];
+    const { rows } = await this.pool.query<{ path: string }>(QUERIES.mayBeCorrected, [
+      canonicals,
+      written,
+      quoted.map(quoteKey),
+      speakers,
+    ]);
+    return rows.map((r) => r.path);
   }
 
   /** Articles holding fingerprints of `text` (most first): the candidates for its shared passages. */
