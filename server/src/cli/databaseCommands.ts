@@ -168,11 +168,16 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
       process.stdout.write(`${db.read.length} articles already in the database, unchanged\n`);
       return db.skippedCount > 0 ? 1 : 0;
     }
+    const step = (what: string): void =>
+      void process.stderr.write(`article-lens: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    step(`read ${db.read.length} files`);
     await db.store.prefetch(db.keys);
+    step('read the stored analyses');
     // The local cache first (files analysed by `analyze --cache` or the editor), then the database.
     const near =
       args.cacheDir === undefined ? undefined : new FileAnalysisStore(args.cacheDir, { log: warn });
     await near?.load();
+    if (near) step('read the local cache');
     const cache = near ? new AnalysisCache(new LayeredAnalysisStore(near, db.store)) : db.cache;
     const inDatabase = db.keys.filter((k) => db.store.get(k) !== undefined).length;
     const inNear = near ? db.keys.filter((k) => db.store.get(k) === undefined && near.get(k)).length : 0;
@@ -189,15 +194,18 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
       progress,
     );
     const analysed = Date.now();
+    step(index ? 'analysed' : 'every file found with its corpus findings');
     // Every file's entry into the database (those it holds already are skipped), also when the local
     // cache answered for the whole corpus and nothing was analysed.
     const entries = db.read.map((r, i) => ({
       uri: r.snapshot.uri,
       key: db.keys[i],
-      entry: cache.lookup(r.snapshot, db.options),
+      // Checked against its text by the run (an entry that did not fit was analysed again and replaced).
+      entry: cache.store.get(db.keys[i]),
     }));
     for (const { key, entry } of entries) if (entry) db.store.put(key, entry);
     await Promise.all([db.store.flush(), near?.flush()]);
+    step('stored the analyses');
     const entities =
       index?.entities.entities() ??
       entitiesOfCachedCorpus(entries.flatMap(({ uri, entry }) => (entry ? [{ uri, entry }] : [])));
@@ -215,10 +223,7 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
         fingerprint: db.fingerprint,
         analyserVersion: db.store.version,
       },
-      (table) =>
-        process.stderr.write(
-          `article-lens: writing ${table} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
-        ),
+      (table) => step(`writing ${table}`),
     );
     const seconds = (Date.now() - started) / 1000;
     const writing = (Date.now() - analysed) / 1000;
