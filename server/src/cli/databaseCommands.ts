@@ -34,12 +34,15 @@ import { parseExport, writeExport } from './exportCommand';
 import { CurationReadError, CurationUsageError, takeOption } from './options';
 import { warn } from './output';
 
-export const INDEX_USAGE = `usage: article-lens index --db URL [--entity-tagger MODE] [--max-file-size-kb N] [--jobs N] <corpus>
+export const INDEX_USAGE = `usage: article-lens index --db URL [--cache DIR] [--entity-tagger MODE] [--max-file-size-kb N] [--jobs N] <corpus>
 
 Loads the corpus into the PostgreSQL database at URL (postgres://user@host:port/db; the password may come
 from PGPASSWORD): per-file analyses, entity postings, passage fingerprints, quotes, shared passages and
 related lists. Files whose content is already in the database are not analysed again. Files are analysed
 in worker threads, one per core (--jobs N to choose, 1 for none). Progress goes to stderr.
+With --cache DIR the analyses are looked up in the local analysis cache first (the one "analyze --cache
+DIR" and the editor write) and the cache gets the new ones: a corpus cached with its corpus findings is
+loaded with nothing analysed.
 \`analyze --db URL <corpus>\` and \`export --db URL ...\` then read from the database.
 
 usage: article-lens corrections --db URL --import FILE | --export FILE
@@ -162,9 +165,9 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
       warn('nothing could be read');
       return 2;
     }
-    const stored = await db.queries.meta('fingerprint');
+    const storedFingerprint = await db.queries.meta('fingerprint');
     const storedVersion = await db.queries.meta('analyser_version');
-    if (stored === db.fingerprint && storedVersion === db.store.version) {
+    if (storedFingerprint === db.fingerprint && storedVersion === db.store.version) {
       process.stdout.write(`${db.read.length} articles already in the database, unchanged\n`);
       return db.skippedCount > 0 ? 1 : 0;
     }
@@ -204,8 +207,10 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
       entry: cache.store.get(db.keys[i]),
     }));
     for (const { key, entry } of entries) if (entry) db.store.put(key, entry);
-    await Promise.all([db.store.flush(), near?.flush()]);
-    step('stored the analyses');
+    // The analyses go in on a connection of their own while the corpus tables are written; the corpus
+    // commits after them, so no reader finds an article whose analysis is not there yet.
+    const stored = Promise.all([db.store.flush(), near?.flush()]).then(() => step('stored the analyses'));
+    stored.catch(() => undefined);
     const entities =
       index?.entities.entities() ??
       entitiesOfCachedCorpus(entries.flatMap(({ uri, entry }) => (entry ? [{ uri, entry }] : [])));
@@ -224,6 +229,7 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
         analyserVersion: db.store.version,
       },
       (table) => step(`writing ${table}`),
+      stored,
     );
     const seconds = (Date.now() - started) / 1000;
     const writing = (Date.now() - analysed) / 1000;
