@@ -1,7 +1,8 @@
 // Corrections apply to the database's answers for closed files as the in-memory server applies them: with
 // a sidecar holding a mention-scope "not an entity", a corpus-wide rename and a "not related" pair, the
 // server on the team database (loaded before the corrections were made, so it stores the model's
-// findings) gives the same references and related lists as the in-memory server over the same folder.
+// findings) gives the same references, workspace symbols and related lists as the in-memory server over
+// the same folder.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -109,6 +110,9 @@ test('closed files: corrections apply to the database answers as in memory', { s
   const listed = await symbols(memory, '');
   const renamedSymbol = listed.find((s) => s.name === renamed);
   assert.ok(renamedSymbol, `${renamed} is listed in memory`);
+  assert.deepEqual(await symbols(team, ''), listed, 'symbols before anything is typed');
+  for (const q of [renamed.slice(0, 4), 'renamed', ...listed.slice(0, 10).map((s) => s.name.slice(0, 3))])
+    assert.deepEqual(await symbols(team, q), await symbols(memory, q), `symbols "${q}"`);
   let checked = 0;
   for (const s of listed) {
     const expected = await references(memory, s.location, true);

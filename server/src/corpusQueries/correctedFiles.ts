@@ -30,9 +30,15 @@ export interface CorrectedFilesHost {
   readText(uri: string): Promise<string | undefined>;
 }
 
+/** A closed file's entities as the database stores them and with the corrections applied. */
+export interface CorrectedFile {
+  model: readonly EntityMention[];
+  curated: readonly EntityMention[];
+}
+
 export class CorrectedFiles {
   private seen: readonly CorrectionIndex[] = [];
-  private computing: Promise<ReadonlyMap<string, EntityMention[]>> = Promise.resolve(new Map());
+  private computing: Promise<ReadonlyMap<string, CorrectedFile>> = Promise.resolve(new Map());
   /** Bumped whenever the corrections change, so answers computed with older ones are not reused. */
   generation = 0;
 
@@ -62,14 +68,14 @@ export class CorrectedFiles {
     this.computing = Promise.resolve(new Map());
   }
 
-  /** Covered files some correction may apply to → their entities with the corrections applied. */
-  async current(): Promise<ReadonlyMap<string, EntityMention[]>> {
+  /** Covered files some correction may apply to → their entities, stored and corrected. */
+  async current(): Promise<ReadonlyMap<string, CorrectedFile>> {
     this.sync();
     return this.computing;
   }
 
-  private async compute(): Promise<Map<string, EntityMention[]>> {
-    const out = new Map<string, EntityMention[]>();
+  private async compute(): Promise<Map<string, CorrectedFile>> {
+    const out = new Map<string, CorrectedFile>();
     const stage = this.host.stage();
     if (!stage || !this.active) return out;
     const uris = new Set<string>();
@@ -109,7 +115,8 @@ export class CorrectedFiles {
       const entry = decodeEntry(entries.get(digests[i]));
       const text = entry && (await this.host.readText(covered[i]));
       if (!entry || text === undefined) continue;
-      out.set(covered[i], stage.local(covered[i], text, finalLocal(entry)).entities);
+      const model = finalLocal(entry);
+      out.set(covered[i], { model: model.entities, curated: stage.local(covered[i], text, model).entities });
     }
     return out;
   }

@@ -5,15 +5,16 @@
 import { promises as fsp } from 'node:fs';
 import { finalLocal } from '../analysis/corpus/cachedAnalysis';
 import { decodeEntry } from '../analysis/corpus/entryCodec';
-import type { EntityOccurrence, EntitySummary } from '../analysis/entities/entityIndex';
+import { subsequence, type EntityOccurrence, type EntitySummary } from '../analysis/entities/entityIndex';
 import type { CurationStage } from '../analysis/curation/stage';
-import type { ArticleAnalysis, EntityMention, RelatedArticle, SharedPassage } from '../analysis/types';
+import type { ArticleAnalysis, RelatedArticle, SharedPassage } from '../analysis/types';
 import type { CorpusQueries } from '../storage/postgres/corpusQueries';
 import { isConnectionError, type TeamLink } from '../storage/postgres/teamConnection';
 import { uriToPath } from '../util/uri';
 import { decodeArticle } from '../workspace/articleText';
 import type { CorpusQuestions } from './corpusQuestions';
-import type { CorrectedFiles } from './correctedFiles';
+import { summariesWithCorrections } from './correctedSummaries';
+import type { CorrectedFile, CorrectedFiles } from './correctedFiles';
 import type { Coverage } from './coverage';
 
 export interface DatabaseQuestionsHost {
@@ -172,14 +173,14 @@ export class DatabaseQuestions implements CorpusQuestions {
 
   /** Mentions of the closed covered files corrections apply to, from their corrected analyses. */
   private correctedMentions(
-    corrected: ReadonlyMap<string, EntityMention[]>,
+    corrected: ReadonlyMap<string, CorrectedFile>,
     canonical: string,
     firstOnly: boolean,
   ): EntityOccurrence[] {
     const out: EntityOccurrence[] = [];
-    for (const [uri, entities] of corrected) {
+    for (const [uri, { curated }] of corrected) {
       if (!this.fromDb(uri)) continue;
-      for (const m of entities)
+      for (const m of curated)
         if (m.canonical === canonical) {
           out.push({ uri, span: m.span, text: m.text });
           if (firstOnly) break;
@@ -238,8 +239,12 @@ export class DatabaseQuestions implements CorpusQuestions {
   }
 
   searchEntities(query: string, limit: number): Promise<EntitySummary[]> {
+    const q = query.toLowerCase().replace(/\s+/g, '');
     return this.merged(
-      () => this.db.searchEntities(query, limit),
+      () =>
+        this.correctedSummaries(this.db.searchEntities(query, limit), limit, 'search', (e) =>
+          [e.canonical, ...e.aliases].some((n) => subsequence(n, q)),
+        ),
       () => this.local.searchEntities(query, limit),
       limit,
     );
@@ -247,10 +252,23 @@ export class DatabaseQuestions implements CorpusQuestions {
 
   mostMentioned(limit: number): Promise<EntitySummary[]> {
     return this.merged(
-      () => this.db.mostMentioned(limit),
+      () => this.correctedSummaries(this.db.mostMentioned(limit), limit, 'mentions', () => true),
       () => this.local.mostMentioned(limit),
       limit,
     );
+  }
+
+  /** The database's summaries with the corrections of the closed files they count applied. */
+  private async correctedSummaries(
+    found: Promise<EntitySummary[]>,
+    limit: number,
+    order: 'search' | 'mentions',
+    matches: (e: EntitySummary) => boolean,
+  ): Promise<EntitySummary[]> {
+    const [list, corrected] = await Promise.all([found, this.corrected.current()]);
+    const files = [...corrected].filter(([uri]) => this.fromDb(uri)).map(([, f]) => f);
+    if (files.length === 0) return list;
+    return summariesWithCorrections(list, files, (names) => this.db.summaries(names), matches, order, limit);
   }
 
   /** The database's entities, then the local index's that it does not know, at most `limit`. */

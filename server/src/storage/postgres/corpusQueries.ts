@@ -31,6 +31,12 @@ export interface StoredMention {
   text: string;
 }
 
+/** An entity's stored summary and its place in the listing order. */
+export interface ListedSummary {
+  summary: EntitySummary;
+  listing: number;
+}
+
 /** What corpus-wide corrections are keyed by (see `CorrectionIndex`). */
 export interface CorrectionKeys {
   canonicals: readonly string[];
@@ -85,6 +91,8 @@ export const QUERIES = {
           FROM entities
          ORDER BY mention_count DESC, file_count DESC, listing
          LIMIT $1`,
+  summaries: `SELECT canonical, type, aliases, file_count, mention_count, listing
+                FROM entities WHERE canonical = ANY($1::text[]) ORDER BY listing`,
   storedAnalysis: `SELECT entry FROM analyses WHERE content_hash = $1`,
   similar: `SELECT canonical, type, aliases, file_count, mention_count
               FROM entities
@@ -206,6 +214,13 @@ export class CorpusQueries {
       perEntity,
     ]);
     return rows.map((r) => r.path);
+  }
+
+  /** The stored summaries of these entities (those it knows) with their place in the listing. */
+  async summaries(canonicals: readonly string[]): Promise<ListedSummary[]> {
+    if (canonicals.length === 0) return [];
+    const { rows } = await this.pool.query<SummaryRow & { listing: number }>(QUERIES.summaries, [canonicals]);
+    return rows.map((r) => ({ summary: summaryOf(r), listing: r.listing }));
   }
 
   /** The most mentioned entities, as the editor lists them before anything is typed. */
