@@ -10,7 +10,7 @@
 //   npm run bench -- --db --sizes 1k         another load size; --no-write leaves the doc alone
 //   npm run bench -- --db --sizes 100k --no-replicate   a real 100k load, queries against its own tables
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -201,6 +201,8 @@ async function main(): Promise<void> {
     });
   }
   await pool.end();
+  // The cache holds the whole corpus's analyses: not left behind in the temporary folder.
+  rmSync(cacheDir, { recursive: true, force: true });
   const report = render(manifest.bytes, { cold, cached, warm, reading }, at);
   console.log(report);
   if (write) {
