@@ -182,6 +182,8 @@ const team = createTeamCorpusServer({
   optionsOf: (uri) => toAnalysisOptions(settings.peek(uri)),
   reindex: () => indexAndAnalyse(),
   requeue: (affected) => analysis.requeue(affected),
+  correctionSources: () => curation.store.all,
+  correctionStage: () => curation.store.stage,
 });
 
 const curation = createCurationServer({

@@ -4,8 +4,10 @@
 // may leave to the database, and what happens when the link goes offline (the local index takes every
 // file) and comes back (files the database covers leave the local index again).
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import type { CurationStage } from './analysis/curation/stage';
 import type { AnalysisOptions, LocalAnalysis } from './analysis/types';
 import { memoryQuestions, type CorpusQuestions, type MemorySources } from './corpusQueries/corpusQuestions';
+import { CorrectedFiles, type CorrectionSource } from './corpusQueries/correctedFiles';
 import { Coverage } from './corpusQueries/coverage';
 import { DatabaseQuestions } from './corpusQueries/databaseQuestions';
 import { GuestArticles } from './corpusQueries/guestArticles';
@@ -37,6 +39,9 @@ export interface TeamCorpusDeps {
   reindex(): Promise<void>;
   /** Open articles whose corpus findings may have changed. */
   requeue(affected: ReadonlySet<string>): void;
+  /** The corrections in force (each folder's sidecar and the team's) and the stage that applies them. */
+  correctionSources(): readonly CorrectionSource[];
+  correctionStage(): CurationStage | undefined;
 }
 
 export interface TeamCorpusServer {
@@ -142,17 +147,31 @@ export function createTeamCorpusServer(deps: TeamCorpusDeps): TeamCorpusServer {
       queries = new CorpusQueries(link.pool);
       coverage.setFolders(folders);
       const l = link;
-      const answers = new DatabaseQuestions(memory, l, queries, coverage, {
-        isOpen: deps.isOpen,
-        localReady: async () => {
-          await reindexing;
-          await neighbours;
-        },
+      const readText = (uri: string): Promise<string | undefined> => answers.textOf(uri);
+      const corrected = new CorrectedFiles(queries, coverage, {
+        sources: deps.correctionSources,
+        stage: deps.correctionStage,
+        readText,
       });
+      const answers: DatabaseQuestions = new DatabaseQuestions(
+        memory,
+        l,
+        queries,
+        coverage,
+        {
+          isOpen: deps.isOpen,
+          localReady: async () => {
+            await reindexing;
+            await neighbours;
+          },
+          curation: deps.correctionStage,
+        },
+        corrected,
+      );
       questions = answers;
       guests = new GuestArticles(l, queries, coverage, deps.local.index, {
         isOpen: deps.isOpen,
-        readText: (uri) => answers.textOf(uri),
+        readText,
       });
       l.subscribe({
         online: async (writable) => {

@@ -14,8 +14,9 @@ import { describeError, migrate, openPool } from '../storage/postgres/database';
 import { PgAnalysisStore } from '../storage/postgres/pgAnalysisStore';
 import { ReadOnlyError, TeamCorrections } from '../storage/postgres/teamCorrections';
 import { writeCorpus } from '../storage/postgres/writeCorpus';
+import { LayeredAnalysisStore } from '../storage/layeredAnalysisStore';
 import { pathToUri } from '../util/uri';
-import { runningAnalyserVersion } from '../workspace/fileAnalysisStore';
+import { FileAnalysisStore, runningAnalyserVersion } from '../workspace/fileAnalysisStore';
 import { resolveInputs } from '../workspace/fsCorpus';
 import {
   analysisOptionsFor,
@@ -27,17 +28,21 @@ import {
 } from './analyzeFiles';
 import { HelpRequest, parseArgs, UsageError, type CliArgs } from './args';
 import { DEFAULT_SIDECAR, readCorrections, useCorrections } from './corpus';
+import { entitiesOfCachedCorpus } from './cachedEntities';
 import { toJson, toText, type FileResult } from './format';
 import { parseExport, writeExport } from './exportCommand';
 import { CurationReadError, CurationUsageError, takeOption } from './options';
 import { warn } from './output';
 
-export const INDEX_USAGE = `usage: article-lens index --db URL [--entity-tagger MODE] [--max-file-size-kb N] [--jobs N] <corpus>
+export const INDEX_USAGE = `usage: article-lens index --db URL [--cache DIR] [--entity-tagger MODE] [--max-file-size-kb N] [--jobs N] <corpus>
 
 Loads the corpus into the PostgreSQL database at URL (postgres://user@host:port/db; the password may come
 from PGPASSWORD): per-file analyses, entity postings, passage fingerprints, quotes, shared passages and
 related lists. Files whose content is already in the database are not analysed again. Files are analysed
 in worker threads, one per core (--jobs N to choose, 1 for none). Progress goes to stderr.
+With --cache DIR the analyses are looked up in the local analysis cache first (the one "analyze --cache
+DIR" and the editor write) and the cache gets the new ones: a corpus cached with its corpus findings is
+loaded with nothing analysed.
 \`analyze --db URL <corpus>\` and \`export --db URL ...\` then read from the database.
 
 usage: article-lens corrections --db URL --import FILE | --export FILE
@@ -160,13 +165,26 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
       warn('nothing could be read');
       return 2;
     }
-    const stored = await db.queries.meta('fingerprint');
+    const storedFingerprint = await db.queries.meta('fingerprint');
     const storedVersion = await db.queries.meta('analyser_version');
-    if (stored === db.fingerprint && storedVersion === db.store.version) {
+    if (storedFingerprint === db.fingerprint && storedVersion === db.store.version) {
       process.stdout.write(`${db.read.length} articles already in the database, unchanged\n`);
       return db.skippedCount > 0 ? 1 : 0;
     }
-    const known = await db.store.prefetch(db.keys);
+    const step = (what: string): void =>
+      void process.stderr.write(`article-lens: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    step(`read ${db.read.length} files`);
+    await db.store.prefetch(db.keys);
+    step('read the stored analyses');
+    // The local cache first (files analysed by `analyze --cache` or the editor), then the database.
+    const near =
+      args.cacheDir === undefined ? undefined : new FileAnalysisStore(args.cacheDir, { log: warn });
+    await near?.load();
+    if (near) step('read the local cache');
+    const cache = near ? new AnalysisCache(new LayeredAnalysisStore(near, db.store)) : db.cache;
+    const inDatabase = db.keys.filter((k) => db.store.get(k) !== undefined).length;
+    const inNear = near ? db.keys.filter((k) => db.store.get(k) === undefined && near.get(k)).length : 0;
+    const toAnalyse = db.keys.length - inDatabase - inNear;
     const progress = progressLine();
     let index: CorpusIndex | undefined;
     const run = await analyzeSnapshotsInWorkers(
@@ -174,12 +192,28 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
       db.base,
       db.options,
       { jobs: args.jobs, log: warn },
-      db.cache,
+      cache,
       (i) => void (index = i),
       progress,
     );
     const analysed = Date.now();
-    await db.store.flush();
+    step(index ? 'analysed' : 'every file found with its corpus findings');
+    // Every file's entry into the database (those it holds already are skipped), also when the local
+    // cache answered for the whole corpus and nothing was analysed.
+    const entries = db.read.map((r, i) => ({
+      uri: r.snapshot.uri,
+      key: db.keys[i],
+      // Checked against its text by the run (an entry that did not fit was analysed again and replaced).
+      entry: cache.store.get(db.keys[i]),
+    }));
+    for (const { key, entry } of entries) if (entry) db.store.put(key, entry);
+    // The analyses go in on a connection of their own while the corpus tables are written; the corpus
+    // commits after them, so no reader finds an article whose analysis is not there yet.
+    const stored = Promise.all([db.store.flush(), near?.flush()]).then(() => step('stored the analyses'));
+    stored.catch(() => undefined);
+    const entities =
+      index?.entities.entities() ??
+      entitiesOfCachedCorpus(entries.flatMap(({ uri, entry }) => (entry ? [{ uri, entry }] : [])));
     const byUri = new Map(db.read.map((r, i) => [r.snapshot.uri, db.keys[i].hash]));
     const tableBytes = await writeCorpus(
       db.store.pool,
@@ -190,18 +224,20 @@ async function runIndex(url: string, rest: readonly string[]): Promise<number> {
           text: r.text,
           analysis: r.analysis,
         })),
-        entities: index?.entities.entities() ?? [],
+        entities,
         fingerprint: db.fingerprint,
         analyserVersion: db.store.version,
       },
-      (table) => process.stderr.write(`article-lens: writing ${table}\n`),
+      (table) => step(`writing ${table}`),
+      stored,
     );
     const seconds = (Date.now() - started) / 1000;
     const writing = (Date.now() - analysed) / 1000;
     const rowBytes = db.store.writtenBytes + tableBytes;
     process.stdout.write(
-      `indexed ${run.results.length} articles (${bytes} bytes): ${db.store.written} analysed, ` +
-        `${known} unchanged (found by content), in ${seconds.toFixed(1)} s, ` +
+      `indexed ${run.results.length} articles (${bytes} bytes): ${toAnalyse} analysed, ` +
+        `${inDatabase} unchanged (found by content)${near ? `, ${inNear} from the local cache` : ''}` +
+        `${index ? '' : ' with their corpus findings'}, in ${seconds.toFixed(1)} s, ` +
         `${(bytes / MB / seconds).toFixed(2)} MB/s; database writes ${writing.toFixed(1)} s for ` +
         `${(rowBytes / MB).toFixed(1)} MB of rows, ${(rowBytes / MB / writing).toFixed(2)} MB/s\n`,
     );

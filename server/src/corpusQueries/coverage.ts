@@ -8,8 +8,10 @@ import { uriToPath } from '../util/uri';
 
 export class Coverage {
   private folders: string[] = [];
-  /** Path relative to the corpus root → content digest, as the database holds them. */
+  /** Path relative to the corpus root → content digest, as the database holds them, in corpus order. */
   private stored = new Map<string, string>();
+  /** Path → its place in corpus order. */
+  private readonly rank = new Map<string, number>();
   private version = '';
   /** URI → its stored path, for the files found unchanged. */
   private readonly covered = new Map<string, string>();
@@ -29,6 +31,8 @@ export class Coverage {
     const release = (v: string): string => v.split('+')[0] ?? v;
     this.stored = version !== undefined && release(version) === ANALYSER_VERSION ? stored : new Map();
     this.version = version ?? '';
+    this.rank.clear();
+    for (const p of this.stored.keys()) this.rank.set(p, this.rank.size);
     this.covered.clear();
     this.uriByPath.clear();
     this.missing.clear();
@@ -71,6 +75,12 @@ export class Coverage {
   digestOf(uri: string): string | undefined {
     const rel = this.covered.get(uri);
     return rel === undefined ? undefined : this.stored.get(rel);
+  }
+
+  /** A covered file's place in corpus order (the order of the database's listings). */
+  rankOf(uri: string): number | undefined {
+    const rel = this.covered.get(uri);
+    return rel === undefined ? undefined : this.rank.get(rel);
   }
 
   /** The workspace URI of a stored path; `undefined` when the file is not here (or differs here). */

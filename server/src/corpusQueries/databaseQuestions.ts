@@ -5,13 +5,16 @@
 import { promises as fsp } from 'node:fs';
 import { finalLocal } from '../analysis/corpus/cachedAnalysis';
 import { decodeEntry } from '../analysis/corpus/entryCodec';
-import type { EntityOccurrence, EntitySummary } from '../analysis/entities/entityIndex';
+import { subsequence, type EntityOccurrence, type EntitySummary } from '../analysis/entities/entityIndex';
+import type { CurationStage } from '../analysis/curation/stage';
 import type { ArticleAnalysis, RelatedArticle, SharedPassage } from '../analysis/types';
 import type { CorpusQueries } from '../storage/postgres/corpusQueries';
 import { isConnectionError, type TeamLink } from '../storage/postgres/teamConnection';
 import { uriToPath } from '../util/uri';
 import { decodeArticle } from '../workspace/articleText';
 import type { CorpusQuestions } from './corpusQuestions';
+import { summariesWithCorrections } from './correctedSummaries';
+import type { CorrectedFile, CorrectedFiles } from './correctedFiles';
 import type { Coverage } from './coverage';
 
 export interface DatabaseQuestionsHost {
@@ -19,6 +22,8 @@ export interface DatabaseQuestionsHost {
   isOpen(uri: string): boolean;
   /** Resolves once the local index is complete (filled after the link went offline, or neighbours brought in). */
   localReady(): Promise<void>;
+  /** The stage the local index applies the corrections with; the database's answers get it too. */
+  curation(): CurationStage | undefined;
 }
 
 /** Characters of texts of files that are not open kept, for turning offsets into positions (~32 MB). */
@@ -37,6 +42,7 @@ export class DatabaseQuestions implements CorpusQuestions {
     private readonly db: CorpusQueries,
     private readonly coverage: Coverage,
     private readonly host: DatabaseQuestionsHost,
+    private readonly corrected: CorrectedFiles,
   ) {}
 
   /** Whether the database answers for this file now. */
@@ -103,7 +109,8 @@ export class DatabaseQuestions implements CorpusQuestions {
     const rel = this.coverage.pathOf(uri);
     const digest = this.coverage.digestOf(uri);
     if (rel === undefined || digest === undefined) return this.local.analysisOf(uri);
-    const key = `${digest} ${uri}`;
+    this.corrected.sync();
+    const key = `${digest} ${uri} ${this.corrected.generation}`;
     const cached = this.analyses.get(key);
     if (cached) return cached;
     const analysis = await this.readAnalysis(uri, rel, digest);
@@ -120,6 +127,7 @@ export class DatabaseQuestions implements CorpusQuestions {
     this.analyses.clear();
     this.texts.clear();
     this.textChars = 0;
+    this.corrected.reset();
   }
 
   private async readAnalysis(uri: string, rel: string, digest: string): Promise<ArticleAnalysis | undefined> {
@@ -130,34 +138,75 @@ export class DatabaseQuestions implements CorpusQuestions {
     ]);
     const entry = decodeEntry(raw);
     if (!entry) return this.local.analysisOf(uri);
-    const passages: SharedPassage[] = [];
+    let passages: SharedPassage[] = [];
     for (const { otherPath, ...s } of shared) {
       const otherUri = this.coverage.uriOf(otherPath);
       if (otherUri !== undefined) passages.push({ ...s, otherUri });
     }
-    const ranked: RelatedArticle[] = [];
+    let ranked: RelatedArticle[] = [];
     for (const { path, ...r } of related) {
       const other = this.coverage.uriOf(path);
       if (other !== undefined) ranked.push({ ...r, uri: other });
     }
-    return { uri, version: -1, ...finalLocal(entry), shared: passages, related: ranked };
+    let local = finalLocal(entry);
+    // The stored findings are the model's: the corrections apply to them as to what the local index holds.
+    const stage = this.corrected.active ? this.host.curation() : undefined;
+    const text = stage && (await this.textOf(uri));
+    if (stage && text !== undefined) {
+      local = stage.local(uri, text, local);
+      passages = stage.shared(uri, text, passages);
+      ranked = stage.related(uri, ranked);
+    }
+    return { uri, version: -1, ...local, shared: passages, related: ranked };
+  }
+
+  /** Mentions in corpus order (files the database does not hold last, as the local index lists them). */
+  private inCorpusOrder(mentions: EntityOccurrence[]): EntityOccurrence[] {
+    const rank = new Map<string, number>();
+    for (const m of mentions)
+      if (!rank.has(m.uri)) rank.set(m.uri, this.coverage.rankOf(m.uri) ?? Number.MAX_SAFE_INTEGER);
+    return mentions
+      .map((m, i) => ({ m, i }))
+      .sort((a, b) => (rank.get(a.m.uri) as number) - (rank.get(b.m.uri) as number) || a.i - b.i)
+      .map(({ m }) => m);
+  }
+
+  /** Mentions of the closed covered files corrections apply to, from their corrected analyses. */
+  private correctedMentions(
+    corrected: ReadonlyMap<string, CorrectedFile>,
+    canonical: string,
+    firstOnly: boolean,
+  ): EntityOccurrence[] {
+    const out: EntityOccurrence[] = [];
+    for (const [uri, { curated }] of corrected) {
+      if (!this.fromDb(uri)) continue;
+      for (const m of curated)
+        if (m.canonical === canonical) {
+          out.push({ uri, span: m.span, text: m.text });
+          if (firstOnly) break;
+        }
+    }
+    return out;
   }
 
   mentionsOf(canonical: string): Promise<EntityOccurrence[]> {
     return this.ask(
       async () => {
-        const [stored, local] = await Promise.all([
+        const [stored, local, corrected] = await Promise.all([
           this.db.mentionsOf(canonical),
           this.local.mentionsOf(canonical),
+          this.corrected.current(),
         ]);
         const out: EntityOccurrence[] = [];
         for (const m of stored) {
           const uri = this.coverage.uriOf(m.path);
-          if (uri !== undefined && !this.host.isOpen(uri)) out.push({ uri, span: m.span, text: m.text });
+          if (uri !== undefined && this.fromDb(uri) && !corrected.has(uri))
+            out.push({ uri, span: m.span, text: m.text });
         }
+        out.push(...this.correctedMentions(corrected, canonical, false));
         // The local index answers for what the database does not: open buffers and uncovered files.
         for (const m of local) if (!this.fromDb(m.uri)) out.push(m);
-        return out;
+        return this.inCorpusOrder(out);
       },
       () => this.local.mentionsOf(canonical),
     );
@@ -166,19 +215,22 @@ export class DatabaseQuestions implements CorpusQuestions {
   firstMentions(canonicals: readonly string[], limit: number): Promise<Map<string, EntityOccurrence[]>> {
     return this.ask(
       async () => {
-        const [stored, local] = await Promise.all([
+        const [stored, local, corrected] = await Promise.all([
           this.db.firstMentions(canonicals, limit),
           this.local.firstMentions(canonicals, limit),
+          this.corrected.current(),
         ]);
         const out = new Map<string, EntityOccurrence[]>();
         for (const c of canonicals) {
           const list: EntityOccurrence[] = [];
           for (const m of stored.get(c) ?? []) {
             const uri = this.coverage.uriOf(m.path);
-            if (uri !== undefined && !this.host.isOpen(uri)) list.push({ uri, span: m.span, text: m.text });
+            if (uri !== undefined && this.fromDb(uri) && !corrected.has(uri))
+              list.push({ uri, span: m.span, text: m.text });
           }
+          list.push(...this.correctedMentions(corrected, c, true));
           for (const m of local.get(c) ?? []) if (!this.fromDb(m.uri)) list.push(m);
-          out.set(c, list);
+          out.set(c, this.inCorpusOrder(list));
         }
         return out;
       },
@@ -187,8 +239,12 @@ export class DatabaseQuestions implements CorpusQuestions {
   }
 
   searchEntities(query: string, limit: number): Promise<EntitySummary[]> {
+    const q = query.toLowerCase().replace(/\s+/g, '');
     return this.merged(
-      () => this.db.searchEntities(query, limit),
+      () =>
+        this.correctedSummaries(this.db.searchEntities(query, limit), limit, 'search', (e) =>
+          [e.canonical, ...e.aliases].some((n) => subsequence(n, q)),
+        ),
       () => this.local.searchEntities(query, limit),
       limit,
     );
@@ -196,10 +252,23 @@ export class DatabaseQuestions implements CorpusQuestions {
 
   mostMentioned(limit: number): Promise<EntitySummary[]> {
     return this.merged(
-      () => this.db.mostMentioned(limit),
+      () => this.correctedSummaries(this.db.mostMentioned(limit), limit, 'mentions', () => true),
       () => this.local.mostMentioned(limit),
       limit,
     );
+  }
+
+  /** The database's summaries with the corrections of the closed files they count applied. */
+  private async correctedSummaries(
+    found: Promise<EntitySummary[]>,
+    limit: number,
+    order: 'search' | 'mentions',
+    matches: (e: EntitySummary) => boolean,
+  ): Promise<EntitySummary[]> {
+    const [list, corrected] = await Promise.all([found, this.corrected.current()]);
+    const files = [...corrected].filter(([uri]) => this.fromDb(uri)).map(([, f]) => f);
+    if (files.length === 0) return list;
+    return summariesWithCorrections(list, files, (names) => this.db.summaries(names), matches, order, limit);
   }
 
   /** The database's entities, then the local index's that it does not know, at most `limit`. */

@@ -4,7 +4,7 @@
 // and rewritten at the next flush. Writes go to a temporary file renamed over the old one, so a reader
 // (or a crash) never sees half a file.
 import { createHash } from 'node:crypto';
-import { createWriteStream, promises as fsp, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, promises as fsp, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -20,14 +20,23 @@ export const CACHE_FORMAT_VERSION = 1;
 /** Longest header line read; anything longer is not our file. */
 const MAX_HEADER = 512;
 
+/** The bundles of one build, side by side: the language server, the CLI and their indexing worker. */
+const BUILD_BUNDLES = ['cli.js', 'indexWorker.js', 'server.js'];
+
 /**
- * The analyser version of the running program: the results version, plus a digest of the program file
- * (the bundle), so a rebuilt analyser never reads entries of another build as its own.
+ * The analyser version of the running program: the results version, plus a digest of its build (the
+ * bundles next to the program, else the program file alone), so a rebuilt analyser never reads entries
+ * of another build as its own, while the editor's server and the CLI of one build read each other's.
  */
 export function runningAnalyserVersion(program = require.main?.filename ?? process.argv[1]): string {
   try {
-    const digest = createHash('sha256').update(readFileSync(program)).digest('base64url');
-    return `${ANALYSER_VERSION}+${digest.slice(0, 16)}`;
+    const dir = path.dirname(program);
+    const bundles = BUILD_BUNDLES.includes(path.basename(program))
+      ? BUILD_BUNDLES.map((b) => path.join(dir, b)).filter((f) => existsSync(f))
+      : [program];
+    const hash = createHash('sha256');
+    for (const file of bundles) hash.update(readFileSync(file));
+    return `${ANALYSER_VERSION}+${hash.digest('base64url').slice(0, 16)}`;
   } catch {
     return ANALYSER_VERSION;
   }

@@ -31,6 +31,20 @@ export interface StoredMention {
   text: string;
 }
 
+/** An entity's stored summary and its place in the listing order. */
+export interface ListedSummary {
+  summary: EntitySummary;
+  listing: number;
+}
+
+/** What corpus-wide corrections are keyed by (see `CorrectionIndex`). */
+export interface CorrectionKeys {
+  canonicals: readonly string[];
+  written: readonly string[];
+  quoted: readonly string[];
+  speakers: readonly string[];
+}
+
 interface SummaryRow {
   canonical: string;
   type: string;
@@ -77,6 +91,8 @@ export const QUERIES = {
           FROM entities
          ORDER BY mention_count DESC, file_count DESC, listing
          LIMIT $1`,
+  summaries: `SELECT canonical, type, aliases, file_count, mention_count, listing
+                FROM entities WHERE canonical = ANY($1::text[]) ORDER BY listing`,
   storedAnalysis: `SELECT entry FROM analyses WHERE content_hash = $1`,
   similar: `SELECT canonical, type, aliases, file_count, mention_count
               FROM entities
@@ -104,6 +120,12 @@ export const QUERIES = {
                  FROM quotes q JOIN articles a ON a.article_id = q.article_id
                 WHERE q.content_key = $1
                 ORDER BY q.article_id, q.ord`,
+  mayBeCorrected: `SELECT path FROM articles
+                    WHERE entity_keys && $1::text[]
+                       OR article_id IN (SELECT article_id FROM entity_postings WHERE written = ANY($2::text[]))
+                       OR article_id IN (SELECT article_id FROM quotes
+                                          WHERE content_key = ANY($3::text[]) OR speaker = ANY($4::text[]))
+                    ORDER BY article_id`,
   sharingText: `SELECT a.path, count(DISTINCT f.hash)::integer AS hashes
                   FROM passage_fingerprints f JOIN articles a ON a.article_id = f.article_id
                  WHERE f.hash = ANY($1::bigint[])
@@ -163,7 +185,7 @@ export class CorpusQueries {
   /** Every article's path and content digest: what the database holds of which file. */
   async articleDigests(): Promise<Map<string, string>> {
     const { rows } = await this.pool.query<{ path: string; content_hash: string }>(
-      'SELECT path, content_hash FROM articles',
+      'SELECT path, content_hash FROM articles ORDER BY article_id',
     );
     return new Map(rows.map((r) => [r.path, r.content_hash]));
   }
@@ -192,6 +214,13 @@ export class CorpusQueries {
       perEntity,
     ]);
     return rows.map((r) => r.path);
+  }
+
+  /** The stored summaries of these entities (those it knows) with their place in the listing. */
+  async summaries(canonicals: readonly string[]): Promise<ListedSummary[]> {
+    if (canonicals.length === 0) return [];
+    const { rows } = await this.pool.query<SummaryRow & { listing: number }>(QUERIES.summaries, [canonicals]);
+    return rows.map((r) => ({ summary: summaryOf(r), listing: r.listing }));
   }
 
   /** The most mentioned entities, as the editor lists them before anything is typed. */
@@ -283,6 +312,23 @@ export class CorpusQueries {
   async sameQuotes(content: string): Promise<{ path: string; contentSpan: Span }[]> {
     const { rows } = await this.pool.query(QUERIES.sameQuotes, [quoteKey(content)]);
     return rows.map((r) => ({ path: r.path, contentSpan: { start: r.content_start, end: r.content_end } }));
+  }
+
+  /**
+   * Articles that corpus-wide corrections keyed by these names may apply to: mentioning one of the
+   * canonical names, writing one of the texts as a mention, quoting one of the texts (by the quote key) or
+   * giving a quote to one of the speakers.
+   */
+  async articlesMatching(keys: CorrectionKeys): Promise<string[]> {
+    const { canonicals, written, quoted, speakers } = keys;
+    if (canonicals.length + written.length + quoted.length + speakers.length === 0) return [];
+    const { rows } = await this.pool.query<{ path: string }>(QUERIES.mayBeCorrected, [
+      canonicals,
+      written,
+      quoted.map(quoteKey),
+      speakers,
+    ]);
+    return rows.map((r) => r.path);
   }
 
   /** Articles holding fingerprints of `text` (most first): the candidates for its shared passages. */

@@ -11,6 +11,7 @@ import { copyRows } from './copy';
 import { inTransaction, withClient } from './database';
 
 const FETCH_BATCH = 1000;
+const UNIQUE_VIOLATION = '23505';
 
 export class PgAnalysisStore implements AnalysisStore {
   private readonly entries = new Map<string, CachedAnalysis>();
@@ -58,7 +59,10 @@ export class PgAnalysisStore implements AnalysisStore {
     this.pending.set(key.hash, own);
   }
 
-  /** COPYs the new entries into a staging table, then inserts those no other writer stored meanwhile. */
+  /**
+   * COPYs the new entries straight into `analyses`; when another writer stored one of them meanwhile (the
+   * COPY fails on its key), into a staging table instead, inserting those no other writer stored.
+   */
   async flush(): Promise<void> {
     this.written = 0;
     this.writtenBytes = 0;
@@ -68,24 +72,29 @@ export class PgAnalysisStore implements AnalysisStore {
       this.version,
       JSON.stringify(encodeEntry(entry)),
     ]);
-    await withClient(this.pool, (client) =>
-      inTransaction(client, async () => {
+    const columns = ['content_hash', 'analyser_version', 'entry'];
+    await withClient(this.pool, async (client) => {
+      try {
+        await inTransaction(client, async () => {
+          this.writtenBytes = await copyRows(client, 'analyses', columns, rows);
+        });
+        this.written = rows.length;
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
+      }
+      await inTransaction(client, async () => {
         await client.query(
           'CREATE TEMP TABLE analyses_in (content_hash text, analyser_version text, entry json) ON COMMIT DROP',
         );
-        this.writtenBytes = await copyRows(
-          client,
-          'analyses_in',
-          ['content_hash', 'analyser_version', 'entry'],
-          rows,
-        );
+        this.writtenBytes = await copyRows(client, 'analyses_in', columns, rows);
         const r = await client.query(
           `INSERT INTO analyses (content_hash, analyser_version, entry)
            SELECT content_hash, analyser_version, entry FROM analyses_in ON CONFLICT (content_hash) DO NOTHING`,
         );
         this.written = r.rowCount ?? 0;
-      }),
-    );
+      });
+    });
     this.pending.clear();
   }
 }

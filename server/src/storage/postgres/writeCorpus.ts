@@ -46,6 +46,8 @@ export async function writeCorpus(
   pool: Pool,
   load: CorpusLoad,
   progress: (table: string) => void = () => undefined,
+  /** Resolves when the commit may happen (the analyses the articles name are stored); a rejection aborts. */
+  beforeCommit: Promise<unknown> = Promise.resolve(),
 ): Promise<number> {
   const ids = new Map(load.articles.map((a, i) => [a.analysis.uri, i]));
   const idOf = (uri: string): number | undefined => ids.get(uri);
@@ -148,7 +150,9 @@ export async function writeCorpus(
       await client.query("SET LOCAL maintenance_work_mem = '256MB'");
       for (const index of indexes) await client.query(index.def);
       progress('analyze');
-      await client.query('ANALYZE');
+      // The corpus tables only: the analyses table is read by key, and its large rows are slow to sample.
+      await client.query(`ANALYZE ${TABLES.join(', ')}`);
+      await beforeCommit;
     }),
   );
   return bytes;
