@@ -62,8 +62,9 @@ export class CorpusIndex implements ArticleIndex {
   readonly entities = new EntityIndex();
   readonly quotes = new QuoteIndex();
   /** Pages carrying a common passage are told apart by what their texts say beyond what they share. */
-  private readonly passages: PassageIndex = new PassageIndex((a, b, spansA, spansB) =>
-    this.relatedIndex.restSimilarity(a, b, spansA, spansB),
+  private readonly passages: PassageIndex = new PassageIndex(
+    (a, b, spansA, spansB) => this.relatedIndex.restSimilarity(a, b, spansA, spansB),
+    (uri) => this.articles.get(uri)?.snapshot.text,
   );
   private readonly relatedIndex: RelatedIndex = new RelatedIndex((uri, options) =>
     this.passages.boilerplateSpans(uri, options),

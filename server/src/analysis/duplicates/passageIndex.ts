@@ -20,6 +20,7 @@ import {
   type Posting,
 } from './passages/postings';
 import { ParagraphAlignments } from './passages/paragraphAlignments';
+import { packWordOffsets, unpackWordOffsets } from './passages/wordOffsets';
 import { FAMILY_HOLDERS, isReprint, sameStory } from './passages/stories';
 import { SHINGLE_WORDS, WINNOW_WINDOW, shingleHashes, winnow, type Fingerprints } from './shingles';
 import { similarityOf, type WordPair } from './wordAlign';
@@ -44,7 +45,7 @@ const CLOSEST = 16;
 const EXAMPLES = 5;
 /** Fingerprints held by more files than this do not make their holders "affected" by an edit. */
 const AFFECTED_MAX_FILES = 64;
-/** Word offsets of this many recently used files are kept; the others are re-read from their text. */
+/** Word offsets of this many recently used files are kept unpacked. */
 const TOKEN_CACHE_SIZE = 256;
 /** Pairs of file versions kept with their passages for the same-story test; starts over beyond this. */
 const STORY_CACHE_SIZE = 8192;
@@ -56,9 +57,10 @@ interface IndexedFile {
   /** Place in every posting; see `rankOf`. */
   rank: number;
   uri: string;
-  text: string;
   words: Uint32Array;
   shapes: Uint8Array;
+  /** Where each word starts and ends in the text, packed (see passages/wordOffsets.ts): no text is kept. */
+  offsets: Uint8Array;
   /** Word indexes where paragraphs begin: passages never run across a paragraph break. */
   paragraphs: Uint32Array;
   /** Fingerprint hashes sorted ascending, with the word position of each. */
@@ -77,6 +79,12 @@ interface StoryPair {
   pairs: readonly WordPair[];
   rest?: number;
 }
+
+/**
+ * The text of an indexed file, as it was added: the passage index reads it only to widen a reported
+ * passage over the punctuation at its ends, so the corpus index answers from its own copy.
+ */
+export type TextOf = (uri: string) => string | undefined;
 
 /**
  * Content-word similarity of two files beyond the given spans of each (the passages they share), 0..1.
@@ -160,11 +168,27 @@ export class PassageIndex {
    * next version (an edit) aligns again only the paragraphs that changed (see passages/paragraphAlignments.ts).
    */
   private readonly alignmentCache = new Map<string, ParagraphAlignments>();
+  /** Texts of the indexed files, kept here only when no `textOf` was given. */
+  private readonly texts: Map<string, string> | undefined;
+  private readonly textOf: TextOf;
   private nextId = 1;
   private alignmentCount = 0;
 
-  /** `restSimilarity` tells stories apart beyond their shared text; without it only copy cover does. */
-  constructor(private readonly restSimilarity?: RestSimilarity) {}
+  /**
+   * `restSimilarity` tells stories apart beyond their shared text; without it only copy cover does.
+   * `textOf` gives the texts of indexed files; without it the index keeps a copy of each.
+   */
+  constructor(
+    private readonly restSimilarity?: RestSimilarity,
+    textOf?: TextOf,
+  ) {
+    if (textOf) this.textOf = textOf;
+    else {
+      const texts = new Map<string, string>();
+      this.texts = texts;
+      this.textOf = (uri) => texts.get(uri);
+    }
+  }
 
   get size(): number {
     return this.files.size;
@@ -199,9 +223,10 @@ export class PassageIndex {
       id: this.nextId++,
       rank: rankOf(uri),
       uri,
-      text,
-      words: tokens.hashes,
-      shapes: tokens.shapes,
+      // Copies of the exact size: the tokenizer's arrays are views of larger buffers.
+      words: tokens.hashes.slice(),
+      shapes: tokens.shapes.slice(),
+      offsets: packWordOffsets(tokens.starts, tokens.ends, tokens.count),
       paragraphs,
       sortedHashes: sorted.hashes,
       sortedPositions: sorted.positions,
@@ -209,7 +234,8 @@ export class PassageIndex {
       paragraphChars,
     };
     this.files.set(uri, file);
-    this.cacheTokens(file.id, tokens);
+    this.texts?.set(uri, text);
+    this.cacheTokens(file.id, { ...tokens, hashes: file.words, shapes: file.shapes });
     if (previous) this.movePostings(previous, file, affected);
     else this.forEachUniqueHash(file, (h) => this.addHolder(h, file, affected));
     // Found now, while the file's word offsets are at hand, rather than re-read from its text when the
@@ -233,6 +259,7 @@ export class PassageIndex {
 
   private forgetFile(file: IndexedFile): void {
     this.files.delete(file.uri);
+    this.texts?.delete(file.uri);
     this.tokenCache.delete(file.id);
     this.spansCache.delete(file.id);
   }
@@ -589,7 +616,9 @@ export class PassageIndex {
     const otherTokens = this.tokensOf(piece.other);
     const span: Span = { start: tokens.starts[piece.a0], end: tokens.ends[piece.a1 - 1] };
     const otherSpan: Span = { start: otherTokens.starts[piece.b0], end: otherTokens.ends[piece.b1 - 1] };
-    widenOverPunctuation(file.text, span, piece.other.text, otherSpan);
+    const text = this.textOf(file.uri);
+    const otherText = this.textOf(piece.other.uri);
+    if (text !== undefined && otherText !== undefined) widenOverPunctuation(text, span, otherText, otherSpan);
     return {
       span,
       otherUri: piece.other.uri,
@@ -608,7 +637,14 @@ export class PassageIndex {
       this.tokenCache.set(file.id, cached);
       return cached;
     }
-    const tokens = wordTokens(file.text);
+    const { starts, ends } = unpackWordOffsets(file.offsets, file.words.length);
+    const tokens: WordTokens = {
+      count: file.words.length,
+      hashes: file.words,
+      shapes: file.shapes,
+      starts,
+      ends,
+    };
     this.cacheTokens(file.id, tokens);
     return tokens;
   }
