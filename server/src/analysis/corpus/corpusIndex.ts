@@ -60,7 +60,7 @@ export interface ArticleIndex {
 
 export class CorpusIndex implements ArticleIndex {
   readonly entities = new EntityIndex();
-  readonly quotes = new QuoteIndex();
+  readonly quotes = new QuoteIndex((uri) => this.articles.get(uri)?.snapshot.text);
   /** Pages carrying a common passage are told apart by what their texts say beyond what they share. */
   private readonly passages: PassageIndex = new PassageIndex(
     (a, b, spansA, spansB) => this.relatedIndex.restSimilarity(a, b, spansA, spansB),
