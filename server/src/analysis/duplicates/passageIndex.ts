@@ -19,6 +19,7 @@ import {
   withoutHolder,
   type Posting,
 } from './passages/postings';
+import { HashTable } from './passages/hashTable';
 import { ParagraphAlignments } from './passages/paragraphAlignments';
 import { packWordOffsets, unpackWordOffsets } from './passages/wordOffsets';
 import { FAMILY_HOLDERS, isReprint, sameStory } from './passages/stories';
@@ -147,7 +148,7 @@ export function boilerplateThreshold(options: AnalysisOptions, files: number): n
 
 export class PassageIndex {
   private readonly files = new Map<string, IndexedFile>();
-  private readonly postings = new Map<number, Posting<IndexedFile>>();
+  private readonly postings = new HashTable<Posting<IndexedFile>>();
   private readonly tokenCache = new Map<number, WordTokens>();
   /**
    * Boilerplate spans per file id under `spansThreshold`. The related-articles ranking asks for them for
