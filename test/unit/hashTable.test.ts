@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HashTable } from '../../server/src/analysis/duplicates/passages/hashTable';
+import { HashTable } from '../../server/src/analysis/corpus/hashTable';
 
 test('a hash table answers as a Map does through growth, overwrites and deletions', () => {
   const table = new HashTable<number>();
@@ -22,6 +22,8 @@ test('a hash table answers as a Map does through growth, overwrites and deletion
     }
   }
   assert.equal(table.size, map.size);
+  const some = [...map.keys()][0];
+  assert.equal(table.get(some | 0), map.get(some));
   for (const [k, v] of map) assert.equal(table.get(k), v);
   for (let i = 0; i < 2000; i++) {
     const k = next();

@@ -19,7 +19,7 @@ import {
   withoutHolder,
   type Posting,
 } from './passages/postings';
-import { HashTable } from './passages/hashTable';
+import { HashTable } from '../corpus/hashTable';
 import { ParagraphAlignments } from './passages/paragraphAlignments';
 import { packWordOffsets, unpackWordOffsets } from './passages/wordOffsets';
 import { FAMILY_HOLDERS, isReprint, sameStory } from './passages/stories';

@@ -2,6 +2,7 @@
 // word trigrams to quotes find the candidates, a word diff confirms them. No pairwise scan of the corpus.
 import type { Quote, Span } from '../types';
 import { diffSimilarity, wordDiff } from '../duplicates/wordDiff';
+import { HashTable } from '../corpus/hashTable';
 
 export interface QuoteMatch {
   uri: string;
@@ -117,7 +118,7 @@ export class QuoteIndex {
   private readonly byId: (FileQuotes | undefined)[] = [];
   private readonly byUri = new Map<string, FileQuotes>();
   /** Trigram key → quote ids; a lone id is stored bare, as most trigrams occur in one quote only. */
-  private readonly postings = new Map<number, number | number[]>();
+  private readonly postings = new HashTable<number | number[]>();
   /** Texts of the indexed articles, kept here only when no `textOf` was given. */
   private readonly texts: Map<string, string> | undefined;
   private readonly textOf: QuoteTextOf;

@@ -1,8 +1,9 @@
-// A map from 32-bit hashes to values in two flat arrays (open addressing, linear probing): the passage
-// index's postings. A `Map` keyed by such hashes costs about 56 bytes an entry, since keys of 2^31 and more
+// A map from 32-bit hashes to values in two flat arrays (open addressing, linear probing): the postings of
+// the passage and quote indexes. A `Map` keyed by such hashes costs about 56 bytes an entry, since keys of 2^31 and more
 // are boxed numbers; here an entry takes 12 bytes a slot at a load of at most 3/4.
 //
 // Keys are expected to be well mixed already (winnowed shingle hashes are), so the low bits pick the slot.
+// Signed and unsigned 32-bit keys with the same bits are the same key.
 
 const INITIAL_CAPACITY = 1024;
 
@@ -18,6 +19,7 @@ export class HashTable<V> {
   }
 
   get(key: number): V | undefined {
+    key >>>= 0;
     const keys = this.keys;
     for (let i = key & this.mask; ; i = (i + 1) & this.mask) {
       const v = this.values[i];
@@ -27,6 +29,7 @@ export class HashTable<V> {
 
   /** Sets the value of `key`; `value` must not be `undefined` (use `delete`). */
   set(key: number, value: V): void {
+    key >>>= 0;
     const keys = this.keys;
     let i = key & this.mask;
     for (; this.values[i] !== undefined; i = (i + 1) & this.mask) {
@@ -42,6 +45,7 @@ export class HashTable<V> {
   }
 
   delete(key: number): boolean {
+    key >>>= 0;
     const keys = this.keys;
     const mask = this.mask;
     let i = key & mask;
