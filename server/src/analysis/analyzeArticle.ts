@@ -269,7 +269,7 @@ export class CorpusIndexer {
         this.strings.internSteps(journal);
         second = passOf(local, journal);
       }
-      this.index.update(snapshot, local);
+      this.index.update(snapshot, local, false);
       if (local.limits.length === 0 && first.local.limits.length === 0) {
         first.reused = cached !== undefined && second === cached.second;
         first.entry = first.reused

@@ -33,8 +33,11 @@ export interface IndexedArticle {
 export interface ArticleIndex {
   readonly entities: EntityIndex;
   readonly quotes: QuoteIndex;
-  /** Adds or replaces an article; returns the other URIs whose corpus findings may have changed. */
-  update(snapshot: ArticleSnapshot, local: LocalAnalysis): Set<string>;
+  /**
+   * Adds or replaces an article; returns the other URIs whose corpus findings may have changed, unless
+   * `findAffected` is false (a corpus indexing, which has no use for them): then none.
+   */
+  update(snapshot: ArticleSnapshot, local: LocalAnalysis, findAffected?: boolean): Set<string>;
   /**
    * Records an article's findings for the entity hints only (its passages, quotes and words are left out
    * until `update`): the first pass of a corpus indexing, after which every file is updated again.
@@ -78,10 +81,10 @@ export class CorpusIndex implements ArticleIndex {
     return this.articles.size;
   }
 
-  update(snapshot: ArticleSnapshot, local: LocalAnalysis): Set<string> {
+  update(snapshot: ArticleSnapshot, local: LocalAnalysis, findAffected = true): Set<string> {
     const { uri, text } = snapshot;
     this.record(snapshot, local);
-    const affected = this.passages.add(uri, text);
+    const affected = this.passages.add(uri, text, findAffected);
     affected.delete(uri);
     return affected;
   }

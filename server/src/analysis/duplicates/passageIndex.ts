@@ -98,7 +98,24 @@ export type RestSimilarity = (
   spansB: readonly Span[],
 ) => number;
 
+/** Word positions below this fit beside a 32-bit hash in one exactly represented double. */
+const PACKED_POSITIONS = 2 ** 21;
+
 function sortFingerprints(fp: Fingerprints): { hashes: Uint32Array; positions: Uint32Array } {
+  const n = fp.hashes.length;
+  if (n === 0 || fp.positions[n - 1] < PACKED_POSITIONS) {
+    // Hash and position in one number, sorted natively: the same order as the comparison below.
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = fp.hashes[i] * PACKED_POSITIONS + fp.positions[i];
+    packed.sort();
+    const hashes = new Uint32Array(n);
+    const positions = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      hashes[i] = Math.floor(packed[i] / PACKED_POSITIONS);
+      positions[i] = packed[i] % PACKED_POSITIONS;
+    }
+    return { hashes, positions };
+  }
   const order = Array.from(fp.hashes.keys()).sort(
     (x, y) => fp.hashes[x] - fp.hashes[y] || fp.positions[x] - fp.positions[y],
   );
@@ -200,10 +217,14 @@ export class PassageIndex {
     return this.alignmentCount;
   }
 
-  /** Adds or replaces a file; returns the other files whose shared passages may have changed. */
-  add(uri: string, text: string): Set<string> {
+  /**
+   * Adds or replaces a file; returns the other files whose shared passages may have changed (left empty
+   * without `findAffected`: a corpus indexing has no use for them and would gather them for every file).
+   */
+  add(uri: string, text: string, findAffected = true): Set<string> {
     const previous = this.files.get(uri);
-    const affected = new Set<string>();
+    const result = new Set<string>();
+    const affected = findAffected ? result : undefined;
     if (previous) this.forgetFile(previous);
     const tokens = wordTokens(text);
     const sorted = sortFingerprints(fingerprintsOf(tokens.hashes));
@@ -243,8 +264,8 @@ export class PassageIndex {
     // ranking first asks; valid as long as the threshold last asked for holds.
     if (this.spansThreshold > 0)
       this.spansCache.set(file.id, this.computeBoilerplateSpans(file, this.spansThreshold));
-    affected.delete(uri);
-    return affected;
+    result.delete(uri);
+    return result;
   }
 
   /** Removes a file; returns the other files whose shared passages may have changed. */
@@ -265,7 +286,7 @@ export class PassageIndex {
     this.spansCache.delete(file.id);
   }
 
-  private addHolder(h: number, file: IndexedFile, affected: Set<string>): void {
+  private addHolder(h: number, file: IndexedFile, affected: Set<string> | undefined): void {
     const p = this.postings.get(h);
     this.collectAffected(p, affected);
     const next = withHolder(p, file);
@@ -273,7 +294,7 @@ export class PassageIndex {
     if (Array.isArray(next) && next.length === this.spansThreshold) this.forgetSpans(next);
   }
 
-  private removeHolder(h: number, file: IndexedFile, affected: Set<string>): void {
+  private removeHolder(h: number, file: IndexedFile, affected: Set<string> | undefined): void {
     const p = this.postings.get(h);
     if (p === undefined) return;
     if (Array.isArray(p) && p.length === this.spansThreshold) this.forgetSpans(p);
@@ -288,7 +309,7 @@ export class PassageIndex {
    * longer has, added to its new ones, and put in its own place where it has the fingerprint still (most of
    * them after an edit), with what removing and adding would do to the affected files and cached spans.
    */
-  private movePostings(previous: IndexedFile, file: IndexedFile, affected: Set<string>): void {
+  private movePostings(previous: IndexedFile, file: IndexedFile, affected: Set<string> | undefined): void {
     const was = previous.sortedHashes;
     const now = file.sortedHashes;
     let i = 0;
@@ -304,7 +325,12 @@ export class PassageIndex {
     }
   }
 
-  private replaceHolder(h: number, previous: IndexedFile, file: IndexedFile, affected: Set<string>): void {
+  private replaceHolder(
+    h: number,
+    previous: IndexedFile,
+    file: IndexedFile,
+    affected: Set<string> | undefined,
+  ): void {
     const p = this.postings.get(h);
     if (p !== undefined && !Array.isArray(p) && p.id === previous.id) {
       this.postings.set(h, file);
@@ -316,7 +342,8 @@ export class PassageIndex {
       return;
     }
     // The files that removing and adding would both have reported, and the spans they would have dropped.
-    if (p.length - 1 <= AFFECTED_MAX_FILES) for (const f of p) if (f !== file) affected.add(f.uri);
+    if (affected && p.length - 1 <= AFFECTED_MAX_FILES)
+      for (const f of p) if (f !== file) affected.add(f.uri);
     if (p.length === this.spansThreshold) this.forgetSpans(p);
   }
 
@@ -663,8 +690,8 @@ export class PassageIndex {
     for (let i = 0; i < hs.length; i++) if (i === 0 || hs[i] !== hs[i - 1]) fn(hs[i]);
   }
 
-  private collectAffected(p: Posting<IndexedFile> | undefined, into: Set<string>): void {
-    if (postingSize(p) > AFFECTED_MAX_FILES) return;
+  private collectAffected(p: Posting<IndexedFile> | undefined, into: Set<string> | undefined): void {
+    if (!into || postingSize(p) > AFFECTED_MAX_FILES) return;
     for (const f of holdersOf(p)) into.add(f.uri);
   }
 }
