@@ -375,7 +375,8 @@ async function runSize(size: number): Promise<SizeResult> {
       const before = new Set(readdirSync(heapDir));
       process.kill(client.pid, 'SIGUSR2');
       // The server writes the snapshot on its main thread: once it answers again, the file is complete.
-      await client.request('workspace/symbol', { query: 'xq' }, 600_000).catch(() => undefined);
+      // On a loaded machine writing a 10k snapshot takes more than ten minutes.
+      await client.request('workspace/symbol', { query: 'xq' }, 3_600_000).catch(() => undefined);
       const snap = readdirSync(heapDir).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
       log(`${label(size)}: heap snapshot ${snap ? path.join(heapDir, snap) : 'not written'}`);
     }

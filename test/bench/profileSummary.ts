@@ -603,6 +603,14 @@ function summariseHeap(file: string, top: number): void {
     console.log(
       `${mb(x.bytes)} ${pct(x.bytes)}  ${x.count.toLocaleString('en-US').padStart(11)}  ${x.label}`,
     );
+  console.log('\nLargest strings (self, held by retainer.edge, first 40 characters):');
+  const largest: number[] = [];
+  for (let i = 0; i < count; i++)
+    if (typeName(order[i]) === 'string' && selfOf(order[i]) >= 16_384) largest.push(i);
+  for (const i of largest.sort((a, b) => selfOf(order[b]) - selfOf(order[a])).slice(0, Math.min(top, 12)))
+    console.log(
+      `${mb(selfOf(order[i]))}  ← ${heldBy(i)}  ${JSON.stringify((s.strings[s.nodes[order[i] * NF + fName]] ?? '').slice(0, 40))}`,
+    );
   console.log('\nShort strings (200 characters at most) by total bytes (first 60 characters; count):');
   for (const [v, e] of [...byValue].sort((a, b) => b[1].bytes - a[1].bytes).slice(0, top))
     console.log(`${mb(e.bytes)} ${String(e.count).padStart(9)}×  ${JSON.stringify(v)}`);
