@@ -137,6 +137,19 @@ export function boilerplateThreshold(options: AnalysisOptions, files: number): n
   return Math.max(3, count);
 }
 
+/** A file of the passage index as plain data: its text left out (the corpus index keeps it once). */
+export type PassageFileState = Omit<IndexedFile, 'text'>;
+
+/**
+ * The passage index as plain data: see `PassageIndex.exportState`. Postings hold file ids (one, or all in
+ * rank order); caches are left out, as they are rebuilt equal on demand.
+ */
+export interface PassageIndexState {
+  files: PassageFileState[];
+  postings: Map<number, number | number[]>;
+  nextId: number;
+}
+
 export class PassageIndex {
   private readonly files = new Map<string, IndexedFile>();
   private readonly postings = new Map<number, Posting<IndexedFile>>();
@@ -173,6 +186,36 @@ export class PassageIndex {
   /** Pairwise alignments run so far: the work of `shared`, which stays bounded however many files share. */
   get alignments(): number {
     return this.alignmentCount;
+  }
+
+  exportState(): PassageIndexState {
+    const files: PassageFileState[] = [];
+    for (const { text: _text, ...rest } of this.files.values()) files.push(rest);
+    const postings = new Map<number, number | number[]>();
+    for (const [h, p] of this.postings) postings.set(h, Array.isArray(p) ? p.map((f) => f.id) : p.id);
+    return { files, postings, nextId: this.nextId };
+  }
+
+  /** Takes over an exported state, with each file's text from `textOf`, in place of what it held. */
+  restoreState(state: PassageIndexState, textOf: (uri: string) => string): void {
+    for (const map of [this.files, this.postings, this.tokenCache, this.spansCache, this.storyCache])
+      map.clear();
+    this.alignmentCache.clear();
+    this.spansThreshold = 0;
+    const byId = new Map<number, IndexedFile>();
+    for (const f of state.files) {
+      const file: IndexedFile = { ...f, text: textOf(f.uri) };
+      this.files.set(f.uri, file);
+      byId.set(f.id, file);
+    }
+    const fileOf = (id: number): IndexedFile => {
+      const file = byId.get(id);
+      if (!file) throw new Error(`a passage posting names file ${id}, which is not in the index`);
+      return file;
+    };
+    for (const [h, p] of state.postings)
+      this.postings.set(h, typeof p === 'number' ? fileOf(p) : p.map(fileOf));
+    this.nextId = state.nextId;
   }
 
   /** Adds or replaces a file; returns the other files whose shared passages may have changed. */

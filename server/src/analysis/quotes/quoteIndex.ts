@@ -11,7 +11,7 @@ export interface QuoteMatch {
   similarity: number;
 }
 
-interface Entry {
+export interface QuoteEntry {
   uri: string;
   contentSpan: Span;
   text: string;
@@ -65,12 +65,32 @@ function keysOf(words: string[]): number[] {
   return [...keys];
 }
 
+/** The quote index as plain data: see `QuoteIndex.exportState`. */
+export interface QuoteIndexState {
+  entries: Map<number, QuoteEntry>;
+  byUri: Map<string, number[]>;
+  postings: Map<number, number | number[]>;
+  nextId: number;
+}
+
 export class QuoteIndex {
-  private readonly entries = new Map<number, Entry>();
-  private readonly byUri = new Map<string, number[]>();
+  private entries = new Map<number, QuoteEntry>();
+  private byUri = new Map<string, number[]>();
   /** Trigram key → quote ids; a lone id is stored bare, as most trigrams occur in one quote only. */
-  private readonly postings = new Map<number, number | number[]>();
+  private postings = new Map<number, number | number[]>();
   private nextId = 0;
+
+  exportState(): QuoteIndexState {
+    return { entries: this.entries, byUri: this.byUri, postings: this.postings, nextId: this.nextId };
+  }
+
+  /** Takes over an exported state, in place of whatever the index held. */
+  restoreState(state: QuoteIndexState): void {
+    this.entries = state.entries;
+    this.byUri = state.byUri;
+    this.postings = state.postings;
+    this.nextId = state.nextId;
+  }
 
   /** Adds (or replaces) the speech quotes of an article. */
   add(uri: string, text: string, quotes: readonly Quote[]): void {
