@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
 import * as zlib from 'node:zlib';
+import { compactState, expandState, type CompactIndexState } from '../analysis/corpus/snapshot/compactState';
 import type { CorpusIndexState } from '../analysis/corpus/snapshot/indexState';
 import { INDEX_STATE_VERSION } from '../analysis/corpus/snapshot/indexState';
 import type { FileStamps } from '../analysis/corpus/snapshot/fileStamps';
@@ -17,7 +18,7 @@ import { runningAnalyserVersion } from './fileAnalysisStore';
 
 export const SNAPSHOT_FILE_NAME = 'index-snapshot.bin';
 const MAGIC = 'ARTICLE-LENS-INDEX-SNAPSHOT\n';
-export const SNAPSHOT_FORMAT_VERSION = 1;
+export const SNAPSHOT_FORMAT_VERSION = 2;
 /** Longest header line read; anything longer is not our file. */
 const MAX_HEADER = 4096;
 
@@ -42,6 +43,11 @@ export interface IndexSnapshot {
   /** Indexed files analysed only in part, with the note the user was given: [URI, reason]. */
   rejected: [string, string][];
   state: CorpusIndexState;
+}
+
+/** A snapshot as the file holds it: the index state in its compact form. */
+interface StoredSnapshot extends Omit<IndexSnapshot, 'state'> {
+  state: CompactIndexState;
 }
 
 /** A digest of everything besides the files that the index's findings depend on. */
@@ -105,21 +111,19 @@ export class IndexSnapshotStore {
     if (bytes.length < bodyAt) return 'corrupt (truncated)';
     const body = bytes.subarray(bodyAt);
     if (bytes.readUInt32LE(bodyAt - 4) !== zlib.crc32(body)) return 'corrupt (checksum)';
-    let value: unknown;
+    let value: Partial<StoredSnapshot> | null;
     try {
-      value = v8.deserialize(body);
+      value = v8.deserialize(body) as Partial<StoredSnapshot> | null;
     } catch (e) {
       return `corrupt (${(e as Error).message})`;
     }
-    const snapshot = value as Partial<IndexSnapshot> | null;
-    if (
-      !snapshot ||
-      !isFileStamps(snapshot.stamps) ||
-      !Array.isArray(snapshot.rejected) ||
-      !(snapshot.state?.articles instanceof Map)
-    )
+    if (!value || !isFileStamps(value.stamps) || !Array.isArray(value.rejected) || !value.state)
       return 'corrupt (unexpected content)';
-    return snapshot as IndexSnapshot;
+    try {
+      return { stamps: value.stamps, rejected: value.rejected, state: expandState(value.state) };
+    } catch (e) {
+      return `corrupt (${(e as Error).message})`;
+    }
   }
 
   /** Says once why a snapshot is not used, and removes it so it is not read again. */
@@ -136,7 +140,14 @@ export class IndexSnapshotStore {
       analyser: this.analyser,
       settings,
     };
-    const body = v8.serialize(snapshot);
+    let body: Buffer;
+    try {
+      const stored: StoredSnapshot = { ...snapshot, state: compactState(snapshot.state) };
+      body = v8.serialize(stored);
+    } catch (e) {
+      this.log(`index snapshot ${this.file} not written: ${(e as Error).message}`);
+      return;
+    }
     const crc = Buffer.alloc(4);
     crc.writeUInt32LE(zlib.crc32(body));
     const head = Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, 'utf8');

@@ -25,6 +25,7 @@ import { SHINGLE_WORDS, WINNOW_WINDOW, shingleHashes, winnow, type Fingerprints 
 import { similarityOf, type WordPair } from './wordAlign';
 import { paragraphStarts, widenOverPunctuation, wordTokens, type WordTokens } from '../text/wordTokens';
 import type { AnalysisOptions, SharedPassage, Span } from '../types';
+import type { FlatPostings } from '../corpus/snapshot/flatLists';
 
 /**
  * Holders read per fingerprint, lowest rank first. Beyond them a posting only gives its size: the file
@@ -142,11 +143,12 @@ export type PassageFileState = Omit<IndexedFile, 'text'>;
 
 /**
  * The passage index as plain data: see `PassageIndex.exportState`. Postings hold file ids (one, or all in
- * rank order); caches are left out, as they are rebuilt equal on demand.
+ * rank order), flat: hundreds of thousands of fingerprints are read back in one pass. Caches are left
+ * out, as they are rebuilt equal on demand.
  */
 export interface PassageIndexState {
   files: PassageFileState[];
-  postings: Map<number, number | number[]>;
+  postings: FlatPostings;
   nextId: number;
 }
 
@@ -191,9 +193,23 @@ export class PassageIndex {
   exportState(): PassageIndexState {
     const files: PassageFileState[] = [];
     for (const { text: _text, ...rest } of this.files.values()) files.push(rest);
-    const postings = new Map<number, number | number[]>();
-    for (const [h, p] of this.postings) postings.set(h, Array.isArray(p) ? p.map((f) => f.id) : p.id);
-    return { files, postings, nextId: this.nextId };
+    const n = this.postings.size;
+    const keys = new Float64Array(n);
+    const lengths = new Int32Array(n);
+    const values: number[] = [];
+    let i = 0;
+    for (const [h, p] of this.postings) {
+      keys[i] = h;
+      if (Array.isArray(p)) {
+        lengths[i] = p.length;
+        for (const f of p) values.push(f.id);
+      } else {
+        lengths[i] = -1;
+        values.push(p.id);
+      }
+      i++;
+    }
+    return { files, postings: { keys, lengths, values: Float64Array.from(values) }, nextId: this.nextId };
   }
 
   /** Takes over an exported state, with each file's text from `textOf`, in place of what it held. */
@@ -202,19 +218,30 @@ export class PassageIndex {
       map.clear();
     this.alignmentCache.clear();
     this.spansThreshold = 0;
-    const byId = new Map<number, IndexedFile>();
+    const byId: IndexedFile[] = [];
     for (const f of state.files) {
       const file: IndexedFile = { ...f, text: textOf(f.uri) };
       this.files.set(f.uri, file);
-      byId.set(f.id, file);
+      byId[f.id] = file;
     }
     const fileOf = (id: number): IndexedFile => {
-      const file = byId.get(id);
+      const file = byId[id];
       if (!file) throw new Error(`a passage posting names file ${id}, which is not in the index`);
       return file;
     };
-    for (const [h, p] of state.postings)
-      this.postings.set(h, typeof p === 'number' ? fileOf(p) : p.map(fileOf));
+    const { keys, lengths, values } = state.postings;
+    let at = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const n = lengths[i];
+      if (at + Math.max(1, n) > values.length) throw new Error('passage postings damaged');
+      if (n < 0) this.postings.set(keys[i], fileOf(values[at++]));
+      else {
+        const holders = new Array<IndexedFile>(n);
+        for (let k = 0; k < n; k++) holders[k] = fileOf(values[at + k]);
+        at += n;
+        this.postings.set(keys[i], holders);
+      }
+    }
     this.nextId = state.nextId;
   }
 
