@@ -58,6 +58,8 @@ test('an index restored from its snapshot answers as the original, before and af
     const snapshots = filesUnder(path.join(dir, 'corpus'))
       .filter((f) => f.endsWith('.txt'))
       .map((f, i) => ({ uri: `file:///corpus/${i}`, version: -1, text: readFileSync(f, 'utf8') }));
+    // A text UTF-8 cannot carry as it is (a lone surrogate, as scraped pages sometimes have).
+    snapshots.push({ uri: 'file:///corpus/odd', version: -1, text: `${snapshots[0].text}\ud83d end.` });
     const uris = snapshots.map((s) => s.uri);
     const original = new CorpusIndex();
     indexCorpus(snapshots, original, defaultAnalysisOptions, neverCancelled);
@@ -71,6 +73,7 @@ test('an index restored from its snapshot answers as the original, before and af
     const restored = new CorpusIndex();
     restored.restoreState(expandState(v8.deserialize(stored) as CompactIndexState));
     assert.deepEqual(answers(restored, uris), answers(original, uris));
+    assert.equal(restored.get('file:///corpus/odd')?.snapshot.text, snapshots.at(-1)?.text);
     // Plain, as the index exports it.
     const plain = new CorpusIndex();
     plain.restoreState(v8.deserialize(v8.serialize(original.exportState())) as CorpusIndexState);

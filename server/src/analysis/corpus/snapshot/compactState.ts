@@ -18,7 +18,7 @@ import {
   type FlatPostings,
 } from './flatLists';
 import type { CorpusIndexState } from './indexState';
-import { packStrings, StringTableWriter, unpackStrings, type PackedStrings } from './stringTable';
+import { StringTableWriter, unpackStrings, type PackedStrings } from './stringTable';
 
 /** An article's findings besides its entity mentions, which are stored as columns. */
 type LocalRest = Omit<LocalAnalysis, 'entities'>;
@@ -109,9 +109,38 @@ interface CompactRelated extends Omit<RelatedIndexState, 'terms' | 'entities' | 
   docs: { ids: Float64Array; uris: Uint32Array };
 }
 
+/** The articles' texts as UTF-8, end to end (most corpus text is ASCII: half the bytes of UTF-16). */
+interface PackedTexts {
+  bytes: Uint8Array;
+  ends: Uint32Array;
+  /** Texts UTF-8 cannot carry as they are (a lone surrogate), by position, kept as strings. */
+  odd: [number, string][];
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function packTexts(texts: readonly string[]): PackedTexts {
+  const encoder = new TextEncoder();
+  const odd: [number, string][] = [];
+  const encoded = texts.map((t, i) => {
+    if (!LONE_SURROGATE.test(t)) return encoder.encode(t);
+    odd.push([i, t]);
+    return new Uint8Array(0);
+  });
+  const { values, ends } = concat(encoded, (n) => new Uint8Array(n));
+  return { bytes: values, ends, odd };
+}
+
+function unpackTexts(packed: PackedTexts): string[] {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const texts = views({ values: packed.bytes, ends: packed.ends }).map((b) => decoder.decode(b));
+  for (const [i, t] of packed.odd) texts[i] = t;
+  return texts;
+}
+
 export interface CompactIndexState {
   strings: PackedStrings;
-  texts: PackedStrings;
+  texts: PackedTexts;
   articles: CompactArticles;
   entities: CompactEntities;
   quotes: CompactQuotes;
@@ -189,7 +218,7 @@ export function compactState(state: CorpusIndexState): CompactIndexState {
     m.ends.push(m.starts.length);
     rest.push(others);
   }
-  const textTable = packStrings(articles.map((a) => a.snapshot.text));
+  const textTable = packTexts(articles.map((a) => a.snapshot.text));
 
   // The entity index: its mention lists are the articles'.
   const e = state.entities;
@@ -317,7 +346,7 @@ export function expandState(c: CompactIndexState): CorpusIndexState {
     if (s === undefined) throw new Error(`string ${i} is not in the table`);
     return s;
   };
-  const texts = unpackStrings(c.texts);
+  const texts = unpackTexts(c.texts);
   const a = c.articles;
   if (
     texts.length !== a.uris.length ||

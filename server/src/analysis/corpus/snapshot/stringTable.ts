@@ -45,11 +45,3 @@ export function unpackStrings(packed: PackedStrings): string[] {
   }
   return out;
 }
-
-/** Strings packed as they are, one entry each even when equal (the texts of the articles, in order). */
-export function packStrings(list: readonly string[]): PackedStrings {
-  const ends = new Uint32Array(list.length);
-  let at = 0;
-  list.forEach((s, i) => (ends[i] = at += s.length));
-  return { joined: list.join(''), ends };
-}
