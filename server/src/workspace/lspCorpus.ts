@@ -390,7 +390,6 @@ export class LspCorpus {
       store.discard(`${differing} of its files changed since`);
       return false;
     }
-    progress?.begin('Article Lens: indexing articles', 0, `0/${files.length}`, true);
     // Files whose stat differs are read: only a changed text is indexed again.
     const digests = new Map(stamps.uris.map((uri, i) => [uri, stamps.digests[i]]));
     const changed: string[] = [...diff.added];
@@ -409,6 +408,7 @@ export class LspCorpus {
       store.discard(`unusable (${e instanceof Error ? e.message : String(e)})`);
       return false;
     }
+    progress?.begin('Article Lens: indexing articles', 0, `0/${files.length}`, true);
     stamps.uris.forEach((uri, i) => {
       if (stamps.sizes[i] >= 0 && !this.readStats.has(uri))
         this.readStats.set(uri, { size: stamps.sizes[i], mtimeMs: stamps.mtimes[i] });
