@@ -10,7 +10,7 @@ import { analyzeText, type NlpDoc } from './text/nlp';
 import { decodeNlpDoc, encodeNlpDoc, type EncodedNlpDoc } from './text/nlpCache';
 import { findQuotes } from './quotes/quotes';
 import { findRepeats } from './duplicates/repeats';
-import { analyzeStructure } from './structure/pageStructure';
+import { analyzeStructure, unpackStorySpans } from './structure/pageStructure';
 import type {
   AnalysisOptions,
   ArticleAnalysis,
@@ -109,6 +109,8 @@ interface FirstPass {
   journal: TableStep[];
   /** Its wink analysis, for a second pass that redoes its entities; dropped once that pass is done. */
   nlp?: EncodedNlpDoc;
+  /** Its story spans when a worker found them (see `packedStorySpans`); dropped once recorded. */
+  stories?: Uint32Array;
   /** The cache entry its first-pass findings were taken from. */
   cached?: CachedAnalysis;
   /** Its cache entry once the second pass is done (unset when that pass skipped it or was cancelled). */
@@ -136,6 +138,8 @@ export interface ComputedFirstPass {
   repeats: Repeat[];
   /** The wink analysis it came from, encoded in this thread's tag codes. */
   nlp?: EncodedNlpDoc;
+  /** The page's story spans (see `packedStorySpans`): text alone decides them, so they are always valid. */
+  stories?: Uint32Array;
 }
 
 /**
@@ -213,7 +217,14 @@ export class CorpusIndexer {
       const local = localOf(computed.first, computed.repeats);
       this.index.admit(snapshot, local);
       this.strings.internSteps(computed.first.journal);
-      this.firsts.push({ snapshot, options, local, journal: computed.first.journal, nlp: computed.nlp });
+      this.firsts.push({
+        snapshot,
+        options,
+        local,
+        journal: computed.first.journal,
+        nlp: computed.nlp,
+        stories: computed.stories,
+      });
       return true;
     }
     // The wink analysis and the repeats do not depend on the hints: what was computed elsewhere is reused.
@@ -227,6 +238,7 @@ export class CorpusIndexer {
       local: pass.local,
       journal: pass.journal,
       nlp: computed?.nlp ?? encodeNlpDoc(nlp),
+      stories: computed?.stories,
     });
     return false;
   }
@@ -239,8 +251,9 @@ export class CorpusIndexer {
     const hints = this.index.entities.hints();
     for (let i = 0; i < this.firsts.length && !this.token.isCancellationRequested; i++) {
       const first = this.firsts[i];
-      const { snapshot, nlp, cached } = first;
+      const { snapshot, nlp, cached, stories } = first;
       first.nlp = undefined;
+      first.stories = undefined;
       if (skipReplaced && this.index.get(snapshot.uri)?.snapshot !== snapshot) {
         yield i + 1;
         continue;
@@ -269,7 +282,7 @@ export class CorpusIndexer {
         this.strings.internSteps(journal);
         second = passOf(local, journal);
       }
-      this.index.update(snapshot, local);
+      this.index.update(snapshot, local, false, stories && unpackStorySpans(stories));
       if (local.limits.length === 0 && first.local.limits.length === 0) {
         first.reused = cached !== undefined && second === cached.second;
         first.entry = first.reused

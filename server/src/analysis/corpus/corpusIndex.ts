@@ -34,8 +34,17 @@ export interface IndexedArticle {
 export interface ArticleIndex {
   readonly entities: EntityIndex;
   readonly quotes: QuoteIndex;
-  /** Adds or replaces an article; returns the other URIs whose corpus findings may have changed. */
-  update(snapshot: ArticleSnapshot, local: LocalAnalysis): Set<string>;
+  /**
+   * Adds or replaces an article; returns the other URIs whose corpus findings may have changed, unless
+   * `findAffected` is false (a corpus indexing, which has no use for them): then none. `stories` are the
+   * spans of the page's stories when already found (by an indexing worker), so they are not found again.
+   */
+  update(
+    snapshot: ArticleSnapshot,
+    local: LocalAnalysis,
+    findAffected?: boolean,
+    stories?: readonly Span[],
+  ): Set<string>;
   /**
    * Records an article's findings for the entity hints only (its passages, quotes and words are left out
    * until `update`): the first pass of a corpus indexing, after which every file is updated again.
@@ -61,10 +70,11 @@ export interface ArticleIndex {
 
 export class CorpusIndex implements ArticleIndex {
   readonly entities = new EntityIndex();
-  readonly quotes = new QuoteIndex();
+  readonly quotes = new QuoteIndex((uri) => this.articles.get(uri)?.snapshot.text);
   /** Pages carrying a common passage are told apart by what their texts say beyond what they share. */
-  private readonly passages: PassageIndex = new PassageIndex((a, b, spansA, spansB) =>
-    this.relatedIndex.restSimilarity(a, b, spansA, spansB),
+  private readonly passages: PassageIndex = new PassageIndex(
+    (a, b, spansA, spansB) => this.relatedIndex.restSimilarity(a, b, spansA, spansB),
+    (uri) => this.articles.get(uri)?.snapshot.text,
   );
   private readonly relatedIndex: RelatedIndex = new RelatedIndex((uri, options) =>
     this.passages.boilerplateSpans(uri, options),
@@ -102,7 +112,7 @@ export class CorpusIndex implements ArticleIndex {
       return article.snapshot.text;
     };
     this.entities.restoreState(state.entities);
-    this.quotes.restoreState(state.quotes);
+    this.quotes.restoreState(state.quotes, textOf);
     this.passages.restoreState(state.passages, textOf);
     this.relatedIndex.restoreState(state.related, textOf);
     this.articles = state.articles;
@@ -113,10 +123,15 @@ export class CorpusIndex implements ArticleIndex {
     return new CorpusIndex().exportState();
   }
 
-  update(snapshot: ArticleSnapshot, local: LocalAnalysis): Set<string> {
+  update(
+    snapshot: ArticleSnapshot,
+    local: LocalAnalysis,
+    findAffected = true,
+    stories?: readonly Span[],
+  ): Set<string> {
     const { uri, text } = snapshot;
-    this.record(snapshot, local);
-    const affected = this.passages.add(uri, text);
+    this.record(snapshot, local, stories);
+    const affected = this.passages.add(uri, text, findAffected);
     affected.delete(uri);
     return affected;
   }
@@ -138,13 +153,15 @@ export class CorpusIndex implements ArticleIndex {
     this.relatedIndex.refreshNorms();
   }
 
-  private record(snapshot: ArticleSnapshot, raw: LocalAnalysis): void {
+  private record(snapshot: ArticleSnapshot, raw: LocalAnalysis, stories?: readonly Span[]): void {
     const { uri, text } = snapshot;
     const local = this.pooled(raw, uri, text);
     this.articles.set(uri, { snapshot, local, raw });
     this.entities.add(uri, local.entities);
     this.quotes.add(uri, text, local.quotes);
-    this.relatedIndex.add(uri, text, local.entities, storySpans(local, text));
+    // Found from the text alone unless the (corrected) findings carry a structure of their own.
+    const spans = stories && !local.structure ? stories : storySpans(local, text);
+    this.relatedIndex.add(uri, text, local.entities, spans);
   }
 
   /** The recorded findings (corrected when there are corrections), with their texts pooled. */

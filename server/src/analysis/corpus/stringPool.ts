@@ -10,14 +10,14 @@ export class StringPool {
   private readonly strings = new Map<string, string>();
 
   /** An equal string: the first one seen. */
-  intern(s: string): string {
+  intern<S extends string>(s: S): S {
     if (s.length > MAX_POOLED) return s;
     const known = this.strings.get(s);
-    if (known !== undefined) return known;
+    if (known !== undefined) return known as S;
     // A flat copy, so the pool never keeps a slice that pins the article it was cut from.
     const own = s.length >= 13 ? [...s].join('') : s;
     this.strings.set(own, own);
-    return own;
+    return own as S;
   }
 
   get size(): number {
@@ -32,8 +32,12 @@ export class StringPool {
     for (const m of local.entities) {
       m.text = this.intern(m.text);
       m.canonical = this.intern(m.canonical);
+      // Findings decoded from a cache entry or sent by a worker thread carry their own copy of each tag.
+      m.type = this.intern(m.type);
+      m.source = this.intern(m.source);
     }
     for (const q of local.quotes) {
+      q.kind = this.intern(q.kind);
       const speaker = q.speaker;
       if (!speaker) continue;
       speaker.name = this.intern(speaker.name);

@@ -19,13 +19,15 @@ import {
   withoutHolder,
   type Posting,
 } from './passages/postings';
+import { HashTable } from '../corpus/hashTable';
+import type { FlatPostings } from '../corpus/snapshot/flatLists';
 import { ParagraphAlignments } from './passages/paragraphAlignments';
+import { packWordOffsets, unpackWordOffsets } from './passages/wordOffsets';
 import { FAMILY_HOLDERS, isReprint, sameStory } from './passages/stories';
 import { SHINGLE_WORDS, WINNOW_WINDOW, shingleHashes, winnow, type Fingerprints } from './shingles';
 import { similarityOf, type WordPair } from './wordAlign';
 import { paragraphStarts, widenOverPunctuation, wordTokens, type WordTokens } from '../text/wordTokens';
 import type { AnalysisOptions, SharedPassage, Span } from '../types';
-import type { FlatPostings } from '../corpus/snapshot/flatLists';
 
 /**
  * Holders read per fingerprint, lowest rank first. Beyond them a posting only gives its size: the file
@@ -45,7 +47,7 @@ const CLOSEST = 16;
 const EXAMPLES = 5;
 /** Fingerprints held by more files than this do not make their holders "affected" by an edit. */
 const AFFECTED_MAX_FILES = 64;
-/** Word offsets of this many recently used files are kept; the others are re-read from their text. */
+/** Word offsets of this many recently used files are kept unpacked. */
 const TOKEN_CACHE_SIZE = 256;
 /** Pairs of file versions kept with their passages for the same-story test; starts over beyond this. */
 const STORY_CACHE_SIZE = 8192;
@@ -57,9 +59,10 @@ interface IndexedFile {
   /** Place in every posting; see `rankOf`. */
   rank: number;
   uri: string;
-  text: string;
   words: Uint32Array;
   shapes: Uint8Array;
+  /** Where each word starts and ends in the text, packed (see passages/wordOffsets.ts): no text is kept. */
+  offsets: Uint8Array;
   /** Word indexes where paragraphs begin: passages never run across a paragraph break. */
   paragraphs: Uint32Array;
   /** Fingerprint hashes sorted ascending, with the word position of each. */
@@ -80,6 +83,12 @@ interface StoryPair {
 }
 
 /**
+ * The text of an indexed file, as it was added: the passage index reads it only to widen a reported
+ * passage over the punctuation at its ends, so the corpus index answers from its own copy.
+ */
+export type TextOf = (uri: string) => string | undefined;
+
+/**
  * Content-word similarity of two files beyond the given spans of each (the passages they share), 0..1.
  * The corpus index answers it from the related-articles term index; see passages/stories.ts.
  */
@@ -90,7 +99,24 @@ export type RestSimilarity = (
   spansB: readonly Span[],
 ) => number;
 
+/** Word positions below this fit beside a 32-bit hash in one exactly represented double. */
+const PACKED_POSITIONS = 2 ** 21;
+
 function sortFingerprints(fp: Fingerprints): { hashes: Uint32Array; positions: Uint32Array } {
+  const n = fp.hashes.length;
+  if (n === 0 || fp.positions[n - 1] < PACKED_POSITIONS) {
+    // Hash and position in one number, sorted natively: the same order as the comparison below.
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = fp.hashes[i] * PACKED_POSITIONS + fp.positions[i];
+    packed.sort();
+    const hashes = new Uint32Array(n);
+    const positions = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      hashes[i] = Math.floor(packed[i] / PACKED_POSITIONS);
+      positions[i] = packed[i] % PACKED_POSITIONS;
+    }
+    return { hashes, positions };
+  }
   const order = Array.from(fp.hashes.keys()).sort(
     (x, y) => fp.hashes[x] - fp.hashes[y] || fp.positions[x] - fp.positions[y],
   );
@@ -138,8 +164,8 @@ export function boilerplateThreshold(options: AnalysisOptions, files: number): n
   return Math.max(3, count);
 }
 
-/** A file of the passage index as plain data: its text left out (the corpus index keeps it once). */
-export type PassageFileState = Omit<IndexedFile, 'text'>;
+/** A file of the passage index as plain data. */
+export type PassageFileState = IndexedFile;
 
 /**
  * The passage index as plain data: see `PassageIndex.exportState`. Postings hold file ids (one, or all in
@@ -154,7 +180,7 @@ export interface PassageIndexState {
 
 export class PassageIndex {
   private readonly files = new Map<string, IndexedFile>();
-  private readonly postings = new Map<number, Posting<IndexedFile>>();
+  private postings = new HashTable<Posting<IndexedFile>>();
   private readonly tokenCache = new Map<number, WordTokens>();
   /**
    * Boilerplate spans per file id under `spansThreshold`. The related-articles ranking asks for them for
@@ -175,11 +201,27 @@ export class PassageIndex {
    * next version (an edit) aligns again only the paragraphs that changed (see passages/paragraphAlignments.ts).
    */
   private readonly alignmentCache = new Map<string, ParagraphAlignments>();
+  /** Texts of the indexed files, kept here only when no `textOf` was given. */
+  private readonly texts: Map<string, string> | undefined;
+  private readonly textOf: TextOf;
   private nextId = 1;
   private alignmentCount = 0;
 
-  /** `restSimilarity` tells stories apart beyond their shared text; without it only copy cover does. */
-  constructor(private readonly restSimilarity?: RestSimilarity) {}
+  /**
+   * `restSimilarity` tells stories apart beyond their shared text; without it only copy cover does.
+   * `textOf` gives the texts of indexed files; without it the index keeps a copy of each.
+   */
+  constructor(
+    private readonly restSimilarity?: RestSimilarity,
+    textOf?: TextOf,
+  ) {
+    if (textOf) this.textOf = textOf;
+    else {
+      const texts = new Map<string, string>();
+      this.texts = texts;
+      this.textOf = (uri) => texts.get(uri);
+    }
+  }
 
   get size(): number {
     return this.files.size;
@@ -191,14 +233,12 @@ export class PassageIndex {
   }
 
   exportState(): PassageIndexState {
-    const files: PassageFileState[] = [];
-    for (const { text: _text, ...rest } of this.files.values()) files.push(rest);
     const n = this.postings.size;
     const keys = new Float64Array(n);
     const lengths = new Int32Array(n);
     const values: number[] = [];
     let i = 0;
-    for (const [h, p] of this.postings) {
+    this.postings.forEach((p, h) => {
       keys[i] = h;
       if (Array.isArray(p)) {
         lengths[i] = p.length;
@@ -208,21 +248,25 @@ export class PassageIndex {
         values.push(p.id);
       }
       i++;
-    }
+    });
+    const files = [...this.files.values()];
     return { files, postings: { keys, lengths, values: Float64Array.from(values) }, nextId: this.nextId };
   }
 
-  /** Takes over an exported state, with each file's text from `textOf`, in place of what it held. */
+  /**
+   * Takes over an exported state in place of what it held, with texts (when it keeps its own copy) from
+   * `textOf`.
+   */
   restoreState(state: PassageIndexState, textOf: (uri: string) => string): void {
-    for (const map of [this.files, this.postings, this.tokenCache, this.spansCache, this.storyCache])
-      map.clear();
+    for (const map of [this.files, this.tokenCache, this.spansCache, this.storyCache]) map.clear();
     this.alignmentCache.clear();
+    this.texts?.clear();
     this.spansThreshold = 0;
     const byId: IndexedFile[] = [];
-    for (const f of state.files) {
-      const file: IndexedFile = { ...f, text: textOf(f.uri) };
-      this.files.set(f.uri, file);
-      byId[f.id] = file;
+    for (const file of state.files) {
+      this.files.set(file.uri, file);
+      this.texts?.set(file.uri, textOf(file.uri));
+      byId[file.id] = file;
     }
     const fileOf = (id: number): IndexedFile => {
       const file = byId[id];
@@ -230,25 +274,30 @@ export class PassageIndex {
       return file;
     };
     const { keys, lengths, values } = state.postings;
+    this.postings = new HashTable();
     let at = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const n = lengths[i];
+    for (let k = 0; k < keys.length; k++) {
+      const n = lengths[k];
       if (at + Math.max(1, n) > values.length) throw new Error('passage postings damaged');
-      if (n < 0) this.postings.set(keys[i], fileOf(values[at++]));
+      if (n < 0) this.postings.set(keys[k], fileOf(values[at++]));
       else {
         const holders = new Array<IndexedFile>(n);
-        for (let k = 0; k < n; k++) holders[k] = fileOf(values[at + k]);
+        for (let j = 0; j < n; j++) holders[j] = fileOf(values[at + j]);
         at += n;
-        this.postings.set(keys[i], holders);
+        this.postings.set(keys[k], holders);
       }
     }
     this.nextId = state.nextId;
   }
 
-  /** Adds or replaces a file; returns the other files whose shared passages may have changed. */
-  add(uri: string, text: string): Set<string> {
+  /**
+   * Adds or replaces a file; returns the other files whose shared passages may have changed (left empty
+   * without `findAffected`: a corpus indexing has no use for them and would gather them for every file).
+   */
+  add(uri: string, text: string, findAffected = true): Set<string> {
     const previous = this.files.get(uri);
-    const affected = new Set<string>();
+    const result = new Set<string>();
+    const affected = findAffected ? result : undefined;
     if (previous) this.forgetFile(previous);
     const tokens = wordTokens(text);
     const sorted = sortFingerprints(fingerprintsOf(tokens.hashes));
@@ -269,9 +318,10 @@ export class PassageIndex {
       id: this.nextId++,
       rank: rankOf(uri),
       uri,
-      text,
-      words: tokens.hashes,
-      shapes: tokens.shapes,
+      // Copies of the exact size: the tokenizer's arrays are views of larger buffers.
+      words: tokens.hashes.slice(),
+      shapes: tokens.shapes.slice(),
+      offsets: packWordOffsets(tokens.starts, tokens.ends, tokens.count),
       paragraphs,
       sortedHashes: sorted.hashes,
       sortedPositions: sorted.positions,
@@ -279,15 +329,16 @@ export class PassageIndex {
       paragraphChars,
     };
     this.files.set(uri, file);
-    this.cacheTokens(file.id, tokens);
+    this.texts?.set(uri, text);
+    this.cacheTokens(file.id, { ...tokens, hashes: file.words, shapes: file.shapes });
     if (previous) this.movePostings(previous, file, affected);
     else this.forEachUniqueHash(file, (h) => this.addHolder(h, file, affected));
     // Found now, while the file's word offsets are at hand, rather than re-read from its text when the
     // ranking first asks; valid as long as the threshold last asked for holds.
     if (this.spansThreshold > 0)
       this.spansCache.set(file.id, this.computeBoilerplateSpans(file, this.spansThreshold));
-    affected.delete(uri);
-    return affected;
+    result.delete(uri);
+    return result;
   }
 
   /** Removes a file; returns the other files whose shared passages may have changed. */
@@ -303,11 +354,12 @@ export class PassageIndex {
 
   private forgetFile(file: IndexedFile): void {
     this.files.delete(file.uri);
+    this.texts?.delete(file.uri);
     this.tokenCache.delete(file.id);
     this.spansCache.delete(file.id);
   }
 
-  private addHolder(h: number, file: IndexedFile, affected: Set<string>): void {
+  private addHolder(h: number, file: IndexedFile, affected: Set<string> | undefined): void {
     const p = this.postings.get(h);
     this.collectAffected(p, affected);
     const next = withHolder(p, file);
@@ -315,7 +367,7 @@ export class PassageIndex {
     if (Array.isArray(next) && next.length === this.spansThreshold) this.forgetSpans(next);
   }
 
-  private removeHolder(h: number, file: IndexedFile, affected: Set<string>): void {
+  private removeHolder(h: number, file: IndexedFile, affected: Set<string> | undefined): void {
     const p = this.postings.get(h);
     if (p === undefined) return;
     if (Array.isArray(p) && p.length === this.spansThreshold) this.forgetSpans(p);
@@ -330,7 +382,7 @@ export class PassageIndex {
    * longer has, added to its new ones, and put in its own place where it has the fingerprint still (most of
    * them after an edit), with what removing and adding would do to the affected files and cached spans.
    */
-  private movePostings(previous: IndexedFile, file: IndexedFile, affected: Set<string>): void {
+  private movePostings(previous: IndexedFile, file: IndexedFile, affected: Set<string> | undefined): void {
     const was = previous.sortedHashes;
     const now = file.sortedHashes;
     let i = 0;
@@ -346,7 +398,12 @@ export class PassageIndex {
     }
   }
 
-  private replaceHolder(h: number, previous: IndexedFile, file: IndexedFile, affected: Set<string>): void {
+  private replaceHolder(
+    h: number,
+    previous: IndexedFile,
+    file: IndexedFile,
+    affected: Set<string> | undefined,
+  ): void {
     const p = this.postings.get(h);
     if (p !== undefined && !Array.isArray(p) && p.id === previous.id) {
       this.postings.set(h, file);
@@ -358,7 +415,8 @@ export class PassageIndex {
       return;
     }
     // The files that removing and adding would both have reported, and the spans they would have dropped.
-    if (p.length - 1 <= AFFECTED_MAX_FILES) for (const f of p) if (f !== file) affected.add(f.uri);
+    if (affected && p.length - 1 <= AFFECTED_MAX_FILES)
+      for (const f of p) if (f !== file) affected.add(f.uri);
     if (p.length === this.spansThreshold) this.forgetSpans(p);
   }
 
@@ -659,7 +717,9 @@ export class PassageIndex {
     const otherTokens = this.tokensOf(piece.other);
     const span: Span = { start: tokens.starts[piece.a0], end: tokens.ends[piece.a1 - 1] };
     const otherSpan: Span = { start: otherTokens.starts[piece.b0], end: otherTokens.ends[piece.b1 - 1] };
-    widenOverPunctuation(file.text, span, piece.other.text, otherSpan);
+    const text = this.textOf(file.uri);
+    const otherText = this.textOf(piece.other.uri);
+    if (text !== undefined && otherText !== undefined) widenOverPunctuation(text, span, otherText, otherSpan);
     return {
       span,
       otherUri: piece.other.uri,
@@ -678,7 +738,14 @@ export class PassageIndex {
       this.tokenCache.set(file.id, cached);
       return cached;
     }
-    const tokens = wordTokens(file.text);
+    const { starts, ends } = unpackWordOffsets(file.offsets, file.words.length);
+    const tokens: WordTokens = {
+      count: file.words.length,
+      hashes: file.words,
+      shapes: file.shapes,
+      starts,
+      ends,
+    };
     this.cacheTokens(file.id, tokens);
     return tokens;
   }
@@ -696,8 +763,8 @@ export class PassageIndex {
     for (let i = 0; i < hs.length; i++) if (i === 0 || hs[i] !== hs[i - 1]) fn(hs[i]);
   }
 
-  private collectAffected(p: Posting<IndexedFile> | undefined, into: Set<string>): void {
-    if (postingSize(p) > AFFECTED_MAX_FILES) return;
+  private collectAffected(p: Posting<IndexedFile> | undefined, into: Set<string> | undefined): void {
+    if (!into || postingSize(p) > AFFECTED_MAX_FILES) return;
     for (const f of holdersOf(p)) into.add(f.uri);
   }
 }

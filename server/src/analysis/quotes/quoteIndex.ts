@@ -2,6 +2,7 @@
 // word trigrams to quotes find the candidates, a word diff confirms them. No pairwise scan of the corpus.
 import type { Quote, Span } from '../types';
 import { diffSimilarity, wordDiff } from '../duplicates/wordDiff';
+import { HashTable } from '../corpus/hashTable';
 
 export interface QuoteMatch {
   uri: string;
@@ -11,14 +12,61 @@ export interface QuoteMatch {
   similarity: number;
 }
 
-export interface QuoteEntry {
+/**
+ * The speech quotes of one article, packed in one array: first the offset of each quote's record, then per
+ * quote its content span (start, end), its whitespace-separated word count (as the diff counts them), its
+ * number of posting keys and the keys. The quote texts are read from the article's text when asked about.
+ */
+export interface FileQuotes {
+  uri: string;
+  /** Id of its first quote; the others follow in order. */
+  firstId: number;
+  count: number;
+  data: Int32Array;
+}
+
+/** Quote `i` of an article, read from its packed record. */
+interface Entry {
   uri: string;
   contentSpan: Span;
-  text: string;
-  /** Whitespace-separated words, as the diff counts them. */
   words: number;
-  keys: number[];
+  keys: Int32Array;
 }
+
+function entryOf(file: FileQuotes, i: number): Entry {
+  const at = file.data[i];
+  const keyCount = file.data[at + 3];
+  return {
+    uri: file.uri,
+    contentSpan: { start: file.data[at], end: file.data[at + 1] },
+    words: file.data[at + 2],
+    keys: file.data.subarray(at + 4, at + 4 + keyCount),
+  };
+}
+
+/** The packed record of an article's quotes (see `FileQuotes`). */
+function packQuotes(quotes: readonly { span: Span; words: number; keys: number[] }[]): Int32Array {
+  let size = quotes.length;
+  for (const q of quotes) size += 4 + q.keys.length;
+  const data = new Int32Array(size);
+  let at = quotes.length;
+  quotes.forEach((q, i) => {
+    data[i] = at;
+    data[at] = q.span.start;
+    data[at + 1] = q.span.end;
+    data[at + 2] = q.words;
+    data[at + 3] = q.keys.length;
+    data.set(q.keys, at + 4);
+    at += 4 + q.keys.length;
+  });
+  return data;
+}
+
+/**
+ * The text of an indexed article, as it was added: quote texts are cut from it when asked about, so the
+ * corpus index answers from its own copy.
+ */
+export type QuoteTextOf = (uri: string) => string | undefined;
 
 /** Words of a shingle: three survive one changed word in a ten-word quote on both sides of it. */
 const SHINGLE = 3;
@@ -65,37 +113,63 @@ function keysOf(words: string[]): number[] {
   return [...keys];
 }
 
-/** The quote index as plain data: see `QuoteIndex.exportState`. */
+/**
+ * The quote index as plain data: see `QuoteIndex.exportState`. The per-id list is derived from the
+ * articles' records; postings are flat, as [key, ids] with a lone id bare.
+ */
 export interface QuoteIndexState {
-  entries: Map<number, QuoteEntry>;
-  byUri: Map<string, number[]>;
-  postings: Map<number, number | number[]>;
+  files: FileQuotes[];
+  postings: [number, number | number[]][];
   nextId: number;
 }
 
 export class QuoteIndex {
-  private entries = new Map<number, QuoteEntry>();
-  private byUri = new Map<string, number[]>();
+  /** Per quote id, the article holding it (unset once the article is removed or re-added). */
+  private byId: (FileQuotes | undefined)[] = [];
+  private byUri = new Map<string, FileQuotes>();
   /** Trigram key → quote ids; a lone id is stored bare, as most trigrams occur in one quote only. */
-  private postings = new Map<number, number | number[]>();
+  private postings = new HashTable<number | number[]>();
+  /** Texts of the indexed articles, kept here only when no `textOf` was given. */
+  private readonly texts: Map<string, string> | undefined;
+  private readonly textOf: QuoteTextOf;
   private nextId = 0;
 
-  exportState(): QuoteIndexState {
-    return { entries: this.entries, byUri: this.byUri, postings: this.postings, nextId: this.nextId };
+  /** `textOf` gives the texts of indexed articles; without it the index keeps a copy of each. */
+  constructor(textOf?: QuoteTextOf) {
+    if (textOf) this.textOf = textOf;
+    else {
+      const texts = new Map<string, string>();
+      this.texts = texts;
+      this.textOf = (uri) => texts.get(uri);
+    }
   }
 
-  /** Takes over an exported state, in place of whatever the index held. */
-  restoreState(state: QuoteIndexState): void {
-    this.entries = state.entries;
-    this.byUri = state.byUri;
-    this.postings = state.postings;
+  exportState(): QuoteIndexState {
+    const postings: [number, number | number[]][] = [];
+    this.postings.forEach((ids, key) => postings.push([key, ids]));
+    return { files: [...this.byUri.values()], postings, nextId: this.nextId };
+  }
+
+  /** Takes over an exported state in place of what it held, with texts (when it keeps its own) from `textOf`. */
+  restoreState(state: QuoteIndexState, textOf: (uri: string) => string): void {
+    this.byId = [];
+    this.byUri = new Map();
+    this.texts?.clear();
+    for (const file of state.files) {
+      this.byUri.set(file.uri, file);
+      for (let i = 0; i < file.count; i++) this.byId[file.firstId + i] = file;
+      this.texts?.set(file.uri, textOf(file.uri));
+    }
+    this.postings = new HashTable();
+    for (const [key, ids] of state.postings) this.postings.set(key, ids);
     this.nextId = state.nextId;
   }
 
   /** Adds (or replaces) the speech quotes of an article. */
   add(uri: string, text: string, quotes: readonly Quote[]): void {
     this.remove(uri);
-    const ids: number[] = [];
+    const kept: { span: Span; words: number; keys: number[] }[] = [];
+    const firstId = this.nextId;
     for (const q of quotes) {
       if (q.kind !== 'speech') continue;
       const content = text.slice(q.contentSpan.start, q.contentSpan.end);
@@ -104,32 +178,34 @@ export class QuoteIndex {
       const id = this.nextId++;
       const keys = keysOf(words);
       const count = content.split(/\s+/).filter((w) => w.length > 0).length;
-      this.entries.set(id, { uri, contentSpan: { ...q.contentSpan }, text: content, words: count, keys });
+      kept.push({ span: q.contentSpan, words: count, keys });
       for (const k of keys) {
         const list = this.postings.get(k);
         if (list === undefined) this.postings.set(k, id);
         else if (typeof list === 'number') this.postings.set(k, [list, id]);
         else list.push(id);
       }
-      ids.push(id);
     }
-    if (ids.length > 0) this.byUri.set(uri, ids);
+    if (kept.length === 0) return;
+    const file: FileQuotes = { uri, firstId, count: kept.length, data: packQuotes(kept) };
+    this.byUri.set(uri, file);
+    for (let i = 0; i < kept.length; i++) this.byId[firstId + i] = file;
+    this.texts?.set(uri, text);
   }
 
   remove(uri: string): void {
-    const ids = this.byUri.get(uri);
-    if (!ids) return;
+    const file = this.byUri.get(uri);
+    if (!file) return;
     this.byUri.delete(uri);
-    const gone = new Set(ids);
-    for (const id of ids) {
-      const e = this.entries.get(id);
-      this.entries.delete(id);
-      if (!e) continue;
-      for (const k of e.keys) {
+    this.texts?.delete(uri);
+    const first = file.firstId;
+    const isGone = (id: number): boolean => id >= first && id < first + file.count;
+    for (let i = 0; i < file.count; i++) {
+      this.byId[first + i] = undefined;
+      for (const k of entryOf(file, i).keys) {
         const list = this.postings.get(k);
         if (list === undefined) continue;
-        const kept =
-          typeof list === 'number' ? (gone.has(list) ? [] : [list]) : list.filter((x) => !gone.has(x));
+        const kept = typeof list === 'number' ? (isGone(list) ? [] : [list]) : list.filter((x) => !isGone(x));
         if (kept.length === 0) this.postings.delete(k);
         else this.postings.set(k, kept.length === 1 ? kept[0] : kept);
       }
@@ -138,14 +214,17 @@ export class QuoteIndex {
 
   /** The same quote in other articles, most similar first. */
   sameQuotes(uri: string, quote: Quote): QuoteMatch[] {
-    const ids = this.byUri.get(uri) ?? [];
-    const self = ids
-      .map((id) => this.entries.get(id))
-      .find(
-        (e) =>
-          e && e.contentSpan.start === quote.contentSpan.start && e.contentSpan.end === quote.contentSpan.end,
-      );
-    if (!self) return [];
+    const file = this.byUri.get(uri);
+    if (!file) return [];
+    let self: Entry | undefined;
+    for (let i = 0; i < file.count && !self; i++) {
+      const e = entryOf(file, i);
+      if (e.contentSpan.start === quote.contentSpan.start && e.contentSpan.end === quote.contentSpan.end)
+        self = e;
+    }
+    const text = this.textOf(uri);
+    if (!self || text === undefined) return [];
+    const selfText = text.slice(self.contentSpan.start, self.contentSpan.end);
     const counts = new Map<number, number>();
     for (const k of self.keys) {
       const list = this.postings.get(k);
@@ -156,17 +235,20 @@ export class QuoteIndex {
     // A candidate must share a fair part of the shorter quote's trigrams before it is diffed.
     const out: QuoteMatch[] = [];
     for (const [id, shared] of counts) {
-      const e = this.entries.get(id);
-      if (!e || e.uri === uri) continue;
+      const holder = this.byId[id];
+      if (!holder || holder.uri === uri) continue;
+      const e = entryOf(holder, id - holder.firstId);
       const fewer = Math.min(self.keys.length, e.keys.length);
       if (shared < Math.max(1, Math.ceil(fewer * 0.25))) continue;
-      const parts = wordDiff(self.text, e.text);
+      const otherText = this.textOf(e.uri)?.slice(e.contentSpan.start, e.contentSpan.end);
+      if (otherText === undefined) continue;
+      const parts = wordDiff(selfText, otherText);
       const similarity = diffSimilarity(parts);
       const same = parts.filter((p) => p.kind === 'same').reduce((n, p) => n + p.text.split(' ').length, 0);
       const shorter = Math.min(self.words, e.words);
       const contained = shorter >= MIN_CONTAINED_WORDS && same / shorter >= MIN_CONTAINMENT;
       if (similarity < MIN_SIMILARITY && !contained) continue;
-      out.push({ uri: e.uri, contentSpan: { ...e.contentSpan }, text: e.text, similarity });
+      out.push({ uri: e.uri, contentSpan: e.contentSpan, text: otherText, similarity });
     }
     return out.sort((a, b) => b.similarity - a.similarity || a.uri.localeCompare(b.uri));
   }

@@ -6,6 +6,7 @@ import { lineRoles } from './roles';
 import { storyParts } from './parts';
 import { storyStarts } from './stories';
 import type { BoilerplateBlock, BoilerplateKind, PageStructure } from './types';
+import type { Span } from '../types';
 
 export function analyzeStructure(text: string): PageStructure {
   const lines = splitLines(text);
@@ -31,6 +32,24 @@ function boilerplateBlocks(
     else open = undefined;
   }
   return blocks;
+}
+
+/** The spans of a page's stories as start, end pairs: a compact copy to carry between threads. */
+export function packedStorySpans(text: string): Uint32Array {
+  const { stories } = analyzeStructure(text);
+  const out = new Uint32Array(stories.length * 2);
+  stories.forEach((s, k) => {
+    out[2 * k] = s.span.start;
+    out[2 * k + 1] = s.span.end;
+  });
+  return out;
+}
+
+/** The spans `packedStorySpans` packed. */
+export function unpackStorySpans(packed: Uint32Array): Span[] {
+  const spans: Span[] = [];
+  for (let k = 0; k + 1 < packed.length; k += 2) spans.push({ start: packed[k], end: packed[k + 1] });
+  return spans;
 }
 
 /** The structure an analysis carries, or the text's own when it carries none. */

@@ -20,6 +20,8 @@ export type AnalyseReply =
       first: PassFindings;
       repeats: Repeat[];
       nlp: EncodedNlpDoc;
+      /** The page's story spans (see `packedStorySpans`), which the index needs and the text alone gives. */
+      stories: Uint32Array;
       /** Tag pairs the worker coded since its previous reply (see `tagPairsFrom`). */
       tagPairs: [string, string][];
     }

@@ -4,7 +4,7 @@
 // a million small objects is what made a plain serialisation slow. The small rest stays as it is.
 import type { EntityIndexState, Posting as EntityPosting } from '../../entities/entityIndex';
 import type { PassageFileState, PassageIndexState } from '../../duplicates/passageIndex';
-import type { QuoteEntry, QuoteIndexState } from '../../quotes/quoteIndex';
+import type { FileQuotes, QuoteIndexState } from '../../quotes/quoteIndex';
 import type { RelatedIndexState } from '../../related/related';
 import type { FeatureIndexState, FeatureVector } from '../../related/termIndex';
 import type { EntityMention, EntitySource, EntityType, LocalAnalysis } from '../../types';
@@ -56,15 +56,13 @@ interface CompactEntities extends Omit<EntityIndexState, 'byUri' | 'postings'> {
 }
 
 interface CompactQuotes {
-  entries: {
-    ids: Float64Array;
+  /** Per article with quotes, its record (see quoteIndex.ts) end to end. */
+  files: {
     uris: Uint32Array;
-    starts: Int32Array;
-    ends: Int32Array;
-    words: Float64Array;
-    keys: FlatLists;
+    firstIds: Float64Array;
+    counts: Float64Array;
+    data: { values: Int32Array; ends: Uint32Array };
   };
-  byUri: { uris: Uint32Array; ids: FlatLists };
   postings: FlatPostings;
   nextId: number;
 }
@@ -85,6 +83,7 @@ interface CompactPassages {
   uris: Uint32Array;
   fields: Record<(typeof PASSAGE_FIELDS)[number], { values: Uint32Array; ends: Uint32Array }>;
   shapes: { values: Uint8Array; ends: Uint32Array };
+  offsets: { values: Uint8Array; ends: Uint32Array };
   postings: FlatPostings;
   nextId: number;
 }
@@ -239,17 +238,16 @@ export function compactState(state: CorpusIndexState): CompactIndexState {
   };
 
   const q = state.quotes;
-  const entries = [...q.entries];
   const quotes: CompactQuotes = {
-    entries: {
-      ids: Float64Array.from(entries, ([k]) => k),
-      uris: ids(entries.map(([, x]) => x.uri)),
-      starts: Int32Array.from(entries, ([, x]) => x.contentSpan.start),
-      ends: Int32Array.from(entries, ([, x]) => x.contentSpan.end),
-      words: Float64Array.from(entries, ([, x]) => x.words),
-      keys: flattenLists(entries.map(([, x]) => x.keys)),
+    files: {
+      uris: ids(q.files.map((f) => f.uri)),
+      firstIds: Float64Array.from(q.files, (f) => f.firstId),
+      counts: Float64Array.from(q.files, (f) => f.count),
+      data: concat(
+        q.files.map((f) => f.data),
+        (n) => new Int32Array(n),
+      ),
     },
-    byUri: { uris: ids(q.byUri.keys()), ids: flattenLists(q.byUri.values()) },
     postings: flattenPostings(q.postings),
     nextId: q.nextId,
   };
@@ -268,6 +266,10 @@ export function compactState(state: CorpusIndexState): CompactIndexState {
     fields,
     shapes: concat(
       files.map((f) => f.shapes),
+      (n) => new Uint8Array(n),
+    ),
+    offsets: concat(
+      files.map((f) => f.offsets),
       (n) => new Uint8Array(n),
     ),
     postings: state.passages.postings,
@@ -383,12 +385,6 @@ export function expandState(c: CompactIndexState): CorpusIndexState {
     if (!article) throw new Error(`${uri} is indexed without its article`);
     return article.local.entities;
   };
-  const textOf = (uri: string): string => {
-    const article = articles.get(uri);
-    if (!article) throw new Error(`${uri} is indexed without its article`);
-    return article.snapshot.text;
-  };
-
   const e = c.entities;
   const postings = new Map<string, EntityPosting>();
   const files = unflattenLists(e.postings.files);
@@ -416,23 +412,16 @@ export function expandState(c: CompactIndexState): CorpusIndexState {
   };
 
   const q = c.quotes;
-  const entryMap = new Map<number, QuoteEntry>();
-  const keys = unflattenLists(q.entries.keys);
-  q.entries.ids.forEach((qid, i) => {
-    const uri = str(q.entries.uris[i]);
-    const contentSpan = { start: q.entries.starts[i], end: q.entries.ends[i] };
-    const text = textOf(uri).slice(contentSpan.start, contentSpan.end);
-    entryMap.set(qid, { uri, contentSpan, text, words: q.entries.words[i], keys: keys[i] });
-  });
-  const quoteIds = unflattenLists(q.byUri.ids);
-  const quotePostings = new Map<number, number | number[]>();
-  forEachPosting(q.postings, (k, v) => quotePostings.set(k, v));
-  const quotes: QuoteIndexState = {
-    entries: entryMap,
-    byUri: new Map(Array.from(q.byUri.uris, (u, i) => [str(u), quoteIds[i]])),
-    postings: quotePostings,
-    nextId: q.nextId,
-  };
+  const quoteData = views(q.files.data);
+  const quoteFiles: FileQuotes[] = Array.from(q.files.uris, (u, i) => ({
+    uri: str(u),
+    firstId: q.files.firstIds[i],
+    count: q.files.counts[i],
+    data: quoteData[i],
+  }));
+  const quotePostings: [number, number | number[]][] = [];
+  forEachPosting(q.postings, (k, v) => quotePostings.push([k, v]));
+  const quotes: QuoteIndexState = { files: quoteFiles, postings: quotePostings, nextId: q.nextId };
 
   const p = c.passages;
   const fieldViews = Object.fromEntries(PASSAGE_FIELDS.map((f) => [f, views(p.fields[f])])) as Record<
@@ -440,12 +429,14 @@ export function expandState(c: CompactIndexState): CorpusIndexState {
     Uint32Array[]
   >;
   const shapes = views(p.shapes);
+  const offsets = views(p.offsets);
   const passageFiles: PassageFileState[] = Array.from(p.ids, (fid, i) => ({
     id: fid,
     rank: p.ranks[i],
     uri: str(p.uris[i]),
     words: fieldViews.words[i],
     shapes: shapes[i],
+    offsets: offsets[i],
     paragraphs: fieldViews.paragraphs[i],
     sortedHashes: fieldViews.sortedHashes[i],
     sortedPositions: fieldViews.sortedPositions[i],

@@ -39,9 +39,12 @@ export interface FlatPostings {
   values: Float64Array;
 }
 
-export function flattenPostings(map: ReadonlyMap<number, number | readonly number[]>): FlatPostings {
-  const keys = new Float64Array(map.size);
-  const lengths = new Int32Array(map.size);
+export function flattenPostings(
+  map: ReadonlyMap<number, number | readonly number[]> | readonly [number, number | readonly number[]][],
+): FlatPostings {
+  const size = map instanceof Map ? map.size : (map as readonly unknown[]).length;
+  const keys = new Float64Array(size);
+  const lengths = new Int32Array(size);
   const values: number[] = [];
   let i = 0;
   for (const [key, p] of map) {
