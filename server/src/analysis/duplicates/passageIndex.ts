@@ -262,7 +262,8 @@ export class PassageIndex {
     this.alignmentCache.clear();
     this.texts?.clear();
     this.spansThreshold = 0;
-    const byId: IndexedFile[] = [];
+    // Allocated to size and filled: ids run far past the number of files (every re-add takes a new one).
+    const byId = new Array<IndexedFile | undefined>(state.nextId).fill(undefined);
     for (const file of state.files) {
       this.files.set(file.uri, file);
       this.texts?.set(file.uri, textOf(file.uri));
@@ -274,7 +275,7 @@ export class PassageIndex {
       return file;
     };
     const { keys, lengths, values } = state.postings;
-    this.postings = new HashTable();
+    this.postings = new HashTable(keys.length);
     let at = 0;
     for (let k = 0; k < keys.length; k++) {
       const n = lengths[k];

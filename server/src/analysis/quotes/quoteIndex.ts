@@ -152,7 +152,8 @@ export class QuoteIndex {
 
   /** Takes over an exported state in place of what it held, with texts (when it keeps its own) from `textOf`. */
   restoreState(state: QuoteIndexState, textOf: (uri: string) => string): void {
-    this.byId = [];
+    // Allocated to size and filled: assigning far past the end of an empty array makes it a slow dictionary.
+    this.byId = new Array<FileQuotes | undefined>(state.nextId).fill(undefined);
     this.byUri = new Map();
     this.texts?.clear();
     for (const file of state.files) {
@@ -160,7 +161,7 @@ export class QuoteIndex {
       for (let i = 0; i < file.count; i++) this.byId[file.firstId + i] = file;
       this.texts?.set(file.uri, textOf(file.uri));
     }
-    this.postings = new HashTable();
+    this.postings = new HashTable(state.postings.length);
     for (const [key, ids] of state.postings) this.postings.set(key, ids);
     this.nextId = state.nextId;
   }
