@@ -95,7 +95,10 @@ const corpus = new LspCorpus({
   warn: (message) => warnOnce(message),
   entityModel: (uri) => models.idFor(uri),
   indexedElsewhere: (uri, text, options) => team.indexedElsewhere(uri, text, options),
+  snapshotAllowed: () => !teamConfigured && curation.store.all.every((s) => s.corrections.length === 0),
 });
+/** Whether the client configured a team database (the index then depends on what it holds). */
+let teamConfigured = false;
 
 const warned = new Set<string>();
 /** A warning message the user sees once per session (the same problem is not repeated on every scan). */
@@ -263,6 +266,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   models.setFolders(workspaceFolders(params));
   team.setFolders(workspaceFolders(params));
   const teamCorpus = init.teamCorpus;
+  teamConfigured = !!teamCorpus && typeof teamCorpus.url === 'string' && teamCorpus.url !== '';
   if (teamCorpus && typeof teamCorpus.url === 'string' && teamCorpus.url !== '')
     curation.useTeam(
       team.use({
@@ -449,9 +453,11 @@ connection.onExecuteCommand(
   ),
 );
 
-connection.onShutdown(() => {
+connection.onShutdown(async () => {
   shutdownToken.isCancellationRequested = true;
   scheduler.dispose();
+  // A snapshot of the index being written is finished, so the next start can take it over.
+  await corpus.snapshotWritten();
 });
 
 /** Ends the process with a reason on stderr and in the client's log: the client then restarts the server. */

@@ -3,9 +3,16 @@
 // buffers win over disk, and reports `articleLens/status`. Analysis stays in analysis/; no LSP wiring here.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { FileChangeType, type FileEvent, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { analyzeLocal, CorpusIndexer } from '../analysis/analyzeArticle';
 import { CorpusIndex } from '../analysis/corpus/corpusIndex';
+import {
+  compareStamps,
+  textDigest,
+  type FileStat,
+  type FileStamps,
+} from '../analysis/corpus/snapshot/fileStamps';
 import { AnalysisCache } from '../analysis/corpus/analysisStore';
 import type { AnalysisOptions, ArticleSnapshot, Token } from '../analysis/types';
 import { toAnalysisOptions } from '../config';
@@ -16,6 +23,7 @@ import { normalizeUri, pathToUri, uriToPath } from '../util/uri';
 import { decodeArticle, limitText, looksBinary, sizeLimitBytes, type LimitedText } from './articleText';
 import { FileAnalysisStore } from './fileAnalysisStore';
 import { includeMatcher } from './includeGlobs';
+import { IndexSnapshotStore, settingsDigest } from './indexSnapshotStore';
 import {
   firstPass,
   type FirstPassFigures,
@@ -29,6 +37,17 @@ export const ARTICLE_EXTENSION = '.article';
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'out']);
 /** How long one indexing slice may hold the event loop before yielding to queued messages. */
 const SLICE_MS = 30;
+/**
+ * A snapshot of the index is taken over when at most this share of its files changed since (they are then
+ * re-indexed one by one, as edits are); beyond it the corpus is indexed again.
+ */
+const SNAPSHOT_MAX_CHANGED_SHARE = 0.1;
+/** Files changed since the last snapshot (from the file watcher) after which a new one is written. */
+const SNAPSHOT_AFTER_CHANGES = 32;
+/** How long the index must stay unchanged before that new snapshot is written. */
+const SNAPSHOT_DEBOUNCE_MS = 30_000;
+/** Files stat'ed at once when a snapshot's files are checked. */
+const STAT_BATCH = 256;
 /** An open buffer as the corpus sees it (TextDocuments' documents have this shape). */
 export interface OpenDocument {
   readonly uri: string;
@@ -50,6 +69,19 @@ export interface LspCorpusHost {
   entityModel?(uri: string): string | undefined;
   /** Whether another backend (the team database) answers for this file as it is, so it is not indexed here. */
   indexedElsewhere?(uri: string, text: string, options: AnalysisOptions): boolean;
+  /**
+   * Whether the built index may be saved whole and taken over by the next session: not while curators'
+   * corrections apply or a team database answers for files (the snapshot records neither).
+   */
+  snapshotAllowed?(): boolean;
+}
+
+/** One file of an indexing: where it is and the settings it is analysed with. */
+interface WorkspaceFile {
+  uri: string;
+  file: string;
+  settings: ArticleLensSettings;
+  options: AnalysisOptions;
 }
 
 /** Why an open buffer is not analysed at all, or `undefined` when it may be. */
@@ -78,12 +110,28 @@ export class LspCorpus {
   private readonly rejected = new Map<string, string>();
   /** Folder of the analysis cache (the extension's workspace storage), when the client gave one. */
   private cacheFolder: string | undefined;
+  private snapshots: IndexSnapshotStore | undefined;
+  /** Each indexed file's stat when it was last read from disk: the stamps of the next snapshot. */
+  private readonly readStats = new Map<string, FileStat>();
+  /** The settings digest of the last indexing, which a snapshot of this index is written under. */
+  private snapshotSettings: string | undefined;
+  /** When the files of the last indexing started to be read: files modified this close are checked. */
+  private indexStartedAt = 0;
+  /** Files changed (watcher events) since the last snapshot, and the timer of the next one. */
+  private changedSinceSnapshot = 0;
+  private snapshotTimer: NodeJS.Timeout | undefined;
+  private snapshotWrite: Promise<void> = Promise.resolve();
+  /** Articles restored from a snapshot whose related-ranking data is still to be prepared. */
+  private unprepared: WorkspaceFile[] = [];
 
   constructor(private readonly host: LspCorpusHost) {}
 
   /** Where per-file analyses are kept between sessions, so a second start on the same corpus is quick. */
   setCacheFolder(folder: string | undefined): void {
     this.cacheFolder = folder;
+    this.snapshots = folder
+      ? new IndexSnapshotStore(folder, (message) => this.host.logger.log('info', message))
+      : undefined;
   }
 
   /** The cache of earlier sessions' analyses, loaded; a damaged or foreign cache is discarded and logged. */
@@ -187,10 +235,9 @@ export class LspCorpus {
   async indexWorkspace(progress: WorkDoneProgressReporter | undefined, token: Token): Promise<void> {
     const started = Date.now();
     this.status('indexing', 'listing article files');
-    const files: { uri: string; file: string; settings: ArticleLensSettings; options: AnalysisOptions }[] =
-      [];
+    const files: WorkspaceFile[] = [];
     const problems: string[] = [];
-    const cached = await this.openCache();
+    const folderSettings: unknown[] = [];
     for (const folder of this.folders) {
       const settings = await this.host.settings(pathToUri(folder));
       const listing = await this.listFiles(folder, settings, token);
@@ -199,7 +246,16 @@ export class LspCorpus {
       const options = this.optionsFor(pathToUri(folder), settings);
       for (const file of listing.files) files.push({ uri: pathToUri(file), file, settings, options });
       this.reportUnmatched(folder, settings, listing.files);
+      folderSettings.push([folder, options, settings.maxFileSizeKB]);
     }
+    const settingsKey = settingsDigest(folderSettings);
+    this.snapshotSettings = settingsKey;
+    this.indexStartedAt = started;
+    if (await this.restoreSnapshot(files, settingsKey, progress, token)) {
+      this.finishStart(started, 0, problems, progress);
+      return;
+    }
+    const cached = await this.openCache();
     this.total = files.length;
     this.indexed = 0;
     progress?.begin('Article Lens: indexing articles', 0, `0/${files.length}`, true);
@@ -283,18 +339,162 @@ export class LspCorpus {
       this.index.prepareRelated(files[i].uri, files[i].options);
       await maybeYield(files.length * 2, files.length * 2);
     }
-    this.indexed = this.index.size + elsewhere;
-    this.total = this.index.size + elsewhere;
     // The passes' per-file findings and the cache body are garbage now: collected, the memory goes back.
     collectGarbage();
+    this.finishStart(started, elsewhere, problems, progress);
+    if (!token.isCancellationRequested) this.saveSnapshot();
+  }
+
+  private finishStart(
+    started: number,
+    elsewhere: number,
+    problems: readonly string[],
+    progress: WorkDoneProgressReporter | undefined,
+  ): void {
+    this.indexed = this.index.size + elsewhere;
+    this.total = this.index.size + elsewhere;
     progress?.done();
     const ms = Date.now() - started;
     const where = elsewhere > 0 ? ` (${elsewhere} answered by the team corpus)` : '';
     this.host.logger.log('info', `indexed ${this.index.size} articles${where} in ${ms} ms`, {
-      files: files.length,
+      files: this.total,
     });
     this.reportProblems(problems);
     this.status('ready', `indexed ${this.index.size} articles${where} in ${ms} ms`);
+  }
+
+  /**
+   * Takes over the index saved by an earlier session, when it was built with the same settings and its
+   * files are still there: the files are stat'ed, those whose stat differs are read and compared by digest,
+   * and only those that changed are indexed again (one by one, as edits are). Nothing else is read or
+   * analysed. Returns false, with the index left empty, when the normal indexing must run.
+   */
+  private async restoreSnapshot(
+    files: readonly WorkspaceFile[],
+    settingsKey: string,
+    progress: WorkDoneProgressReporter | undefined,
+    token: Token,
+  ): Promise<boolean> {
+    const store = this.snapshots;
+    if (!store || this.index.size > 0 || this.host.snapshotAllowed?.() === false) return false;
+    const found = await store.read(settingsKey);
+    if (!found || token.isCancellationRequested) return false;
+    const { snapshot, reading } = found;
+    const { stamps, state } = snapshot;
+    const checkStarted = performance.now();
+    const byUri = new Map(files.map((f) => [f.uri, f]));
+    const stats = await statAll(files);
+    const diff = compareStamps(stamps, stats);
+    const differing = diff.check.length + diff.added.length + diff.gone.length;
+    if (differing > Math.max(16, files.length * SNAPSHOT_MAX_CHANGED_SHARE)) {
+      store.discard(`${differing} of its files changed since`);
+      return false;
+    }
+    // Files whose stat differs are read: only a changed text is indexed again.
+    const digests = new Map(stamps.uris.map((uri, i) => [uri, stamps.digests[i]]));
+    const changed: string[] = [...diff.added];
+    const problems: string[] = [];
+    for (const uri of diff.check) {
+      const f = byUri.get(uri);
+      const read = f && (await this.readSnapshot(uri, f.file, f.settings, problems));
+      if (!read || read.version !== -1 || textDigest(read.text) !== digests.get(uri)) changed.push(uri);
+    }
+    this.reportProblems(problems);
+    const restoreStarted = performance.now();
+    try {
+      this.index.restoreState(state);
+    } catch (e) {
+      this.index.restoreState(CorpusIndex.emptyState());
+      store.discard(`unusable (${e instanceof Error ? e.message : String(e)})`);
+      return false;
+    }
+    progress?.begin('Article Lens: indexing articles', 0, `0/${files.length}`, true);
+    stamps.uris.forEach((uri, i) => {
+      if (stamps.sizes[i] >= 0 && !this.readStats.has(uri))
+        this.readStats.set(uri, { size: stamps.sizes[i], mtimeMs: stamps.mtimes[i] });
+    });
+    for (const [uri, reason] of snapshot.rejected) this.reject(uri, reason);
+    const restored = performance.now();
+    const affected = new Set<string>();
+    for (const uri of diff.gone) this.forget(uri, affected);
+    for (const uri of changed) for (const u of await this.refreshFromDisk(uri)) affected.add(u);
+    const ms = (n: number): string => `${Math.round(n)} ms`;
+    this.host.logger.log(
+      'info',
+      `index snapshot: ${stamps.uris.length - diff.gone.length - changed.length + diff.added.length} of ${files.length} articles restored, ${changed.length + diff.gone.length} indexed again; ` +
+        `${(reading.bytes / 1e6).toFixed(1)} MB read in ${ms(reading.readMs)}, decoded in ${ms(reading.decodeMs)}, ` +
+        `files checked in ${ms(restoreStarted - checkStarted)}, index restored in ${ms(restored - restoreStarted)}, changes in ${ms(performance.now() - restored)}`,
+    );
+    // Ranking data is prepared after the start, a slice at a time; a related list asked before computes its own.
+    this.unprepared = files.filter((f) => this.index.get(f.uri));
+    setImmediate(() => void this.prepareRestored(token));
+    if (changed.length + diff.gone.length > 0) this.saveSnapshot();
+    return true;
+  }
+
+  /** Readies related ranking for the articles a snapshot restored, yielding between slices. */
+  private async prepareRestored(token: Token): Promise<void> {
+    let sliceStart = Date.now();
+    while (this.unprepared.length > 0 && !token.isCancellationRequested) {
+      const f = this.unprepared.pop() as WorkspaceFile;
+      this.index.prepareRelated(f.uri, f.options);
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        await new Promise((r) => setImmediate(r));
+        sliceStart = Date.now();
+      }
+    }
+  }
+
+  /** Writes a snapshot of the index as it is now (after the last one being written, if any). */
+  private saveSnapshot(): void {
+    const store = this.snapshots;
+    const settingsKey = this.snapshotSettings;
+    if (!store || settingsKey === undefined || this.host.snapshotAllowed?.() === false) return;
+    this.changedSinceSnapshot = 0;
+    this.snapshotWrite = this.snapshotWrite.then(() => {
+      const uris = this.index.uris();
+      const stamps: FileStamps = {
+        uris,
+        sizes: new Float64Array(uris.length),
+        mtimes: new Float64Array(uris.length),
+        digests: [],
+        takenAt: this.indexStartedAt,
+      };
+      const rejected: [string, string][] = [];
+      uris.forEach((uri, i) => {
+        const snapshot = this.index.get(uri)?.snapshot;
+        const stat = snapshot?.version === -1 ? this.readStats.get(uri) : undefined;
+        // A file indexed from an open buffer never matches: the next session reads it from disk.
+        stamps.sizes[i] = stat?.size ?? -1;
+        stamps.mtimes[i] = stat?.mtimeMs ?? -1;
+        stamps.digests.push(snapshot ? textDigest(snapshot.text) : '');
+        const reason = this.rejected.get(uri);
+        if (reason !== undefined) rejected.push([uri, reason]);
+      });
+      return store.write(settingsKey, { stamps, rejected, state: this.index.exportState() });
+    });
+  }
+
+  /** Resolves once the snapshot being written, if any, is in place: the server waits for it on shutdown. */
+  async snapshotWritten(): Promise<void> {
+    if (this.snapshotTimer) {
+      clearTimeout(this.snapshotTimer);
+      this.snapshotTimer = undefined;
+    }
+    await this.snapshotWrite;
+  }
+
+  /** Counts files changed since the last snapshot; enough of them schedule a new one once edits settle. */
+  private noteChanged(count: number): void {
+    if (count === 0 || !this.snapshots || !this.isReady) return;
+    this.changedSinceSnapshot += count;
+    if (this.changedSinceSnapshot < SNAPSHOT_AFTER_CHANGES) return;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined;
+      this.saveSnapshot();
+    }, SNAPSHOT_DEBOUNCE_MS);
+    this.snapshotTimer.unref();
   }
 
   /** Applies file-watcher events; returns the URIs whose corpus findings may have changed. */
@@ -309,6 +509,7 @@ export class LspCorpus {
       }
       for (const u of await this.refreshFromDisk(uri)) affected.add(u);
     }
+    this.noteChanged(events.length);
     this.status();
     return affected;
   }
@@ -463,6 +664,7 @@ export class LspCorpus {
     try {
       const stat = await fsp.stat(file);
       if (!stat.isFile()) return undefined;
+      this.readStats.set(uri, { size: stat.size, mtimeMs: stat.mtimeMs });
       const limit = sizeLimitBytes(settings.maxFileSizeKB);
       // A prefix is all that is analysed, so a huge file is never read whole; UTF-16 needs twice the bytes.
       const wanted = Math.min(stat.size, limit * 2 + 4);
@@ -484,6 +686,20 @@ export class LspCorpus {
       return undefined;
     }
   }
+}
+
+/** The stat of every file (`undefined` where it failed), a batch at a time. */
+async function statAll(files: readonly WorkspaceFile[]): Promise<Map<string, FileStat | undefined>> {
+  const out = new Map<string, FileStat | undefined>();
+  for (let i = 0; i < files.length; i += STAT_BATCH) {
+    const batch = files.slice(i, i + STAT_BATCH);
+    const stats = await Promise.all(batch.map((f) => fsp.stat(f.file).catch(() => undefined)));
+    batch.forEach((f, k) => {
+      const stat = stats[k];
+      out.set(f.uri, stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined);
+    });
+  }
+  return out;
 }
 
 async function readPrefix(file: string, bytes: number): Promise<Buffer> {

@@ -6,6 +6,7 @@ import { PassageIndex } from '../duplicates/passageIndex';
 import { QuoteIndex } from '../quotes/quoteIndex';
 import { RelatedIndex } from '../related/related';
 import { structureOf } from '../structure/pageStructure';
+import type { CorpusIndexState } from './snapshot/indexState';
 import { StringPool } from './stringPool';
 import type {
   AnalysisOptions,
@@ -78,13 +79,48 @@ export class CorpusIndex implements ArticleIndex {
   private readonly relatedIndex: RelatedIndex = new RelatedIndex((uri, options) =>
     this.passages.boilerplateSpans(uri, options),
   );
-  private readonly articles = new Map<string, IndexedArticle>();
+  private articles = new Map<string, IndexedArticle>();
   /** Mention and speaker texts recur across thousands of files: one copy each. */
   private readonly strings = new StringPool();
   private curation: CurationStage | undefined;
 
   get size(): number {
     return this.articles.size;
+  }
+
+  /** The whole index as plain data, for a later session to restore (see snapshot/indexState.ts). */
+  exportState(): CorpusIndexState {
+    return {
+      articles: this.articles,
+      entities: this.entities.exportState(),
+      quotes: this.quotes.exportState(),
+      passages: this.passages.exportState(),
+      related: this.relatedIndex.exportState(),
+    };
+  }
+
+  /**
+   * Takes over an exported state in place of what the index held: it answers as the one exported did, with
+   * no file analysed or tokenised again. The recorded findings are taken as they are, so the curation
+   * stage must apply the corrections the exported one did (none, as the server uses it). Throws on a state
+   * whose parts do not fit together; the index is then to be reset with an empty state.
+   */
+  restoreState(state: CorpusIndexState): void {
+    const textOf = (uri: string): string => {
+      const article = state.articles.get(uri);
+      if (!article) throw new Error(`the snapshot indexes ${uri} without its article`);
+      return article.snapshot.text;
+    };
+    this.entities.restoreState(state.entities);
+    this.quotes.restoreState(state.quotes, textOf);
+    this.passages.restoreState(state.passages, textOf);
+    this.relatedIndex.restoreState(state.related, textOf);
+    this.articles = state.articles;
+  }
+
+  /** An index with nothing in it, as plain data: what `restoreState` takes to empty an index. */
+  static emptyState(): CorpusIndexState {
+    return new CorpusIndex().exportState();
   }
 
   update(

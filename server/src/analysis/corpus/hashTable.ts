@@ -8,14 +8,34 @@
 const INITIAL_CAPACITY = 1024;
 
 export class HashTable<V> {
-  private keys = new Uint32Array(INITIAL_CAPACITY);
+  private keys: Uint32Array;
   /** `undefined` marks an empty slot. */
-  private values: (V | undefined)[] = new Array<V | undefined>(INITIAL_CAPACITY).fill(undefined);
-  private mask = INITIAL_CAPACITY - 1;
+  private values: (V | undefined)[];
+  private mask: number;
   private count = 0;
+
+  /**
+   * `expected` entries fit without growing. A table refilled from another's slot order must be given its
+   * size: inserted in that order into a smaller table, keys pile up in long runs of probes.
+   */
+  constructor(expected = 0) {
+    let capacity = INITIAL_CAPACITY;
+    while (expected * 4 > capacity * 3) capacity *= 2;
+    this.keys = new Uint32Array(capacity);
+    this.values = new Array<V | undefined>(capacity).fill(undefined);
+    this.mask = capacity - 1;
+  }
 
   get size(): number {
     return this.count;
+  }
+
+  /** Calls `fn` with every value and its key (unsigned), in slot order. */
+  forEach(fn: (value: V, key: number) => void): void {
+    for (let i = 0; i < this.values.length; i++) {
+      const v = this.values[i];
+      if (v !== undefined) fn(v, this.keys[i]);
+    }
   }
 
   get(key: number): V | undefined {

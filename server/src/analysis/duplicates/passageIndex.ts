@@ -20,6 +20,7 @@ import {
   type Posting,
 } from './passages/postings';
 import { HashTable } from '../corpus/hashTable';
+import type { FlatPostings } from '../corpus/snapshot/flatLists';
 import { ParagraphAlignments } from './passages/paragraphAlignments';
 import { packWordOffsets, unpackWordOffsets } from './passages/wordOffsets';
 import { FAMILY_HOLDERS, isReprint, sameStory } from './passages/stories';
@@ -163,9 +164,23 @@ export function boilerplateThreshold(options: AnalysisOptions, files: number): n
   return Math.max(3, count);
 }
 
+/** A file of the passage index as plain data. */
+export type PassageFileState = IndexedFile;
+
+/**
+ * The passage index as plain data: see `PassageIndex.exportState`. Postings hold file ids (one, or all in
+ * rank order), flat: hundreds of thousands of fingerprints are read back in one pass. Caches are left
+ * out, as they are rebuilt equal on demand.
+ */
+export interface PassageIndexState {
+  files: PassageFileState[];
+  postings: FlatPostings;
+  nextId: number;
+}
+
 export class PassageIndex {
   private readonly files = new Map<string, IndexedFile>();
-  private readonly postings = new HashTable<Posting<IndexedFile>>();
+  private postings = new HashTable<Posting<IndexedFile>>();
   private readonly tokenCache = new Map<number, WordTokens>();
   /**
    * Boilerplate spans per file id under `spansThreshold`. The related-articles ranking asks for them for
@@ -215,6 +230,65 @@ export class PassageIndex {
   /** Pairwise alignments run so far: the work of `shared`, which stays bounded however many files share. */
   get alignments(): number {
     return this.alignmentCount;
+  }
+
+  exportState(): PassageIndexState {
+    const n = this.postings.size;
+    const keys = new Float64Array(n);
+    const lengths = new Int32Array(n);
+    const values: number[] = [];
+    let i = 0;
+    this.postings.forEach((p, h) => {
+      keys[i] = h;
+      if (Array.isArray(p)) {
+        lengths[i] = p.length;
+        for (const f of p) values.push(f.id);
+      } else {
+        lengths[i] = -1;
+        values.push(p.id);
+      }
+      i++;
+    });
+    const files = [...this.files.values()];
+    return { files, postings: { keys, lengths, values: Float64Array.from(values) }, nextId: this.nextId };
+  }
+
+  /**
+   * Takes over an exported state in place of what it held, with texts (when it keeps its own copy) from
+   * `textOf`.
+   */
+  restoreState(state: PassageIndexState, textOf: (uri: string) => string): void {
+    for (const map of [this.files, this.tokenCache, this.spansCache, this.storyCache]) map.clear();
+    this.alignmentCache.clear();
+    this.texts?.clear();
+    this.spansThreshold = 0;
+    // Allocated to size and filled: ids run far past the number of files (every re-add takes a new one).
+    const byId = new Array<IndexedFile | undefined>(state.nextId).fill(undefined);
+    for (const file of state.files) {
+      this.files.set(file.uri, file);
+      this.texts?.set(file.uri, textOf(file.uri));
+      byId[file.id] = file;
+    }
+    const fileOf = (id: number): IndexedFile => {
+      const file = byId[id];
+      if (!file) throw new Error(`a passage posting names file ${id}, which is not in the index`);
+      return file;
+    };
+    const { keys, lengths, values } = state.postings;
+    this.postings = new HashTable(keys.length);
+    let at = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const n = lengths[k];
+      if (at + Math.max(1, n) > values.length) throw new Error('passage postings damaged');
+      if (n < 0) this.postings.set(keys[k], fileOf(values[at++]));
+      else {
+        const holders = new Array<IndexedFile>(n);
+        for (let j = 0; j < n; j++) holders[j] = fileOf(values[at + j]);
+        at += n;
+        this.postings.set(keys[k], holders);
+      }
+    }
+    this.nextId = state.nextId;
   }
 
   /**

@@ -207,7 +207,7 @@ function hintKey(m: EntityMention): string | undefined {
   return `${m.type}\u0000${m.canonical}`;
 }
 
-interface Posting {
+export interface Posting {
   /** Type of the first mention in the earliest-indexed file; recomputed when that may have changed. */
   type: EntityMention['type'] | undefined;
   /** The first mention, kept like `type`. */
@@ -227,10 +227,10 @@ interface Posting {
  * A hint name's votes: type, then the number of files that write it in full with that type, for each type
  * in the order it was first given (one pair for nearly every name, so no map per name).
  */
-type TypeVotes = (NamedEntityType | number)[];
+export type TypeVotes = (NamedEntityType | number)[];
 
 /** A name's written forms, each followed by its number of mentions, in order of first appearance. */
-type FormCounts = (string | number)[];
+export type FormCounts = (string | number)[];
 
 /** Where `order` is among a posting's files (an even index), or where it would go, as `-(index) - 1`. */
 function findFile(files: readonly number[], order: number): number {
@@ -259,19 +259,32 @@ function byCanonical(
   return out;
 }
 
+/** The entity index as plain data: see `EntityIndex.exportState`. */
+export interface EntityIndexState {
+  byUri: Map<string, EntityMention[]>;
+  /** The file of each indexing number (undefined where a file left); the order map is derived from it. */
+  uriAt: (string | undefined)[];
+  nextOrder: number;
+  postings: Map<string, Posting>;
+  votes: Map<string, TypeVotes>;
+  best: Map<string, NamedEntityType>;
+  log: { names: string[]; types: NamedEntityType[] };
+  logStale: boolean;
+}
+
 export class EntityIndex {
-  private readonly byUri = new Map<string, EntityMention[]>();
+  private byUri = new Map<string, EntityMention[]>();
   /** When each file was first indexed: listings follow this order, as a scan of the files would. */
   private readonly order = new Map<string, number>();
   /** The file of each indexing number still in use. */
-  private readonly uriAt: (string | undefined)[] = [];
+  private uriAt: (string | undefined)[] = [];
   private nextOrder = 0;
   /** Canonical name → the files that mention it. */
-  private readonly postings = new Map<string, Posting>();
+  private postings = new Map<string, Posting>();
   /** Hint name → type → number of files that write it in full with that type. */
-  private readonly votes = new Map<string, TypeVotes>();
+  private votes = new Map<string, TypeVotes>();
   /** Hint name → its type: the type most files give it (the first such on a tie). */
-  private readonly best = new Map<string, NamedEntityType>();
+  private best = new Map<string, NamedEntityType>();
   private log: HintLog = { names: [], types: [], position: new Map() };
   /** The log no longer matches `best`; rebuilt at the next `hints()`. */
   private logStale = false;
@@ -290,6 +303,39 @@ export class EntityIndex {
     this.vote(mentions, 1);
     if (old) this.vote(old, -1);
     this.repost(uri, old ?? [], mentions);
+  }
+
+  /** Everything the index holds, as plain data sharing the recorded mention lists (see snapshot/). */
+  exportState(): EntityIndexState {
+    return {
+      byUri: this.byUri,
+      uriAt: this.uriAt,
+      nextOrder: this.nextOrder,
+      postings: this.postings,
+      votes: this.votes,
+      best: this.best,
+      log: { names: this.log.names, types: this.log.types },
+      logStale: this.logStale,
+    };
+  }
+
+  /** Takes over an exported state, in place of whatever the index held. */
+  restoreState(state: EntityIndexState): void {
+    this.order.clear();
+    this.byUri = state.byUri;
+    this.uriAt = state.uriAt;
+    this.uriAt.forEach((uri, at) => {
+      if (uri !== undefined) this.order.set(uri, at);
+    });
+    this.nextOrder = state.nextOrder;
+    this.postings = state.postings;
+    this.votes = state.votes;
+    this.best = state.best;
+    const position = new Map<string, number>();
+    state.log.names.forEach((name, i) => position.set(name, i));
+    this.log = { names: state.log.names, types: state.log.types, position };
+    this.logStale = state.logStale;
+    this.cachedHints = undefined;
   }
 
   remove(uri: string): void {

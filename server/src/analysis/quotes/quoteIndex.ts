@@ -17,7 +17,7 @@ export interface QuoteMatch {
  * quote its content span (start, end), its whitespace-separated word count (as the diff counts them), its
  * number of posting keys and the keys. The quote texts are read from the article's text when asked about.
  */
-interface FileQuotes {
+export interface FileQuotes {
   uri: string;
   /** Id of its first quote; the others follow in order. */
   firstId: number;
@@ -113,12 +113,22 @@ function keysOf(words: string[]): number[] {
   return [...keys];
 }
 
+/**
+ * The quote index as plain data: see `QuoteIndex.exportState`. The per-id list is derived from the
+ * articles' records; postings are flat, as [key, ids] with a lone id bare.
+ */
+export interface QuoteIndexState {
+  files: FileQuotes[];
+  postings: [number, number | number[]][];
+  nextId: number;
+}
+
 export class QuoteIndex {
   /** Per quote id, the article holding it (unset once the article is removed or re-added). */
-  private readonly byId: (FileQuotes | undefined)[] = [];
-  private readonly byUri = new Map<string, FileQuotes>();
+  private byId: (FileQuotes | undefined)[] = [];
+  private byUri = new Map<string, FileQuotes>();
   /** Trigram key → quote ids; a lone id is stored bare, as most trigrams occur in one quote only. */
-  private readonly postings = new HashTable<number | number[]>();
+  private postings = new HashTable<number | number[]>();
   /** Texts of the indexed articles, kept here only when no `textOf` was given. */
   private readonly texts: Map<string, string> | undefined;
   private readonly textOf: QuoteTextOf;
@@ -132,6 +142,28 @@ export class QuoteIndex {
       this.texts = texts;
       this.textOf = (uri) => texts.get(uri);
     }
+  }
+
+  exportState(): QuoteIndexState {
+    const postings: [number, number | number[]][] = [];
+    this.postings.forEach((ids, key) => postings.push([key, ids]));
+    return { files: [...this.byUri.values()], postings, nextId: this.nextId };
+  }
+
+  /** Takes over an exported state in place of what it held, with texts (when it keeps its own) from `textOf`. */
+  restoreState(state: QuoteIndexState, textOf: (uri: string) => string): void {
+    // Allocated to size and filled: assigning far past the end of an empty array makes it a slow dictionary.
+    this.byId = new Array<FileQuotes | undefined>(state.nextId).fill(undefined);
+    this.byUri = new Map();
+    this.texts?.clear();
+    for (const file of state.files) {
+      this.byUri.set(file.uri, file);
+      for (let i = 0; i < file.count; i++) this.byId[file.firstId + i] = file;
+      this.texts?.set(file.uri, textOf(file.uri));
+    }
+    this.postings = new HashTable(state.postings.length);
+    for (const [key, ids] of state.postings) this.postings.set(key, ids);
+    this.nextId = state.nextId;
   }
 
   /** Adds (or replaces) the speech quotes of an article. */

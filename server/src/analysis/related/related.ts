@@ -8,7 +8,13 @@
 // index lists every copy of a passage up to a few files, only the closest copies beyond).
 import { outsideUnit, pairCover, passagesBetween, storyUnits } from './relatedUnits';
 import { packed } from './packedCounts';
-import { contentTerms, FeatureIndex, type FeatureDiscount, type WeightedFeature } from './termIndex';
+import {
+  contentTerms,
+  FeatureIndex,
+  type FeatureDiscount,
+  type FeatureIndexState,
+  type WeightedFeature,
+} from './termIndex';
 import {
   type AnalysisOptions,
   type EntityMention,
@@ -276,6 +282,19 @@ interface Source {
   entities: readonly EntityMention[];
 }
 
+/**
+ * The related-articles index as plain data: see `RelatedIndex.exportState`. Texts are left out (the corpus
+ * index keeps each once); ranking caches are left out too, as they are rebuilt equal on demand.
+ */
+export interface RelatedIndexState {
+  terms: FeatureIndexState;
+  entities: FeatureIndexState;
+  /** Per document, its URI and the recorded mention list. */
+  docs: Map<number, { uri: string; entities: readonly EntityMention[] }>;
+  stories: Map<number, readonly Span[]>;
+  nextDoc: number;
+}
+
 export class RelatedIndex {
   private readonly terms = new FeatureIndex();
   private readonly entities = new FeatureIndex();
@@ -307,6 +326,40 @@ export class RelatedIndex {
 
   get size(): number {
     return this.docOf.size;
+  }
+
+  exportState(): RelatedIndexState {
+    const docs = new Map<number, { uri: string; entities: readonly EntityMention[] }>();
+    for (const [doc, uri] of this.uriOf)
+      docs.set(doc, { uri, entities: this.sources.get(doc)?.entities ?? [] });
+    return {
+      terms: this.terms.exportState(),
+      entities: this.entities.exportState(),
+      docs,
+      stories: this.stories,
+      nextDoc: this.nextDoc,
+    };
+  }
+
+  /** Takes over an exported state, with each document's text from `textOf`, in place of what it held. */
+  restoreState(state: RelatedIndexState, textOf: (uri: string) => string): void {
+    for (const map of [this.docOf, this.uriOf, this.lengths, this.sources, this.stories, this.unitCache])
+      map.clear();
+    this.discountCache.clear();
+    this.sharedDiscounts.clear();
+    this.sharedDiscountCount = 0;
+    this.spanTermCache.clear();
+    this.terms.restoreState(state.terms);
+    this.entities.restoreState(state.entities);
+    for (const [doc, { uri, entities }] of state.docs) {
+      const text = textOf(uri);
+      this.docOf.set(uri, doc);
+      this.uriOf.set(doc, uri);
+      this.lengths.set(uri, text.length);
+      this.sources.set(doc, { text, entities });
+    }
+    for (const [doc, spans] of state.stories) this.stories.set(doc, spans);
+    this.nextDoc = state.nextDoc;
   }
 
   /** Adds or replaces an article; `stories` are the spans of its stories when it has several. */

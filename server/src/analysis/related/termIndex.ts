@@ -60,7 +60,7 @@ export function contentTerms(text: string): Map<string, number> {
  * One document's features, sorted by feature id so two vectors meet in a linear merge. Whole counts (words)
  * are kept in two bytes each; fractional ones (type-weighted entities) as they are.
  */
-interface FeatureVector {
+export interface FeatureVector {
   ids: Int32Array;
   counts: Float64Array | Uint16Array;
 }
@@ -96,18 +96,33 @@ const PRIOR_RATE = 0.05;
 /** log1p of the whole counts below 64. */
 const TF_TABLE = Float64Array.from({ length: 64 }, (_, c) => Math.log1p(c));
 
+/** A feature index as plain data: see `FeatureIndex.exportState`. */
+export interface FeatureIndexState {
+  /** Feature names by id; the id map is derived from it. */
+  names: string[];
+  postings: number[][];
+  df: number[];
+  vectors: Map<number, FeatureVector>;
+  /** Cached norms and IDFs with their epochs: candidate generation reads norms however stale, so they are kept as they are. */
+  norms: Float64Array<ArrayBuffer>;
+  normEpochs: Int32Array<ArrayBuffer>;
+  epoch: number;
+  idfs: Float64Array<ArrayBuffer>;
+  idfEpochs: Int32Array<ArrayBuffer>;
+}
+
 export class FeatureIndex {
   private readonly featureIds = new Map<string, number>();
-  private readonly names: string[] = [];
+  private names: string[] = [];
   /**
    * Per feature id, its documents in the order they were added; a document's count of the feature is read
    * from its vector, so each count is kept once. Entries of removed documents (as many as the postings
    * hold beyond the live document frequency) are skipped on read, and dropped once they are the majority.
    */
-  private readonly postings: number[][] = [];
+  private postings: number[][] = [];
   /** Live document frequency per feature id. */
-  private readonly df: number[] = [];
-  private readonly vectors = new Map<number, FeatureVector>();
+  private df: number[] = [];
+  private vectors = new Map<number, FeatureVector>();
   /**
    * Norms depend on every IDF, so a change to the corpus makes them all slightly stale. Recomputing
    * thousands after each keystroke would not fit the ranking budget: candidate generation reads the
@@ -128,6 +143,35 @@ export class FeatureIndex {
     FeatureDiscount,
     { epoch: number; norms: Map<number, number> }
   >();
+
+  exportState(): FeatureIndexState {
+    return {
+      names: this.names,
+      postings: this.postings,
+      df: this.df,
+      vectors: this.vectors,
+      norms: this.norms,
+      normEpochs: this.normEpochs,
+      epoch: this.epoch,
+      idfs: this.idfs,
+      idfEpochs: this.idfEpochs,
+    };
+  }
+
+  /** Takes over an exported state, in place of whatever the index held. */
+  restoreState(state: FeatureIndexState): void {
+    this.featureIds.clear();
+    this.names = state.names;
+    this.names.forEach((name, id) => this.featureIds.set(name, id));
+    this.postings = state.postings;
+    this.df = state.df;
+    this.vectors = state.vectors;
+    this.norms = state.norms;
+    this.normEpochs = state.normEpochs;
+    this.epoch = state.epoch;
+    this.idfs = state.idfs;
+    this.idfEpochs = state.idfEpochs;
+  }
 
   /** Number of live documents. */
   get size(): number {
