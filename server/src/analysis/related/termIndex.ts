@@ -107,7 +107,12 @@ export class FeatureIndex {
   private readonly postings: number[][] = [];
   /** Live document frequency per feature id. */
   private readonly df: number[] = [];
-  private readonly vectors = new Map<number, FeatureVector>();
+  /**
+   * Vectors by document id (ids are handed out in order, so the array stays dense): candidate generation
+   * reads one per posting entry, tens of thousands per query, where a map lookup costs several times more.
+   */
+  private readonly vectors: (FeatureVector | undefined)[] = [];
+  private live = 0;
   /**
    * Norms depend on every IDF, so a change to the corpus makes them all slightly stale. Recomputing
    * thousands after each keystroke would not fit the ranking budget: candidate generation reads the
@@ -131,11 +136,11 @@ export class FeatureIndex {
 
   /** Number of live documents. */
   get size(): number {
-    return this.vectors.size;
+    return this.live;
   }
 
   has(doc: number): boolean {
-    return this.vectors.has(doc);
+    return this.vectors[doc] !== undefined;
   }
 
   name(id: number): string {
@@ -149,7 +154,7 @@ export class FeatureIndex {
 
   /** Adds a document under a fresh id (callers never reuse ids, so stale postings cannot revive). */
   add(doc: number, counts: ReadonlyMap<string, number>): void {
-    if (this.vectors.has(doc)) this.remove(doc);
+    if (this.has(doc)) this.remove(doc);
     const n = counts.size;
     const ids = new Int32Array(n);
     const raw = new Float64Array(n);
@@ -189,15 +194,19 @@ export class FeatureIndex {
       else p.push(doc);
       this.df[id]++;
     }
-    this.vectors.set(doc, { ids: sortedIds, counts: compactCounts(sortedCounts) });
+    // Filled up to `doc` first: writing far past the end would turn the array into a dictionary.
+    while (this.vectors.length < doc) this.vectors.push(undefined);
+    this.vectors[doc] = { ids: sortedIds, counts: compactCounts(sortedCounts) };
+    this.live++;
     this.changed();
     this.computeNorm(doc);
   }
 
   remove(doc: number): void {
-    const vector = this.vectors.get(doc);
+    const vector = this.vectors[doc];
     if (!vector) return;
-    this.vectors.delete(doc);
+    this.vectors[doc] = undefined;
+    this.live--;
     if (doc < this.norms.length) this.norms[doc] = Number.NaN;
     for (const id of vector.ids) {
       this.df[id]--;
@@ -214,7 +223,7 @@ export class FeatureIndex {
   private compact(p: number[]): void {
     let w = 0;
     for (let r = 0; r < p.length; r++) {
-      if (!this.vectors.has(p[r])) continue;
+      if (this.vectors[p[r]] === undefined) continue;
       p[w] = p[r];
       w++;
     }
@@ -228,7 +237,7 @@ export class FeatureIndex {
   idf(id: number): number {
     // Exact scoring reads the same IDFs for every candidate: one logarithm per feature per corpus change.
     if (id < this.idfs.length && this.idfEpochs[id] === this.epoch) return this.idfs[id];
-    const n = this.vectors.size;
+    const n = this.live;
     const idf = Math.log((n + PRIOR_DOCS + 1) / (this.df[id] + PRIOR_DOCS * PRIOR_RATE + 1));
     if (id >= this.idfs.length) {
       const size = Math.max(id + 1, this.idfs.length * 2);
@@ -255,7 +264,7 @@ export class FeatureIndex {
 
   /** The document's features with their TF-IDF weights, heaviest first; discounted ones drop out. */
   weighted(doc: number, discount?: FeatureDiscount): WeightedFeature[] {
-    const vector = this.vectors.get(doc);
+    const vector = this.vectors[doc];
     if (!vector) return [];
     const out: WeightedFeature[] = [];
     for (let i = 0; i < vector.ids.length; i++) {
@@ -278,7 +287,7 @@ export class FeatureIndex {
         ? this.norms[doc]
         : this.computeNorm(doc);
     if (!discount || discount.size === 0) return full;
-    const vector = this.vectors.get(doc);
+    const vector = this.vectors[doc];
     if (!vector) return full;
     // Per document: pages of one template share one discount object.
     let cached = this.discountedNorms.get(discount);
@@ -323,7 +332,7 @@ export class FeatureIndex {
   }
 
   private computeNorm(doc: number): number {
-    const vector = this.vectors.get(doc);
+    const vector = this.vectors[doc];
     let sum = 0;
     if (vector) {
       for (let i = 0; i < vector.ids.length; i++) {
@@ -364,7 +373,7 @@ export class FeatureIndex {
       for (let i = 0; i < p.length; i++) {
         const doc = p[i];
         if (doc === self) continue;
-        const vector = this.vectors.get(doc);
+        const vector = this.vectors[doc];
         if (!vector) continue;
         const count = vector.counts[FeatureIndex.find(vector.ids, id)];
         if (scores[doc] === 0) touched.push(doc);
@@ -384,8 +393,8 @@ export class FeatureIndex {
     discountB?: FeatureDiscount,
     withShared = true,
   ): { similarity: number; shared: WeightedFeature[] } {
-    const va = this.vectors.get(a);
-    const vb = this.vectors.get(b);
+    const va = this.vectors[a];
+    const vb = this.vectors[b];
     const shared: WeightedFeature[] = [];
     if (!va || !vb) return { similarity: 0, shared };
     let dot = 0;
