@@ -13,12 +13,19 @@ import type {
   LocalAnalysis,
   RelatedArticle,
   SharedPassage,
-  Span,
 } from '../types';
 
-/** The spans of the page's stories, which related ranking compares one by one when there are several. */
-function storySpans(local: LocalAnalysis, text: string): Span[] {
-  return structureOf(local, text).stories.map((s) => s.span);
+/** What lists of articles show of a page: its first story's title and how many stories it holds. */
+export interface Headline {
+  /** The first story's title; empty when the page has no story. */
+  title: string;
+  stories: number;
+}
+
+/** The headline of a page structure, its title a copy (a slice would pin the page's whole text). */
+function headlineOf(stories: readonly { title: string }[]): Headline {
+  const title = stories.length > 0 ? stories[0].title : '';
+  return { title: title.length >= 13 ? [...title].join('') : title, stories: stories.length };
 }
 
 export interface IndexedArticle {
@@ -27,6 +34,11 @@ export interface IndexedArticle {
   local: LocalAnalysis;
   /** The model's findings before corrections, so they can be re-applied when the corrections change. */
   raw: LocalAnalysis;
+  /**
+   * The page's headline, kept from the page structure recording computes anyway, so that lists naming
+   * articles from all over the corpus (hovers, related lists) never analyse a page's structure to title it.
+   */
+  headline?: Headline;
 }
 
 /** The small interface the server, the CLI and the tests use. */
@@ -105,10 +117,17 @@ export class CorpusIndex implements ArticleIndex {
   private record(snapshot: ArticleSnapshot, raw: LocalAnalysis): void {
     const { uri, text } = snapshot;
     const local = this.pooled(raw, uri, text);
-    this.articles.set(uri, { snapshot, local, raw });
+    // Related ranking compares the page's stories one by one when there are several.
+    const { stories } = structureOf(local, text);
+    this.articles.set(uri, { snapshot, local, raw, headline: headlineOf(stories) });
     this.entities.add(uri, local.entities);
     this.quotes.add(uri, text, local.quotes);
-    this.relatedIndex.add(uri, text, local.entities, storySpans(local, text));
+    this.relatedIndex.add(
+      uri,
+      text,
+      local.entities,
+      stories.map((s) => s.span),
+    );
   }
 
   /** The recorded findings (corrected when there are corrections), with their texts pooled. */
