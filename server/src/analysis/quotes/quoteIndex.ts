@@ -65,6 +65,18 @@ function keysOf(words: string[]): number[] {
   return [...keys];
 }
 
+/** First index of a value at least `v` in an ascending array. */
+function lowerBound(sorted: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class QuoteIndex {
   private readonly entries = new Map<number, Entry>();
   private readonly byUri = new Map<string, number[]>();
@@ -100,7 +112,10 @@ export class QuoteIndex {
     const ids = this.byUri.get(uri);
     if (!ids) return;
     this.byUri.delete(uri);
-    const gone = new Set(ids);
+    // An article's ids are handed out together and postings list ids in ascending order, so its ids are
+    // side by side in every posting: cut out in place, at the end of each for an article edited last.
+    const first = ids[0];
+    const last = ids[ids.length - 1];
     for (const id of ids) {
       const e = this.entries.get(id);
       this.entries.delete(id);
@@ -108,10 +123,17 @@ export class QuoteIndex {
       for (const k of e.keys) {
         const list = this.postings.get(k);
         if (list === undefined) continue;
-        const kept =
-          typeof list === 'number' ? (gone.has(list) ? [] : [list]) : list.filter((x) => !gone.has(x));
-        if (kept.length === 0) this.postings.delete(k);
-        else this.postings.set(k, kept.length === 1 ? kept[0] : kept);
+        if (typeof list === 'number') {
+          if (list >= first && list <= last) this.postings.delete(k);
+          continue;
+        }
+        const from = lowerBound(list, first);
+        let to = from;
+        while (to < list.length && list[to] <= last) to++;
+        if (to === from) continue;
+        list.splice(from, to - from);
+        if (list.length === 0) this.postings.delete(k);
+        else if (list.length === 1) this.postings.set(k, list[0]);
       }
     }
   }
