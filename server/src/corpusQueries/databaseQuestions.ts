@@ -168,7 +168,8 @@ export class DatabaseQuestions implements CorpusQuestions {
       async () => {
         const [stored, local] = await Promise.all([
           this.db.firstMentions(canonicals, limit),
-          this.local.firstMentions(canonicals, limit),
+          // Unbounded: what the database covers is dropped from the local answer below, after any cut.
+          this.local.firstMentions(canonicals, Number.POSITIVE_INFINITY),
         ]);
         const out = new Map<string, EntityOccurrence[]>();
         for (const c of canonicals) {
