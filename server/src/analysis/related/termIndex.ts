@@ -93,6 +93,9 @@ export interface WeightedFeature {
 const PRIOR_DOCS = 20;
 const PRIOR_RATE = 0.05;
 
+/** Posting entries whose counts are kept for queries (see `FeatureIndex.postingCounts`): 2 MB. */
+const POSTING_COUNTS_KEPT = 262_144;
+
 /** log1p of the whole counts below 64. */
 const TF_TABLE = Float64Array.from({ length: 64 }, (_, c) => Math.log1p(c));
 
@@ -105,6 +108,14 @@ export class FeatureIndex {
    * hold beyond the live document frequency) are skipped on read, and dropped once they are the majority.
    */
   private readonly postings: number[][] = [];
+  /**
+   * For the features queried lately, each posting entry's count, in posting order: read from the
+   * documents' vectors, each entry costs a memory access to another document, and a query reads tens of
+   * thousands of entries. A document's counts never change under its id and postings only grow at the end
+   * until compacted (which drops the feature's entry), so a prefix stays valid.
+   */
+  private readonly postingCounts = new Map<number, Float64Array>();
+  private postingCountsSize = 0;
   /** Live document frequency per feature id. */
   private readonly df: number[] = [];
   /**
@@ -211,7 +222,10 @@ export class FeatureIndex {
     for (const id of vector.ids) {
       this.df[id]--;
       const p = this.postings[id];
-      if ((p.length - this.df[id]) * 2 > p.length) this.compact(p);
+      if ((p.length - this.df[id]) * 2 > p.length) {
+        this.compact(p);
+        this.forgetPostingCounts(id);
+      }
     }
     this.changed();
   }
@@ -370,16 +384,45 @@ export class FeatureIndex {
     for (const { id, weight } of features) {
       const p = this.postings[id];
       const idf = this.idf(id);
+      const counts = this.countsOf(id, p);
       for (let i = 0; i < p.length; i++) {
         const doc = p[i];
-        if (doc === self) continue;
-        const vector = this.vectors[doc];
-        if (!vector) continue;
-        const count = vector.counts[FeatureIndex.find(vector.ids, id)];
+        if (doc === self || this.vectors[doc] === undefined) continue;
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (weight * FeatureIndex.tf(count) * idf) / (this.cachedNorm(doc) || 1);
+        scores[doc] += (weight * FeatureIndex.tf(counts[i]) * idf) / (this.cachedNorm(doc) || 1);
       }
     }
+  }
+
+  /** The counts of a posting's entries (see `postingCounts`); a removed document's reads as 0. */
+  private countsOf(id: number, p: readonly number[]): Float64Array {
+    const known = this.postingCounts.get(id);
+    if (known && known.length === p.length) return known;
+    const counts = new Float64Array(p.length);
+    let from = 0;
+    if (known && known.length < p.length) {
+      counts.set(known);
+      from = known.length;
+    }
+    for (let i = from; i < p.length; i++) {
+      const vector = this.vectors[p[i]];
+      counts[i] = vector ? vector.counts[FeatureIndex.find(vector.ids, id)] : 0;
+    }
+    this.forgetPostingCounts(id);
+    if (this.postingCountsSize + counts.length > POSTING_COUNTS_KEPT) {
+      this.postingCounts.clear();
+      this.postingCountsSize = 0;
+    }
+    this.postingCounts.set(id, counts);
+    this.postingCountsSize += counts.length;
+    return counts;
+  }
+
+  private forgetPostingCounts(id: number): void {
+    const known = this.postingCounts.get(id);
+    if (!known) return;
+    this.postingCounts.delete(id);
+    this.postingCountsSize -= known.length;
   }
 
   /**
