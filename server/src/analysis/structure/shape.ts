@@ -16,7 +16,24 @@ export interface LineShape {
 const SENTENCE_END = /[.!?…]["'”’)\]]*$|["”’]$/u;
 const OPEN_END = /[.,;:]["'”’)\]]*$/u;
 
-export function shapeOf(text: string): LineShape {
+/**
+ * Shapes of the lines seen last. A page's structure asks several cues of each line, and an edited page
+ * comes back with all but one or two of its lines unchanged, as do a site's template lines page after page.
+ */
+const recentShapes = new Map<string, Readonly<LineShape>>();
+const RECENT_SHAPES = 4096;
+
+export function shapeOf(text: string): Readonly<LineShape> {
+  const known = recentShapes.get(text);
+  if (known) return known;
+  const shape = Object.freeze(computeShape(text));
+  if (recentShapes.size >= RECENT_SHAPES) recentShapes.clear();
+  // Kept under a copy: a line is a slice that would keep its page's whole text alive.
+  recentShapes.set(text.length >= 13 ? [...text].join('') : text, shape);
+  return shape;
+}
+
+function computeShape(text: string): LineShape {
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const letters = text.replace(/[^\p{L}]/gu, '');
   const capitalised = words.filter((w) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w)).length;
