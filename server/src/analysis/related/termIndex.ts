@@ -313,14 +313,15 @@ export class FeatureIndex {
     if (known !== undefined) return known;
     // Only the few discounted features change: correct the squared norm for them alone.
     let squared = full * full;
-    for (const [id, off] of discount) {
+    // forEach, in the same order as for-of: a packed discount's iterator makes a pair per entry.
+    discount.forEach((off, id) => {
       const i = FeatureIndex.find(vector.ids, id);
-      if (i < 0 || off <= 0) continue;
+      if (i < 0 || off <= 0) return;
       const idf = this.idf(id);
       const before = FeatureIndex.tf(vector.counts[i]) * idf;
       const after = FeatureIndex.tf(Math.max(0, vector.counts[i] - off)) * idf;
       squared += after * after - before * before;
-    }
+    });
     const norm = Math.sqrt(Math.max(0, squared));
     cached.norms.set(doc, norm);
     return norm;
