@@ -23,7 +23,11 @@ const OPEN_END = /[.,;:]["'”’)\]]*$/u;
 const recentShapes = new Map<string, Readonly<LineShape>>();
 const RECENT_SHAPES = 4096;
 
+/** Longer lines are running text, rarely repeated, and not worth a copy. */
+const LONGEST_KEPT = 500;
+
 export function shapeOf(text: string): Readonly<LineShape> {
+  if (text.length > LONGEST_KEPT) return computeShape(text);
   const known = recentShapes.get(text);
   if (known) return known;
   const shape = Object.freeze(computeShape(text));
