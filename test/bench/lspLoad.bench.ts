@@ -10,7 +10,8 @@
 //   npm run bench -- --sizes 1k,10k      chosen sizes
 //   npm run bench -- --quick             fewer samples, 1k unless --sizes; does not write the doc
 //   options: --budget SECONDS, --seed N, --no-write, --out FILE, --jobs N (the servers' index.jobs),
-//            --cpu-prof DIR (profile the server; the edit loop's window goes to DIR/edit-window.json),
+//            --cpu-prof DIR (profile the server; the windows of the edit loop and of the hover, related and
+//            symbol requests go to DIR/edit-window.json, hover-window.json, related-window.json, …),
 //            --heap-snapshot DIR (one snapshot after indexing); both skip the warm start and the doc.
 import { execFileSync } from 'node:child_process';
 import {
@@ -395,7 +396,7 @@ async function runSize(size: number): Promise<SizeResult> {
     let text = targetText;
     let note: string | undefined;
     const editWindow = { startUs: 0, endUs: 0, pid: client.pid };
-    editWindow.startUs = Number(process.hrtime.bigint() / 1000n);
+    editWindow.startUs = nowUs();
     for (let k = 0; k < EDITS; k++) {
       if (performance.now() > editDeadline) {
         note = `stopped after ${k} edits: stage time limit`;
@@ -418,8 +419,19 @@ async function runSize(size: number): Promise<SizeResult> {
       latencies.push(ms);
       edited.push(text);
     }
-    editWindow.endUs = Number(process.hrtime.bigint() / 1000n);
+    editWindow.endUs = nowUs();
     if (cpuProfDir) writeFileSync(path.join(cpuProfDir, 'edit-window.json'), JSON.stringify(editWindow));
+    /** Runs one kind of request, recording its window for the profile summary when profiling. */
+    const windowed = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      const startUs = nowUs();
+      const out = await run();
+      if (cpuProfDir)
+        writeFileSync(
+          path.join(cpuProfDir, `${name}-window.json`),
+          JSON.stringify({ startUs, endUs: nowUs(), pid: client.pid }),
+        );
+      return out;
+    };
     result.edit = { latencies, note };
     log(
       `${label(size)}: ${latencies.length} edits, p50 ${fmtMs(percentile(latencies, 0.5))}, p95 ${fmtMs(percentile(latencies, 0.95))}`,
@@ -430,17 +442,19 @@ async function runSize(size: number): Promise<SizeResult> {
     const entities = (client.diagnostics(uri)?.diagnostics ?? []).filter((d: Diagnostic) =>
       String(d.code ?? '').startsWith('entity.'),
     );
-    result.hover = await timedQueries(HOVERS, left, async (i) => {
-      if (entities.length === 0) return undefined;
-      const r = entities[Math.floor((i * entities.length) / HOVERS) % entities.length].range;
-      const position = { line: r.start.line, character: r.start.character + 1 };
-      const hover = await client.request<unknown>(
-        'textDocument/hover',
-        { textDocument: { uri }, position },
-        OP_TIMEOUT_MS,
-      );
-      return hover ? 1 : 0;
-    }).then(({ latencies: l, sum, note: n }) => ({
+    result.hover = await windowed('hover', () =>
+      timedQueries(HOVERS, left, async (i) => {
+        if (entities.length === 0) return undefined;
+        const r = entities[Math.floor((i * entities.length) / HOVERS) % entities.length].range;
+        const position = { line: r.start.line, character: r.start.character + 1 };
+        const hover = await client.request<unknown>(
+          'textDocument/hover',
+          { textDocument: { uri }, position },
+          OP_TIMEOUT_MS,
+        );
+        return hover ? 1 : 0;
+      }),
+    ).then(({ latencies: l, sum, note: n }) => ({
       latencies: l,
       answered: sum,
       note: entities.length === 0 ? 'no entity diagnostics' : n,
@@ -448,24 +462,28 @@ async function runSize(size: number): Promise<SizeResult> {
 
     // Related lists: the open article and other reprints of its story (not open: answered from the index).
     const relatedUris = [uri, ...manifest.relatedFiles.map(fileUri)];
-    result.related = await timedQueries(RELATED, left, async (i) => {
-      const r = await client.request<RelatedArticlesResult>(
-        RelatedArticlesRequest.method,
-        { textDocument: { uri: relatedUris[i % relatedUris.length] } },
-        OP_TIMEOUT_MS,
-      );
-      return r.items.length;
-    }).then(({ latencies: l, sum, note: n }) => ({ latencies: l, items: sum, note: n }));
+    result.related = await windowed('related', () =>
+      timedQueries(RELATED, left, async (i) => {
+        const r = await client.request<RelatedArticlesResult>(
+          RelatedArticlesRequest.method,
+          { textDocument: { uri: relatedUris[i % relatedUris.length] } },
+          OP_TIMEOUT_MS,
+        );
+        return r.items.length;
+      }),
+    ).then(({ latencies: l, sum, note: n }) => ({ latencies: l, items: sum, note: n }));
 
     // Workspace symbols.
-    result.symbols = await timedQueries(SYMBOLS, left, async (i) => {
-      const r = await client.request<unknown[] | null>(
-        'workspace/symbol',
-        { query: manifest.symbolQueries[i % manifest.symbolQueries.length] },
-        OP_TIMEOUT_MS,
-      );
-      return r?.length ?? 0;
-    }).then(({ latencies: l, sum, note: n }) => ({ latencies: l, results: sum, note: n }));
+    result.symbols = await windowed('symbols', () =>
+      timedQueries(SYMBOLS, left, async (i) => {
+        const r = await client.request<unknown[] | null>(
+          'workspace/symbol',
+          { query: manifest.symbolQueries[i % manifest.symbolQueries.length] },
+          OP_TIMEOUT_MS,
+        );
+        return r?.length ?? 0;
+      }),
+    ).then(({ latencies: l, sum, note: n }) => ({ latencies: l, results: sum, note: n }));
 
     // References for the edit figure: readDoc of each edited text; the 8 KB figure once more.
     const editedRefs: number[] = [];
@@ -474,7 +492,10 @@ async function runSize(size: number): Promise<SizeResult> {
     result.refs.readDoc8kMs = median([...readDoc8k, ...readDocMs(targetText, 30)]);
 
     await client.stop(cpuProfDir ? 120_000 : 5000);
-    if (cpuProfDir) log(`${label(size)}: CPU profile in ${cpuProfDir}, edit window in edit-window.json`);
+    if (cpuProfDir)
+      log(
+        `${label(size)}: CPU profile in ${cpuProfDir}, windows in edit-, hover-, related-, symbols-window.json`,
+      );
 
     // Warm start: same corpus, same storage folder.
     if (profiling) {
@@ -503,6 +524,11 @@ async function runSize(size: number): Promise<SizeResult> {
 const REPLACEMENTS = 'ferry budget tunnel harvest inquiry pension market licence reservoir festival'.split(
   ' ',
 );
+
+/** Microseconds on the monotonic clock the server's CPU profile uses. */
+function nowUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
 
 async function timedQueries(
   count: number,

@@ -229,7 +229,7 @@ describe('EntityIndex', () => {
 });
 
 describe('EntityIndex listings', () => {
-  it('list files in the order they were first indexed and mentions in text order, after any edits', () => {
+  it("list files in the order they were first indexed and mentions in text order, and each file's first mention, after any edits", () => {
     const names = ['Ann Lee', 'Bo Kim', 'Kim Group'] as const;
     const op = fc.record({
       uri: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
@@ -257,6 +257,8 @@ describe('EntityIndex listings', () => {
           );
           assert.deepEqual(index.mentionsOf(name), listed);
           assert.deepEqual(index.firstMention(name), listed[0]);
+          const firsts = listed.filter((m, i) => listed.findIndex((o) => o.uri === m.uri) === i);
+          assert.deepEqual([...index.firstPerFile(name)], firsts);
           const first = files[0]?.[1].find((m) => m.canonical === name);
           if (first) assert.equal(index.summary(name)?.type, first.type);
           else assert.equal(index.summary(name), undefined);

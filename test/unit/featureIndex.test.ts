@@ -25,34 +25,39 @@ describe('FeatureIndex', () => {
         const index = new FeatureIndex();
         const live = new Map<number, Map<string, number>>();
         let next = 0;
+        // Scored after every step too: counts kept for queried features must follow adds and removals.
+        const check = (): void => {
+          for (const name of FEATURES) {
+            const id = index.idOf(name);
+            if (id === undefined) continue;
+            const scores = new Float64Array(next + 1);
+            const touched: number[] = [];
+            index.accumulate([{ id, weight: 1 }], next, scores, touched);
+            const want = [...live]
+              .filter(([, c]) => (c.get(name) ?? 0) > 0)
+              .map(([doc, c]) => [
+                doc,
+                (Math.log1p(c.get(name) ?? 0) * index.idf(id)) / (index.cachedNorm(doc) || 1),
+              ]);
+            assert.deepEqual(
+              touched.map((doc) => [doc, scores[doc]]),
+              want,
+            );
+          }
+        };
         for (const o of ops) {
           const docs = [...live.keys()];
           if (o.remove && docs.length > 0) {
             const doc = docs[docs.length - 1] as number;
             index.remove(doc);
             live.delete(doc);
+            check();
             continue;
           }
           const counts = new Map(Object.entries(o.counts));
           index.add(next, counts);
           live.set(next++, counts);
-        }
-        for (const name of FEATURES) {
-          const id = index.idOf(name);
-          if (id === undefined) continue;
-          const scores = new Float64Array(next + 1);
-          const touched: number[] = [];
-          index.accumulate([{ id, weight: 1 }], next, scores, touched);
-          const want = [...live]
-            .filter(([, c]) => (c.get(name) ?? 0) > 0)
-            .map(([doc, c]) => [
-              doc,
-              (Math.log1p(c.get(name) ?? 0) * index.idf(id)) / (index.cachedNorm(doc) || 1),
-            ]);
-          assert.deepEqual(
-            touched.map((doc) => [doc, scores[doc]]),
-            want,
-          );
+          check();
         }
         for (const [doc, counts] of live) {
           const weights = new Map(index.weighted(doc).map((f) => [index.name(f.id), f.weight]));

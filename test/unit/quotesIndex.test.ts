@@ -1,6 +1,7 @@
 // The same quote across articles: exact and lightly edited copies are found, unrelated quotes and scare
 // quotes are not, removal forgets an article.
 import { test } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { QuoteIndex } from '../../server/src/analysis/quotes/quoteIndex';
 import { findQuotes } from '../../server/src/analysis/quotes/quotes';
@@ -64,5 +65,42 @@ test('unrelated quotes and scare quotes are not matched; remove forgets the arti
   assert.deepEqual(
     index.sameQuotes('b', quotes.get('b')?.[0] as Quote).map((s) => s.uri),
     ['a', 'd'],
+  );
+});
+
+test('after any sequence of adds and removals, answers as an index of the articles left, added in that order', () => {
+  const lines = [
+    '"We will rebuild the harbour in the forward-looking way our town deserves," said Ines Calvo.',
+    '"We will rebuild the harbour in a forward-looking way," the mayor said.',
+    '"Nothing about this storm was normal," said Bo Lin.',
+    '"Nothing about this storm was normal at all," Lin added.',
+    '"The ferry will run again on Monday," said Ana Perez.',
+  ];
+  const article = fc.uniqueArray(fc.nat(lines.length - 1), { minLength: 0, maxLength: 4 });
+  const op = fc.record({
+    uri: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+    remove: fc.boolean(),
+    picks: article,
+  });
+  fc.assert(
+    fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+      const index = new QuoteIndex();
+      const live = new Map<string, string>();
+      for (const o of ops) {
+        live.delete(o.uri);
+        if (o.remove) index.remove(o.uri);
+        else {
+          const text = o.picks.map((i) => lines[i]).join('\n\n');
+          index.add(o.uri, text, findQuotes(text, []).quotes);
+          live.set(o.uri, text);
+        }
+      }
+      const fresh = new QuoteIndex();
+      for (const [uri, text] of live) fresh.add(uri, text, findQuotes(text, []).quotes);
+      for (const [uri, text] of live)
+        for (const q of findQuotes(text, []).quotes)
+          assert.deepEqual(index.sameQuotes(uri, q), fresh.sameQuotes(uri, q));
+    }),
+    { numRuns: 300 },
   );
 });

@@ -35,8 +35,22 @@ export function memoryQuestions(src: MemorySources): CorpusQuestions {
     textOf: async (uri) => src.textOf(uri),
     analysisOf: async (uri) => src.analysisOf(uri),
     mentionsOf: async (canonical) => src.index.entities.mentionsOf(canonical),
-    firstMentions: async (canonicals) =>
-      new Map(canonicals.map((c) => [c, firstPerFile(src.index.entities.mentionsOf(c))])),
+    // The entities given first are served first, up to `limit` mentions in articles whose text is known
+    // (the ones a symbol can point into); the rest are not read.
+    firstMentions: async (canonicals, limit) => {
+      const out = new Map<string, EntityOccurrence[]>();
+      let left = limit;
+      for (const c of canonicals) {
+        const firsts: EntityOccurrence[] = [];
+        if (left > 0)
+          for (const m of src.index.entities.firstPerFile(c)) {
+            firsts.push(m);
+            if (src.textOf(m.uri) !== undefined && --left === 0) break;
+          }
+        out.set(c, firsts);
+      }
+      return out;
+    },
     searchEntities: async (query, limit) => src.index.entities.search(query, limit),
     mostMentioned: async (limit) =>
       src.index.entities
@@ -44,10 +58,4 @@ export function memoryQuestions(src: MemorySources): CorpusQuestions {
         .sort((a, b) => b.mentionCount - a.mentionCount || b.fileCount - a.fileCount)
         .slice(0, limit),
   };
-}
-
-/** The first of each file's mentions, the files in the order given. */
-export function firstPerFile(mentions: readonly EntityOccurrence[]): EntityOccurrence[] {
-  const seen = new Set<string>();
-  return mentions.filter((m) => !seen.has(m.uri) && seen.add(m.uri));
 }

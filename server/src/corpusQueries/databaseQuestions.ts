@@ -217,7 +217,8 @@ export class DatabaseQuestions implements CorpusQuestions {
       async () => {
         const [stored, local, corrected] = await Promise.all([
           this.db.firstMentions(canonicals, limit),
-          this.local.firstMentions(canonicals, limit),
+          // Unbounded: what the database covers is dropped from the local answer below, after any cut.
+          this.local.firstMentions(canonicals, Number.POSITIVE_INFINITY),
           this.corrected.current(),
         ]);
         const out = new Map<string, EntityOccurrence[]>();

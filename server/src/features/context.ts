@@ -1,6 +1,6 @@
 // What every feature reads: the corpus index, the corpus questions, document texts (open buffers over disk), the analysis of
 // open documents at their current version, and settings. Features get this interface, never the connection.
-import type { ArticleIndex } from '../analysis/corpus/corpusIndex';
+import type { ArticleIndex, Headline } from '../analysis/corpus/corpusIndex';
 import type { CorpusQuestions } from '../corpusQueries/corpusQuestions';
 import type { ArticleAnalysis } from '../analysis/types';
 import type { ArticleLensSettings } from '../protocol';
@@ -31,7 +31,29 @@ export function fileName(uri: string): string {
   }
 }
 
-/** An article's detected headline (see articleTitle), or `fallback` (its file name) when it has none. */
-export function titleOf(text: string | undefined, fallback: string): string {
-  return (text && headlineTitle(text, fallback)) || fallback;
+/**
+ * An article's detected headline (see articleTitle), or `fallback` (its file name) when it has none; `known`
+ * is the headline the index keeps for this text.
+ */
+export function titleOf(text: string | undefined, fallback: string, known?: Headline): string {
+  return (text && headlineTitle(text, fallback, known)) || fallback;
+}
+
+/** The headline the index keeps for `uri`, when what it holds is this very text. */
+export function indexedHeadline(
+  index: ArticleIndex,
+  uri: string,
+  text: string | undefined,
+): Headline | undefined {
+  const indexed = text === undefined ? undefined : index.get(uri);
+  return indexed?.headline && indexed.snapshot.text === text ? indexed.headline : undefined;
+}
+
+/** The title of the article at `uri` whose text is `text`, or its file name. */
+export function articleTitle(
+  ctx: Pick<FeatureContext, 'index'>,
+  uri: string,
+  text: string | undefined,
+): string {
+  return titleOf(text, fileName(uri), indexedHeadline(ctx.index, uri, text));
 }

@@ -48,6 +48,38 @@ export function spanToRange(text: string, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(Math.max(span.start, span.end)) };
 }
 
+/**
+ * The LSP range of a span in a text asked once (one symbol per article): from the cached line index when
+ * there is one, else by counting line starts up to the span, without indexing the whole text or pushing the
+ * open documents' indexes out of the cache. The same range as `spanToRange`.
+ */
+export function spanToRangeOnce(text: string, span: Span): Range {
+  const cached = cache.get(text);
+  if (cached)
+    return { start: cached.positionAt(span.start), end: cached.positionAt(Math.max(span.start, span.end)) };
+  const scan = { at: 0, line: 0, lineStart: 0 };
+  const start = positionBy(text, scan, span.start);
+  return { start, end: positionBy(text, scan, Math.max(span.start, span.end)) };
+}
+
+/** The position of `offset`, counting line starts on from where the last call for a lower offset stopped. */
+function positionBy(
+  text: string,
+  scan: { at: number; line: number; lineStart: number },
+  offset: number,
+): Position {
+  const o = Math.max(0, Math.min(offset, text.length));
+  for (; scan.at < o; scan.at++) {
+    const c = text.charCodeAt(scan.at);
+    // A line starts after `\n`, and after `\r` unless `\n` follows (lineIndex's rule).
+    if (c === 10 || (c === 13 && text.charCodeAt(scan.at + 1) !== 10)) {
+      scan.line++;
+      scan.lineStart = scan.at + 1;
+    }
+  }
+  return { line: scan.line, character: o - scan.lineStart };
+}
+
 export function rangeToSpan(text: string, range: Range): Span {
   const start = positionToOffset(text, range.start);
   return { start, end: Math.max(start, positionToOffset(text, range.end)) };

@@ -13,7 +13,7 @@ import type {
   EntityListResult,
 } from '../protocol';
 import type { FeatureContext } from './context';
-import { fileName, titleOf } from './context';
+import { articleTitle } from './context';
 import { spanToRange } from './convert';
 import { typeLabel } from './entityTypeLabels';
 
@@ -76,7 +76,7 @@ export function provideEntityArticles(
     if (!article) {
       article =
         k < 0 || !stories
-          ? { uri: m.uri, title: titleOf(text, fileName(m.uri)), mentions: [] }
+          ? { uri: m.uri, title: articleTitle(ctx, m.uri, text), mentions: [] }
           : { uri: m.uri, title: stories.titles[k], story: k, mentions: [] };
       byUnit.set(key, article);
     }

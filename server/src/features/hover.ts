@@ -3,7 +3,7 @@
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { EntityMention, Quote, SharedPassage, Span } from '../analysis/types';
 import { entityColor } from '../protocol';
-import type { FeatureContext } from './context';
+import { articleTitle, type FeatureContext } from './context';
 import { offsetToPosition, positionToOffset, spanContains, spanToRange } from './convert';
 import { typeLabel } from './entityTypeLabels';
 import { articleLink, diffMarkdown, escapeMarkdown } from './markdown';
@@ -98,7 +98,7 @@ function quoteSection(ctx: FeatureContext, uri: string, text: string, q: Quote):
       const other = ctx.textOf(s.uri);
       const line = other === undefined ? 0 : offsetToPosition(other, s.contentSpan.start).line;
       const sim = s.similarity < 1 ? ` — ${Math.round(s.similarity * 100)}% same words` : '';
-      lines.push(`- ${articleLink(s.uri, line, other)}${sim}`);
+      lines.push(`- ${articleLink(s.uri, line, articleTitle(ctx, s.uri, other))}${sim}`);
       if (s.similarity < 1) {
         lines.push(`  > ${diffMarkdown(text.slice(q.contentSpan.start, q.contentSpan.end), s.text)}`);
       }
@@ -146,7 +146,7 @@ function reprintSection(ctx: FeatureContext, text: string, shared: SharedPassage
 function copyLink(ctx: FeatureContext, s: SharedPassage): string {
   const other = ctx.textOf(s.otherUri);
   const line = other === undefined ? 0 : offsetToPosition(other, s.otherSpan.start).line;
-  return `${articleLink(s.otherUri, line, other)} — ${Math.round(s.similarity * 100)}% similar`;
+  return `${articleLink(s.otherUri, line, articleTitle(ctx, s.otherUri, other))} — ${Math.round(s.similarity * 100)}% similar`;
 }
 
 /** Word-level diff of this file's copy of the passage against another's. */
@@ -159,7 +159,7 @@ function linkList(ctx: FeatureContext, items: { uri: string; span: Span }[], tot
   const out = items.slice(0, MAX_LINKS).map(({ uri, span }) => {
     const other = ctx.textOf(uri);
     const line = other === undefined ? 0 : offsetToPosition(other, span.start).line;
-    return `- ${articleLink(uri, line, other)}`;
+    return `- ${articleLink(uri, line, articleTitle(ctx, uri, other))}`;
   });
   if (total > MAX_LINKS) out.push(`- and ${total - MAX_LINKS} more`);
   return out;

@@ -1,16 +1,18 @@
 // Markdown helpers for hovers: escaping article text and links that open another article at a line.
 import { formatWordDiff, wordDiff } from '../analysis/duplicates/wordDiff';
-import { fileName, titleOf } from './context';
+import { fileName } from './context';
 
 /** Escapes text from an article so that markdown renders it literally. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
 
-/** A link that opens `uri` at a 0-based `line` (VS Code reads the `#L` fragment as a selection). */
-export function articleLink(uri: string, line: number, text?: string): string {
+/**
+ * A link that opens `uri` at a 0-based `line` (VS Code reads the `#L` fragment as a selection), labelled
+ * with the article's `title` (see context.articleTitle).
+ */
+export function articleLink(uri: string, line: number, title: string): string {
   const name = fileName(uri);
-  const title = titleOf(text, name);
   // The file name beside the headline: two copies of one story share a headline.
   const label = escapeMarkdown(title === name ? name : `${title} · ${name}`);
   return `[${label}](${uri}#L${line + 1})`;

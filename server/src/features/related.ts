@@ -11,7 +11,7 @@ import {
 } from '../protocol';
 import { removeRepeatsEdits } from './codeActions';
 import type { FeatureContext } from './context';
-import { fileName, titleOf } from './context';
+import { articleTitle } from './context';
 import { spanToRange } from './convert';
 import { entityAt, mentionLocations } from './references';
 
@@ -44,7 +44,7 @@ async function toItem(
     .sort((a, b) => a.otherSpan.start - b.otherSpan.start)[0];
   return {
     uri: related.uri,
-    title: titleOf(text, fileName(related.uri)),
+    title: articleTitle(ctx, related.uri, text),
     score: related.score,
     reasons: [...related.reasons].sort((a, b) => b.weight - a.weight).map(describeReason),
     range: passage && text !== undefined ? spanToRange(text, passage.otherSpan) : START,

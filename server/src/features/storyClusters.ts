@@ -5,7 +5,7 @@ import type { AnalysisOptions } from '../analysis/types';
 import { analyzeStructure } from '../analysis/structure/pageStructure';
 import type { StoryClustersResult } from '../protocol';
 import type { FeatureContext } from './context';
-import { fileName, titleOf } from './context';
+import { articleTitle } from './context';
 
 export function provideStoryClusters(
   ctx: FeatureContext,
@@ -17,7 +17,7 @@ export function provideStoryClusters(
     (uri) => ctx.index.related(uri, optionsOf(uri)).map((r) => r.uri),
     (uri) => storyCount(ctx, uri) > 1,
   );
-  const title = (uri: string): string => titleOf(ctx.textOf(uri), fileName(uri));
+  const title = (uri: string): string => articleTitle(ctx, uri, ctx.textOf(uri));
   const clustered = new Set(clusters.flatMap((c) => c.map((m) => m.uri))).size;
   return {
     clusters: clusters.map((members) => ({

@@ -5,7 +5,7 @@ import { subsequence, type EntityOccurrence, type EntitySummary } from '../analy
 import type { EntityType } from '../analysis/types';
 import type { FeatureContext } from './context';
 import { fileName } from './context';
-import { spanToRange } from './convert';
+import { spanToRangeOnce } from './convert';
 import { plural, typeLabel } from './entityTypeLabels';
 
 /** Editors cut long symbol lists anyway; a bounded answer keeps Ctrl+T responsive on large corpora. */
@@ -77,7 +77,7 @@ async function addSymbols(
     out.push({
       name: e.canonical,
       kind: KIND[e.type],
-      location: { uri: m.uri, range: spanToRange(text, m.span) },
+      location: { uri: m.uri, range: spanToRangeOnce(text, m.span) },
       containerName: `${counts} · ${fileName(m.uri)}`,
     });
   }

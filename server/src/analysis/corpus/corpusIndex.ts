@@ -17,9 +17,17 @@ import type {
   Span,
 } from '../types';
 
-/** The spans of the page's stories, which related ranking compares one by one when there are several. */
-function storySpans(local: LocalAnalysis, text: string): Span[] {
-  return structureOf(local, text).stories.map((s) => s.span);
+/** What lists of articles show of a page: its first story's title and how many stories it holds. */
+export interface Headline {
+  /** The first story's title; empty when the page has no story. */
+  title: string;
+  stories: number;
+}
+
+/** The headline of a page structure, its title a copy (a slice would pin the page's whole text). */
+function headlineOf(stories: readonly { title: string }[]): Headline {
+  const title = stories.length > 0 ? stories[0].title : '';
+  return { title: title.length >= 13 ? [...title].join('') : title, stories: stories.length };
 }
 
 export interface IndexedArticle {
@@ -28,6 +36,11 @@ export interface IndexedArticle {
   local: LocalAnalysis;
   /** The model's findings before corrections, so they can be re-applied when the corrections change. */
   raw: LocalAnalysis;
+  /**
+   * The page's headline, kept from the page structure recording computes anyway, so that lists naming
+   * articles from all over the corpus (hovers, related lists) never analyse a page's structure to title it.
+   */
+  headline?: Headline;
 }
 
 /** The small interface the server, the CLI and the tests use. */
@@ -156,11 +169,20 @@ export class CorpusIndex implements ArticleIndex {
   private record(snapshot: ArticleSnapshot, raw: LocalAnalysis, stories?: readonly Span[]): void {
     const { uri, text } = snapshot;
     const local = this.pooled(raw, uri, text);
-    this.articles.set(uri, { snapshot, local, raw });
+    // Indexing workers send the story spans they found (the text alone decides them) unless the
+    // (corrected) findings carry a structure of their own; otherwise the structure gives both the spans
+    // and the headline. Without one here, titles are detected when first shown.
+    const structure = stories && !local.structure ? undefined : structureOf(local, text);
+    const spans = structure ? structure.stories.map((s) => s.span) : (stories ?? []);
+    this.articles.set(uri, {
+      snapshot,
+      local,
+      raw,
+      ...(structure ? { headline: headlineOf(structure.stories) } : {}),
+    });
     this.entities.add(uri, local.entities);
     this.quotes.add(uri, text, local.quotes);
-    // Found from the text alone unless the (corrected) findings carry a structure of their own.
-    const spans = stories && !local.structure ? stories : storySpans(local, text);
+    // Related ranking compares the page's stories one by one when there are several.
     this.relatedIndex.add(uri, text, local.entities, spans);
   }
 

@@ -382,6 +382,22 @@ export class EntityIndex {
     return out;
   }
 
+  /**
+   * Each file's first mention of the name, files in listing order: the first of each file's mentions in
+   * `mentionsOf`, read from the postings without listing the rest, as far as the caller reads.
+   */
+  *firstPerFile(canonical: string): Generator<EntityOccurrence> {
+    const p = this.postings.get(canonical);
+    if (!p) return;
+    for (let i = 0; i < p.files.length; i += 2) {
+      const uri = this.uriAt[p.files[i]] as string;
+      for (const m of this.mentionsIn(uri, canonical, p.files[i + 1])) {
+        yield { uri, span: m.span, text: m.text };
+        break;
+      }
+    }
+  }
+
   /** The file's mentions of the name, in text order, from the first one at `from` in the file's list. */
   private *mentionsIn(uri: string, canonical: string, from: number): Generator<EntityMention> {
     const list = this.byUri.get(uri) ?? [];
@@ -446,9 +462,10 @@ export class EntityIndex {
   search(query: string, limit = Infinity): EntitySummary[] {
     const q = query.toLowerCase().replace(/\s+/g, '');
     const hits: [string, Posting][] = [];
-    for (const entry of this.postings) {
-      if (subsequence(entry[0], q) || anyAlias(entry[1], q)) hits.push(entry);
-    }
+    // forEach, not for-of: a query visits every name, and the iterator would make a pair for each.
+    this.postings.forEach((p, canonical) => {
+      if (subsequence(canonical, q) || anyAlias(p, q)) hits.push([canonical, p]);
+    });
     hits.sort(([, a], [, b]) => b.files.length - a.files.length || b.mentionCount - a.mentionCount);
     return hits.slice(0, limit).map(([canonical, p]) => this.summaryOf(canonical, p));
   }

@@ -123,6 +123,18 @@ export interface QuoteIndexState {
   nextId: number;
 }
 
+/** First index of a value at least `v` in an ascending array. */
+function lowerBound(sorted: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class QuoteIndex {
   /** Per quote id, the article holding it (unset once the article is removed or re-added). */
   private byId: (FileQuotes | undefined)[] = [];
@@ -199,16 +211,26 @@ export class QuoteIndex {
     if (!file) return;
     this.byUri.delete(uri);
     this.texts?.delete(uri);
+    // An article's ids are handed out together and postings list ids in ascending order, so its ids are
+    // side by side in every posting: cut out in place, at the end of each for an article edited last.
     const first = file.firstId;
-    const isGone = (id: number): boolean => id >= first && id < first + file.count;
+    const last = first + file.count - 1;
     for (let i = 0; i < file.count; i++) {
       this.byId[first + i] = undefined;
       for (const k of entryOf(file, i).keys) {
         const list = this.postings.get(k);
         if (list === undefined) continue;
-        const kept = typeof list === 'number' ? (isGone(list) ? [] : [list]) : list.filter((x) => !isGone(x));
-        if (kept.length === 0) this.postings.delete(k);
-        else this.postings.set(k, kept.length === 1 ? kept[0] : kept);
+        if (typeof list === 'number') {
+          if (list >= first && list <= last) this.postings.delete(k);
+          continue;
+        }
+        const from = lowerBound(list, first);
+        let to = from;
+        while (to < list.length && list[to] <= last) to++;
+        if (to === from) continue;
+        list.splice(from, to - from);
+        if (list.length === 0) this.postings.delete(k);
+        else if (list.length === 1) this.postings.set(k, list[0]);
       }
     }
   }

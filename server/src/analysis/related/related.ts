@@ -163,6 +163,13 @@ function sameEntries(a: FeatureDiscount, b: FeatureDiscount): boolean {
   return true;
 }
 
+/** A writable copy of a discount, in its order (through forEach: a packed discount's iterator is a generator). */
+function copyOf(discount: FeatureDiscount): Map<number, number> {
+  const out = new Map<number, number>();
+  discount.forEach((count, id) => out.set(id, count));
+  return out;
+}
+
 /** Each discount with every count made infinite, kept per discount: see `dropCommon`. */
 const wholly = new WeakMap<FeatureDiscount, FeatureDiscount>();
 
@@ -170,7 +177,7 @@ function dropAll(discount: FeatureDiscount): FeatureDiscount {
   let out = wholly.get(discount);
   if (!out) {
     const all = new Map<number, number>();
-    for (const id of discount.keys()) all.set(id, Number.POSITIVE_INFINITY);
+    discount.forEach((_, id) => all.set(id, Number.POSITIVE_INFINITY));
     wholly.set(discount, all);
     out = all;
   }
@@ -200,13 +207,18 @@ const commonDropped = new WeakMap<
 function dropCommonOf(a: FeatureDiscount, b: FeatureDiscount): [FeatureDiscount, FeatureDiscount] {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let common = 0;
-  for (const id of small.keys()) if (large.has(id)) common++;
+  // forEach rather than keys(): a packed discount's iterator is a generator.
+  small.forEach((_, id) => {
+    if (large.has(id)) common++;
+  });
   if (common === 0) return [a, b];
   const allOf = (d: FeatureDiscount): boolean => common === d.size;
   const drop = (d: FeatureDiscount, other: FeatureDiscount): FeatureDiscount => {
     if (allOf(d)) return dropAll(d);
-    const out = new Map(d);
-    for (const id of d.keys()) if (other.has(id)) out.set(id, Number.POSITIVE_INFINITY);
+    const out = copyOf(d);
+    d.forEach((_, id) => {
+      if (other.has(id)) out.set(id, Number.POSITIVE_INFINITY);
+    });
     return out;
   };
   return [drop(a, b), drop(b, a)];
@@ -242,8 +254,10 @@ function withDropped(unit: Unit, page: Discounts): Discounts {
   if (page === unit.page) return unit.own;
   const drop = (own: FeatureDiscount, dropped: FeatureDiscount, before: FeatureDiscount): FeatureDiscount => {
     if (dropped === before) return own;
-    const out = new Map(own);
-    for (const [id, count] of dropped) if (count === Number.POSITIVE_INFINITY) out.set(id, count);
+    const out = copyOf(own);
+    dropped.forEach((count, id) => {
+      if (count === Number.POSITIVE_INFINITY) out.set(id, count);
+    });
     return out;
   };
   return {
@@ -499,13 +513,13 @@ export class RelatedIndex {
   private withSpans(doc: number, base: Discounts, spans: readonly Span[]): Discounts {
     const source = this.sources.get(doc);
     if (!source || spans.length === 0) return base;
-    const terms = new Map(base.terms);
+    const terms = copyOf(base.terms);
     for (const span of spans) {
       // The span's known words with their counts, in text order: what counting them here would give.
       for (const [id, count] of this.spanTerms(source.text.slice(span.start, span.end)))
         terms.set(id, (terms.get(id) ?? 0) + count);
     }
-    const entities = new Map(base.entities);
+    const entities = copyOf(base.entities);
     for (const [id, count] of byId(this.entities, entityCounts(mentionsIn(source.entities, spans))))
       entities.set(id, (entities.get(id) ?? 0) + count);
     return { terms, entities };

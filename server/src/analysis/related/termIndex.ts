@@ -93,6 +93,9 @@ export interface WeightedFeature {
 const PRIOR_DOCS = 20;
 const PRIOR_RATE = 0.05;
 
+/** Posting entries whose counts are kept for queries (see `FeatureIndex.postingCounts`): 2 MB. */
+const POSTING_COUNTS_KEPT = 262_144;
+
 /** log1p of the whole counts below 64. */
 const TF_TABLE = Float64Array.from({ length: 64 }, (_, c) => Math.log1p(c));
 
@@ -120,9 +123,22 @@ export class FeatureIndex {
    * hold beyond the live document frequency) are skipped on read, and dropped once they are the majority.
    */
   private postings: number[][] = [];
+  /**
+   * For the features queried lately, each posting entry's count, in posting order: read from the
+   * documents' vectors, each entry costs a memory access to another document, and a query reads tens of
+   * thousands of entries. A document's counts never change under its id and postings only grow at the end
+   * until compacted (which drops the feature's entry), so a prefix stays valid.
+   */
+  private readonly postingCounts = new Map<number, Float64Array>();
+  private postingCountsSize = 0;
   /** Live document frequency per feature id. */
   private df: number[] = [];
-  private vectors = new Map<number, FeatureVector>();
+  /**
+   * Vectors by document id (ids are handed out in order, so the array stays dense): candidate generation
+   * reads one per posting entry, tens of thousands per query, where a map lookup costs several times more.
+   */
+  private vectors: (FeatureVector | undefined)[] = [];
+  private live = 0;
   /**
    * Norms depend on every IDF, so a change to the corpus makes them all slightly stale. Recomputing
    * thousands after each keystroke would not fit the ranking budget: candidate generation reads the
@@ -149,7 +165,9 @@ export class FeatureIndex {
       names: this.names,
       postings: this.postings,
       df: this.df,
-      vectors: this.vectors,
+      vectors: new Map(
+        this.vectors.flatMap((v, doc): [number, FeatureVector][] => (v === undefined ? [] : [[doc, v]])),
+      ),
       norms: this.norms,
       normEpochs: this.normEpochs,
       epoch: this.epoch,
@@ -165,7 +183,15 @@ export class FeatureIndex {
     this.names.forEach((name, id) => this.featureIds.set(name, id));
     this.postings = state.postings;
     this.df = state.df;
-    this.vectors = state.vectors;
+    this.vectors = [];
+    for (const [doc, v] of state.vectors) {
+      while (this.vectors.length < doc) this.vectors.push(undefined);
+      this.vectors[doc] = v;
+    }
+    this.live = state.vectors.size;
+    // Counts kept for queried features are rebuilt on demand from the restored postings.
+    this.postingCounts.clear();
+    this.postingCountsSize = 0;
     this.norms = state.norms;
     this.normEpochs = state.normEpochs;
     this.epoch = state.epoch;
@@ -175,11 +201,11 @@ export class FeatureIndex {
 
   /** Number of live documents. */
   get size(): number {
-    return this.vectors.size;
+    return this.live;
   }
 
   has(doc: number): boolean {
-    return this.vectors.has(doc);
+    return this.vectors[doc] !== undefined;
   }
 
   name(id: number): string {
@@ -193,7 +219,7 @@ export class FeatureIndex {
 
   /** Adds a document under a fresh id (callers never reuse ids, so stale postings cannot revive). */
   add(doc: number, counts: ReadonlyMap<string, number>): void {
-    if (this.vectors.has(doc)) this.remove(doc);
+    if (this.has(doc)) this.remove(doc);
     const n = counts.size;
     const ids = new Int32Array(n);
     const raw = new Float64Array(n);
@@ -233,20 +259,27 @@ export class FeatureIndex {
       else p.push(doc);
       this.df[id]++;
     }
-    this.vectors.set(doc, { ids: sortedIds, counts: compactCounts(sortedCounts) });
+    // Filled up to `doc` first: writing far past the end would turn the array into a dictionary.
+    while (this.vectors.length < doc) this.vectors.push(undefined);
+    this.vectors[doc] = { ids: sortedIds, counts: compactCounts(sortedCounts) };
+    this.live++;
     this.changed();
     this.computeNorm(doc);
   }
 
   remove(doc: number): void {
-    const vector = this.vectors.get(doc);
+    const vector = this.vectors[doc];
     if (!vector) return;
-    this.vectors.delete(doc);
+    this.vectors[doc] = undefined;
+    this.live--;
     if (doc < this.norms.length) this.norms[doc] = Number.NaN;
     for (const id of vector.ids) {
       this.df[id]--;
       const p = this.postings[id];
-      if ((p.length - this.df[id]) * 2 > p.length) this.compact(p);
+      if ((p.length - this.df[id]) * 2 > p.length) {
+        this.compact(p);
+        this.forgetPostingCounts(id);
+      }
     }
     this.changed();
   }
@@ -258,7 +291,7 @@ export class FeatureIndex {
   private compact(p: number[]): void {
     let w = 0;
     for (let r = 0; r < p.length; r++) {
-      if (!this.vectors.has(p[r])) continue;
+      if (this.vectors[p[r]] === undefined) continue;
       p[w] = p[r];
       w++;
     }
@@ -272,7 +305,7 @@ export class FeatureIndex {
   idf(id: number): number {
     // Exact scoring reads the same IDFs for every candidate: one logarithm per feature per corpus change.
     if (id < this.idfs.length && this.idfEpochs[id] === this.epoch) return this.idfs[id];
-    const n = this.vectors.size;
+    const n = this.live;
     const idf = Math.log((n + PRIOR_DOCS + 1) / (this.df[id] + PRIOR_DOCS * PRIOR_RATE + 1));
     if (id >= this.idfs.length) {
       const size = Math.max(id + 1, this.idfs.length * 2);
@@ -299,7 +332,7 @@ export class FeatureIndex {
 
   /** The document's features with their TF-IDF weights, heaviest first; discounted ones drop out. */
   weighted(doc: number, discount?: FeatureDiscount): WeightedFeature[] {
-    const vector = this.vectors.get(doc);
+    const vector = this.vectors[doc];
     if (!vector) return [];
     const out: WeightedFeature[] = [];
     for (let i = 0; i < vector.ids.length; i++) {
@@ -322,7 +355,7 @@ export class FeatureIndex {
         ? this.norms[doc]
         : this.computeNorm(doc);
     if (!discount || discount.size === 0) return full;
-    const vector = this.vectors.get(doc);
+    const vector = this.vectors[doc];
     if (!vector) return full;
     // Per document: pages of one template share one discount object.
     let cached = this.discountedNorms.get(discount);
@@ -334,14 +367,15 @@ export class FeatureIndex {
     if (known !== undefined) return known;
     // Only the few discounted features change: correct the squared norm for them alone.
     let squared = full * full;
-    for (const [id, off] of discount) {
+    // forEach, in the same order as for-of: a packed discount's iterator makes a pair per entry.
+    discount.forEach((off, id) => {
       const i = FeatureIndex.find(vector.ids, id);
-      if (i < 0 || off <= 0) continue;
+      if (i < 0 || off <= 0) return;
       const idf = this.idf(id);
       const before = FeatureIndex.tf(vector.counts[i]) * idf;
       const after = FeatureIndex.tf(Math.max(0, vector.counts[i] - off)) * idf;
       squared += after * after - before * before;
-    }
+    });
     const norm = Math.sqrt(Math.max(0, squared));
     cached.norms.set(doc, norm);
     return norm;
@@ -367,7 +401,7 @@ export class FeatureIndex {
   }
 
   private computeNorm(doc: number): number {
-    const vector = this.vectors.get(doc);
+    const vector = this.vectors[doc];
     let sum = 0;
     if (vector) {
       for (let i = 0; i < vector.ids.length; i++) {
@@ -405,16 +439,45 @@ export class FeatureIndex {
     for (const { id, weight } of features) {
       const p = this.postings[id];
       const idf = this.idf(id);
+      const counts = this.countsOf(id, p);
       for (let i = 0; i < p.length; i++) {
         const doc = p[i];
-        if (doc === self) continue;
-        const vector = this.vectors.get(doc);
-        if (!vector) continue;
-        const count = vector.counts[FeatureIndex.find(vector.ids, id)];
+        if (doc === self || this.vectors[doc] === undefined) continue;
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (weight * FeatureIndex.tf(count) * idf) / (this.cachedNorm(doc) || 1);
+        scores[doc] += (weight * FeatureIndex.tf(counts[i]) * idf) / (this.cachedNorm(doc) || 1);
       }
     }
+  }
+
+  /** The counts of a posting's entries (see `postingCounts`); a removed document's reads as 0. */
+  private countsOf(id: number, p: readonly number[]): Float64Array {
+    const known = this.postingCounts.get(id);
+    if (known && known.length === p.length) return known;
+    const counts = new Float64Array(p.length);
+    let from = 0;
+    if (known && known.length < p.length) {
+      counts.set(known);
+      from = known.length;
+    }
+    for (let i = from; i < p.length; i++) {
+      const vector = this.vectors[p[i]];
+      counts[i] = vector ? vector.counts[FeatureIndex.find(vector.ids, id)] : 0;
+    }
+    this.forgetPostingCounts(id);
+    if (this.postingCountsSize + counts.length > POSTING_COUNTS_KEPT) {
+      this.postingCounts.clear();
+      this.postingCountsSize = 0;
+    }
+    this.postingCounts.set(id, counts);
+    this.postingCountsSize += counts.length;
+    return counts;
+  }
+
+  private forgetPostingCounts(id: number): void {
+    const known = this.postingCounts.get(id);
+    if (!known) return;
+    this.postingCounts.delete(id);
+    this.postingCountsSize -= known.length;
   }
 
   /**
@@ -428,8 +491,8 @@ export class FeatureIndex {
     discountB?: FeatureDiscount,
     withShared = true,
   ): { similarity: number; shared: WeightedFeature[] } {
-    const va = this.vectors.get(a);
-    const vb = this.vectors.get(b);
+    const va = this.vectors[a];
+    const vb = this.vectors[b];
     const shared: WeightedFeature[] = [];
     if (!va || !vb) return { similarity: 0, shared };
     let dot = 0;

@@ -16,7 +16,29 @@ export interface LineShape {
 const SENTENCE_END = /[.!?…]["'”’)\]]*$|["”’]$/u;
 const OPEN_END = /[.,;:]["'”’)\]]*$/u;
 
-export function shapeOf(text: string): LineShape {
+/**
+ * Shapes of the lines seen last. A page's structure asks several cues of each line, and an edited page
+ * comes back with all but one or two of its lines unchanged, as do a site's template lines page after page.
+ */
+const recentShapes = new Map<string, Readonly<LineShape>>();
+const RECENT_SHAPES = 4096;
+
+/** Longer lines are running text, rarely repeated, and not worth a copy. */
+const LONGEST_KEPT = 500;
+
+export function shapeOf(text: string): Readonly<LineShape> {
+  if (text.length > LONGEST_KEPT) return computeShape(text);
+  const known = recentShapes.get(text);
+  if (known) return known;
+  const shape = Object.freeze(computeShape(text));
+  if (recentShapes.size >= RECENT_SHAPES) recentShapes.clear();
+  // Kept under a copy: a line is a slice that would keep its page's whole text alive. Slicing the
+  // concatenation flattens it into a string of its own (about twenty times cheaper than a spread).
+  recentShapes.set(text.length >= 13 ? ` ${text}`.slice(1) : text, shape);
+  return shape;
+}
+
+function computeShape(text: string): LineShape {
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const letters = text.replace(/[^\p{L}]/gu, '');
   const capitalised = words.filter((w) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w)).length;

@@ -31,7 +31,10 @@ export function groupPieces<T extends Holder>(pieces: readonly Piece<T>[]): Pass
   for (const i of order) {
     const piece = pieces[i];
     let home: (typeof groups)[number] | undefined;
-    for (const g of groups) {
+    // The piece overlaps an anchor it joins by half the anchor's length, so that anchor is at most twice as
+    // long as the piece and starts at most the piece's length before it: earlier anchors are skipped.
+    for (let k = firstFrom(groups, piece.a0 - lengthOf(piece)); k < groups.length; k++) {
+      const g = groups[k];
       const anchor = g.group.anchor;
       if (anchor.a0 >= piece.a1) break; // sorted by start: no later anchor overlaps
       const overlap = Math.min(anchor.a1, piece.a1) - Math.max(anchor.a0, piece.a0);
@@ -50,6 +53,18 @@ export function groupPieces<T extends Holder>(pieces: readonly Piece<T>[]): Pass
   }
   for (const g of groups) g.group.members = g.indexes.sort((x, y) => x - y).map((i) => pieces[i]);
   return groups.map((g) => g.group);
+}
+
+/** Index of the first group whose anchor starts at `a0` or later (groups are sorted by anchor start). */
+function firstFrom(groups: readonly { group: { anchor: WordPair } }[], a0: number): number {
+  let lo = 0;
+  let hi = groups.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (groups[mid].group.anchor.a0 < a0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The distinct other files of a passage, lowest rank first. */
