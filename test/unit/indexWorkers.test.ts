@@ -49,6 +49,8 @@ async function indexWith(pool?: IndexWorkerPool): Promise<{ seen: unknown; figur
     const seen = {
       // Shared passages and related lists follow from these (the CLI test compares them through --jobs).
       local: snapshots.map(({ uri }) => index.get(uri)?.local),
+      // Lists show these titles; the workers find them with the story spans.
+      headlines: snapshots.map(({ uri }) => index.get(uri)?.headline),
       hints: [...index.entities.hints().known],
       entries: [...indexer.entries()].map(({ snapshot, entry, reused }) => ({
         uri: snapshot.uri,

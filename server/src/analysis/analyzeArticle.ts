@@ -10,7 +10,7 @@ import { analyzeText, type NlpDoc } from './text/nlp';
 import { decodeNlpDoc, encodeNlpDoc, type EncodedNlpDoc } from './text/nlpCache';
 import { findQuotes } from './quotes/quotes';
 import { findRepeats } from './duplicates/repeats';
-import { analyzeStructure, unpackStorySpans } from './structure/pageStructure';
+import { analyzeStructure, type PageOutline } from './structure/pageStructure';
 import type {
   AnalysisOptions,
   ArticleAnalysis,
@@ -109,8 +109,8 @@ interface FirstPass {
   journal: TableStep[];
   /** Its wink analysis, for a second pass that redoes its entities; dropped once that pass is done. */
   nlp?: EncodedNlpDoc;
-  /** Its story spans when a worker found them (see `packedStorySpans`); dropped once recorded. */
-  stories?: Uint32Array;
+  /** Its page outline when a worker found it (see `pageOutline`); dropped once recorded. */
+  outline?: PageOutline;
   /** The cache entry its first-pass findings were taken from. */
   cached?: CachedAnalysis;
   /** Its cache entry once the second pass is done (unset when that pass skipped it or was cancelled). */
@@ -138,8 +138,8 @@ export interface ComputedFirstPass {
   repeats: Repeat[];
   /** The wink analysis it came from, encoded in this thread's tag codes. */
   nlp?: EncodedNlpDoc;
-  /** The page's story spans (see `packedStorySpans`): text alone decides them, so they are always valid. */
-  stories?: Uint32Array;
+  /** The page's outline (see `pageOutline`): text alone decides it, so it is always valid. */
+  outline?: PageOutline;
 }
 
 /**
@@ -223,7 +223,7 @@ export class CorpusIndexer {
         local,
         journal: computed.first.journal,
         nlp: computed.nlp,
-        stories: computed.stories,
+        outline: computed.outline,
       });
       return true;
     }
@@ -238,7 +238,7 @@ export class CorpusIndexer {
       local: pass.local,
       journal: pass.journal,
       nlp: computed?.nlp ?? encodeNlpDoc(nlp),
-      stories: computed?.stories,
+      outline: computed?.outline,
     });
     return false;
   }
@@ -251,9 +251,9 @@ export class CorpusIndexer {
     const hints = this.index.entities.hints();
     for (let i = 0; i < this.firsts.length && !this.token.isCancellationRequested; i++) {
       const first = this.firsts[i];
-      const { snapshot, nlp, cached, stories } = first;
+      const { snapshot, nlp, cached, outline } = first;
       first.nlp = undefined;
-      first.stories = undefined;
+      first.outline = undefined;
       if (skipReplaced && this.index.get(snapshot.uri)?.snapshot !== snapshot) {
         yield i + 1;
         continue;
@@ -282,7 +282,7 @@ export class CorpusIndexer {
         this.strings.internSteps(journal);
         second = passOf(local, journal);
       }
-      this.index.update(snapshot, local, false, stories && unpackStorySpans(stories));
+      this.index.update(snapshot, local, false, outline);
       if (local.limits.length === 0 && first.local.limits.length === 0) {
         first.reused = cached !== undefined && second === cached.second;
         first.entry = first.reused

@@ -5,7 +5,13 @@ import { EntityIndex } from '../entities/entityIndex';
 import { PassageIndex } from '../duplicates/passageIndex';
 import { QuoteIndex } from '../quotes/quoteIndex';
 import { RelatedIndex } from '../related/related';
-import { structureOf } from '../structure/pageStructure';
+import {
+  headlineOf,
+  structureOf,
+  unpackStorySpans,
+  type Headline,
+  type PageOutline,
+} from '../structure/pageStructure';
 import type { CorpusIndexState } from './snapshot/indexState';
 import { StringPool } from './stringPool';
 import type {
@@ -17,18 +23,7 @@ import type {
   Span,
 } from '../types';
 
-/** What lists of articles show of a page: its first story's title and how many stories it holds. */
-export interface Headline {
-  /** The first story's title; empty when the page has no story. */
-  title: string;
-  stories: number;
-}
-
-/** The headline of a page structure, its title a copy (a slice would pin the page's whole text). */
-function headlineOf(stories: readonly { title: string }[]): Headline {
-  const title = stories.length > 0 ? stories[0].title : '';
-  return { title: title.length >= 13 ? [...title].join('') : title, stories: stories.length };
-}
+export type { Headline } from '../structure/pageStructure';
 
 export interface IndexedArticle {
   snapshot: ArticleSnapshot;
@@ -49,14 +44,14 @@ export interface ArticleIndex {
   readonly quotes: QuoteIndex;
   /**
    * Adds or replaces an article; returns the other URIs whose corpus findings may have changed, unless
-   * `findAffected` is false (a corpus indexing, which has no use for them): then none. `stories` are the
-   * spans of the page's stories when already found (by an indexing worker), so they are not found again.
+   * `findAffected` is false (a corpus indexing, which has no use for them): then none. `outline` is the
+   * page's story spans and headline when already found (by an indexing worker), so they are not found again.
    */
   update(
     snapshot: ArticleSnapshot,
     local: LocalAnalysis,
     findAffected?: boolean,
-    stories?: readonly Span[],
+    outline?: PageOutline,
   ): Set<string>;
   /**
    * Records an article's findings for the entity hints only (its passages, quotes and words are left out
@@ -140,10 +135,10 @@ export class CorpusIndex implements ArticleIndex {
     snapshot: ArticleSnapshot,
     local: LocalAnalysis,
     findAffected = true,
-    stories?: readonly Span[],
+    outline?: PageOutline,
   ): Set<string> {
     const { uri, text } = snapshot;
-    this.record(snapshot, local, stories);
+    this.record(snapshot, local, outline);
     const affected = this.passages.add(uri, text, findAffected);
     affected.delete(uri);
     return affected;
@@ -166,20 +161,22 @@ export class CorpusIndex implements ArticleIndex {
     this.relatedIndex.refreshNorms();
   }
 
-  private record(snapshot: ArticleSnapshot, raw: LocalAnalysis, stories?: readonly Span[]): void {
+  private record(snapshot: ArticleSnapshot, raw: LocalAnalysis, outline?: PageOutline): void {
     const { uri, text } = snapshot;
     const local = this.pooled(raw, uri, text);
-    // Indexing workers send the story spans they found (the text alone decides them) unless the
-    // (corrected) findings carry a structure of their own; otherwise the structure gives both the spans
-    // and the headline. Without one here, titles are detected when first shown.
-    const structure = stories && !local.structure ? undefined : structureOf(local, text);
-    const spans = structure ? structure.stories.map((s) => s.span) : (stories ?? []);
-    this.articles.set(uri, {
-      snapshot,
-      local,
-      raw,
-      ...(structure ? { headline: headlineOf(structure.stories) } : {}),
-    });
+    // Indexing workers send the outline they found (the text alone decides it) unless the (corrected)
+    // findings carry a structure of their own.
+    let spans: Span[];
+    let headline: Headline;
+    if (outline && !local.structure) {
+      spans = unpackStorySpans(outline.spans);
+      headline = outline.headline;
+    } else {
+      const { stories } = structureOf(local, text);
+      spans = stories.map((s) => s.span);
+      headline = headlineOf(stories);
+    }
+    this.articles.set(uri, { snapshot, local, raw, headline });
     this.entities.add(uri, local.entities);
     this.quotes.add(uri, text, local.quotes);
     // Related ranking compares the page's stories one by one when there are several.

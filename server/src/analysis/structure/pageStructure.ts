@@ -34,18 +34,37 @@ function boilerplateBlocks(
   return blocks;
 }
 
-/** The spans of a page's stories as start, end pairs: a compact copy to carry between threads. */
-export function packedStorySpans(text: string): Uint32Array {
-  const { stories } = analyzeStructure(text);
-  const out = new Uint32Array(stories.length * 2);
-  stories.forEach((s, k) => {
-    out[2 * k] = s.span.start;
-    out[2 * k + 1] = s.span.end;
-  });
-  return out;
+/** What lists of articles show of a page: its first story's title and how many stories it holds. */
+export interface Headline {
+  /** The first story's title; empty when the page has no story. */
+  title: string;
+  stories: number;
 }
 
-/** The spans `packedStorySpans` packed. */
+/** The headline of a page's stories, its title a copy (a slice would pin the page's whole text). */
+export function headlineOf(stories: readonly { title: string }[]): Headline {
+  const title = stories.length > 0 ? stories[0].title : '';
+  return { title: title.length >= 13 ? [...title].join('') : title, stories: stories.length };
+}
+
+/** What the corpus index records of a page's structure, compact enough to carry between threads. */
+export interface PageOutline {
+  /** The stories' spans as start, end pairs. */
+  spans: Uint32Array;
+  headline: Headline;
+}
+
+export function pageOutline(text: string): PageOutline {
+  const { stories } = analyzeStructure(text);
+  const spans = new Uint32Array(stories.length * 2);
+  stories.forEach((s, k) => {
+    spans[2 * k] = s.span.start;
+    spans[2 * k + 1] = s.span.end;
+  });
+  return { spans, headline: headlineOf(stories) };
+}
+
+/** The spans a `PageOutline` packed. */
 export function unpackStorySpans(packed: Uint32Array): Span[] {
   const spans: Span[] = [];
   for (let k = 0; k + 1 < packed.length; k += 2) spans.push({ start: packed[k], end: packed[k + 1] });

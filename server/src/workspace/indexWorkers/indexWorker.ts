@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { firstPassOf } from '../../analysis/analyzeArticle';
 import { analyzeText } from '../../analysis/text/nlp';
 import { encodeNlpDoc, tagPairsFrom } from '../../analysis/text/nlpCache';
-import { packedStorySpans } from '../../analysis/structure/pageStructure';
+import { pageOutline } from '../../analysis/structure/pageStructure';
 import { neverCancelled } from '../../analysis/types';
 import { HintMirror } from './hintDeltas';
 import type { AnalyseReply, AnalyseRequest } from './protocol';
@@ -32,7 +32,7 @@ function analyse(request: AnalyseRequest): AnalyseReply {
       first: { entities, quotes, unbalanced, journal },
       repeats,
       nlp: encoded,
-      stories: packedStorySpans(request.text),
+      outline: pageOutline(request.text),
       tagPairs,
     };
   } catch (e) {

@@ -1,6 +1,7 @@
 // Messages between the indexing pool (main thread) and its worker threads. Plain data only: everything
 // crosses by structured clone.
 import type { PassFindings } from '../../analysis/corpus/cachedAnalysis';
+import type { PageOutline } from '../../analysis/structure/pageStructure';
 import type { EncodedNlpDoc } from '../../analysis/text/nlpCache';
 import type { AnalysisOptions, Repeat } from '../../analysis/types';
 import type { HintDelta } from './hintDeltas';
@@ -20,8 +21,8 @@ export type AnalyseReply =
       first: PassFindings;
       repeats: Repeat[];
       nlp: EncodedNlpDoc;
-      /** The page's story spans (see `packedStorySpans`), which the index needs and the text alone gives. */
-      stories: Uint32Array;
+      /** The page's story spans and headline (see `pageOutline`), which the index needs and the text alone gives. */
+      outline: PageOutline;
       /** Tag pairs the worker coded since its previous reply (see `tagPairsFrom`). */
       tagPairs: [string, string][];
     }

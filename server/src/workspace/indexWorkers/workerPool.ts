@@ -104,7 +104,7 @@ export class IndexWorkerPool {
     }
     worker.tagPairs.push(...reply.tagPairs);
     const nlp = recodeNlpDoc(reply.nlp, worker.tagPairs);
-    resolve({ first: reply.first, repeats: reply.repeats, nlp, stories: reply.stories });
+    resolve({ first: reply.first, repeats: reply.repeats, nlp, outline: reply.outline });
   }
 
   /** Drops a worker that failed; what it still held is done in the main thread. */
