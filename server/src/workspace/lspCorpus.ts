@@ -339,10 +339,14 @@ export class LspCorpus {
       this.index.prepareRelated(files[i].uri, files[i].options);
       await maybeYield(files.length * 2, files.length * 2);
     }
+    // The snapshot is written before the collection, which then takes its buffers with the rest.
+    if (!token.isCancellationRequested) {
+      this.saveSnapshot();
+      await this.snapshotWrite;
+    }
     // The passes' per-file findings and the cache body are garbage now: collected, the memory goes back.
     collectGarbage();
     this.finishStart(started, elsewhere, problems, progress);
-    if (!token.isCancellationRequested) this.saveSnapshot();
   }
 
   private finishStart(
