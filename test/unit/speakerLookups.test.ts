@@ -6,7 +6,8 @@ import { occurrencesAtTokens } from '../../server/src/analysis/entities/addedOcc
 import { CapitalisedNames } from '../../server/src/analysis/quotes/speakers/capitalisedNames';
 import { KeyedReferents, leadingPair } from '../../server/src/analysis/quotes/speakers/keyedReferents';
 import type { Referent } from '../../server/src/analysis/quotes/speakers/cast';
-import { firstAbove, MentionOrder } from '../../server/src/analysis/quotes/speakers/mentionOrder';
+import { MentionOrder } from '../../server/src/analysis/quotes/speakers/mentionOrder';
+import { firstAbove } from '../../server/src/analysis/text/sortedSearch';
 import type { EntityMention, EntityType } from '../../server/src/analysis/types';
 
 const mention = (start: number, end: number, type: EntityType, canonical: string): EntityMention => ({

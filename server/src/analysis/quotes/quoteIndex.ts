@@ -3,6 +3,7 @@
 import type { Quote, Span } from '../types';
 import { diffSimilarity, wordDiff } from '../duplicates/wordDiff';
 import { HashTable } from '../corpus/hashTable';
+import { firstAbove } from '../text/sortedSearch';
 
 export interface QuoteMatch {
   uri: string;
@@ -123,18 +124,6 @@ export interface QuoteIndexState {
   nextId: number;
 }
 
-/** First index of a value at least `v` in an ascending array. */
-function lowerBound(sorted: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export class QuoteIndex {
   /** Per quote id, the article holding it (unset once the article is removed or re-added). */
   private byId: (FileQuotes | undefined)[] = [];
@@ -224,7 +213,7 @@ export class QuoteIndex {
           if (list >= first && list <= last) this.postings.delete(k);
           continue;
         }
-        const from = lowerBound(list, first);
+        const from = firstAbove(list, first - 1);
         let to = from;
         while (to < list.length && list[to] <= last) to++;
         if (to === from) continue;

@@ -2,6 +2,7 @@
 // keeps one per file between its indexing passes; as objects, a thousand tokens per file would cost about
 // 100 KB, encoded they take about 3 bytes each.
 import type { NlpDoc, NlpToken, ValueEntity } from './nlp';
+import { MAX_VARINT, writeVarint } from './varint';
 
 /** An `NlpDoc` without its strings: token values are re-sliced from the text on `decodeNlpDoc`. */
 export interface EncodedNlpDoc {
@@ -35,18 +36,6 @@ function tagPair(code: number): [string, string] {
   const pair = tagPairs[code];
   if (!pair) throw new RangeError(`unknown tag code ${code}`);
   return pair;
-}
-
-/** Varints of up to 5 bytes: enough for any UTF-16 offset. */
-const MAX_VARINT = 5;
-
-function writeVarint(out: Uint8Array, at: number, n: number): number {
-  while (n >= 0x80) {
-    out[at++] = (n & 0x7f) | 0x80;
-    n >>>= 7;
-  }
-  out[at++] = n;
-  return at;
 }
 
 /** Reads the varints of `bytes` one after another. */

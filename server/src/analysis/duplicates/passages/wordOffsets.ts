@@ -2,10 +2,11 @@
 // as unsigned varints (one byte each for nearly every word). The passage index keeps these instead of the
 // file's text, whose word offsets it would otherwise re-read: about 2 bytes a word, where the text takes
 // about 12 (UTF-16, two bytes a character) and two offset arrays 8.
+import { MAX_VARINT, writeVarint } from '../../text/varint';
 
 /** The gaps and lengths of `count` words with the given UTF-16 spans (in text order, not overlapping). */
 export function packWordOffsets(starts: Uint32Array, ends: Uint32Array, count: number): Uint8Array {
-  const out = new Uint8Array(count * 10);
+  const out = new Uint8Array(count * 2 * MAX_VARINT);
   let at = 0;
   let prevEnd = 0;
   for (let i = 0; i < count; i++) {
@@ -43,13 +44,4 @@ export function unpackWordOffsets(
     prevEnd = ends[i];
   }
   return { starts, ends };
-}
-
-function writeVarint(out: Uint8Array, at: number, n: number): number {
-  while (n >= 0x80) {
-    out[at++] = (n & 0x7f) | 0x80;
-    n >>>= 7;
-  }
-  out[at++] = n;
-  return at;
 }

@@ -1,18 +1,7 @@
 // Speaker-type mentions in text order with position lookups by binary search, so that resolving each of
 // the thousands of subjects of a long page does not walk every mention before it.
+import { firstAbove } from '../../text/sortedSearch';
 import type { EntityMention } from '../../types';
-
-/** Index of the first item of ascending `values` that is greater than `x` (values.length when none). */
-export function firstAbove(values: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export class MentionOrder {
   private readonly starts: Int32Array;

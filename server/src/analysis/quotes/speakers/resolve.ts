@@ -17,6 +17,7 @@ import {
 } from './lexicon';
 import { isFurnitureLine } from '../furniture';
 import { CapitalisedNames } from './capitalisedNames';
+import { firstAbove } from '../../text/sortedSearch';
 import { MentionOrder } from './mentionOrder';
 import { expandShortName, nameFromPhrase } from './names';
 import type { NounPhrase } from './phrases';
@@ -72,6 +73,7 @@ const stem = (w: string): string => w.toLowerCase().slice(0, 6);
 export class Resolver {
   private readonly capitalised: CapitalisedNames;
   private readonly order: MentionOrder;
+  private readonly paragraphStarts: number[];
 
   constructor(
     private readonly text: string,
@@ -81,6 +83,7 @@ export class Resolver {
   ) {
     this.capitalised = new CapitalisedNames(text);
     this.order = new MentionOrder(cast.mentions);
+    this.paragraphStarts = paragraphs.map((p) => p.start);
   }
 
   /** The referent of a phrase at a point of the article; null when it names nobody. */
@@ -248,14 +251,7 @@ export class Resolver {
   /** Whether `at` lies in a short line with no sentence end (a masthead, a menu, a byline). */
   private inFurniture(at: number): boolean {
     // Paragraphs are in text order: the last one starting at or before `at` is the only candidate.
-    let lo = 0;
-    let hi = this.paragraphs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.paragraphs[mid].start <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    const p = this.paragraphs[lo - 1];
+    const p = this.paragraphs[firstAbove(this.paragraphStarts, at) - 1];
     return p !== undefined && at < p.end && isFurnitureLine(this.text, p);
   }
 
