@@ -175,6 +175,42 @@ export class DocumentAnalysis {
     );
   }
 
+  /**
+   * The open-document pipeline (staged local analysis, page structure, corpus findings, diagnostics) on an
+   * indexed article, with every result dropped: the warm-up's rehearsal. The corpus findings are those of
+   * the recorded analysis, as for a file that is not open, so no cache is filled with anything else.
+   */
+  async rehearse(uri: string, token: Token): Promise<boolean> {
+    const { corpus } = this.host;
+    const indexed = corpus.index.get(uri);
+    if (!indexed || this.host.openDocument(uri)) return false;
+    const settings = this.host.settings.peek(uri);
+    const options = corpus.optionsFor(uri, settings);
+    const { snapshot, local: recorded } = indexed;
+    const local = await analyzeLocalStaged(
+      snapshot.text,
+      options,
+      () => corpus.index.entities.hints(),
+      token,
+    );
+    if (!local) return false;
+    await nextTurn();
+    if (token.isCancellationRequested) return false;
+    analyzeStructure(snapshot.text);
+    await nextTurn();
+    if (token.isCancellationRequested || corpus.index.get(uri) !== indexed) return false;
+    const analysis = withCorpusFindings(
+      { uri, version: snapshot.version, ...recorded },
+      snapshot,
+      corpus.index,
+      options,
+    );
+    await nextTurn();
+    if (token.isCancellationRequested) return false;
+    this.diagnosticsOf(uri, { version: snapshot.version, text: snapshot.text, settings, analysis });
+    return true;
+  }
+
   /** Forgets a closed document and clears its diagnostics. */
   close(uri: string): void {
     this.cache.delete(uri);

@@ -51,6 +51,7 @@ import { normalizingConnection } from './util/normalizedDocuments';
 import { createTransport, watchInput } from './util/transport';
 import { normalizeUri, uriToPath } from './util/uri';
 import { registerViewRequests } from './viewRequests';
+import { defaultWarmUpLimits, pickRehearsalArticles, warmUpAnalysis } from './workspace/analysisWarmUp';
 import { WorkspaceEntityModels } from './workspace/entityModels';
 import { ARTICLE_EXTENSION, LspCorpus } from './workspace/lspCorpus';
 
@@ -354,6 +355,34 @@ async function indexAndAnalyse(): Promise<void> {
   for (const doc of documents.all()) scheduler.schedule(doc.uri, 'high');
   // Lenses drawn while indexing counted a partial corpus.
   refreshViews();
+  startWarmUp();
+}
+
+let warmUp = { isCancellationRequested: false };
+/** Rehearses the open-document analysis while idle (a new indexing run or shutdown stops it). */
+function startWarmUp(): void {
+  warmUp.isCancellationRequested = true;
+  const mine = { isCancellationRequested: false };
+  warmUp = mine;
+  const token = {
+    get isCancellationRequested() {
+      return mine.isCancellationRequested || shutdownToken.isCancellationRequested;
+    },
+  };
+  const articles = (): { uri: string; length: number }[] =>
+    corpus.index.uris().map((uri) => ({ uri, length: corpus.index.get(uri)?.snapshot.text.length ?? 0 }));
+  warmUpAnalysis(
+    {
+      candidates: () => pickRehearsalArticles(articles(), defaultWarmUpLimits.articles),
+      rehearse: (uri, t) => analysis.rehearse(uri, t),
+      busy: () => !scheduler.idle || corpus.isPreparing,
+    },
+    token,
+  )
+    .then(({ runs, ms }) =>
+      logger.log('info', `analysis warmed up: ${runs} rehearsals in ${Math.round(ms)} ms`),
+    )
+    .catch(logFailure('analysis warm-up'));
 }
 
 documents.onDidChangeContent(

@@ -169,6 +169,11 @@ export class LspCorpus {
     return affected;
   }
 
+  /** Whether ranking data of restored articles is still being prepared after the start. */
+  get isPreparing(): boolean {
+    return this.unprepared.length > 0;
+  }
+
   get isReady(): boolean {
     return this.state === 'ready';
   }
