@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from 'vscode-languageserver';
 import { analyzeLocal, ownFindings, withCorpusFindings } from './analysis/analyzeArticle';
+import { CorpusIndex } from './analysis/corpus/corpusIndex';
 import { analyzeLocalStaged, nextTurn } from './analysis/stagedAnalysis';
 import { analyzeStructure } from './analysis/structure/pageStructure';
 import type { ArticleAnalysis, ArticleSnapshot, LocalAnalysis, Token } from './analysis/types';
@@ -70,6 +71,7 @@ function emptyAnalysis(snapshot: ArticleSnapshot, limits: string[]): ArticleAnal
 
 export class DocumentAnalysis {
   private readonly cache = new Map<string, CacheEntry>();
+  private rehearsalIndex: CorpusIndex | undefined;
 
   constructor(private readonly host: DocumentAnalysisHost) {}
 
@@ -176,8 +178,8 @@ export class DocumentAnalysis {
   }
 
   /**
-   * The open-document pipeline (staged local analysis, page structure, corpus findings, diagnostics) on an
-   * indexed article, with every result dropped: the warm-up's rehearsal. The corpus findings are those of
+   * The open-document pipeline (staged local analysis, page structure, index update, corpus findings,
+   * diagnostics) on an indexed article, with every result dropped: the warm-up's rehearsal. The corpus findings are those of
    * the recorded analysis, as for a file that is not open, so no cache is filled with anything else.
    */
   async rehearse(uri: string, token: Token): Promise<boolean> {
@@ -196,7 +198,12 @@ export class DocumentAnalysis {
     if (!local) return false;
     await nextTurn();
     if (token.isCancellationRequested) return false;
-    analyzeStructure(snapshot.text);
+    local.structure = analyzeStructure(snapshot.text);
+    await nextTurn();
+    if (token.isCancellationRequested) return false;
+    // An edit updates the index: rehearsed on an index of rehearsals only, the corpus's stays as it is.
+    this.rehearsalIndex ??= new CorpusIndex();
+    this.rehearsalIndex.update({ ...snapshot, uri: `${uri}#rehearsal` }, local);
     await nextTurn();
     if (token.isCancellationRequested || corpus.index.get(uri) !== indexed) return false;
     const analysis = withCorpusFindings(
@@ -209,6 +216,11 @@ export class DocumentAnalysis {
     if (token.isCancellationRequested) return false;
     this.diagnosticsOf(uri, { version: snapshot.version, text: snapshot.text, settings, analysis });
     return true;
+  }
+
+  /** Drops what the rehearsals built. */
+  endRehearsals(): void {
+    this.rehearsalIndex = undefined;
   }
 
   /** Forgets a closed document and clears its diagnostics. */

@@ -382,7 +382,8 @@ function startWarmUp(): void {
     .then(({ runs, ms }) =>
       logger.log('info', `analysis warmed up: ${runs} rehearsals in ${Math.round(ms)} ms`),
     )
-    .catch(logFailure('analysis warm-up'));
+    .catch(logFailure('analysis warm-up'))
+    .finally(() => analysis.endRehearsals());
 }
 
 documents.onDidChangeContent(

@@ -23,7 +23,7 @@ export interface WarmUpLimits {
   articles: number;
 }
 
-export const defaultWarmUpLimits: WarmUpLimits = { runs: 24, budgetMs: 2000, articles: 6 };
+export const defaultWarmUpLimits: WarmUpLimits = { runs: 40, budgetMs: 3000, articles: 8 };
 
 export interface WarmUpResult {
   runs: number;
