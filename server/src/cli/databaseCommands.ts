@@ -29,17 +29,20 @@ import {
 import { HelpRequest, parseArgs, UsageError, type CliArgs } from './args';
 import { DEFAULT_SIDECAR, readCorrections, useCorrections } from './corpus';
 import { entitiesOfCachedCorpus } from './cachedEntities';
+import { cliEntityModel } from './entityModel';
 import { toJson, toText, type FileResult } from './format';
 import { parseExport, writeExport } from './exportCommand';
 import { CurationReadError, CurationUsageError, takeOption } from './options';
 import { warn } from './output';
 
-export const INDEX_USAGE = `usage: article-lens index --db URL [--cache DIR] [--entity-tagger MODE] [--max-file-size-kb N] [--jobs N] <corpus>
+export const INDEX_USAGE = `usage: article-lens index --db URL [--cache DIR] [--entity-tagger MODE] [--entity-model FILE]
+                          [--max-file-size-kb N] [--jobs N] <corpus>
 
 Loads the corpus into the PostgreSQL database at URL (postgres://user@host:port/db; the password may come
 from PGPASSWORD): per-file analyses, entity postings, passage fingerprints, quotes, shared passages and
 related lists. Files whose content is already in the database are not analysed again. Files are analysed
-in worker threads, one per core (--jobs N to choose, 1 for none). Progress goes to stderr.
+in worker threads, one per core (--jobs N to choose, 1 for none). Progress goes to stderr. The tagger's
+weights are chosen as for "analyze": --entity-model FILE, else the corpus folder's retrained model.
 With --cache DIR the analyses are looked up in the local analysis cache first (the one "analyze --cache
 DIR" and the editor write) and the cache gets the new ones: a corpus cached with its corpus findings is
 loaded with nothing analysed.
@@ -122,7 +125,9 @@ async function open(url: string, args: CliArgs): Promise<Opened> {
   const { files, base, skipped } = resolveInputs(args.inputs);
   const input = readFiles(files, args.maxFileSizeKB);
   for (const s of [...skipped, ...input.skipped]) warn(`skipped ${s.path}: ${s.reason}`);
-  const options = analysisOptionsFor(args.entityTagger, args.relatedWholePages);
+  // The same weights as `analyze` and the editor: --entity-model, else the corpus folder's retrained model.
+  const entityModel = args.entityTagger === 'off' ? undefined : cliEntityModel(base, args.entityModel, warn);
+  const options = analysisOptionsFor(args.entityTagger, args.relatedWholePages, entityModel);
   const pool = openPool(url, { applicationName: 'article-lens cli' });
   try {
     await migrate(pool);
