@@ -82,6 +82,7 @@ for (const [label, dir] of [
     assert.equal(loaded.status, 0, loaded.stderr);
     assert.match(loaded.stdout, /indexed \d+ articles .*MB\/s/);
     assert.match(loaded.stderr, /first pass: \d+\/\d+/, 'progress on stderr');
+    assert.match(loaded.stderr, /corpus findings: (\d+)\/\1\n/, 'the corpus findings phase to its end');
 
     const plain = run('analyze', corpus);
     const fromDb = run('analyze', '--db', url, corpus);

@@ -206,7 +206,8 @@ function endRun(
   for (const done of indexer.second()) progress('second pass', done, read.length);
   const results: FileResult[] = [];
   const analyses = new Map<string, ArticleAnalysis>();
-  for (const r of read) {
+  // The long phase of a large corpus (every file's shared passages and related list): its own progress.
+  read.forEach((r, i) => {
     const { snapshot } = r;
     const local = index.get(snapshot.uri)?.local ?? noFindings;
     const analysis = withCorpusFindings(
@@ -217,11 +218,10 @@ function endRun(
     );
     analyses.set(snapshot.uri, analysis);
     results.push(resultOf(base, r, analysis));
-  }
+    progress('corpus findings', i + 1, read.length);
+  });
   if (cache && fingerprint) {
-    let done = 0;
     for (const { snapshot, entry } of indexer.entries()) {
-      progress('corpus findings', ++done, read.length);
       const analysis = analyses.get(snapshot.uri);
       if (!analysis || entry.corpus?.fingerprint === fingerprint) continue;
       const corpus = { fingerprint, shared: analysis.shared, related: analysis.related };
