@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import {
   MentionLists,
   MentionStrings,
-  canonicalAt,
   mentionAt,
   packMentions,
   packedRecord,
+  positionsOf,
   unpackMentions,
 } from '../../server/src/analysis/entities/packedMentions';
 import { compactState, expandState } from '../../server/src/analysis/corpus/snapshot/compactState';
@@ -72,7 +72,10 @@ describe('packed mentions', () => {
         assert.equal(JSON.stringify(list), JSON.stringify(mentions));
         mentions.forEach((m, i) => {
           assert.deepEqual(list[i], m);
-          assert.equal(canonicalAt(list, i), m.canonical);
+          const from = Math.floor(i / 2);
+          const want = mentions.flatMap((o, k) => (k >= from && o.canonical === m.canonical ? [k] : []));
+          assert.deepEqual([...positionsOf(list, m.canonical, from)], want);
+          assert.deepEqual([...positionsOf(mentions, m.canonical, from)], want);
           assert.deepEqual(mentionAt(list, i), m);
         });
         assert.equal(mentionAt(list, mentions.length), undefined);

@@ -5,7 +5,7 @@
 import { AliasTable, type TableStep } from './aliases';
 import type { EntityHints, EntityMention, NamedEntityType, Span } from '../types';
 import { NAMED_ENTITY_TYPES } from '../types';
-import { canonicalAt, mentionAt } from './packedMentions';
+import { mentionAt, positionsOf } from './packedMentions';
 
 /** An entity as one article's hover shows it (see `EntityIndex.overview`). */
 export interface EntityOverview {
@@ -403,8 +403,7 @@ export class EntityIndex {
   private *mentionsIn(uri: string, canonical: string, from: number): Generator<EntityMention> {
     const list = this.byUri.get(uri) ?? [];
     // Packed lists answer the name without decoding the file's other mentions.
-    for (let i = from; i < list.length; i++)
-      if (canonicalAt(list, i) === canonical) yield mentionAt(list, i) as EntityMention;
+    for (const i of positionsOf(list, canonical, from)) yield mentionAt(list, i) as EntityMention;
   }
 
   /** The file's first mention of the name at position `at` of its list. */

@@ -82,10 +82,20 @@ export function packedRecord(list: readonly EntityMention[]): Packed | undefined
   return records.get(list);
 }
 
-/** The canonical name of the list's mention `i`, read from its record when packed. */
-export function canonicalAt(list: readonly EntityMention[], i: number): string {
+/** The positions of the list's mentions of `canonical` from `from` on, read from its record when packed. */
+export function* positionsOf(
+  list: readonly EntityMention[],
+  canonical: string,
+  from: number,
+): Generator<number> {
   const packed = records.get(list);
-  return packed ? packed.strings.at(packed.data[i * MENTION_WIDTH + 4]) : list[i].canonical;
+  if (!packed) {
+    for (let i = from; i < list.length; i++) if (list[i].canonical === canonical) yield i;
+    return;
+  }
+  const { data, strings } = packed;
+  for (let at = from * MENTION_WIDTH; at < data.length; at += MENTION_WIDTH)
+    if (strings.at(data[at + 4]) === canonical) yield at / MENTION_WIDTH;
 }
 
 /** Decoded lists kept for reuse: an article open, hovered or listed is read many times in a row. */
