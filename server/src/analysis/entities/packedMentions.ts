@@ -118,30 +118,13 @@ export class MentionLists {
   /** A list over a packed record (whose ids are this table's), decoded when first read. */
   list(data: Int32Array): EntityMention[] {
     if (data.length % MENTION_WIDTH !== 0) throw new Error('mention record damaged');
-    const length = data.length / MENTION_WIDTH;
-    const decoded = (): EntityMention[] => this.decoded(data);
-    const list = new Proxy<EntityMention[]>([], {
-      get(_, key) {
-        if (key === 'length') return length;
-        const all = decoded();
-        const value: unknown = Reflect.get(all, key);
-        // Methods run on the decoded array itself, not element by element through the list.
-        return typeof value === 'function'
-          ? (...args: unknown[]): unknown => (value as (...a: unknown[]) => unknown).apply(all, args)
-          : value;
-      },
-      has: (_, key) => key in decoded(),
-      ownKeys: () => Reflect.ownKeys(decoded()),
-      getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(decoded(), key),
-      set: () => false,
-      defineProperty: () => false,
-      deleteProperty: () => false,
-    });
+    const list = new Proxy<EntityMention[]>([], new ListReader(data, this));
     records.set(list, { data, strings: this.strings });
     return list;
   }
 
-  private decoded(data: Int32Array): EntityMention[] {
+  /** The mentions of a record made by this table, decoded or taken from the recent ones. */
+  decoded(data: Int32Array): EntityMention[] {
     let all = this.recent.get(data);
     if (all) {
       // Most recent last.
@@ -157,6 +140,52 @@ export class MentionLists {
   private remember(data: Int32Array, all: EntityMention[]): void {
     this.recent.set(data, all);
     if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as Int32Array);
+  }
+}
+
+/**
+ * What a packed list answers: its length from the record, everything else from the decoded mentions. One
+ * object per list, its traps on the prototype, so ten thousand lists cost ten thousand small objects.
+ */
+class ListReader implements ProxyHandler<EntityMention[]> {
+  constructor(
+    private readonly data: Int32Array,
+    private readonly lists: MentionLists,
+  ) {}
+
+  get(_: EntityMention[], key: string | symbol): unknown {
+    if (key === 'length') return this.data.length / MENTION_WIDTH;
+    const all = this.lists.decoded(this.data);
+    const value: unknown = Reflect.get(all, key);
+    // Methods run on the decoded array itself, not element by element through the list.
+    return typeof value === 'function'
+      ? (...args: unknown[]): unknown => (value as (...a: unknown[]) => unknown).apply(all, args)
+      : value;
+  }
+
+  has(_: EntityMention[], key: string | symbol): boolean {
+    return key in this.lists.decoded(this.data);
+  }
+
+  ownKeys(): (string | symbol)[] {
+    return Reflect.ownKeys(this.lists.decoded(this.data));
+  }
+
+  getOwnPropertyDescriptor(_: EntityMention[], key: string | symbol): PropertyDescriptor | undefined {
+    return Reflect.getOwnPropertyDescriptor(this.lists.decoded(this.data), key);
+  }
+
+  // The index shares its lists: a write would change them for every reader, and is refused.
+  set(): boolean {
+    return false;
+  }
+
+  defineProperty(): boolean {
+    return false;
+  }
+
+  deleteProperty(): boolean {
+    return false;
   }
 }
 
