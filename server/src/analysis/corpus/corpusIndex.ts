@@ -13,10 +13,12 @@ import {
   type PageOutline,
 } from '../structure/pageStructure';
 import type { CorpusIndexState } from './snapshot/indexState';
+import { MentionLists, packedRecord } from '../entities/packedMentions';
 import { StringPool } from './stringPool';
 import type {
   AnalysisOptions,
   ArticleSnapshot,
+  EntityMention,
   LocalAnalysis,
   RelatedArticle,
   SharedPassage,
@@ -90,6 +92,9 @@ export class CorpusIndex implements ArticleIndex {
   private articles = new Map<string, IndexedArticle>();
   /** Mention and speaker texts recur across thousands of files: one copy each. */
   private readonly strings = new StringPool();
+  /** Recorded mention lists are packed (see packedMentions.ts); a list already packed once is reused. */
+  private readonly mentionLists = new MentionLists();
+  private readonly packedLists = new WeakMap<readonly EntityMention[], EntityMention[]>();
   private curation: CurationStage | undefined;
 
   get size(): number {
@@ -185,10 +190,25 @@ export class CorpusIndex implements ArticleIndex {
 
   /** The recorded findings (corrected when there are corrections), with their texts pooled. */
   private pooled(raw: LocalAnalysis, uri: string, text: string): LocalAnalysis {
-    this.strings.internFindings(raw);
+    this.pack(raw);
     const local = this.curation ? this.curation.local(uri, text, raw) : raw;
-    if (local !== raw) this.strings.internFindings(local);
+    if (local !== raw) this.pack(local);
     return local;
+  }
+
+  /**
+   * Pools the findings' texts and packs their mention list, in place. The same list handed in again (a
+   * corpus indexing's second pass) gets the same packed list, so the indexes see it unchanged.
+   */
+  private pack(local: LocalAnalysis): void {
+    this.strings.internFindings(local);
+    if (packedRecord(local.entities)) return;
+    let packed = this.packedLists.get(local.entities);
+    if (!packed) {
+      packed = this.mentionLists.pack(local.entities);
+      this.packedLists.set(local.entities, packed);
+    }
+    local.entities = packed;
   }
 
   setCuration(stage: CurationStage | undefined): void {

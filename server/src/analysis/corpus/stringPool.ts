@@ -2,6 +2,7 @@
 // out of its article, so "Monday" in 20,000 files is 20,000 strings; the corpus index keeps one instead.
 import type { TableStep } from '../entities/aliases';
 import type { LocalAnalysis } from '../types';
+import { packedRecord } from '../entities/packedMentions';
 
 /** Strings at least this long are rarely repeated word for word, and are left as they are. */
 const MAX_POOLED = 64;
@@ -29,13 +30,15 @@ export class StringPool {
    * values, so whoever reads the analysis sees the same findings.
    */
   internFindings(local: LocalAnalysis): void {
-    for (const m of local.entities) {
-      m.text = this.intern(m.text);
-      m.canonical = this.intern(m.canonical);
-      // Findings decoded from a cache entry or sent by a worker thread carry their own copy of each tag.
-      m.type = this.intern(m.type);
-      m.source = this.intern(m.source);
-    }
+    // A packed list's texts are pooled by its string table already.
+    if (!packedRecord(local.entities))
+      for (const m of local.entities) {
+        m.text = this.intern(m.text);
+        m.canonical = this.intern(m.canonical);
+        // Findings decoded from a cache entry or sent by a worker thread carry their own copy of each tag.
+        m.type = this.intern(m.type);
+        m.source = this.intern(m.source);
+      }
     for (const q of local.quotes) {
       q.kind = this.intern(q.kind);
       const speaker = q.speaker;

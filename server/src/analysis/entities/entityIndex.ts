@@ -5,6 +5,7 @@
 import { AliasTable, type TableStep } from './aliases';
 import type { EntityHints, EntityMention, NamedEntityType, Span } from '../types';
 import { NAMED_ENTITY_TYPES } from '../types';
+import { mentionAt, positionsOf } from './packedMentions';
 
 /** An entity as one article's hover shows it (see `EntityIndex.overview`). */
 export interface EntityOverview {
@@ -401,12 +402,14 @@ export class EntityIndex {
   /** The file's mentions of the name, in text order, from the first one at `from` in the file's list. */
   private *mentionsIn(uri: string, canonical: string, from: number): Generator<EntityMention> {
     const list = this.byUri.get(uri) ?? [];
-    for (let i = from; i < list.length; i++) if (list[i].canonical === canonical) yield list[i];
+    // Packed lists answer the name without decoding the file's other mentions.
+    for (const i of positionsOf(list, canonical, from)) yield mentionAt(list, i) as EntityMention;
   }
 
   /** The file's first mention of the name at position `at` of its list. */
   private mentionAt(uri: string, at: number): EntityMention | undefined {
-    return this.byUri.get(uri)?.[at];
+    const list = this.byUri.get(uri);
+    return list && mentionAt(list, at);
   }
 
   /**

@@ -7,7 +7,8 @@ import type { PassageFileState, PassageIndexState } from '../../duplicates/passa
 import type { FileQuotes, QuoteIndexState } from '../../quotes/quoteIndex';
 import type { RelatedIndexState } from '../../related/related';
 import type { FeatureIndexState, FeatureVector } from '../../related/termIndex';
-import type { EntityMention, EntitySource, EntityType, LocalAnalysis } from '../../types';
+import type { EntityMention, LocalAnalysis } from '../../types';
+import { MENTION_WIDTH, MentionLists, MentionStrings, packedRecord } from '../../entities/packedMentions';
 import type { IndexedArticle } from '../corpusIndex';
 import {
   flattenLists,
@@ -24,16 +25,10 @@ import { StringTableWriter, unpackStrings, type PackedStrings } from './stringTa
 type LocalRest = Omit<LocalAnalysis, 'entities'>;
 
 interface CompactMentions {
-  /** Per article, where its mentions end in the columns. */
+  /** Per article, where its mentions end (in mentions). */
   ends: Uint32Array;
-  starts: Int32Array;
-  spanEnds: Int32Array;
-  /** String ids of the type, the text, the canonical name and the source. */
-  types: Uint32Array;
-  texts: Uint32Array;
-  canonicals: Uint32Array;
-  sources: Uint32Array;
-  corrected: Uint8Array;
+  /** Every article's packed record end to end (see packedMentions.ts), string ids of the snapshot's table. */
+  data: Int32Array;
 }
 
 interface CompactArticles {
@@ -186,37 +181,19 @@ export function compactState(state: CorpusIndexState): CompactIndexState {
   const id = (s: string): number => strings.id(s);
   const ids = (list: Iterable<string>): Uint32Array => Uint32Array.from(list, id);
 
-  // Articles, with their mentions as columns.
+  // Articles, with their mentions' packed records end to end.
   const articles = [...state.articles.values()];
-  const m = {
-    ends: [] as number[],
-    starts: [] as number[],
-    spanEnds: [] as number[],
-    types: [] as number[],
-    texts: [] as number[],
-    canonicals: [] as number[],
-    sources: [] as number[],
-    corrected: [] as number[],
-  };
   const rest: LocalRest[] = [];
+  const records: Int32Array[] = [];
+  const remaps = new Map<MentionStrings, Int32Array>();
   for (const a of articles) {
     // The index records the raw findings when no correction applies; a snapshot holds only those.
     if (a.raw !== a.local) throw new Error(`${a.snapshot.uri} carries corrected findings`);
     const { entities, ...others } = a.local;
-    for (const e of entities) {
-      for (const key of Object.keys(e))
-        if (!MENTION_KEYS.has(key)) throw new Error(`an entity mention has a field "${key}"`);
-      m.starts.push(e.span.start);
-      m.spanEnds.push(e.span.end);
-      m.types.push(id(e.type));
-      m.texts.push(id(e.text));
-      m.canonicals.push(id(e.canonical));
-      m.sources.push(id(e.source));
-      m.corrected.push(e.corrected ? 1 : 0);
-    }
-    m.ends.push(m.starts.length);
+    records.push(snapshotRecord(entities, strings, remaps));
     rest.push(others);
   }
+  const mentionRecords = concat(records, (n) => new Int32Array(n));
   const textTable = packTexts(articles.map((a) => a.snapshot.text));
 
   // The entity index: its mention lists are the articles'.
@@ -295,14 +272,8 @@ export function compactState(state: CorpusIndexState): CompactIndexState {
       uris: ids(articles.map((a) => a.snapshot.uri)),
       versions: Float64Array.from(articles, (a) => a.snapshot.version),
       mentions: {
-        ends: Uint32Array.from(m.ends),
-        starts: Int32Array.from(m.starts),
-        spanEnds: Int32Array.from(m.spanEnds),
-        types: Uint32Array.from(m.types),
-        texts: Uint32Array.from(m.texts),
-        canonicals: Uint32Array.from(m.canonicals),
-        sources: Uint32Array.from(m.sources),
-        corrected: Uint8Array.from(m.corrected),
+        ends: mentionRecords.ends.map((end) => end / MENTION_WIDTH),
+        data: mentionRecords.values,
       },
       rest,
     },
@@ -311,6 +282,45 @@ export function compactState(state: CorpusIndexState): CompactIndexState {
     passages,
     related,
   };
+}
+
+/**
+ * A mention list's packed record with the snapshot's string ids: a packed list's numbers copied, its ids
+ * mapped once per string of its table; any other list packed from its objects.
+ */
+function snapshotRecord(
+  list: readonly EntityMention[],
+  writer: StringTableWriter,
+  remaps: Map<MentionStrings, Int32Array>,
+): Int32Array {
+  const packed = packedRecord(list);
+  if (!packed) {
+    for (const e of list)
+      for (const key of Object.keys(e))
+        if (!MENTION_KEYS.has(key)) throw new Error(`an entity mention has a field "${key}"`);
+    const own = new MentionStrings();
+    return snapshotRecord(new MentionLists(own).pack(list), writer, remaps);
+  }
+  let remap = remaps.get(packed.strings);
+  if (!remap || remap.length < packed.strings.size) {
+    const grown = new Int32Array(packed.strings.size).fill(-1);
+    if (remap) grown.set(remap);
+    remaps.set(packed.strings, (remap = grown));
+  }
+  const table = remap;
+  const idOf = (id: number): number => {
+    let out = table[id];
+    if (out === -1) out = table[id] = writer.id(packed.strings.at(id));
+    return out;
+  };
+  const data = packed.data.slice();
+  for (let at = 0; at < data.length; at += MENTION_WIDTH) {
+    data[at + 2] = idOf(data[at + 2]);
+    data[at + 3] = idOf(data[at + 3]);
+    data[at + 4] = idOf(data[at + 4]);
+    data[at + 5] = idOf(data[at + 5] >> 1) * 2 + (data[at + 5] & 1);
+  }
+  return data;
 }
 
 function compactFeatures(f: FeatureIndexState, id: (s: string) => number): CompactFeatures {
@@ -358,23 +368,15 @@ export function expandState(c: CompactIndexState): CorpusIndexState {
     throw new Error('article columns differ in length');
 
   const m = a.mentions;
+  // The snapshot's string table is the restored lists' own: records are taken as they are, not decoded.
+  checkRecords(m.data, strings.length);
+  const lists = new MentionLists(new MentionStrings(strings));
   const articles = new Map<string, IndexedArticle>();
   let at = 0;
   for (let i = 0; i < a.uris.length; i++) {
-    const end = m.ends[i];
-    if (end < at || end > m.starts.length) throw new Error('mention offsets damaged');
-    const entities = new Array<EntityMention>(end - at);
-    for (let k = at; k < end; k++) {
-      const mention: EntityMention = {
-        span: { start: m.starts[k], end: m.spanEnds[k] },
-        type: str(m.types[k]) as EntityType,
-        text: str(m.texts[k]),
-        canonical: str(m.canonicals[k]),
-        source: str(m.sources[k]) as EntitySource,
-      };
-      if (m.corrected[k] === 1) mention.corrected = true;
-      entities[k - at] = mention;
-    }
+    const end = m.ends[i] * MENTION_WIDTH;
+    if (end < at || end > m.data.length) throw new Error('mention offsets damaged');
+    const entities = lists.list(m.data.subarray(at, end));
     at = end;
     const uri = str(a.uris[i]);
     const local: LocalAnalysis = { entities, ...a.rest[i] };
@@ -458,6 +460,16 @@ export function expandState(c: CompactIndexState): CorpusIndexState {
     ),
   };
   return { articles, entities, quotes, passages, related };
+}
+
+/** Throws unless every string id of the records is in a table of `size` strings. */
+function checkRecords(data: Int32Array, size: number): void {
+  if (data.length % MENTION_WIDTH !== 0) throw new Error('mention records damaged');
+  for (let at = 0; at < data.length; at += MENTION_WIDTH)
+    for (let k = 2; k < MENTION_WIDTH; k++) {
+      const id = k === 5 ? data[at + k] >> 1 : data[at + k];
+      if (id < 0 || id >= size) throw new Error(`string ${id} is not in the table`);
+    }
 }
 
 function expandFeatures(f: CompactFeatures, str: (i: number) => string): FeatureIndexState {
