@@ -15,7 +15,7 @@ import {
   passageEvidenceOf,
   textEvidenceOf,
 } from './evidence';
-import { kthLargest } from './selection';
+import { CandidatePass } from './candidates';
 import {
   copyOf,
   discountHash,
@@ -25,13 +25,7 @@ import {
   sameTemplate,
   type Discounts,
 } from './templateDiscounts';
-import {
-  contentTerms,
-  FeatureIndex,
-  type FeatureDiscount,
-  type FeatureIndexState,
-  type WeightedFeature,
-} from './termIndex';
+import { contentTerms, FeatureIndex, type FeatureDiscount, type FeatureIndexState } from './termIndex';
 import {
   type AnalysisOptions,
   type EntityMention,
@@ -48,15 +42,6 @@ import {
  */
 export type BoilerplateSource = (uri: string, options: AnalysisOptions) => readonly Span[];
 
-/**
- * How many of the query's heaviest words and entities open their postings. Same-story articles share
- * the rare words (names, places, figures); the 32 heaviest reach them, while the bulk of a 5 KB article's
- * vocabulary is common and would cost postings reads without changing the top of the ranking.
- */
-const QUERY_TERMS = 32;
-const QUERY_ENTITIES = 16;
-/** Postings read per query at most; the heaviest features come first, so a cut drops only weak ones. */
-const POSTINGS_BUDGET = 20_000;
 /**
  * Candidates scored exactly (full cosine) after the postings pass: twice the list's length, at least 40.
  * Exact scoring is most of a query's cost, and the postings pass already puts same-story articles first.
@@ -160,10 +145,8 @@ export class RelatedIndex {
   private readonly unitCache = new Map<number, { spans: readonly Span[]; units: Discounts[] }>();
   /** Ids are never reused, so postings of a replaced version cannot be mistaken for the new one. */
   private nextDoc = 0;
-  /** Per-document accumulator of one query, reset after use; indexed by document id. */
-  private scratch = new Float64Array(1024);
-  /** The touched documents' scores of one query, reordered to find the candidates' cut; reused. */
-  private selection = new Float64Array(1024);
+  /** The postings pass that picks the documents worth an exact score. */
+  private readonly postingsPass = new CandidatePass(this.terms, this.entities);
   /** Boilerplate discounts per document with the spans they were taken from; see `discountsFor`. */
   private readonly discountCache = new Map<number, { spans: readonly Span[]; discounts: Discounts }>();
   /** Discounts by a hash of their content, so equal ones are one object; see `shareable`. */
@@ -506,7 +489,7 @@ export class RelatedIndex {
     return best;
   }
 
-  /** Documents worth an exact score: the best by a partial dot product over distinctive features. */
+  /** Documents worth an exact score: the best by a partial dot product, and those sharing passages. */
   private candidates(
     doc: number,
     passages: ReadonlyMap<number, unknown>,
@@ -515,54 +498,9 @@ export class RelatedIndex {
   ): number[] {
     if (this.uriOf.size <= Math.max(SCORE_WHOLE_CORPUS, pool))
       return [...this.uriOf.keys()].filter((d) => d !== doc);
-    if (this.scratch.length < this.nextDoc) this.scratch = new Float64Array(this.nextDoc * 2);
-    const scores = this.scratch;
-    const touched: number[] = [];
-    const entities = this.distinctive(this.entities, doc, QUERY_ENTITIES, discounts.entities);
-    this.entities.accumulate(entities, doc, scores, touched);
-    this.terms.accumulate(
-      this.distinctive(this.terms, doc, QUERY_TERMS, discounts.terms),
-      doc,
-      scores,
-      touched,
-    );
-    let ranked = touched;
-    if (touched.length > pool) {
-      // Only the best `pool` matter.
-      if (this.selection.length < touched.length) this.selection = new Float64Array(touched.length * 2);
-      const values = this.selection;
-      for (let i = 0; i < touched.length; i++) values[i] = scores[touched[i]];
-      const cut = kthLargest(values, touched.length, pool);
-      ranked = touched.filter((d) => scores[d] >= cut).slice(0, pool * 2);
-    }
-    const out = new Set(ranked);
-    for (const d of touched) scores[d] = 0;
+    const out = new Set(this.postingsPass.best(doc, this.nextDoc, discounts, pool));
     for (const d of passages.keys()) out.add(d);
     return [...out];
-  }
-
-  /**
-   * The heaviest features of the document that other documents also have, within the postings budget.
-   * Weights are normalised by the document's norm so terms and entities mix on the same scale. Boilerplate
-   * is discounted first: a site's footer words would otherwise open the postings of every page of the site.
-   */
-  private distinctive(
-    index: FeatureIndex,
-    doc: number,
-    limit: number,
-    discount: FeatureDiscount,
-  ): WeightedFeature[] {
-    const norm = index.norm(doc, discount) || 1;
-    const out: WeightedFeature[] = [];
-    let budget = POSTINGS_BUDGET;
-    for (const f of index.weighted(doc, discount)) {
-      if (out.length >= limit) break;
-      const df = index.docFrequency(f.id);
-      if (df < 2 || df > budget) continue;
-      budget -= df;
-      out.push({ id: f.id, weight: f.weight / norm });
-    }
-    return out;
   }
 
   /**
