@@ -16,6 +16,7 @@ import {
   textEvidenceOf,
 } from './evidence';
 import { CandidatePass } from './candidates';
+import { ExtendedCounts } from './extendedCounts';
 import {
   copyOf,
   discountHash,
@@ -332,15 +333,14 @@ export class RelatedIndex {
   private withSpans(doc: number, base: Discounts, spans: readonly Span[]): Discounts {
     const source = this.sources.get(doc);
     if (!source || spans.length === 0) return base;
-    const terms = copyOf(base.terms);
+    const terms = new ExtendedCounts(base.terms);
     for (const span of spans) {
       // The span's known words with their counts, in text order: what counting them here would give.
-      for (const [id, count] of this.spanTerms(source.text.slice(span.start, span.end)))
-        terms.set(id, (terms.get(id) ?? 0) + count);
+      for (const [id, count] of this.spanTerms(source.text.slice(span.start, span.end))) terms.add(id, count);
     }
-    const entities = copyOf(base.entities);
+    const entities = new ExtendedCounts(base.entities);
     for (const [id, count] of byId(this.entities, entityCounts(mentionsIn(source.entities, spans))))
-      entities.set(id, (entities.get(id) ?? 0) + count);
+      entities.add(id, count);
     return { terms, entities };
   }
 

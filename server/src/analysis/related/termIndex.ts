@@ -3,6 +3,7 @@
 // consolidate() nor remove any, so every edit would rebuild the whole corpus.
 
 import { DroppedCounts } from './droppedCounts';
+import { ExtendedCounts } from './extendedCounts';
 
 /** Words that carry no topic in news prose: function words and reporting verbs. */
 const STOPWORDS = new Set(
@@ -104,6 +105,8 @@ const TF_TABLE = Float64Array.from({ length: 64 }, (_, c) => Math.log1p(c));
 /** A document's norm terms under one discount: see `FeatureIndex.normTerms`. */
 interface NormTerms {
   ids: Int32Array;
+  /** Where each id is in the document's vector. */
+  positions: Int32Array;
   kept: Float64Array;
   dropped: Float64Array;
 }
@@ -388,6 +391,8 @@ export class FeatureIndex {
         const term = discount.dropped.has(ids[k]) ? dropped[k] : kept[k];
         if (!Number.isNaN(term)) squared += term;
       }
+    } else if (discount instanceof ExtendedCounts && !(discount.base instanceof ExtendedCounts)) {
+      squared = this.extendedSquared(squared, doc, vector, discount);
     } else {
       // forEach, in the same order as for-of: a packed discount's iterator makes a pair per entry.
       discount.forEach((off, id) => {
@@ -399,6 +404,47 @@ export class FeatureIndex {
     const norm = Math.sqrt(Math.max(0, squared));
     cached.norms.set(doc, norm);
     return norm;
+  }
+
+  /**
+   * `squared` with a document's norm terms under an extended discount added one by one, in the order of
+   * its entries: the base's from their cache (dropped where the base drops them), raised and added ones
+   * computed afresh.
+   */
+  private extendedSquared(
+    squared: number,
+    doc: number,
+    vector: FeatureVector,
+    discount: ExtendedCounts,
+  ): number {
+    let root = discount.base;
+    let dropped: ReadonlySet<number> | undefined;
+    if (root instanceof DroppedCounts) {
+      dropped = root.dropped;
+      root = root.base;
+    }
+    const terms = this.normTerms(doc, vector, root);
+    const { raised } = discount;
+    let out = squared;
+    for (let k = 0; k < terms.ids.length; k++) {
+      const id = terms.ids[k];
+      const off = raised.get(id);
+      const term =
+        off !== undefined
+          ? off <= 0
+            ? Number.NaN
+            : this.normTerm(vector.counts[terms.positions[k]], id, off)
+          : dropped?.has(id)
+            ? terms.dropped[k]
+            : terms.kept[k];
+      if (!Number.isNaN(term)) out += term;
+    }
+    discount.added.forEach((off, id) => {
+      const i = FeatureIndex.find(vector.ids, id);
+      if (i < 0 || off <= 0) return;
+      out += this.normTerm(vector.counts[i], id, off);
+    });
+    return out;
   }
 
   /** What taking `off` of a feature's `count` adds to the squared norm. */
@@ -423,17 +469,20 @@ export class FeatureIndex {
     const known = byDoc.docs.get(doc);
     if (known) return known;
     const ids: number[] = [];
+    const positions: number[] = [];
     const kept: number[] = [];
     const dropped: number[] = [];
     base.forEach((off, id) => {
       const i = FeatureIndex.find(vector.ids, id);
       if (i < 0) return;
       ids.push(id);
+      positions.push(i);
       kept.push(off <= 0 ? Number.NaN : this.normTerm(vector.counts[i], id, off));
       dropped.push(this.normTerm(vector.counts[i], id, Number.POSITIVE_INFINITY));
     });
     const terms = {
       ids: Int32Array.from(ids),
+      positions: Int32Array.from(positions),
       kept: Float64Array.from(kept),
       dropped: Float64Array.from(dropped),
     };
