@@ -108,6 +108,7 @@ interface NormTerms {
   /** Where each id is in the document's vector. */
   positions: Int32Array;
   kept: Float64Array;
+  /** Filled on first use; +Infinity where not computed yet. */
   dropped: Float64Array;
 }
 
@@ -386,9 +387,10 @@ export class FeatureIndex {
     let squared = full * full;
     if (discount instanceof DroppedCounts) {
       // The base discount's terms, each as it is or dropped, added in the same order as below.
-      const { ids, kept, dropped } = this.normTerms(doc, vector, discount.base);
+      const terms = this.normTerms(doc, vector, discount.base);
+      const { ids, kept } = terms;
       for (let k = 0; k < ids.length; k++) {
-        const term = discount.dropped.has(ids[k]) ? dropped[k] : kept[k];
+        const term = discount.dropped.has(ids[k]) ? this.droppedTerm(terms, k, vector) : kept[k];
         if (!Number.isNaN(term)) squared += term;
       }
     } else if (discount instanceof ExtendedCounts && !(discount.base instanceof ExtendedCounts)) {
@@ -435,7 +437,7 @@ export class FeatureIndex {
             ? Number.NaN
             : this.normTerm(vector.counts[terms.positions[k]], id, off)
           : dropped?.has(id)
-            ? terms.dropped[k]
+            ? this.droppedTerm(terms, k, vector)
             : terms.kept[k];
       if (!Number.isNaN(term)) out += term;
     }
@@ -471,23 +473,32 @@ export class FeatureIndex {
     const ids: number[] = [];
     const positions: number[] = [];
     const kept: number[] = [];
-    const dropped: number[] = [];
     base.forEach((off, id) => {
       const i = FeatureIndex.find(vector.ids, id);
       if (i < 0) return;
       ids.push(id);
       positions.push(i);
       kept.push(off <= 0 ? Number.NaN : this.normTerm(vector.counts[i], id, off));
-      dropped.push(this.normTerm(vector.counts[i], id, Number.POSITIVE_INFINITY));
     });
     const terms = {
       ids: Int32Array.from(ids),
       positions: Int32Array.from(positions),
       kept: Float64Array.from(kept),
-      dropped: Float64Array.from(dropped),
+      // Filled on first use: most entries of a page's discount are never dropped by any pair.
+      dropped: new Float64Array(ids.length).fill(Number.POSITIVE_INFINITY),
     };
     byDoc.docs.set(doc, terms);
     return terms;
+  }
+
+  /** Entry `k`'s norm term wholly dropped (never positive, so +Infinity marks one not computed yet). */
+  private droppedTerm(terms: NormTerms, k: number, vector: FeatureVector): number {
+    let term = terms.dropped[k];
+    if (term === Number.POSITIVE_INFINITY) {
+      term = this.normTerm(vector.counts[terms.positions[k]], terms.ids[k], Number.POSITIVE_INFINITY);
+      terms.dropped[k] = term;
+    }
+    return term;
   }
 
   /** Index of `id` in a sorted id array, or -1. */
