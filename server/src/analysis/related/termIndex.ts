@@ -556,21 +556,15 @@ export class FeatureIndex {
     scores: Float64Array,
     touched: number[],
   ): void {
-    const vectors = this.vectors;
     for (const { id, weight } of features) {
       const p = this.postings[id];
       const idf = this.idf(id);
       const counts = this.countsOf(id, p);
-      // The hottest loop of a query: `tf` and `cachedNorm` inlined, same arithmetic in the same order.
       for (let i = 0; i < p.length; i++) {
         const doc = p[i];
-        if (doc === self || vectors[doc] === undefined) continue;
+        if (doc === self || this.vectors[doc] === undefined) continue;
         if (scores[doc] === 0) touched.push(doc);
-        const count = counts[i];
-        const tf = count < TF_TABLE.length && (count | 0) === count ? TF_TABLE[count] : Math.log1p(count);
-        let norm = doc < this.norms.length ? this.norms[doc] : Number.NaN;
-        if (Number.isNaN(norm)) norm = this.computeNorm(doc);
-        scores[doc] += (weight * tf * idf) / (norm || 1);
+        scores[doc] += (weight * FeatureIndex.tf(counts[i]) * idf) / (this.cachedNorm(doc) || 1);
       }
     }
   }
