@@ -73,6 +73,12 @@ test('an index restored from its snapshot answers as the original, before and af
     restored.restoreState(expandState(v8.deserialize(stored) as CompactIndexState));
     assert.deepEqual(answers(restored, uris), answers(original, uris));
     assert.equal(restored.get('file:///corpus/odd')?.snapshot.text, snapshots.at(-1)?.text);
+    // Headlines come back with the pages, so titling a restored page never analyses its structure.
+    assert.ok(uris.every((u) => original.get(u)?.headline !== undefined));
+    assert.deepEqual(
+      uris.map((u) => restored.get(u)?.headline),
+      uris.map((u) => original.get(u)?.headline),
+    );
     // Plain, as the index exports it (its packed mention lists are taken as they are, not cloned).
     const plain = new CorpusIndex();
     plain.restoreState(original.exportState());

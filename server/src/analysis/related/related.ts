@@ -7,18 +7,29 @@
 // gets one score, whichever of the two asks, given the same shared passages from both sides (the passage
 // index lists every copy of a passage up to a few files, only the closest copies beyond).
 import { outsideUnit, pairCover, passagesBetween, storyUnits } from './relatedUnits';
-import { packed } from './packedCounts';
+import { entityCounts, mentionsIn } from './entityFeatures';
 import {
-  contentTerms,
-  FeatureIndex,
-  type FeatureDiscount,
-  type FeatureIndexState,
-  type WeightedFeature,
-} from './termIndex';
+  combinedScore,
+  corroborationOf,
+  entityEvidenceOf,
+  passageEvidenceOf,
+  textEvidenceOf,
+} from './evidence';
+import { CandidatePass } from './candidates';
+import { ExtendedCounts } from './extendedCounts';
+import {
+  copyOf,
+  discountHash,
+  NO_DISCOUNTS,
+  packedDiscounts,
+  sameEntries,
+  sameTemplate,
+  type Discounts,
+} from './templateDiscounts';
+import { contentTerms, FeatureIndex, type FeatureDiscount, type FeatureIndexState } from './termIndex';
 import {
   type AnalysisOptions,
   type EntityMention,
-  type EntityType,
   type RelatedArticle,
   type RelatedReason,
   type SharedPassage,
@@ -33,15 +44,6 @@ import {
 export type BoilerplateSource = (uri: string, options: AnalysisOptions) => readonly Span[];
 
 /**
- * How many of the query's heaviest words and entities open their postings. Same-story articles share
- * the rare words (names, places, figures); the 32 heaviest reach them, while the bulk of a 5 KB article's
- * vocabulary is common and would cost postings reads without changing the top of the ranking.
- */
-const QUERY_TERMS = 32;
-const QUERY_ENTITIES = 16;
-/** Postings read per query at most; the heaviest features come first, so a cut drops only weak ones. */
-const POSTINGS_BUDGET = 20_000;
-/**
  * Candidates scored exactly (full cosine) after the postings pass: twice the list's length, at least 40.
  * Exact scoring is most of a query's cost, and the postings pass already puts same-story articles first.
  */
@@ -49,88 +51,10 @@ const CANDIDATES = 40;
 /** Corpora up to this size are scored whole: exact, and cheaper than the postings pass. */
 const SCORE_WHOLE_CORPUS = 64;
 
-/**
- * Calibration of the text channel. Same story from different outlets scores a TF-IDF cosine of
- * roughly 0.2–0.6 on content words; articles on the same broad topic (same country, same conflict)
- * stay around 0.05–0.14. Below TEXT_FLOOR the text says nothing; above it evidence grows as
- * 1 - exp(-(cosine - floor) / scale), which keeps ordering the best matches instead of saturating.
- * TEXT_SCALE puts the default threshold of 0.2 at a cosine of 0.15, between the two populations.
- */
-const TEXT_FLOOR = 0.1;
-const TEXT_SCALE = 0.224;
-/**
- * Entity overlap alone is weaker evidence than text: two stories about one country share its leaders.
- * Its cosine is mapped the same way but the channel can reach at most ENTITY_CAP, so it mostly
- * reinforces the text; only a strong overlap of rare names relates two articles by itself.
- */
-const ENTITY_FLOOR = 0.25;
-const ENTITY_SCALE = 0.3;
-const ENTITY_CAP = 0.5;
-/**
- * How much one mention of each entity type says about the story, before rarity: people, organisations,
- * places and events are specific to a story, while countries and nationalities mark a broad topic.
- */
-const TYPE_WEIGHT: Partial<Record<EntityType, number>> = {
-  PERSON: 1,
-  ORG: 0.8,
-  FAC: 1,
-  EVENT: 1,
-  LOC: 0.6,
-  GPE: 0.4,
-  NORP: 0.3,
-};
-/**
- * Shared passages: evidence grows with the share of this article they cover (similarity-weighted) and is
- * full at PASSAGE_FULL_COVER. A short passage (a shared footer of one site that the boilerplate rule did
- * not catch) stays below the threshold; a copied wire paragraph or more does not.
- */
-const PASSAGE_FULL_COVER = 0.2;
-const PASSAGE_CAP = 0.6;
-/**
- * Text cosine beyond the shared passages below which they count for nothing, and from which they count fully.
- * Pages of one site on different stories stay under the first once boilerplate is taken off (what remains in
- * common is a byline or a photo credit); other outlets' copies of a story share far more than the copy.
- */
-const PASSAGE_TEXT_MIN = 0.14;
-const PASSAGE_TEXT_FULL = 0.24;
 /** Boilerplate span texts whose word counts are kept; beyond it the cache starts over. */
 const SPAN_TERM_CACHE_LIMIT = 20_000;
 /** Entities named in a reason, heaviest first. */
 const REASON_NAMES = 8;
-
-/** 0 up to `floor`, then rising towards 1 with `scale` as the e-folding distance. */
-function saturate(value: number, floor: number, scale: number): number {
-  return value <= floor ? 0 : 1 - Math.exp(-(value - floor) / scale);
-}
-
-/**
- * Type-weighted mention counts per canonical name of the named entities (value types such as DATE say
- * nothing about the story). The count feeds a sublinear TF, so a weight below 1 lowers the entity's
- * share of the vector without dropping it.
- */
-function entityCounts(entities: readonly EntityMention[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of entities) {
-    const weight = TYPE_WEIGHT[e.type];
-    if (!weight || !e.canonical) continue;
-    counts.set(e.canonical, (counts.get(e.canonical) ?? 0) + weight);
-  }
-  return counts;
-}
-
-/** What one article's boilerplate takes off its word and entity vectors. */
-interface Discounts {
-  terms: FeatureDiscount;
-  entities: FeatureDiscount;
-}
-
-const NO_DISCOUNTS: Discounts = { terms: new Map(), entities: new Map() };
-
-/** Discounts kept for as long as a document's boilerplate stays the same, in their compact form. */
-function packedDiscounts(discounts: Discounts): Discounts {
-  if (discounts === NO_DISCOUNTS) return discounts;
-  return { terms: packed(discounts.terms), entities: packed(discounts.entities) };
-}
 
 /** Counts by feature name → counts by feature id; names the index never saw cannot matter. */
 function byId(index: FeatureIndex, counts: ReadonlyMap<string, number>): Map<number, number> {
@@ -140,104 +64,6 @@ function byId(index: FeatureIndex, counts: ReadonlyMap<string, number>): Map<num
     if (id !== undefined) out.set(id, count);
   }
   return out;
-}
-
-/** A hash of a discount's entries in their order (equal discounts, order included, hash alike). */
-function discountHash(discount: FeatureDiscount, seed: number): number {
-  let h = (seed ^ 0x811c9dc5) >>> 0;
-  for (const [id, count] of discount) {
-    h = Math.imul(h ^ id, 0x01000193);
-    h = Math.imul(h ^ Math.round(count * 1000), 0x01000193);
-  }
-  return Math.imul(h ^ discount.size, 0x01000193) >>> 0;
-}
-
-/** The same entries in the same order: iterating either gives the same sums in the same order. */
-function sameEntries(a: FeatureDiscount, b: FeatureDiscount): boolean {
-  if (a.size !== b.size) return false;
-  const other = b.entries();
-  for (const [id, count] of a) {
-    const next = other.next();
-    if (next.done || next.value[0] !== id || next.value[1] !== count) return false;
-  }
-  return true;
-}
-
-/** A writable copy of a discount, in its order (through forEach: a packed discount's iterator is a generator). */
-function copyOf(discount: FeatureDiscount): Map<number, number> {
-  const out = new Map<number, number>();
-  discount.forEach((count, id) => out.set(id, count));
-  return out;
-}
-
-/** Each discount with every count made infinite, kept per discount: see `dropCommon`. */
-const wholly = new WeakMap<FeatureDiscount, FeatureDiscount>();
-
-function dropAll(discount: FeatureDiscount): FeatureDiscount {
-  let out = wholly.get(discount);
-  if (!out) {
-    const all = new Map<number, number>();
-    discount.forEach((_, id) => all.set(id, Number.POSITIVE_INFINITY));
-    wholly.set(discount, all);
-    out = all;
-  }
-  return out;
-}
-
-/**
- * Drops every occurrence of the features found in both discounts. Pages of one template usually share
- * all their boilerplate features; a side whose features are all common then gets its long-lived fully
- * dropped copy, so no map is built per pair and its discounted norm stays cached.
- */
-function dropCommon(a: FeatureDiscount, b: FeatureDiscount): [FeatureDiscount, FeatureDiscount] {
-  // Discounts are never changed once made and equal ones are shared, so a pair's answer is kept.
-  let byOther = commonDropped.get(a);
-  if (!byOther) commonDropped.set(a, (byOther = new WeakMap()));
-  let pair = byOther.get(b);
-  if (!pair) byOther.set(b, (pair = dropCommonOf(a, b)));
-  return pair;
-}
-
-/** `dropCommon`'s answers by the two discounts. */
-const commonDropped = new WeakMap<
-  FeatureDiscount,
-  WeakMap<FeatureDiscount, [FeatureDiscount, FeatureDiscount]>
->();
-
-function dropCommonOf(a: FeatureDiscount, b: FeatureDiscount): [FeatureDiscount, FeatureDiscount] {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let common = 0;
-  // forEach rather than keys(): a packed discount's iterator is a generator.
-  small.forEach((_, id) => {
-    if (large.has(id)) common++;
-  });
-  if (common === 0) return [a, b];
-  const allOf = (d: FeatureDiscount): boolean => common === d.size;
-  const drop = (d: FeatureDiscount, other: FeatureDiscount): FeatureDiscount => {
-    if (allOf(d)) return dropAll(d);
-    const out = copyOf(d);
-    d.forEach((_, id) => {
-      if (other.has(id)) out.set(id, Number.POSITIVE_INFINITY);
-    });
-    return out;
-  };
-  return [drop(a, b), drop(b, a)];
-}
-
-/**
- * Two pages built on one site's template carry the same boilerplate, and its words (the site's name above
- * all) recur outside it in their headers, bylines and photo credits, too short or too varied to be
- * boilerplate themselves. Between such pages the words and names of the common boilerplate say nothing
- * about the story and are dropped wherever they occur; pages of different sites keep them.
- */
-function sameTemplate(a: Discounts, b: Discounts): [Discounts, Discounts] {
-  if (a === NO_DISCOUNTS || b === NO_DISCOUNTS) return [a, b];
-  const [termsA, termsB] = dropCommon(a.terms, b.terms);
-  const [entitiesA, entitiesB] = dropCommon(a.entities, b.entities);
-  return [
-    { terms: termsA, entities: entitiesA },
-    { terms: termsB, entities: entitiesB },
-  ];
 }
 
 /**
@@ -264,10 +90,6 @@ function withDropped(unit: Unit, page: Discounts): Discounts {
     terms: drop(unit.own.terms, page.terms, unit.page.terms),
     entities: drop(unit.own.entities, page.entities, unit.page.entities),
   };
-}
-
-function mentionsIn(entities: readonly EntityMention[], spans: readonly Span[]): EntityMention[] {
-  return entities.filter((e) => spans.some((s) => e.span.start >= s.start && e.span.end <= s.end));
 }
 
 interface PassageEvidence {
@@ -324,10 +146,8 @@ export class RelatedIndex {
   private readonly unitCache = new Map<number, { spans: readonly Span[]; units: Discounts[] }>();
   /** Ids are never reused, so postings of a replaced version cannot be mistaken for the new one. */
   private nextDoc = 0;
-  /** Per-document accumulator of one query, reset after use; indexed by document id. */
-  private scratch = new Float64Array(1024);
-  /** The touched documents' scores of one query, sorted to find the candidates' cut; reused. */
-  private selection = new Float64Array(1024);
+  /** The postings pass that picks the documents worth an exact score. */
+  private readonly postingsPass = new CandidatePass(this.terms, this.entities);
   /** Boilerplate discounts per document with the spans they were taken from; see `discountsFor`. */
   private readonly discountCache = new Map<number, { spans: readonly Span[]; discounts: Discounts }>();
   /** Discounts by a hash of their content, so equal ones are one object; see `shareable`. */
@@ -513,15 +333,14 @@ export class RelatedIndex {
   private withSpans(doc: number, base: Discounts, spans: readonly Span[]): Discounts {
     const source = this.sources.get(doc);
     if (!source || spans.length === 0) return base;
-    const terms = copyOf(base.terms);
+    const terms = new ExtendedCounts(base.terms);
     for (const span of spans) {
       // The span's known words with their counts, in text order: what counting them here would give.
-      for (const [id, count] of this.spanTerms(source.text.slice(span.start, span.end)))
-        terms.set(id, (terms.get(id) ?? 0) + count);
+      for (const [id, count] of this.spanTerms(source.text.slice(span.start, span.end))) terms.add(id, count);
     }
-    const entities = copyOf(base.entities);
+    const entities = new ExtendedCounts(base.entities);
     for (const [id, count] of byId(this.entities, entityCounts(mentionsIn(source.entities, spans))))
-      entities.set(id, (entities.get(id) ?? 0) + count);
+      entities.add(id, count);
     return { terms, entities };
   }
 
@@ -670,7 +489,7 @@ export class RelatedIndex {
     return best;
   }
 
-  /** Documents worth an exact score: the best by a partial dot product over distinctive features. */
+  /** Documents worth an exact score: the best by a partial dot product, and those sharing passages. */
   private candidates(
     doc: number,
     passages: ReadonlyMap<number, unknown>,
@@ -679,55 +498,9 @@ export class RelatedIndex {
   ): number[] {
     if (this.uriOf.size <= Math.max(SCORE_WHOLE_CORPUS, pool))
       return [...this.uriOf.keys()].filter((d) => d !== doc);
-    if (this.scratch.length < this.nextDoc) this.scratch = new Float64Array(this.nextDoc * 2);
-    const scores = this.scratch;
-    const touched: number[] = [];
-    const entities = this.distinctive(this.entities, doc, QUERY_ENTITIES, discounts.entities);
-    this.entities.accumulate(entities, doc, scores, touched);
-    this.terms.accumulate(
-      this.distinctive(this.terms, doc, QUERY_TERMS, discounts.terms),
-      doc,
-      scores,
-      touched,
-    );
-    let ranked = touched;
-    if (touched.length > pool) {
-      // Only the best `pool` matter.
-      if (this.selection.length < touched.length) this.selection = new Float64Array(touched.length * 2);
-      const sorted = this.selection.subarray(0, touched.length);
-      for (let i = 0; i < touched.length; i++) sorted[i] = scores[touched[i]];
-      sorted.sort();
-      const cut = sorted[sorted.length - pool];
-      ranked = touched.filter((d) => scores[d] >= cut).slice(0, pool * 2);
-    }
-    const out = new Set(ranked);
-    for (const d of touched) scores[d] = 0;
+    const out = new Set(this.postingsPass.best(doc, this.nextDoc, discounts, pool));
     for (const d of passages.keys()) out.add(d);
     return [...out];
-  }
-
-  /**
-   * The heaviest features of the document that other documents also have, within the postings budget.
-   * Weights are normalised by the document's norm so terms and entities mix on the same scale. Boilerplate
-   * is discounted first: a site's footer words would otherwise open the postings of every page of the site.
-   */
-  private distinctive(
-    index: FeatureIndex,
-    doc: number,
-    limit: number,
-    discount: FeatureDiscount,
-  ): WeightedFeature[] {
-    const norm = index.norm(doc, discount) || 1;
-    const out: WeightedFeature[] = [];
-    let budget = POSTINGS_BUDGET;
-    for (const f of index.weighted(doc, discount)) {
-      if (out.length >= limit) break;
-      const df = index.docFrequency(f.id);
-      if (df < 2 || df > budget) continue;
-      budget -= df;
-      out.push({ id: f.id, weight: f.weight / norm });
-    }
-    return out;
   }
 
   /**
@@ -754,10 +527,7 @@ export class RelatedIndex {
     if (passage) {
       const [myRest, theirRest] = this.beyondPassages(doc, other, mine, theirs, passage.list);
       const rest = this.terms.cosine(doc, other, myRest.terms, theirRest.terms, false).similarity;
-      corroboration = Math.min(
-        1,
-        Math.max(0, (rest - PASSAGE_TEXT_MIN) / (PASSAGE_TEXT_FULL - PASSAGE_TEXT_MIN)),
-      );
+      corroboration = corroborationOf(rest);
       textCosine = rest + corroboration * Math.max(0, textCosine - rest);
       if (corroboration < 1) {
         entityDiscounts = [myRest.entities, theirRest.entities];
@@ -765,10 +535,10 @@ export class RelatedIndex {
       }
     }
     const text = textCosine;
-    const textEvidence = saturate(text, TEXT_FLOOR, TEXT_SCALE);
+    const textEvidence = textEvidenceOf(text);
     if (textEvidence > 0) reasons.push({ kind: 'text', similarity: text, weight: textEvidence });
 
-    const entityEvidence = ENTITY_CAP * saturate(entities.similarity, ENTITY_FLOOR, ENTITY_SCALE);
+    const entityEvidence = entityEvidenceOf(entities.similarity);
     if (entityEvidence > 0) {
       const names = this.entities
         .cosine(doc, other, entityDiscounts[0], entityDiscounts[1])
@@ -778,15 +548,11 @@ export class RelatedIndex {
       reasons.push({ kind: 'entities', names, weight: entityEvidence });
     }
 
-    const passageEvidence = passage
-      ? corroboration * PASSAGE_CAP * Math.min(1, passage.cover / PASSAGE_FULL_COVER)
-      : 0;
+    const passageEvidence = passage ? passageEvidenceOf(passage.cover, corroboration) : 0;
     if (passage && passageEvidence > 0)
       reasons.push({ kind: 'passages', count: passage.count, weight: passageEvidence });
 
-    // Noisy-OR: each channel alone can make two articles related; agreeing channels reinforce.
-    const score = 1 - (1 - textEvidence) * (1 - entityEvidence) * (1 - passageEvidence);
     reasons.sort((a, b) => b.weight - a.weight);
-    return { uri, score: Math.max(0, Math.min(1, score)), reasons };
+    return { uri, score: combinedScore(textEvidence, entityEvidence, passageEvidence), reasons };
   }
 }

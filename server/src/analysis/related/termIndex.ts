@@ -2,6 +2,9 @@
 // IDF and cosine similarity. wink-bm25-text-search is not used: it cannot add documents after
 // consolidate() nor remove any, so every edit would rebuild the whole corpus.
 
+import { DroppedCounts } from './droppedCounts';
+import { ExtendedCounts } from './extendedCounts';
+
 /** Words that carry no topic in news prose: function words and reporting verbs. */
 const STOPWORDS = new Set(
   (
@@ -99,6 +102,16 @@ const POSTING_COUNTS_KEPT = 262_144;
 /** log1p of the whole counts below 64. */
 const TF_TABLE = Float64Array.from({ length: 64 }, (_, c) => Math.log1p(c));
 
+/** A document's norm terms under one discount: see `FeatureIndex.normTerms`. */
+interface NormTerms {
+  ids: Int32Array;
+  /** Where each id is in the document's vector. */
+  positions: Int32Array;
+  kept: Float64Array;
+  /** Filled on first use; +Infinity where not computed yet. */
+  dropped: Float64Array;
+}
+
 /** A feature index as plain data: see `FeatureIndex.exportState`. */
 export interface FeatureIndexState {
   /** Feature names by id; the id map is derived from it. */
@@ -158,6 +171,11 @@ export class FeatureIndex {
   private readonly discountedNorms = new WeakMap<
     FeatureDiscount,
     { epoch: number; norms: Map<number, number> }
+  >();
+  /** Norm terms of documents under a discount that pairs extend; see `normTerms`. */
+  private readonly normTermCache = new WeakMap<
+    FeatureDiscount,
+    { epoch: number; docs: Map<number, NormTerms> }
   >();
 
   exportState(): FeatureIndexState {
@@ -367,18 +385,120 @@ export class FeatureIndex {
     if (known !== undefined) return known;
     // Only the few discounted features change: correct the squared norm for them alone.
     let squared = full * full;
-    // forEach, in the same order as for-of: a packed discount's iterator makes a pair per entry.
-    discount.forEach((off, id) => {
-      const i = FeatureIndex.find(vector.ids, id);
-      if (i < 0 || off <= 0) return;
-      const idf = this.idf(id);
-      const before = FeatureIndex.tf(vector.counts[i]) * idf;
-      const after = FeatureIndex.tf(Math.max(0, vector.counts[i] - off)) * idf;
-      squared += after * after - before * before;
-    });
+    if (discount instanceof DroppedCounts) {
+      // The base discount's terms, each as it is or dropped, added in the same order as below.
+      const terms = this.normTerms(doc, vector, discount.base);
+      const { ids, kept } = terms;
+      for (let k = 0; k < ids.length; k++) {
+        const term = discount.dropped.has(ids[k]) ? this.droppedTerm(terms, k, vector) : kept[k];
+        if (!Number.isNaN(term)) squared += term;
+      }
+    } else if (discount instanceof ExtendedCounts && !(discount.base instanceof ExtendedCounts)) {
+      squared = this.extendedSquared(squared, doc, vector, discount);
+    } else {
+      // forEach, in the same order as for-of: a packed discount's iterator makes a pair per entry.
+      discount.forEach((off, id) => {
+        const i = FeatureIndex.find(vector.ids, id);
+        if (i < 0 || off <= 0) return;
+        squared += this.normTerm(vector.counts[i], id, off);
+      });
+    }
     const norm = Math.sqrt(Math.max(0, squared));
     cached.norms.set(doc, norm);
     return norm;
+  }
+
+  /**
+   * `squared` with a document's norm terms under an extended discount added one by one, in the order of
+   * its entries: the base's from their cache (dropped where the base drops them), raised and added ones
+   * computed afresh.
+   */
+  private extendedSquared(
+    squared: number,
+    doc: number,
+    vector: FeatureVector,
+    discount: ExtendedCounts,
+  ): number {
+    let root = discount.base;
+    let dropped: ReadonlySet<number> | undefined;
+    if (root instanceof DroppedCounts) {
+      dropped = root.dropped;
+      root = root.base;
+    }
+    const terms = this.normTerms(doc, vector, root);
+    const { raised } = discount;
+    let out = squared;
+    for (let k = 0; k < terms.ids.length; k++) {
+      const id = terms.ids[k];
+      const off = raised.get(id);
+      const term =
+        off !== undefined
+          ? off <= 0
+            ? Number.NaN
+            : this.normTerm(vector.counts[terms.positions[k]], id, off)
+          : dropped?.has(id)
+            ? this.droppedTerm(terms, k, vector)
+            : terms.kept[k];
+      if (!Number.isNaN(term)) out += term;
+    }
+    discount.added.forEach((off, id) => {
+      const i = FeatureIndex.find(vector.ids, id);
+      if (i < 0 || off <= 0) return;
+      out += this.normTerm(vector.counts[i], id, off);
+    });
+    return out;
+  }
+
+  /** What taking `off` of a feature's `count` adds to the squared norm. */
+  private normTerm(count: number, id: number, off: number): number {
+    const idf = this.idf(id);
+    const before = FeatureIndex.tf(count) * idf;
+    const after = FeatureIndex.tf(Math.max(0, count - off)) * idf;
+    return after * after - before * before;
+  }
+
+  /**
+   * Per entry of a discount that the document has, in the discount's order: its norm term as discounted
+   * and as wholly dropped (NaN where it adds nothing). A page compared with many others under one
+   * discount, each pair dropping its own common features, shares these until the corpus changes.
+   */
+  private normTerms(doc: number, vector: FeatureVector, base: FeatureDiscount): NormTerms {
+    let byDoc = this.normTermCache.get(base);
+    if (!byDoc || byDoc.epoch !== this.epoch) {
+      byDoc = { epoch: this.epoch, docs: new Map() };
+      this.normTermCache.set(base, byDoc);
+    }
+    const known = byDoc.docs.get(doc);
+    if (known) return known;
+    const ids: number[] = [];
+    const positions: number[] = [];
+    const kept: number[] = [];
+    base.forEach((off, id) => {
+      const i = FeatureIndex.find(vector.ids, id);
+      if (i < 0) return;
+      ids.push(id);
+      positions.push(i);
+      kept.push(off <= 0 ? Number.NaN : this.normTerm(vector.counts[i], id, off));
+    });
+    const terms = {
+      ids: Int32Array.from(ids),
+      positions: Int32Array.from(positions),
+      kept: Float64Array.from(kept),
+      // Filled on first use: most entries of a page's discount are never dropped by any pair.
+      dropped: new Float64Array(ids.length).fill(Number.POSITIVE_INFINITY),
+    };
+    byDoc.docs.set(doc, terms);
+    return terms;
+  }
+
+  /** Entry `k`'s norm term wholly dropped (never positive, so +Infinity marks one not computed yet). */
+  private droppedTerm(terms: NormTerms, k: number, vector: FeatureVector): number {
+    let term = terms.dropped[k];
+    if (term === Number.POSITIVE_INFINITY) {
+      term = this.normTerm(vector.counts[terms.positions[k]], terms.ids[k], Number.POSITIVE_INFINITY);
+      terms.dropped[k] = term;
+    }
+    return term;
   }
 
   /** Index of `id` in a sorted id array, or -1. */

@@ -36,6 +36,8 @@ interface CompactArticles {
   versions: Float64Array;
   mentions: CompactMentions;
   rest: LocalRest[];
+  /** Each page's headline: its title (string id) and story count, -1 where none was kept. */
+  headlines: { titles: Uint32Array; stories: Int32Array };
 }
 
 interface CompactEntities extends Omit<EntityIndexState, 'byUri' | 'postings'> {
@@ -194,6 +196,10 @@ export function compactState(state: CorpusIndexState): CompactIndexState {
     rest.push(others);
   }
   const mentionRecords = concat(records, (n) => new Int32Array(n));
+  const headlines = {
+    titles: Uint32Array.from(articles, (a) => id(a.headline?.title ?? '')),
+    stories: Int32Array.from(articles, (a) => a.headline?.stories ?? -1),
+  };
   const textTable = packTexts(articles.map((a) => a.snapshot.text));
 
   // The entity index: its mention lists are the articles'.
@@ -276,6 +282,8 @@ export function compactState(state: CorpusIndexState): CompactIndexState {
         data: mentionRecords.values,
       },
       rest,
+      // Kept so that lists naming articles after a warm start never analyse a page's structure to title it.
+      headlines,
     },
     entities,
     quotes,
@@ -363,6 +371,8 @@ export function expandState(c: CompactIndexState): CorpusIndexState {
   if (
     texts.length !== a.uris.length ||
     a.rest.length !== a.uris.length ||
+    a.headlines.titles.length !== a.uris.length ||
+    a.headlines.stories.length !== a.uris.length ||
     a.mentions.ends.length !== a.uris.length
   )
     throw new Error('article columns differ in length');
@@ -380,7 +390,14 @@ export function expandState(c: CompactIndexState): CorpusIndexState {
     at = end;
     const uri = str(a.uris[i]);
     const local: LocalAnalysis = { entities, ...a.rest[i] };
-    articles.set(uri, { snapshot: { uri, version: a.versions[i], text: texts[i] }, local, raw: local });
+    const article: IndexedArticle = {
+      snapshot: { uri, version: a.versions[i], text: texts[i] },
+      local,
+      raw: local,
+    };
+    const stories = a.headlines.stories[i];
+    if (stories >= 0) article.headline = { title: str(a.headlines.titles[i]), stories };
+    articles.set(uri, article);
   }
   const mentionsOf = (uri: string): EntityMention[] => {
     const article = articles.get(uri);
