@@ -179,7 +179,7 @@ export class DocumentAnalysis {
 
   /**
    * The open-document pipeline (staged local analysis, page structure, index update, corpus findings,
-   * diagnostics) on an indexed article, with every result dropped: the warm-up's rehearsal. The corpus findings are those of
+   * diagnostics, related ranking) on an indexed article, with every result dropped: the warm-up's rehearsal. The corpus findings are those of
    * the recorded analysis, as for a file that is not open, so no cache is filled with anything else.
    */
   async rehearse(uri: string, token: Token): Promise<boolean> {
@@ -215,7 +215,10 @@ export class DocumentAnalysis {
     await nextTurn();
     if (token.isCancellationRequested) return false;
     this.diagnosticsOf(uri, { version: snapshot.version, text: snapshot.text, settings, analysis });
-    return true;
+    // The related ranking, as the code lens and the related-articles list read it.
+    await nextTurn();
+    if (token.isCancellationRequested) return false;
+    return analysis.related.length >= 0;
   }
 
   /** Drops what the rehearsals built. */
