@@ -359,7 +359,7 @@ async function indexAndAnalyse(): Promise<void> {
 }
 
 let warmUp = { isCancellationRequested: false };
-/** Rehearses the open-document analysis while idle (a new indexing run or shutdown stops it). */
+/** Rehearses the open-document analysis until an article is opened (or a new indexing run, or shutdown). */
 function startWarmUp(): void {
   warmUp.isCancellationRequested = true;
   const mine = { isCancellationRequested: false };
@@ -375,7 +375,8 @@ function startWarmUp(): void {
     {
       candidates: () => pickRehearsalArticles(articles(), defaultWarmUpLimits.articles),
       rehearse: (uri, t) => analysis.rehearse(uri, t),
-      busy: () => !scheduler.idle || corpus.isPreparing,
+      busy: () => !scheduler.idle || documents.all().length > 0,
+      settling: () => corpus.isPreparing,
     },
     token,
   )

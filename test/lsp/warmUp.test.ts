@@ -1,6 +1,6 @@
-// After indexing the server rehearses its open-document analysis on a few indexed articles while idle:
-// nothing is published for them, no file is written, and an article opened meanwhile gets the same
-// diagnostics as on a server that has finished warming up.
+// After indexing the server rehearses its open-document analysis on a few indexed articles until an article
+// is opened: nothing is published for them, no file is written, and an article opened at once gets the
+// same diagnostics as one opened after the warm-up.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -44,33 +44,33 @@ describe('analysis warm-up after indexing', () => {
     const target = path.join(dir, 'report-2.txt');
     const targetText = readFileSync(target, 'utf8');
 
-    // Opened at once: analysed while the warm-up may still run.
-    const early = await Session.start(dir);
-    let earlyDiagnostics;
+    // Opened once the warm-up is over.
+    const late = await Session.start(dir);
+    let lateDiagnostics;
     try {
-      await early.ready();
-      earlyDiagnostics = await early.open(fileUri(target), targetText);
-      assert.ok(earlyDiagnostics.length > 0, 'the article has findings');
-      const line = await warmedUp(early);
+      await late.ready();
+      const line = await warmedUp(late);
       const runs = Number(/(\d+) rehearsals/.exec(line)?.[1]);
       assert.ok(runs > 0, line);
+      lateDiagnostics = await late.open(fileUri(target), targetText);
+      assert.ok(lateDiagnostics.length > 0, 'the article has findings');
       assert.deepEqual(
-        early.publishes.filter((p) => p.uri !== fileUri(target)).map((p) => p.uri),
+        late.publishes.filter((p) => p.uri !== fileUri(target)).map((p) => p.uri),
         [],
         'no diagnostics for articles that are not open',
       );
     } finally {
-      await early.stop();
+      await late.stop();
     }
 
-    // Opened only after the warm-up is over.
-    const late = await Session.start(dir);
+    // Opened at once: the warm-up ends when the article comes, and the findings are the same.
+    const early = await Session.start(dir);
     try {
-      await late.ready();
-      await warmedUp(late);
-      assert.deepEqual(await late.open(fileUri(target), targetText), earlyDiagnostics);
+      await early.ready();
+      assert.deepEqual(await early.open(fileUri(target), targetText), lateDiagnostics);
+      await warmedUp(early);
     } finally {
-      await late.stop();
+      await early.stop();
     }
     const after = readdirSync(dir).map((f) => [
       f,

@@ -6,27 +6,29 @@ import {
   type WarmUpHost,
 } from '../../server/src/workspace/analysisWarmUp';
 
-/** A host that records its rehearsals; `busyFor` makes busy() true for that many calls. */
-function fakeHost(uris: string[], options: { busyFor?: number; failOn?: string } = {}) {
+/** A host that records its rehearsals; `settleFor` makes settling() true for that many calls. */
+function fakeHost(uris: string[], options: { settleFor?: number; failOn?: string; busyAfter?: number } = {}) {
   const rehearsed: string[] = [];
-  let busyCalls = options.busyFor ?? 0;
+  let settleCalls = options.settleFor ?? 0;
   const host: WarmUpHost = {
     candidates: () => uris,
     rehearse: (uri) => {
       rehearsed.push(uri);
       return Promise.resolve(uri !== options.failOn);
     },
-    busy: () => busyCalls-- > 0,
+    busy: () => options.busyAfter !== undefined && rehearsed.length >= options.busyAfter,
+    settling: () => settleCalls-- > 0,
   };
   return { host, rehearsed };
 }
 
 const never = { isCancellationRequested: false };
+const limits = (runs: number, articles: number) => ({ runs, budgetMs: 10_000, articles });
 
 describe('analysis warm-up', () => {
   test('rehearses the first articles in turn up to the run limit', async () => {
     const { host, rehearsed } = fakeHost(['a', 'b', 'c', 'd']);
-    const result = await warmUpAnalysis(host, never, { runs: 5, budgetMs: 10_000, articles: 2 });
+    const result = await warmUpAnalysis(host, never, limits(5, 2));
     assert.deepEqual(rehearsed, ['a', 'b', 'a', 'b', 'a']);
     assert.equal(result.runs, 5);
   });
@@ -37,40 +39,43 @@ describe('analysis warm-up', () => {
     assert.deepEqual(rehearsed, []);
   });
 
-  test('stops when cancelled, and when an article cannot be rehearsed while idle', async () => {
-    const cancelled = { isCancellationRequested: true };
+  test('stops when cancelled, and when an article cannot be rehearsed', async () => {
     const first = fakeHost(['a']);
-    assert.equal((await warmUpAnalysis(first.host, cancelled)).runs, 0);
+    assert.equal((await warmUpAnalysis(first.host, { isCancellationRequested: true })).runs, 0);
     assert.deepEqual(first.rehearsed, []);
     const second = fakeHost(['a', 'gone'], { failOn: 'gone' });
-    const result = await warmUpAnalysis(second.host, never, { runs: 10, budgetMs: 10_000, articles: 2 });
+    const result = await warmUpAnalysis(second.host, never, limits(10, 2));
     assert.deepEqual(second.rehearsed, ['a', 'gone']);
     assert.equal(result.runs, 1);
   });
 
-  test('waits while real work is queued and gives a running rehearsal up to it', async () => {
-    const { host, rehearsed } = fakeHost(['a'], { busyFor: 2 });
-    const result = await warmUpAnalysis(host, never, { runs: 2, budgetMs: 10_000, articles: 1 });
-    assert.deepEqual(rehearsed, ['a', 'a']);
-    assert.equal(result.runs, 2);
+  test('waits for start-up work, then ends for good when real work comes', async () => {
+    const { host, rehearsed } = fakeHost(['a', 'b'], { settleFor: 3, busyAfter: 3 });
+    const result = await warmUpAnalysis(host, never, limits(10, 2));
+    assert.deepEqual(rehearsed, ['a', 'b', 'a']);
+    assert.equal(result.runs, 3);
+    const busyAtOnce = fakeHost(['a'], { busyAfter: 0 });
+    assert.equal((await warmUpAnalysis(busyAtOnce.host, never)).runs, 0);
+    assert.deepEqual(busyAtOnce.rehearsed, []);
+  });
 
-    // A rehearsal sees cancellation as soon as the host is busy, and the warm-up then goes on.
-    let busyCalls = 0;
+  test('a rehearsal sees cancellation as soon as real work comes', async () => {
+    let busy = false;
     const seen: boolean[] = [];
-    const interrupted: WarmUpHost = {
+    const host: WarmUpHost = {
       candidates: () => ['a'],
       rehearse: (_uri, token) => {
-        // The first rehearsal is overtaken by an edit that keeps the host busy for two questions.
-        if (seen.length === 0) busyCalls = 2;
-        const cancelled = token.isCancellationRequested;
-        seen.push(cancelled);
-        return Promise.resolve(!cancelled);
+        seen.push(token.isCancellationRequested);
+        // An article is opened during the rehearsal.
+        busy = true;
+        seen.push(token.isCancellationRequested);
+        return Promise.resolve(false);
       },
-      busy: () => busyCalls-- > 0,
+      busy: () => busy,
+      settling: () => false,
     };
-    const after = await warmUpAnalysis(interrupted, never, { runs: 1, budgetMs: 10_000, articles: 1 });
-    assert.deepEqual(seen, [true, false]);
-    assert.equal(after.runs, 1);
+    assert.equal((await warmUpAnalysis(host, never, limits(5, 1))).runs, 0);
+    assert.deepEqual(seen, [false, true]);
   });
 });
 

@@ -10,14 +10,16 @@ export interface WarmUpHost {
   candidates(): readonly string[];
   /** Runs the open-document analysis of an indexed article and drops the result; false when cancelled or gone. */
   rehearse(uri: string, token: Token): Promise<boolean>;
-  /** Whether real work (an edit, a refresh) is queued or running: rehearsals wait for it. */
+  /** Whether real work (an open article, an edit, a refresh) has come: the warm-up then ends. */
   busy(): boolean;
+  /** Whether start-up work is still running in the background: the warm-up waits for it. */
+  settling(): boolean;
 }
 
 export interface WarmUpLimits {
   /** Rehearsals at most. */
   runs: number;
-  /** Milliseconds of rehearsal work at most (time spent waiting for real work is not counted). */
+  /** Milliseconds of rehearsal at most. */
   budgetMs: number;
   /** Articles at most: a few, so each is analysed repeatedly, as an edited article is. */
   articles: number;
@@ -25,21 +27,21 @@ export interface WarmUpLimits {
 
 export const defaultWarmUpLimits: WarmUpLimits = { runs: 40, budgetMs: 3000, articles: 8 };
 
+const SETTLE_POLL_MS = 50;
+
 export interface WarmUpResult {
   runs: number;
   ms: number;
 }
 
-const BUSY_WAIT_MS = 50;
-
-/** Rehearses until the limits are reached, the token is cancelled or there is nothing to rehearse on. */
+/** Rehearses until the limits are reached, real work comes, the token is cancelled or nothing is left. */
 export async function warmUpAnalysis(
   host: WarmUpHost,
   token: Token,
   limits: WarmUpLimits = defaultWarmUpLimits,
 ): Promise<WarmUpResult> {
   const articles = host.candidates().slice(0, limits.articles);
-  // Real work that arrives during a rehearsal stops it at its next stage.
+  // Real work that arrives during a rehearsal stops it at its next stage, and the warm-up with it.
   const yieldingToWork: Token = {
     get isCancellationRequested() {
       return token.isCancellationRequested || host.busy();
@@ -47,15 +49,16 @@ export async function warmUpAnalysis(
   };
   let runs = 0;
   let ms = 0;
+  while (host.settling() && !yieldingToWork.isCancellationRequested)
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
   for (let i = 0; articles.length > 0 && runs < limits.runs && ms < limits.budgetMs; i++) {
-    while (host.busy() && !token.isCancellationRequested)
-      await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
-    if (token.isCancellationRequested) break;
+    // Real work compiles the code itself: from the first edit or request on, rehearsals would only delay it.
+    if (yieldingToWork.isCancellationRequested) break;
     const started = performance.now();
     const done = await host.rehearse(articles[i % articles.length], yieldingToWork);
     ms += performance.now() - started;
-    if (done) runs++;
-    else if (!host.busy()) break;
+    if (!done) break;
+    runs++;
   }
   return { runs, ms };
 }
