@@ -8,7 +8,13 @@ import { analyzeLocal, ownFindings, withCorpusFindings } from './analysis/analyz
 import { CorpusIndex } from './analysis/corpus/corpusIndex';
 import { analyzeLocalStaged, nextTurn } from './analysis/stagedAnalysis';
 import { analyzeStructure } from './analysis/structure/pageStructure';
-import type { ArticleAnalysis, ArticleSnapshot, LocalAnalysis, Token } from './analysis/types';
+import type {
+  AnalysisOptions,
+  ArticleAnalysis,
+  ArticleSnapshot,
+  LocalAnalysis,
+  Token,
+} from './analysis/types';
 import type { SettingsStore } from './config';
 import { publishedDiagnostics } from './features/diagnostics';
 import { limitDiagnostics } from './features/limitNotices';
@@ -127,15 +133,26 @@ export class DocumentAnalysis {
       waited += performance.now() - t;
     };
     const started = performance.now();
-    const index = this.host.corpus.index;
     const options = this.host.corpus.optionsFor(doc.uri, settings);
+    const local = await this.localStaged(text, options, token, pause);
+    return local && { text, local, ms: performance.now() - started - waited };
+  }
+
+  /** analyzeLocal's findings and the page structure, a stage at a time; `undefined` once cancelled. */
+  private async localStaged(
+    text: string,
+    options: AnalysisOptions,
+    token: Token,
+    pause: () => Promise<void> = nextTurn,
+  ): Promise<LocalAnalysis | undefined> {
+    const index = this.host.corpus.index;
     const local = await analyzeLocalStaged(text, options, () => index.entities.hints(), token, pause);
     if (!local) return undefined;
     // The page structure too, as analyzeLocal gives it: the index reads its stories, the views its parts.
     await pause();
     if (token.isCancellationRequested) return undefined;
     local.structure = analyzeStructure(text);
-    return { text, local, ms: performance.now() - started - waited };
+    return local;
   }
 
   /** Whether the cache holds `doc`'s analysis at this version, text and settings. */
@@ -179,8 +196,9 @@ export class DocumentAnalysis {
 
   /**
    * The open-document pipeline (staged local analysis, page structure, index update, corpus findings,
-   * diagnostics, related ranking) on an indexed article, with every result dropped: the warm-up's rehearsal. The corpus findings are those of
-   * the recorded analysis, as for a file that is not open, so no cache is filled with anything else.
+   * diagnostics, related ranking) on an indexed article, with every result dropped: the warm-up's
+   * rehearsal. The corpus findings are those of the recorded analysis, as for a file that is not open, so
+   * no cache is filled with anything else.
    */
   async rehearse(uri: string, token: Token): Promise<boolean> {
     const { corpus } = this.host;
@@ -189,16 +207,8 @@ export class DocumentAnalysis {
     const settings = this.host.settings.peek(uri);
     const options = corpus.optionsFor(uri, settings);
     const { snapshot, local: recorded } = indexed;
-    const local = await analyzeLocalStaged(
-      snapshot.text,
-      options,
-      () => corpus.index.entities.hints(),
-      token,
-    );
+    const local = await this.localStaged(snapshot.text, options, token);
     if (!local) return false;
-    await nextTurn();
-    if (token.isCancellationRequested) return false;
-    local.structure = analyzeStructure(snapshot.text);
     await nextTurn();
     if (token.isCancellationRequested) return false;
     // An edit updates the index: rehearsed on an index of rehearsals only, the corpus's stays as it is.
@@ -215,10 +225,11 @@ export class DocumentAnalysis {
     await nextTurn();
     if (token.isCancellationRequested) return false;
     this.diagnosticsOf(uri, { version: snapshot.version, text: snapshot.text, settings, analysis });
-    // The related ranking, as the code lens and the related-articles list read it.
     await nextTurn();
     if (token.isCancellationRequested) return false;
-    return analysis.related.length >= 0;
+    // Reading it runs the related ranking, as the code lens and the related-articles list do.
+    void analysis.related;
+    return true;
   }
 
   /** Drops what the rehearsals built. */
