@@ -2,7 +2,6 @@
 // (.article-lens/entity-model.json) when there is one, so the database answers as a local run does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   mkdirSync,
@@ -14,10 +13,10 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cliPath, ensureBuilt, repoRoot } from '../support/built';
+import { ensureBuilt, repoRoot, runCli } from '../support/built';
 import { dbSkip, freshDatabase } from './database';
 
-const run = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
+const run = runCli;
 const SHIPPED = path.join(repoRoot, 'server/src/analysis/entities/tagger/model/entities.json');
 
 test("index --db uses the corpus folder's entity model", { skip: dbSkip }, async () => {

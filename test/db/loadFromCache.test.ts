@@ -3,16 +3,15 @@
 // are the very rows a load that analyses everything writes. A load with a cold cache fills the cache.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openPool } from '../../server/src/storage/postgres/database';
 import { createCorpusGenerator } from '../bench/corpusGenerator';
-import { cliPath, ensureBuilt } from '../support/built';
+import { ensureBuilt, runCli } from '../support/built';
 import { dbSkip, freshDatabase } from './database';
 
-const run = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
+const run = runCli;
 const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `article-lens-db-${name}-`));
 
 /** Every table the load writes, each in a fixed order, as text. */

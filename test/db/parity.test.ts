@@ -5,7 +5,6 @@
 // Re-running `index` analyses only changed files.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, writeFileSync, appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,10 +15,10 @@ import { openPool } from '../../server/src/storage/postgres/database';
 import { uriToPath } from '../../server/src/util/uri';
 import { resolveInputs } from '../../server/src/workspace/fsCorpus';
 import { createCorpusGenerator } from '../bench/corpusGenerator';
-import { cliPath, ensureBuilt, repoRoot } from '../support/built';
+import { ensureBuilt, repoRoot, runCli } from '../support/built';
 import { dbSkip, freshDatabase } from './database';
 
-const run = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
+const run = runCli;
 const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `article-lens-db-${name}-`));
 
 let samples: string;

@@ -2,17 +2,16 @@
 // entries (with their authors and times), `--export FILE` writes the same corrections as a sidecar, and a
 // reader's import is refused with the reason.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseSidecar, serializeSidecar } from '../../server/src/analysis/curation/sidecar';
 import type { Correction } from '../../server/src/analysis/curation/types';
-import { cliPath, ensureBuilt } from '../support/built';
+import { ensureBuilt, runCli } from '../support/built';
 import { asSuperuser, dbSkip, freshDatabase } from './database';
 
-const run = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
+const run = runCli;
 
 const corrections: Correction[] = [
   {

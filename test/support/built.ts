@@ -1,4 +1,4 @@
-// Test support: makes sure the esbuild bundles exist before a test spawns them.
+// Test support: makes sure the esbuild bundles exist before a test spawns them, and runs the CLI bundle.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,3 +15,7 @@ export function ensureBuilt(): void {
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('build failed');
 }
+
+/** Runs the built CLI with `args` and waits for it, its output as text. */
+export const runCli = (...args: string[]) =>
+  spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });

@@ -3,7 +3,6 @@
 // is analysed again.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -16,9 +15,9 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { createCorpusGenerator } from '../bench/corpusGenerator';
-import { cliPath, ensureBuilt, repoRoot } from '../support/built';
+import { ensureBuilt, repoRoot, runCli } from '../support/built';
 
-const run = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
+const run = runCli;
 const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `article-lens-${name}-`));
 const CACHE_FILE = 'analysis-cache.bin';
 

@@ -14,7 +14,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { BRIEFS_CORPUS, BRIEFS_FILE, SLUICE_FILE } from '../support/briefsCorpus';
-import { cliPath, ensureBuilt, repoRoot } from '../support/built';
+import { cliPath, ensureBuilt, repoRoot, runCli } from '../support/built';
 
 interface CliFile {
   file: string;
@@ -25,7 +25,7 @@ interface CliFile {
   related: { file: string; score: number }[];
 }
 
-const run = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
+const run = runCli;
 const samples = path.join(repoRoot, 'samples/corpus');
 const STORY = 'Harbour Bridge Reopens\n\nMayor Clara Voss said on Monday: "The bridge is open again."\n';
 
