@@ -102,15 +102,37 @@ export async function quickOpen(page, name) {
  * @param {string} label
  */
 export async function runCommand(page, label) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type(label);
   const short = label.slice(label.indexOf(':') + 1).trim();
-  await page
-    .locator(`.quick-input-list .monaco-list-row:has-text("${short}")`)
-    .first()
-    .waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${label}`);
+    // Enter acts on the focused row, which the palette sets only once its filtering is done.
+    await page
+      .locator(`.quick-input-list .monaco-list-row.focused:has-text("${short}")`)
+      .first()
+      .waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    // The command ran once the palette no longer shows its text: it closed, or the command
+    // opened a quick pick of its own.
+    const ran = await page
+      .waitForFunction(
+        (text) => {
+          const widget = document.querySelector('.quick-input-widget');
+          const box = widget?.querySelector('input');
+          const shown = widget instanceof HTMLElement && widget.style.display !== 'none';
+          return !shown || !(box instanceof HTMLInputElement) || box.value !== text;
+        },
+        `>${label}`,
+        { timeout: 5_000 },
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (ran) return;
+    if (attempt === 3) throw new Error(`the command palette did not run "${label}"`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 /**
