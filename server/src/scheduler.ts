@@ -1,6 +1,7 @@
 // Per-URI analysis runs: a new request cancels the URI's running analysis, a busy URI runs once more on
 // its latest version when the current run ends, and editor edits go before cross-file refreshes.
 // There is no fixed delay: an idle scheduler starts on the next turn of the event loop.
+import { performance } from 'node:perf_hooks';
 import type { Token } from './analysis/types';
 import type { Logger } from './util/logger';
 
@@ -26,6 +27,9 @@ export class Scheduler {
   private readonly low: string[] = [];
   private pumping = false;
   private disposed = false;
+  private idleWaiters: (() => void)[] = [];
+  /** When the last run ended (performance.now()). */
+  private lastRunEnded = -Infinity;
 
   constructor(
     private readonly run: RunFn,
@@ -75,12 +79,38 @@ export class Scheduler {
     return this.states.size === 0;
   }
 
+  /** Resolves once nothing is queued or running (at once when idle). */
+  whenIdle(): Promise<void> {
+    if (this.idle || this.disposed) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Resolves once nothing has been queued or run for `ms`: background work waits for it, so that it does
+   * not come between the edits of someone typing (each edit's run starts as soon as it arrives).
+   */
+  async whenQuiet(ms: number): Promise<void> {
+    for (;;) {
+      await this.whenIdle();
+      const left = this.lastRunEnded + ms - performance.now();
+      if (this.disposed || (this.idle && left <= 0)) return;
+      if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+    }
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const state of this.states.values()) if (state.token) state.token.isCancellationRequested = true;
     this.states.clear();
     this.high.length = 0;
     this.low.length = 0;
+    this.wakeIdleWaiters();
+  }
+
+  private wakeIdleWaiters(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private kick(): void {
@@ -110,6 +140,7 @@ export class Scheduler {
           );
         }
         state.token = undefined;
+        this.lastRunEnded = performance.now();
         if (state.again && !this.disposed) {
           state.again = false;
           (state.priority === 'high' ? this.high : this.low).push(uri);
@@ -120,6 +151,7 @@ export class Scheduler {
     } finally {
       this.pumping = false;
       if (!this.disposed && (this.high.length > 0 || this.low.length > 0)) this.kick();
+      else if (this.idle) this.wakeIdleWaiters();
     }
   }
 

@@ -51,6 +51,7 @@ import { normalizingConnection } from './util/normalizedDocuments';
 import { createTransport, watchInput } from './util/transport';
 import { normalizeUri, uriToPath } from './util/uri';
 import { registerViewRequests } from './viewRequests';
+import type { Token } from './analysis/types';
 import { defaultWarmUpLimits, pickRehearsalArticles, warmUpAnalysis } from './workspace/analysisWarmUp';
 import { WorkspaceEntityModels } from './workspace/entityModels';
 import { ARTICLE_EXTENSION, LspCorpus } from './workspace/lspCorpus';
@@ -82,6 +83,8 @@ const models = new WorkspaceEntityModels({
   warn: (message) => warnOnce(message),
 });
 
+/** How long edits must pause before background work after the start resumes. */
+const BACKGROUND_QUIET_MS = 250;
 const corpus = new LspCorpus({
   get logger() {
     return logger;
@@ -97,6 +100,8 @@ const corpus = new LspCorpus({
   entityModel: (uri) => models.idFor(uri),
   indexedElsewhere: (uri, text, options) => team.indexedElsewhere(uri, text, options),
   snapshotAllowed: () => !teamConfigured && curation.store.all.every((s) => s.corrections.length === 0),
+  foregroundQuiet: () => scheduler.whenQuiet(BACKGROUND_QUIET_MS),
+  rehearse: (budgetMs, token) => rehearseBeforeReady(budgetMs, token),
 });
 /** Whether the client configured a team database (the index then depends on what it holds). */
 let teamConfigured = false;
@@ -358,10 +363,44 @@ async function indexAndAnalyse(): Promise<void> {
   startWarmUp();
 }
 
+/** Whether the analysis has been rehearsed since the server started (the engine keeps what it compiled). */
+let rehearsed = false;
 let warmUp = { isCancellationRequested: false };
-/** Rehearses the open-document analysis until an article is opened (or a new indexing run, or shutdown). */
+
+/** Rehearsal articles: a few indexed ones of the sizes people edit. */
+function rehearsalArticles(): string[] {
+  const articles = corpus.index
+    .uris()
+    .map((uri) => ({ uri, length: corpus.index.get(uri)?.snapshot.text.length ?? 0 }));
+  return pickRehearsalArticles(articles, defaultWarmUpLimits.articles);
+}
+
+/**
+ * The warm-up at the end of a full indexing, before it is reported done: within `budgetMs`, ended by any
+ * analysis the editor asks for (open articles are analysed again right after).
+ */
+async function rehearseBeforeReady(budgetMs: number, token: Token): Promise<void> {
+  const { runs, ms } = await warmUpAnalysis(
+    {
+      candidates: rehearsalArticles,
+      rehearse: (uri, t) => analysis.rehearse(uri, t),
+      busy: () => !scheduler.idle,
+      settling: () => false,
+    },
+    token,
+    { ...defaultWarmUpLimits, budgetMs },
+  ).finally(() => analysis.endRehearsals());
+  if (runs > 0) rehearsed = true;
+  logger.log('info', `analysis warmed up before ready: ${runs} rehearsals in ${Math.round(ms)} ms`);
+}
+
+/**
+ * After a start from a snapshot (no indexing ran here), rehearses the open-document analysis until an
+ * article is opened (or a new indexing run, or shutdown).
+ */
 function startWarmUp(): void {
   warmUp.isCancellationRequested = true;
+  if (rehearsed) return;
   const mine = { isCancellationRequested: false };
   warmUp = mine;
   const token = {
@@ -369,20 +408,19 @@ function startWarmUp(): void {
       return mine.isCancellationRequested || shutdownToken.isCancellationRequested;
     },
   };
-  const articles = (): { uri: string; length: number }[] =>
-    corpus.index.uris().map((uri) => ({ uri, length: corpus.index.get(uri)?.snapshot.text.length ?? 0 }));
   warmUpAnalysis(
     {
-      candidates: () => pickRehearsalArticles(articles(), defaultWarmUpLimits.articles),
+      candidates: rehearsalArticles,
       rehearse: (uri, t) => analysis.rehearse(uri, t),
       busy: () => !scheduler.idle || documents.all().length > 0,
       settling: () => corpus.isPreparing,
     },
     token,
   )
-    .then(({ runs, ms }) =>
-      logger.log('info', `analysis warmed up: ${runs} rehearsals in ${Math.round(ms)} ms`),
-    )
+    .then(({ runs, ms }) => {
+      if (runs > 0) rehearsed = true;
+      logger.log('info', `analysis warmed up: ${runs} rehearsals in ${Math.round(ms)} ms`);
+    })
     .catch(logFailure('analysis warm-up'))
     .finally(() => analysis.endRehearsals());
 }

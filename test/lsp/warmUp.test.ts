@@ -1,6 +1,6 @@
-// After indexing the server rehearses its open-document analysis on a few indexed articles until an article
-// is opened: nothing is published for them, no file is written, and an article opened at once gets the
-// same diagnostics as one opened after the warm-up.
+// The server rehearses its open-document analysis on a few indexed articles: at the end of a full indexing,
+// before it reports ready, and after a start from a snapshot until an article is opened. Nothing is
+// published for them, no article file is written, and an article gets the same diagnostics however warm.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,17 +22,17 @@ function article(n: number): string {
   return lines.join('\n');
 }
 
-async function warmedUp(session: Session): Promise<string> {
+async function warmedUp(session: Session, kind = 'analysis warmed up'): Promise<string> {
   const deadline = Date.now() + session.deadlineMs;
   for (;;) {
-    const line = session.logs.find((l) => l.includes('analysis warmed up'));
+    const line = session.logs.find((l) => l.includes(kind));
     if (line) return line;
     if (Date.now() > deadline) throw new Error(`no warm-up line in: ${session.logs.join('\n')}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
 
-describe('analysis warm-up after indexing', () => {
+describe('analysis warm-up', () => {
   test('rehearses without publishing or writing, and leaves diagnostics as they are', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'article-lens-warmup-'));
     for (let n = 0; n < 5; n++) writeFileSync(path.join(dir, `report-${n}.txt`), article(n));
@@ -44,34 +44,54 @@ describe('analysis warm-up after indexing', () => {
     const target = path.join(dir, 'report-2.txt');
     const targetText = readFileSync(target, 'utf8');
 
-    // Opened once the warm-up is over.
-    const late = await Session.start(dir);
-    let lateDiagnostics;
+    const storage = mkdtempSync(path.join(os.tmpdir(), 'article-lens-warmup-storage-'));
+    const withStorage = { initializationOptions: { storageUri: fileUri(storage) } };
+
+    // A full indexing: the warm-up is over when the server reports ready.
+    const cold = await Session.start(dir, withStorage);
+    let coldDiagnostics;
     try {
-      await late.ready();
-      const line = await warmedUp(late);
-      const runs = Number(/(\d+) rehearsals/.exec(line)?.[1]);
-      assert.ok(runs > 0, line);
-      lateDiagnostics = await late.open(fileUri(target), targetText);
-      assert.ok(lateDiagnostics.length > 0, 'the article has findings');
+      await cold.ready();
+      const line = cold.logs.find((l) => l.includes('analysis warmed up before ready'));
+      assert.ok(line, `no warm-up before ready in: ${cold.logs.join('\n')}`);
+      assert.ok(Number(/(\d+) rehearsals/.exec(line)?.[1]) > 0, line);
+      coldDiagnostics = await cold.open(fileUri(target), targetText);
+      assert.ok(coldDiagnostics.length > 0, 'the article has findings');
       assert.deepEqual(
-        late.publishes.filter((p) => p.uri !== fileUri(target)).map((p) => p.uri),
+        cold.publishes.filter((p) => p.uri !== fileUri(target)).map((p) => p.uri),
         [],
         'no diagnostics for articles that are not open',
       );
     } finally {
-      await late.stop();
+      await cold.stop();
     }
 
-    // Opened at once: the warm-up ends when the article comes, and the findings are the same.
-    const early = await Session.start(dir);
+    // A start from the snapshot: the warm-up runs after ready, and the article is opened once it is over.
+    const warm = await Session.start(dir, withStorage);
+    try {
+      await warm.ready();
+      const line = await warmedUp(warm, 'analysis warmed up:');
+      assert.ok(Number(/(\d+) rehearsals/.exec(line)?.[1]) > 0, line);
+      assert.deepEqual(await warm.open(fileUri(target), targetText), coldDiagnostics);
+      assert.deepEqual(
+        warm.publishes.filter((p) => p.uri !== fileUri(target)).map((p) => p.uri),
+        [],
+        'no diagnostics for articles that are not open',
+      );
+    } finally {
+      await warm.stop();
+    }
+
+    // From the snapshot again, the article opened at once: the warm-up ends, and the findings are the same.
+    const early = await Session.start(dir, withStorage);
     try {
       await early.ready();
-      assert.deepEqual(await early.open(fileUri(target), targetText), lateDiagnostics);
-      await warmedUp(early);
+      assert.deepEqual(await early.open(fileUri(target), targetText), coldDiagnostics);
+      await warmedUp(early, 'analysis warmed up:');
     } finally {
       await early.stop();
     }
+    rmSync(storage, { recursive: true, force: true });
     const after = readdirSync(dir).map((f) => [
       f,
       statSync(path.join(dir, f)).mtimeMs,

@@ -37,6 +37,11 @@ export const ARTICLE_EXTENSION = '.article';
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'out']);
 /** How long one indexing slice may hold the event loop before yielding to queued messages. */
 const SLICE_MS = 30;
+/** Slices of background work once the server is ready: a message waits at most about this long for one. */
+const BACKGROUND_SLICE_MS = 5;
+/** The warm-up after a full indexing: a small share of the indexing's time, at most a few seconds. */
+const REHEARSAL_SHARE = 0.04;
+const REHEARSAL_MAX_MS = 4000;
 /**
  * A snapshot of the index is taken over when at most this share of its files changed since (they are then
  * re-indexed one by one, as edits are); beyond it the corpus is indexed again.
@@ -74,6 +79,16 @@ export interface LspCorpusHost {
    * corrections apply or a team database answers for files (the snapshot records neither).
    */
   snapshotAllowed?(): boolean;
+  /**
+   * Resolves once open documents' analysis has been idle for a while. Work in the background after the start
+   * waits for it before each slice, so that it never comes between someone's edits and their diagnostics.
+   */
+  foregroundQuiet?(): Promise<void>;
+  /**
+   * Runs the open-document analysis on indexed articles for at most `budgetMs`, its results dropped, before
+   * a full indexing is reported done: the code an edit runs is then compiled before the first edit.
+   */
+  rehearse?(budgetMs: number, token: Token): Promise<void>;
 }
 
 /** One file of an indexing: where it is and the settings it is analysed with. */
@@ -351,6 +366,10 @@ export class LspCorpus {
     }
     // The passes' per-file findings and the cache body are garbage now: collected, the memory goes back.
     collectGarbage();
+    if (!token.isCancellationRequested && this.host.rehearse) {
+      progress?.report(100, 'warming up');
+      await this.host.rehearse(Math.min(REHEARSAL_MAX_MS, REHEARSAL_SHARE * (Date.now() - started)), token);
+    }
     this.finishStart(started, elsewhere, problems, progress);
   }
 
@@ -441,16 +460,19 @@ export class LspCorpus {
     return true;
   }
 
-  /** Readies related ranking for the articles a snapshot restored, yielding between slices. */
+  /**
+   * Readies related ranking for the articles a snapshot restored, in short slices while open documents'
+   * analysis is quiet: the server is ready already, and edits come first.
+   */
   private async prepareRestored(token: Token): Promise<void> {
-    let sliceStart = Date.now();
     while (this.unprepared.length > 0 && !token.isCancellationRequested) {
-      const f = this.unprepared.pop() as WorkspaceFile;
-      this.index.prepareRelated(f.uri, f.options);
-      if (Date.now() - sliceStart >= SLICE_MS) {
-        await new Promise((r) => setImmediate(r));
-        sliceStart = Date.now();
+      await this.host.foregroundQuiet?.();
+      const sliceStart = Date.now();
+      while (this.unprepared.length > 0 && Date.now() - sliceStart < BACKGROUND_SLICE_MS) {
+        const f = this.unprepared.pop() as WorkspaceFile;
+        this.index.prepareRelated(f.uri, f.options);
       }
+      await new Promise((r) => setImmediate(r));
     }
   }
 
