@@ -380,6 +380,8 @@ function rehearsalArticles(): string[] {
  * analysis the editor asks for (open articles are analysed again right after).
  */
 async function rehearseBeforeReady(budgetMs: number, token: Token): Promise<void> {
+  // A later indexing (workspace folders changed) runs the same code, compiled already.
+  if (rehearsed) return;
   const { runs, ms } = await warmUpAnalysis(
     {
       candidates: rehearsalArticles,
