@@ -19,6 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Token } from './analysis/types';
 import { SettingsStore, toAnalysisOptions } from './config';
 import { createCurationServer } from './curationServer';
 import { createEntityModelServer } from './entityModelServer';
@@ -51,8 +52,13 @@ import { normalizingConnection } from './util/normalizedDocuments';
 import { createTransport, watchInput } from './util/transport';
 import { normalizeUri, uriToPath } from './util/uri';
 import { registerViewRequests } from './viewRequests';
-import type { Token } from './analysis/types';
-import { defaultWarmUpLimits, pickRehearsalArticles, warmUpAnalysis } from './workspace/analysisWarmUp';
+import {
+  defaultWarmUpLimits,
+  pickRehearsalArticles,
+  warmUpAnalysis,
+  type WarmUpHost,
+  type WarmUpLimits,
+} from './workspace/analysisWarmUp';
 import { WorkspaceEntityModels } from './workspace/entityModels';
 import { ARTICLE_EXTENSION, LspCorpus } from './workspace/lspCorpus';
 
@@ -375,6 +381,23 @@ function rehearsalArticles(): string[] {
   return pickRehearsalArticles(articles, defaultWarmUpLimits.articles);
 }
 
+/** Runs the warm-up on indexed articles until `busy`, the token or the limits end it, and logs what it did. */
+async function runWarmUp(
+  label: string,
+  when: Pick<WarmUpHost, 'busy' | 'settling'>,
+  token: Token,
+  limits: WarmUpLimits = defaultWarmUpLimits,
+): Promise<void> {
+  const host = {
+    ...when,
+    candidates: rehearsalArticles,
+    rehearse: (uri: string, t: Token) => analysis.rehearse(uri, t),
+  };
+  const { runs, ms } = await warmUpAnalysis(host, token, limits).finally(() => analysis.endRehearsals());
+  if (runs > 0) rehearsed = true;
+  logger.log('info', `analysis warmed up${label}: ${runs} rehearsals in ${Math.round(ms)} ms`);
+}
+
 /**
  * The warm-up at the end of a full indexing, before it is reported done: within `budgetMs`, ended by any
  * analysis the editor asks for (open articles are analysed again right after).
@@ -382,18 +405,8 @@ function rehearsalArticles(): string[] {
 async function rehearseBeforeReady(budgetMs: number, token: Token): Promise<void> {
   // A later indexing (workspace folders changed) runs the same code, compiled already.
   if (rehearsed) return;
-  const { runs, ms } = await warmUpAnalysis(
-    {
-      candidates: rehearsalArticles,
-      rehearse: (uri, t) => analysis.rehearse(uri, t),
-      busy: () => !scheduler.idle,
-      settling: () => false,
-    },
-    token,
-    { ...defaultWarmUpLimits, budgetMs },
-  ).finally(() => analysis.endRehearsals());
-  if (runs > 0) rehearsed = true;
-  logger.log('info', `analysis warmed up before ready: ${runs} rehearsals in ${Math.round(ms)} ms`);
+  const when = { busy: () => !scheduler.idle, settling: () => false };
+  await runWarmUp(' before ready', when, token, { ...defaultWarmUpLimits, budgetMs });
 }
 
 /**
@@ -410,21 +423,11 @@ function startWarmUp(): void {
       return mine.isCancellationRequested || shutdownToken.isCancellationRequested;
     },
   };
-  warmUpAnalysis(
-    {
-      candidates: rehearsalArticles,
-      rehearse: (uri, t) => analysis.rehearse(uri, t),
-      busy: () => !scheduler.idle || documents.all().length > 0,
-      settling: () => corpus.isPreparing,
-    },
-    token,
-  )
-    .then(({ runs, ms }) => {
-      if (runs > 0) rehearsed = true;
-      logger.log('info', `analysis warmed up: ${runs} rehearsals in ${Math.round(ms)} ms`);
-    })
-    .catch(logFailure('analysis warm-up'))
-    .finally(() => analysis.endRehearsals());
+  const when = {
+    busy: () => !scheduler.idle || documents.all().length > 0,
+    settling: () => corpus.isPreparing,
+  };
+  runWarmUp('', when, token).catch(logFailure('analysis warm-up'));
 }
 
 documents.onDidChangeContent(

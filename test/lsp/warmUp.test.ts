@@ -32,6 +32,15 @@ async function warmedUp(session: Session, kind = 'analysis warmed up'): Promise<
   }
 }
 
+/** The rehearsed articles are not open: the server published diagnostics for the open one alone. */
+function assertOnlyPublishedFor(session: Session, file: string): void {
+  assert.deepEqual(
+    session.publishes.filter((p) => p.uri !== fileUri(file)).map((p) => p.uri),
+    [],
+    'no diagnostics for articles that are not open',
+  );
+}
+
 describe('analysis warm-up', () => {
   test('rehearses without publishing or writing, and leaves diagnostics as they are', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'article-lens-warmup-'));
@@ -57,11 +66,7 @@ describe('analysis warm-up', () => {
       assert.ok(Number(/(\d+) rehearsals/.exec(line)?.[1]) > 0, line);
       coldDiagnostics = await cold.open(fileUri(target), targetText);
       assert.ok(coldDiagnostics.length > 0, 'the article has findings');
-      assert.deepEqual(
-        cold.publishes.filter((p) => p.uri !== fileUri(target)).map((p) => p.uri),
-        [],
-        'no diagnostics for articles that are not open',
-      );
+      assertOnlyPublishedFor(cold, target);
     } finally {
       await cold.stop();
     }
@@ -73,11 +78,7 @@ describe('analysis warm-up', () => {
       const line = await warmedUp(warm, 'analysis warmed up:');
       assert.ok(Number(/(\d+) rehearsals/.exec(line)?.[1]) > 0, line);
       assert.deepEqual(await warm.open(fileUri(target), targetText), coldDiagnostics);
-      assert.deepEqual(
-        warm.publishes.filter((p) => p.uri !== fileUri(target)).map((p) => p.uri),
-        [],
-        'no diagnostics for articles that are not open',
-      );
+      assertOnlyPublishedFor(warm, target);
     } finally {
       await warm.stop();
     }
