@@ -10,7 +10,8 @@
 //   npm run bench:curation                     10k articles
 //   npm run bench:curation -- --size 1k        another size;  --edits N, --no-write, --cpu-prof DIR (the server
 //                                              with the sidecar; the edit loop's window in DIR/edit-window.json, the added
-//                                              correction's in DIR/add-window.json)
+//                                              correction's in DIR/add-window.json), --series FILE (every
+//                                              edit's milliseconds of both servers, as JSON)
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
@@ -46,6 +47,7 @@ const size = Number((opt('size') ?? '10k').replace(/k$/i, '000'));
 const EDITS = Number(opt('edits') ?? 200);
 const write = !argv.includes('--no-write') && opt('cpu-prof') === undefined;
 const cpuProf = opt('cpu-prof');
+const seriesFile = opt('series');
 const MENTIONS = 1000;
 const ON_TARGET = 10;
 const RULES = 50;
@@ -277,6 +279,8 @@ async function report(
         : '.'),
   ].join('\n\n');
   console.log(`\n${section}\n`);
+  if (seriesFile)
+    writeFileSync(seriesFile, JSON.stringify({ plain: plain.edits, withSidecar: withSidecar.edits }) + '\n');
   if (write) await writeDoc(section);
 }
 

@@ -1,8 +1,10 @@
-// The only wink-nlp user: one readDoc per text, giving tokens with exact UTF-16 offsets, POS tags and
+// The only wink-nlp user: one readDoc per paragraph, giving tokens with exact UTF-16 offsets, POS tags and
 // wink's own value entities (DATE, TIME, MONEY, PERCENT, CARDINAL) as spans of the original text.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Span } from '../types';
+import { decodeNlpDoc, encodeNlpDoc } from './nlpCache';
+import { cacheParagraph, cachedParagraph, paragraphRanges } from './paragraphNlpCache';
 
 /**
  * Only the annotations read here: POS tags and wink's entities (token values and types come with any
@@ -106,11 +108,29 @@ function isSpaceCode(c: number): boolean {
 }
 
 /**
- * Tokenises and tags `text`. wink reports tokens by value, not offset, so each token is located after
+ * Tokenises and tags `text`, paragraph by paragraph: paragraphs read recently are taken from the cache.
+ */
+export function analyzeText(text: string): NlpDoc {
+  const doc: NlpDoc = { tokens: [], values: [] };
+  if (text.length === 0) return doc;
+  for (const [start, end] of paragraphRanges(text)) {
+    const paragraph = start === 0 && end === text.length ? text : text.slice(start, end);
+    let encoded = cachedParagraph(paragraph);
+    if (!encoded) {
+      encoded = encodeNlpDoc(readWithWink(paragraph));
+      cacheParagraph(paragraph, encoded);
+    }
+    decodeNlpDoc(encoded, paragraph, start, doc);
+  }
+  return doc;
+}
+
+/**
+ * Tokenises and tags `text` with wink. wink reports tokens by value, not offset, so each token is located after
  * the end of the previous one and the whitespace that follows it; a token wink rewrote (it never should, but a
  * model update might) is dropped rather than given a wrong span.
  */
-export function analyzeText(text: string): NlpDoc {
+export function readWithWink(text: string): NlpDoc {
   if (text.length === 0) return { tokens: [], values: [] };
   const folded = breakLongRuns(foldForWink(text));
   const nlp = (pipe ??= winkNLP(model, PIPE));

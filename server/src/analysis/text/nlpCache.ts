@@ -1,7 +1,7 @@
 // A compact copy of an `NlpDoc`, so a text can be analysed again without running wink again. A corpus
 // keeps one per file between its indexing passes; as objects, a thousand tokens per file would cost about
 // 100 KB, encoded they take about 3 bytes each.
-import type { NlpDoc, NlpToken, ValueEntity } from './nlp';
+import type { NlpDoc, ValueEntity } from './nlp';
 import { MAX_VARINT, writeVarint } from './varint';
 
 /** An `NlpDoc` without its strings: token values are re-sliced from the text on `decodeNlpDoc`. */
@@ -79,25 +79,33 @@ export function encodeNlpDoc(doc: NlpDoc): EncodedNlpDoc {
   return { tokenCount: doc.tokens.length, tokens: buffer.slice(0, at), values };
 }
 
-/** The `NlpDoc` that `encoded` was encoded from; `text` must be the text it was analysed from. */
-export function decodeNlpDoc(encoded: EncodedNlpDoc, text: string): NlpDoc {
+/**
+ * The `NlpDoc` that `encoded` was encoded from; `text` must be the text it was analysed from. With `offset`
+ * and `into`, the tokens and values are appended to `into`, moved by `offset` (a piece of a longer text).
+ */
+export function decodeNlpDoc(
+  encoded: EncodedNlpDoc,
+  text: string,
+  offset = 0,
+  into: NlpDoc = { tokens: [], values: [] },
+): NlpDoc {
   const { values: encodedValues } = encoded;
   const read = varintReader(encoded.tokens);
-  const tokens: NlpToken[] = new Array<NlpToken>(encoded.tokenCount);
+  const { tokens, values } = into;
   let prevEnd = 0;
   for (let i = 0; i < encoded.tokenCount; i++) {
     const start = prevEnd + read();
     const end = start + read();
     const [pos, kind] = tagPair(read());
-    tokens[i] = { start, end, value: text.slice(start, end), pos, kind };
+    tokens.push({ start: start + offset, end: end + offset, value: text.slice(start, end), pos, kind });
     prevEnd = end;
   }
-  const values: ValueEntity[] = [];
   for (let i = 0; i + 2 < encodedValues.length; i += 3) {
     const type = tagPair(encodedValues[i + 2] ?? -1)[0] as ValueEntity['type'];
-    values.push({ span: { start: encodedValues[i] ?? 0, end: encodedValues[i + 1] ?? 0 }, type });
+    const span = { start: (encodedValues[i] ?? 0) + offset, end: (encodedValues[i + 1] ?? 0) + offset };
+    values.push({ span, type });
   }
-  return { tokens, values };
+  return into;
 }
 
 /**
