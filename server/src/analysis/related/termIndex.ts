@@ -96,8 +96,23 @@ export interface WeightedFeature {
 const PRIOR_DOCS = 20;
 const PRIOR_RATE = 0.05;
 
-/** Posting entries whose counts are kept for queries (see `FeatureIndex.postingCounts`): 2 MB. */
-const POSTING_COUNTS_KEPT = 262_144;
+/**
+ * A posting entry is `document id × 64 + count` when the count is a whole number below 63, and
+ * `document id × 64 + 63` when the count has to be read from the document's vector (fractional or large).
+ * Candidate generation reads tens of thousands of entries per query; reading each count from another
+ * document's vector costs a memory access and a binary search, and nearly every count is small and whole.
+ */
+const COUNT_SLOTS = 64;
+const COUNT_IN_VECTOR = COUNT_SLOTS - 1;
+
+function postingEntry(doc: number, count: number): number {
+  return doc * COUNT_SLOTS + (count < COUNT_IN_VECTOR && (count | 0) === count ? count : COUNT_IN_VECTOR);
+}
+
+/** The document of a posting entry (a division: past 2^25 documents an entry no longer fits a shift). */
+function postingDoc(entry: number): number {
+  return Math.floor(entry / COUNT_SLOTS);
+}
 
 /** log1p of the whole counts below 64. */
 const TF_TABLE = Float64Array.from({ length: 64 }, (_, c) => Math.log1p(c));
@@ -131,19 +146,11 @@ export class FeatureIndex {
   private readonly featureIds = new Map<string, number>();
   private names: string[] = [];
   /**
-   * Per feature id, its documents in the order they were added; a document's count of the feature is read
-   * from its vector, so each count is kept once. Entries of removed documents (as many as the postings
-   * hold beyond the live document frequency) are skipped on read, and dropped once they are the majority.
+   * Per feature id, its documents in the order they were added, each with its count of the feature when
+   * that fits (see `postingEntry`). Entries of removed documents (as many as the postings hold beyond the
+   * live document frequency) are skipped on read, and dropped once they are the majority.
    */
   private postings: number[][] = [];
-  /**
-   * For the features queried lately, each posting entry's count, in posting order: read from the
-   * documents' vectors, each entry costs a memory access to another document, and a query reads tens of
-   * thousands of entries. A document's counts never change under its id and postings only grow at the end
-   * until compacted (which drops the feature's entry), so a prefix stays valid.
-   */
-  private readonly postingCounts = new Map<number, Float64Array>();
-  private postingCountsSize = 0;
   /** Live document frequency per feature id. */
   private df: number[] = [];
   /**
@@ -207,9 +214,6 @@ export class FeatureIndex {
       this.vectors[doc] = v;
     }
     this.live = state.vectors.size;
-    // Counts kept for queried features are rebuilt on demand from the restored postings.
-    this.postingCounts.clear();
-    this.postingCountsSize = 0;
     this.norms = state.norms;
     this.normEpochs = state.normEpochs;
     this.epoch = state.epoch;
@@ -272,9 +276,10 @@ export class FeatureIndex {
       sortedIds[i] = id;
       sortedCounts[i] = raw[order[i]];
       const p = this.postings[id];
+      const entry = postingEntry(doc, sortedCounts[i]);
       // A literal is allocated to size; pushing onto an empty array would reserve room for 17 ids.
-      if (p.length === 0) this.postings[id] = [doc];
-      else p.push(doc);
+      if (p.length === 0) this.postings[id] = [entry];
+      else p.push(entry);
       this.df[id]++;
     }
     // Filled up to `doc` first: writing far past the end would turn the array into a dictionary.
@@ -294,10 +299,7 @@ export class FeatureIndex {
     for (const id of vector.ids) {
       this.df[id]--;
       const p = this.postings[id];
-      if ((p.length - this.df[id]) * 2 > p.length) {
-        this.compact(p);
-        this.forgetPostingCounts(id);
-      }
+      if ((p.length - this.df[id]) * 2 > p.length) this.compact(p);
     }
     this.changed();
   }
@@ -309,7 +311,7 @@ export class FeatureIndex {
   private compact(p: number[]): void {
     let w = 0;
     for (let r = 0; r < p.length; r++) {
-      if (this.vectors[p[r]] === undefined) continue;
+      if (this.vectors[postingDoc(p[r])] === undefined) continue;
       p[w] = p[r];
       w++;
     }
@@ -559,45 +561,20 @@ export class FeatureIndex {
     for (const { id, weight } of features) {
       const p = this.postings[id];
       const idf = this.idf(id);
-      const counts = this.countsOf(id, p);
       for (let i = 0; i < p.length; i++) {
-        const doc = p[i];
-        if (doc === self || this.vectors[doc] === undefined) continue;
+        const entry = p[i];
+        const doc = postingDoc(entry);
+        const vector = this.vectors[doc];
+        if (doc === self || vector === undefined) continue;
+        const slot = entry - doc * COUNT_SLOTS;
+        const tf =
+          slot === COUNT_IN_VECTOR
+            ? FeatureIndex.tf(vector.counts[FeatureIndex.find(vector.ids, id)])
+            : TF_TABLE[slot];
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (weight * FeatureIndex.tf(counts[i]) * idf) / (this.cachedNorm(doc) || 1);
+        scores[doc] += (weight * tf * idf) / (this.cachedNorm(doc) || 1);
       }
     }
-  }
-
-  /** The counts of a posting's entries (see `postingCounts`); a removed document's reads as 0. */
-  private countsOf(id: number, p: readonly number[]): Float64Array {
-    const known = this.postingCounts.get(id);
-    if (known && known.length === p.length) return known;
-    const counts = new Float64Array(p.length);
-    let from = 0;
-    if (known && known.length < p.length) {
-      counts.set(known);
-      from = known.length;
-    }
-    for (let i = from; i < p.length; i++) {
-      const vector = this.vectors[p[i]];
-      counts[i] = vector ? vector.counts[FeatureIndex.find(vector.ids, id)] : 0;
-    }
-    this.forgetPostingCounts(id);
-    if (this.postingCountsSize + counts.length > POSTING_COUNTS_KEPT) {
-      this.postingCounts.clear();
-      this.postingCountsSize = 0;
-    }
-    this.postingCounts.set(id, counts);
-    this.postingCountsSize += counts.length;
-    return counts;
-  }
-
-  private forgetPostingCounts(id: number): void {
-    const known = this.postingCounts.get(id);
-    if (!known) return;
-    this.postingCounts.delete(id);
-    this.postingCountsSize -= known.length;
   }
 
   /**

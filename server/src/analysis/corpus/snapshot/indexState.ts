@@ -9,7 +9,7 @@ import type { RelatedIndexState } from '../../related/related';
 import type { IndexedArticle } from '../corpusIndex';
 
 /** Bump with any change to the shape of a state below, so a snapshot of another shape is never read. */
-export const INDEX_STATE_VERSION = 4;
+export const INDEX_STATE_VERSION = 5;
 
 export interface CorpusIndexState {
   articles: Map<string, IndexedArticle>;
