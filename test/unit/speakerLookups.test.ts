@@ -2,6 +2,7 @@
 // each answers what a walk over every mention or a search of the whole text answered.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { occurrencesAtTokens } from '../../server/src/analysis/entities/addedOccurrences';
 import { CapitalisedNames } from '../../server/src/analysis/quotes/speakers/capitalisedNames';
 import { KeyedReferents, leadingPair } from '../../server/src/analysis/quotes/speakers/keyedReferents';
@@ -63,6 +64,68 @@ test('capitalised names: the last name on the noun ending before the point, two 
   assert.equal(names.lastBefore('agency', text.length), 'Water Agency');
   assert.equal(names.lastBefore('ministry', text.length), 'Ministry of Health');
   assert.equal(names.lastBefore('agency', at('Environment')), undefined);
+});
+
+/** The names on a noun as a search of the whole text finds them, for comparison. */
+function namesByFullSearch(text: string, noun: string): { ends: number[]; names: string[] } {
+  const word = "\\p{Lu}[\\p{L}'’-]*";
+  const cap = noun.charAt(0).toUpperCase() + noun.slice(1);
+  const re = new RegExp(
+    `(?:${word}\\s+){0,3}${cap}(?:\\s+(?:of|for|on)(?:\\s+the)?(?:\\s+${word}){1,3})?(?![\\p{L}])`,
+    'gu',
+  );
+  const out = { ends: [] as number[], names: [] as string[] };
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const name = m[0].replace(/^(?:The|A|An)\s+/, '');
+    if (!name.includes(' ')) continue;
+    out.ends.push(m.index + m[0].length);
+    out.names.push(name);
+  }
+  return out;
+}
+
+test('capitalised names: the same names as a search of the whole text, whatever surrounds the noun', () => {
+  const piece = fc.constantFrom(
+    'Agency',
+    'agency',
+    'SubAgency',
+    'Agencys',
+    'The',
+    'Water',
+    'of',
+    'the',
+    'for',
+    'Health',
+    'O’Neil',
+    'Ward-Lee',
+    "it's",
+    '𝐀gency',
+    'Élan',
+    ' ',
+    ' ',
+    '  ',
+    '\n',
+    '\u00a0',
+    '.',
+    ',',
+    '"',
+    '-',
+    '’',
+    '3',
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const text = pieces.join('');
+      const want = namesByFullSearch(text, 'agency');
+      const names = new CapitalisedNames(text);
+      for (let at = 0; at <= text.length; at++) {
+        let k = want.ends.length - 1;
+        while (k >= 0 && want.ends[k] > at) k--;
+        assert.equal(names.lastBefore('agency', at), want.names[k], `at ${at} of ${JSON.stringify(text)}`);
+      }
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test('occurrences at tokens: whole-word matches at token starts, in text order, not overlapping', () => {

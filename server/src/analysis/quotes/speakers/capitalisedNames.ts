@@ -5,6 +5,8 @@
 import { firstAbove } from '../../text/sortedSearch';
 
 const WORD = "\\p{Lu}[\\p{L}'’-]*";
+/** What the words before the noun in a match are made of. */
+const LEADING = /[\p{L}'’\s-]/u;
 
 /** The names on one noun in text order, with where each ends. */
 interface Found {
@@ -33,7 +35,11 @@ export class CapitalisedNames {
       'gu',
     );
     found = { ends: [], names: [] };
-    for (let m = re.exec(this.text); m !== null; m = re.exec(this.text)) {
+    // Every match holds the noun, so the search starts just before each place the noun is written.
+    for (let at = this.text.indexOf(cap); at >= 0; at = this.text.indexOf(cap, re.lastIndex)) {
+      re.lastIndex = this.runStart(at, re.lastIndex);
+      const m = re.exec(this.text);
+      if (m === null) break;
       const name = m[0].replace(/^(?:The|A|An)\s+/, '');
       if (!name.includes(' ')) continue;
       found.ends.push(m.index + m[0].length);
@@ -41,5 +47,20 @@ export class CapitalisedNames {
     }
     this.byNoun.set(noun, found);
     return found;
+  }
+
+  /**
+   * Where the words before `at` begin: the earliest place, not before `floor`, from which only letters,
+   * apostrophes, hyphens and spaces lead to `at`. A name's leading words are made of those alone, so no
+   * match starts between `floor` and there. Surrogates count as letters (a safe overestimate).
+   */
+  private runStart(at: number, floor: number): number {
+    let start = at;
+    while (start > floor) {
+      const unit = this.text.charCodeAt(start - 1);
+      if (!(unit >= 0xd800 && unit <= 0xdfff) && !LEADING.test(this.text.charAt(start - 1))) break;
+      start--;
+    }
+    return start;
   }
 }
