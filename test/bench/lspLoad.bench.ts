@@ -12,7 +12,8 @@
 //   options: --budget SECONDS, --seed N, --no-write, --out FILE, --jobs N (the servers' index.jobs),
 //            --cpu-prof DIR (profile the server; the windows of the edit loop and of the hover, related and
 //            symbol requests go to DIR/edit-window.json, hover-window.json, related-window.json, …),
-//            --heap-snapshot DIR (one snapshot after indexing); both skip the warm start and the doc.
+//            --heap-snapshot DIR (one snapshot after indexing); both skip the warm start and the doc;
+//            --warm-cpu-prof DIR (profile the warm start alone, spawn → exit; does not write the doc).
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
@@ -67,6 +68,7 @@ const known = [
   'out',
   'cpu-prof',
   'heap-snapshot',
+  'warm-cpu-prof',
   'jobs',
   'help',
 ];
@@ -75,7 +77,7 @@ if (args.help) {
   console.log(
     readFileSync(__filename, 'utf8')
       .split('\n')
-      .slice(8, 14)
+      .slice(8, 16)
       .join('\n')
       .replace(/^\/\/ ?/gm, ''),
   );
@@ -96,12 +98,14 @@ const seed = typeof args.seed === 'string' ? Number(args.seed) : 2026;
 const cpuProfDir = typeof args['cpu-prof'] === 'string' ? path.resolve(args['cpu-prof']) : undefined;
 const heapDir = typeof args['heap-snapshot'] === 'string' ? path.resolve(args['heap-snapshot']) : undefined;
 const profiling = cpuProfDir !== undefined || heapDir !== undefined;
+const warmProfDir =
+  typeof args['warm-cpu-prof'] === 'string' ? path.resolve(args['warm-cpu-prof']) : undefined;
 /** `articleLens.index.jobs` of the servers started (`--jobs N`); the default setting when not given. */
 const jobs = typeof args.jobs === 'string' ? Number(args.jobs) : undefined;
 if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0))
   throw new Error(`bad --jobs ${String(args.jobs)}`);
 const settings = jobs === undefined ? undefined : { ...defaultSettings, index: { jobs } };
-const write = !quick && !profiling && args['no-write'] !== true;
+const write = !quick && !profiling && warmProfDir === undefined && args['no-write'] !== true;
 const outFile = path.resolve(repoRoot, typeof args.out === 'string' ? args.out : 'docs/benchmarks.md');
 
 const EDITS = quick ? 40 : 200;
@@ -508,7 +512,19 @@ async function runSize(size: number): Promise<SizeResult> {
       return result;
     }
     log(`${label(size)}: warm start (timeout ${fmtS(warmTimeout)})`);
-    const warm = await startAndIndex(manifest, storageDir, warmTimeout, [], undefined, `${label(size)} warm`);
+    const warmArgs: string[] = [];
+    if (warmProfDir) {
+      mkdirSync(warmProfDir, { recursive: true });
+      warmArgs.push('--cpu-prof', `--cpu-prof-dir=${warmProfDir}`);
+    }
+    const warm = await startAndIndex(
+      manifest,
+      storageDir,
+      warmTimeout,
+      warmArgs,
+      undefined,
+      `${label(size)} warm`,
+    );
     result.warm = warm.figures;
     if (warm.client) {
       if (warm.figures.outcome === 'ok') await warm.client.stop();

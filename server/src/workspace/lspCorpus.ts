@@ -22,6 +22,7 @@ import type { Logger } from '../util/logger';
 import { normalizeUri, pathToUri, uriToPath } from '../util/uri';
 import { decodeArticle, limitText, looksBinary, sizeLimitBytes, type LimitedText } from './articleText';
 import { FileAnalysisStore } from './fileAnalysisStore';
+import { readFolderAhead, type FolderRead } from './folderReadAhead';
 import { includeMatcher } from './includeGlobs';
 import { IndexSnapshotStore, settingsDigest } from './indexSnapshotStore';
 import {
@@ -197,6 +198,11 @@ export class LspCorpus {
   isArticle(uri: string, settings: ArticleLensSettings): boolean {
     const file = uriToPath(uri);
     if (!file) return uri.toLowerCase().endsWith(ARTICLE_EXTENSION);
+    return this.isArticleFile(file, settings);
+  }
+
+  /** `isArticle` for a file path. */
+  private isArticleFile(file: string, settings: ArticleLensSettings): boolean {
     if (path.extname(file).toLowerCase() === ARTICLE_EXTENSION) return true;
     if (settings.include.length === 0) return false;
     const match = includeMatcher(settings.include);
@@ -637,27 +643,25 @@ export class LspCorpus {
     const files: string[] = [];
     const problems: string[] = [];
     const seen = new Set<string>();
-    const stack = [folder];
+    const stack = [readFolderAhead(folder)];
     while (stack.length > 0 && !token.isCancellationRequested) {
-      const dir = stack.pop() as string;
-      try {
-        const real = await fsp.realpath(dir);
-        if (seen.has(real)) {
-          problems.push(`${dir}: a symbolic link loop (already indexed as ${real})`);
-          continue;
-        }
-        seen.add(real);
-      } catch (e) {
-        problems.push(`${dir}: ${errorText(e)}`);
+      const { dir, real, entries: read } = stack.pop() as FolderRead;
+      const resolved = await real;
+      if (!resolved.ok) {
+        problems.push(`${dir}: ${errorText(resolved.error)}`);
         continue;
       }
-      let entries: import('node:fs').Dirent[];
-      try {
-        entries = await fsp.readdir(dir, { withFileTypes: true });
-      } catch (e) {
-        problems.push(`${dir}: ${errorText(e)}`);
+      if (seen.has(resolved.value)) {
+        problems.push(`${dir}: a symbolic link loop (already indexed as ${resolved.value})`);
         continue;
       }
+      seen.add(resolved.value);
+      const listed = await read;
+      if (!listed.ok) {
+        problems.push(`${dir}: ${errorText(listed.error)}`);
+        continue;
+      }
+      const entries = listed.value;
       for (const entry of entries) {
         const full = path.join(dir, entry.name);
         let isDir = entry.isDirectory();
@@ -668,13 +672,13 @@ export class LspCorpus {
             isDir = target.isDirectory();
             isFile = target.isFile();
           } catch (e) {
-            if (this.isArticle(pathToUri(full), settings)) problems.push(`${full}: ${errorText(e)}`);
+            if (this.isArticleFile(full, settings)) problems.push(`${full}: ${errorText(e)}`);
             continue;
           }
         }
         if (isDir) {
-          if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) stack.push(full);
-        } else if (isFile && this.isArticle(pathToUri(full), settings)) files.push(full);
+          if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) stack.push(readFolderAhead(full));
+        } else if (isFile && this.isArticleFile(full, settings)) files.push(full);
       }
     }
     return { files: files.sort(), problems };
