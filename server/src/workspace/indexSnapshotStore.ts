@@ -55,6 +55,9 @@ export function settingsDigest(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
+/** A snapshot file as read: its bytes, or the error that stopped the read. */
+export type SnapshotBytes = { bytes: Buffer } | { error: unknown };
+
 export class IndexSnapshotStore {
   readonly file: string;
   private readonly analyser: string;
@@ -72,16 +75,19 @@ export class IndexSnapshotStore {
    * The snapshot built with these settings, or `undefined`: none yet (silently), or one that is damaged,
    * of another format, analyser or settings (discarded, with one log line).
    */
-  async read(settings: string): Promise<{ snapshot: IndexSnapshot; reading: SnapshotReading } | undefined> {
+  async read(
+    settings: string,
+    file: Promise<SnapshotBytes> = this.readBytes(),
+  ): Promise<{ snapshot: IndexSnapshot; reading: SnapshotReading } | undefined> {
     const started = performance.now();
-    let bytes: Buffer;
-    try {
-      bytes = await fsp.readFile(this.file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.discard(`cannot read it (${(e as Error).message})`);
+    const loaded = await file;
+    if ('error' in loaded) {
+      const code = (loaded.error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR')
+        this.discard(`cannot read it (${(loaded.error as Error).message})`);
       return undefined;
     }
+    const { bytes } = loaded;
     const read = performance.now();
     const parsed = this.parse(bytes, settings);
     if (typeof parsed === 'string') {
@@ -90,6 +96,17 @@ export class IndexSnapshotStore {
     }
     const reading = { bytes: bytes.length, readMs: read - started, decodeMs: performance.now() - read };
     return { snapshot: parsed, reading };
+  }
+
+  /**
+   * The file's bytes, or why they could not be read. Started before the settings are known (while the
+   * folders are listed), so the start does not wait for the listing and then for the file in turn.
+   */
+  readBytes(): Promise<SnapshotBytes> {
+    return fsp.readFile(this.file).then(
+      (bytes) => ({ bytes }),
+      (error: unknown) => ({ error }),
+    );
   }
 
   private parse(bytes: Buffer, settings: string): IndexSnapshot | string {

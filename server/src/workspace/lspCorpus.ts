@@ -24,7 +24,7 @@ import { decodeArticle, limitText, looksBinary, sizeLimitBytes, type LimitedText
 import { FileAnalysisStore } from './fileAnalysisStore';
 import { readFolderAhead, type FolderRead } from './folderReadAhead';
 import { includeMatcher } from './includeGlobs';
-import { IndexSnapshotStore, settingsDigest } from './indexSnapshotStore';
+import { IndexSnapshotStore, settingsDigest, type SnapshotBytes } from './indexSnapshotStore';
 import {
   firstPass,
   type FirstPassFigures,
@@ -261,6 +261,7 @@ export class LspCorpus {
   async indexWorkspace(progress: WorkDoneProgressReporter | undefined, token: Token): Promise<void> {
     const started = Date.now();
     this.status('indexing', 'listing article files');
+    const snapshotFile = this.snapshotWanted() ? this.snapshots?.readBytes() : undefined;
     const files: WorkspaceFile[] = [];
     const problems: string[] = [];
     const folderSettings: unknown[] = [];
@@ -277,7 +278,7 @@ export class LspCorpus {
     const settingsKey = settingsDigest(folderSettings);
     this.snapshotSettings = settingsKey;
     this.indexStartedAt = started;
-    if (await this.restoreSnapshot(files, settingsKey, progress, token)) {
+    if (await this.restoreSnapshot(files, settingsKey, snapshotFile, progress, token)) {
       this.finishStart(started, 0, problems, progress);
       return;
     }
@@ -397,6 +398,11 @@ export class LspCorpus {
     this.status('ready', `indexed ${this.index.size} articles${where} in ${ms} ms`);
   }
 
+  /** Whether a start may take over a saved index: there is a store, nothing is indexed yet, the host allows it. */
+  private snapshotWanted(): boolean {
+    return this.snapshots !== undefined && this.index.size === 0 && this.host.snapshotAllowed?.() !== false;
+  }
+
   /**
    * Takes over the index saved by an earlier session, when it was built with the same settings and its
    * files are still there: the files are stat'ed, those whose stat differs are read and compared by digest,
@@ -406,18 +412,21 @@ export class LspCorpus {
   private async restoreSnapshot(
     files: readonly WorkspaceFile[],
     settingsKey: string,
+    file: Promise<SnapshotBytes> | undefined,
     progress: WorkDoneProgressReporter | undefined,
     token: Token,
   ): Promise<boolean> {
     const store = this.snapshots;
-    if (!store || this.index.size > 0 || this.host.snapshotAllowed?.() === false) return false;
-    const found = await store.read(settingsKey);
+    if (!store || !this.snapshotWanted()) return false;
+    // The files are stat'ed while the snapshot is still being read; a cold start never awaits these.
+    const statting = statAll(files);
+    const found = await store.read(settingsKey, file ?? store.readBytes());
     if (!found || token.isCancellationRequested) return false;
     const { snapshot, reading } = found;
     const { stamps, state } = snapshot;
     const checkStarted = performance.now();
     const byUri = new Map(files.map((f) => [f.uri, f]));
-    const stats = await statAll(files);
+    const stats = await statting;
     const diff = compareStamps(stamps, stats);
     const differing = diff.check.length + diff.added.length + diff.gone.length;
     if (differing > Math.max(16, files.length * SNAPSHOT_MAX_CHANGED_SHARE)) {
