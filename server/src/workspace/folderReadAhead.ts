@@ -3,21 +3,12 @@
 // outlets and dates), while the reads of folders still on its stack can run meanwhile. The walk itself
 // keeps its order, so which path of two that lead to one folder is reported as a loop does not change.
 import { promises as fsp, type Dirent } from 'node:fs';
-
-/** A read's result, or why it failed: settled at once, so a read never taken is never an unhandled rejection. */
-export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+import { settle, type Settled } from '../util/settled';
 
 export interface FolderRead {
   dir: string;
   real: Promise<Settled<string>>;
   entries: Promise<Settled<Dirent[]>>;
-}
-
-function settle<T>(p: Promise<T>): Promise<Settled<T>> {
-  return p.then(
-    (value) => ({ ok: true, value }),
-    (error: unknown) => ({ ok: false, error }),
-  );
 }
 
 export function readFolderAhead(dir: string): FolderRead {

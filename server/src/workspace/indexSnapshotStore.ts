@@ -15,6 +15,7 @@ import { INDEX_STATE_VERSION } from '../analysis/corpus/snapshot/indexState';
 import type { FileStamps } from '../analysis/corpus/snapshot/fileStamps';
 import { isFileStamps } from '../analysis/corpus/snapshot/fileStamps';
 import { runningAnalyserVersion } from './fileAnalysisStore';
+import { settle, type Settled } from '../util/settled';
 
 export const SNAPSHOT_FILE_NAME = 'index-snapshot.bin';
 const MAGIC = 'ARTICLE-LENS-INDEX-SNAPSHOT\n';
@@ -55,9 +56,6 @@ export function settingsDigest(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
-/** A snapshot file as read: its bytes, or the error that stopped the read. */
-export type SnapshotBytes = { bytes: Buffer } | { error: unknown };
-
 export class IndexSnapshotStore {
   readonly file: string;
   private readonly analyser: string;
@@ -77,17 +75,17 @@ export class IndexSnapshotStore {
    */
   async read(
     settings: string,
-    file: Promise<SnapshotBytes> = this.readBytes(),
+    file: Promise<Settled<Buffer>> = this.readBytes(),
   ): Promise<{ snapshot: IndexSnapshot; reading: SnapshotReading } | undefined> {
     const started = performance.now();
     const loaded = await file;
-    if ('error' in loaded) {
+    if (!loaded.ok) {
       const code = (loaded.error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR')
         this.discard(`cannot read it (${(loaded.error as Error).message})`);
       return undefined;
     }
-    const { bytes } = loaded;
+    const bytes = loaded.value;
     const read = performance.now();
     const parsed = this.parse(bytes, settings);
     if (typeof parsed === 'string') {
@@ -102,11 +100,8 @@ export class IndexSnapshotStore {
    * The file's bytes, or why they could not be read. Started before the settings are known (while the
    * folders are listed), so the start does not wait for the listing and then for the file in turn.
    */
-  readBytes(): Promise<SnapshotBytes> {
-    return fsp.readFile(this.file).then(
-      (bytes) => ({ bytes }),
-      (error: unknown) => ({ error }),
-    );
+  readBytes(): Promise<Settled<Buffer>> {
+    return settle(fsp.readFile(this.file));
   }
 
   private parse(bytes: Buffer, settings: string): IndexSnapshot | string {

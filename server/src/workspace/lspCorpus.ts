@@ -19,12 +19,13 @@ import { toAnalysisOptions } from '../config';
 import { defaultSettings, type ArticleLensSettings, type ServerState, type StatusParams } from '../protocol';
 import { collectGarbage } from '../util/collectGarbage';
 import type { Logger } from '../util/logger';
+import type { Settled } from '../util/settled';
 import { normalizeUri, pathToUri, uriToPath } from '../util/uri';
 import { decodeArticle, limitText, looksBinary, sizeLimitBytes, type LimitedText } from './articleText';
 import { FileAnalysisStore } from './fileAnalysisStore';
 import { readFolderAhead, type FolderRead } from './folderReadAhead';
 import { includeMatcher } from './includeGlobs';
-import { IndexSnapshotStore, settingsDigest, type SnapshotBytes } from './indexSnapshotStore';
+import { IndexSnapshotStore, settingsDigest } from './indexSnapshotStore';
 import {
   firstPass,
   type FirstPassFigures,
@@ -412,13 +413,14 @@ export class LspCorpus {
   private async restoreSnapshot(
     files: readonly WorkspaceFile[],
     settingsKey: string,
-    file: Promise<SnapshotBytes> | undefined,
+    file: Promise<Settled<Buffer>> | undefined,
     progress: WorkDoneProgressReporter | undefined,
     token: Token,
   ): Promise<boolean> {
     const store = this.snapshots;
     if (!store || !this.snapshotWanted()) return false;
-    // The files are stat'ed while the snapshot is still being read; a cold start never awaits these.
+    // The files are stat'ed while the snapshot is still being read. A start that finds no usable snapshot
+    // has stat'ed them for nothing: about 70 ms of a 10k start, against a cold index of a minute or more.
     const statting = statAll(files);
     const found = await store.read(settingsKey, file ?? store.readBytes());
     if (!found || token.isCancellationRequested) return false;
