@@ -22,6 +22,8 @@ export class CorrectionHistory implements vscode.Disposable {
   private readonly redoStack: HistoryStep[] = [];
   /** Whether the keys may hold: no article text changed since the last step. */
   private armed = false;
+  /** Article text edits seen so far: a step that ends after the user typed must not take Ctrl+Z back. */
+  private textEdits = 0;
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly isSidecar: (uri: vscode.Uri) => boolean) {
@@ -29,6 +31,7 @@ export class CorrectionHistory implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0 || this.isSidecar(e.document.uri)) return;
         if (e.document.uri.scheme !== 'file' && e.document.uri.scheme !== 'untitled') return;
+        this.textEdits++;
         this.armed = false;
         this.redoStack.length = 0;
         this.updateKeys();
@@ -37,13 +40,18 @@ export class CorrectionHistory implements vscode.Disposable {
     ];
   }
 
-  /** A step just made by the user. */
-  push(step: HistoryStep): void {
+  /** A mark to pass to `push`: taken before a correction's round trip to the server. */
+  mark(): number {
+    return this.textEdits;
+  }
+
+  /** A step just made by the user; `since` is the mark taken when it started. */
+  push(step: HistoryStep, since = this.textEdits): void {
     // The server's spelling of a URI may differ from the editor's (escapes): compared as VS Code prints it.
     if (step.articleUri) step.articleUri = vscode.Uri.parse(step.articleUri).toString();
     this.undoStack.push(step);
     this.redoStack.length = 0;
-    this.armed = true;
+    this.armed = this.textEdits === since;
     this.updateKeys();
   }
 
@@ -60,9 +68,10 @@ export class CorrectionHistory implements vscode.Disposable {
       return;
     }
     this.undoStack.splice(at, 1);
+    const since = this.textEdits;
     const inverse = await this.invert(target);
     if (inverse) this.redoStack.push(inverse);
-    this.armed = true;
+    this.armed = this.textEdits === since;
     this.updateKeys();
     if (inverse) void vscode.window.setStatusBarMessage(`Article Lens: undone: ${target.label}`, 4000);
   }
@@ -73,9 +82,10 @@ export class CorrectionHistory implements vscode.Disposable {
       void vscode.window.showInformationMessage('Article Lens: no correction to redo.');
       return;
     }
+    const since = this.textEdits;
     const inverse = await this.invert(target);
     if (inverse) this.undoStack.push(inverse);
-    this.armed = true;
+    this.armed = this.textEdits === since;
     this.updateKeys();
     if (inverse) void vscode.window.setStatusBarMessage(`Article Lens: redone: ${target.label}`, 4000);
   }

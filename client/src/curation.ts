@@ -90,6 +90,7 @@ export async function runCorrection(args: unknown[], history: CorrectionHistory)
   if (!draft) return;
   const done = await complete(draft, prompt ?? {});
   if (!done) return;
+  const since = history.mark();
   const result = await vscode.commands.executeCommand<CorrectionEditResult | null>(
     ServerCommands.correct,
     done,
@@ -109,7 +110,7 @@ export async function runCorrection(args: unknown[], history: CorrectionHistory)
     articleUri: done.uri,
     label: describe(done),
   } as const;
-  history.push(step);
+  history.push(step, since);
   void vscode.window
     .showInformationMessage(
       `Article Lens: correction saved to ${vscode.workspace.asRelativePath(vscode.Uri.parse(sidecar))}.`,
@@ -124,6 +125,7 @@ export async function removeLost(
   history: CorrectionHistory,
 ): Promise<void> {
   const { sidecarUri, id, text, kind, articleUri } = node.item;
+  const since = history.mark();
   const result = await vscode.commands.executeCommand<CorrectionEditResult | null>(
     ServerCommands.removeCorrection,
     { sidecarUri, id },
@@ -142,7 +144,7 @@ export async function removeLost(
     articleUri,
     label: `${spelled(kind)} “${text}”`,
   } as const;
-  history.push(step);
+  history.push(step, since);
   void vscode.window
     .showInformationMessage(`Article Lens: removed the lost correction ${step.label}.`, 'Undo')
     .then((choice) => (choice === 'Undo' ? history.undo(step) : undefined));

@@ -14,6 +14,7 @@ import {
   EXTENSION_ID,
   openArticle,
   settledDiagnostics,
+  until,
   untilAsync,
   workspaceFile,
 } from './helpers';
@@ -137,6 +138,17 @@ export function registerCurationTests(): void {
         await vscode.commands.executeCommand('articleLens.undoCorrection');
         await vscode.commands.executeCommand('articleLens.undoCorrection');
         await settledDiagnostics(document.uri, asShipped, 'both undone again');
+
+        // Typing while a Redo is still on its way to the server: Ctrl+Z afterwards is the editor's own.
+        const redone = vscode.commands.executeCommand('articleLens.redoCorrection');
+        assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Zqz ')), 'typed');
+        await redone;
+        await vscode.commands.executeCommand('articleLens.undoCorrection', { key: true });
+        await until('the typing undone by the editor', () => document.getText() === text);
+        assert.equal((await storedCorrections()).length, 1, 'the redone correction is kept');
+        await vscode.commands.executeCommand('articleLens.undoCorrection');
+        await settledDiagnostics(document.uri, asShipped, 'the redone correction undone from the palette');
+        assert.deepEqual(await storedCorrections(), []);
       } finally {
         await removeSidecar();
       }
